@@ -1,0 +1,66 @@
+"""The one exceptions module of eventwire.
+
+Hierarchy::
+
+    EventwireError               base of everything the library raises on purpose
+    ├── InputError               an input (file, record) cannot be read or understood
+    │   ├── UnreadableInput      no bytes could be read (permissions, missing, a folder loop)
+    │   ├── UnsupportedInput     a file type eventwire does not read
+    │   ├── MalformedInput       bytes were read but are not valid for their format
+    │   ├── EmptyInput           nothing that looks like an article is in it
+    │   └── InputTooLarge        over a configured size or length limit
+    ├── ModelError               the spaCy pipeline or a gazetteer package is missing
+    ├── StoreError               the event database cannot be opened or written
+    │   └── StoreLocked          another run holds the database
+    └── SettingsError            a setting has an invalid value
+
+The library raises; the CLI turns an :class:`EventwireError` into one clear line on
+stderr and exit code 1. Per-article problems are not raised out of a run: they
+become :class:`eventwire.records.Problem` records and the run goes on.
+"""
+
+from __future__ import annotations
+
+
+class EventwireError(Exception):
+    """Base class of every error eventwire raises on purpose."""
+
+
+class InputError(EventwireError):
+    """An input cannot be read or understood."""
+
+
+class UnreadableInput(InputError):
+    """No bytes could be read from an input."""
+
+
+class UnsupportedInput(InputError):
+    """The input's file type is not one eventwire reads."""
+
+
+class MalformedInput(InputError):
+    """The input's bytes are not valid for its format."""
+
+
+class EmptyInput(InputError):
+    """The input holds no article text."""
+
+
+class InputTooLarge(InputError):
+    """The input is over a configured size or length limit."""
+
+
+class ModelError(EventwireError):
+    """A required model or data package is missing or broken."""
+
+
+class StoreError(EventwireError):
+    """The event database cannot be opened or written."""
+
+
+class StoreLocked(StoreError):
+    """Another process holds the event database."""
+
+
+class SettingsError(EventwireError):
+    """A setting has an invalid value."""

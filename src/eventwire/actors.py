@@ -1,0 +1,212 @@
+"""Actors: from a noun phrase in the text to a canonical actor name.
+
+Canonical names follow TAXONOMY.md: ``Military Forces of <Country>``, ``Police
+Forces of <Country>``, armed groups by their common name, and
+``Civilians (<Country>)``, ``Protesters (<Country>)``, ``Rioters (<Country>)``,
+``Unidentified Armed Group (<Country>)`` for unnamed people. Generic words for
+fighters ("insurgents", "militants") become the armed group the article names
+most often, when it names one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+#: Armed groups and coalitions by common name: (pattern, canonical name).
+ARMED_GROUPS: tuple[tuple[str, str], ...] = (
+    (r"\b(?:isis-k|iskp|islamic state[- ]khorasan(?: province)?|is-k)\b", "Islamic State Khorasan Province"),
+    (r"\b(?:iswap|islamic state west africa(?: province)?)\b", "Islamic State West Africa Province"),
+    (r"\btaliban\b", "Taliban"),
+    (r"\bhaqqani\b", "Haqqani Network"),
+    (r"\bal[- ]?shabaa?b\b|\bshabaa?b\b", "Al Shabaab"),
+    (r"\bhouthis?\b|\bansar allah\b|\bansarallah\b", "Houthis (Ansar Allah)"),
+    (r"\bal[- ]qaeda in the arabian peninsula\b|\baqap\b", "Al Qaeda in the Arabian Peninsula"),
+    (r"\bboko haram\b|\bjas\b", "Boko Haram"),
+    (r"\brapid support forces?\b|\brsf\b", "Rapid Support Forces"),
+    (r"\btplf\b|\btigray people'?s liberation front\b|\btigray(?:an)? (?:forces|fighters|rebels)\b",
+     "Tigray People's Liberation Front"),
+    (r"\bfano\b", "Fano Militia"),
+    (r"\bpeople'?s defen[cs]e forces?\b|\bpdfs?\b", "People's Defence Force"),
+    (r"\barakan army\b", "Arakan Army"),
+    (r"\bmndaa\b|\bmyanmar national democratic alliance army\b", "Myanmar National Democratic Alliance Army"),
+    (r"\btnla\b|\bta'?ang national liberation army\b", "Ta'ang National Liberation Army"),
+    (r"\bkachin independence army\b|\bkia\b", "Kachin Independence Army"),
+    (r"\bhamas\b", "Hamas"),
+    (r"\bhezbollah\b|\bhizbollah\b", "Hezbollah"),
+    (r"\bhayat tahrir al[- ]sham\b|\bhts\b", "Hayat Tahrir al-Sham"),
+    (r"\bsyrian democratic forces\b|\bsdf\b", "Syrian Democratic Forces"),
+    (r"\bwagner\b", "Wagner Group"),
+    (r"\bm23\b", "M23"),
+    (r"\ballied democratic forces\b|\badf\b", "Allied Democratic Forces"),
+    (r"\bjnim\b", "JNIM"),
+    (r"\bpkk\b", "PKK"),
+    (r"\bal[- ]qaeda\b", "Al Qaeda"),
+    (r"\bislamic state\b|\bisis\b|\bisil\b|\bdaesh\b", "Islamic State"),
+    (r"\bsaudi[- ]led coalition\b|\barab coalition\b", "Saudi-led Coalition"),
+    (r"\bnato\b|\bisaf\b|\binternational security assistance force\b", "NATO"),
+)
+_GROUP_RES = tuple((re.compile(p, re.I), name) for p, name in ARMED_GROUPS)
+
+#: Abbreviations and forms a gazetteer of demonyms does not cover.
+ABBREVIATIONS: dict[str, str] = {
+    "u.s.": "US", "us": "US", "u.s": "US", "american": "US", "americans": "US", "pentagon": "US",
+    "washington": "US", "uk": "GB", "u.k.": "GB", "british": "GB", "britain": "GB", "uae": "AE",
+    "emirati": "AE", "soviet": "RU", "kremlin": "RU", "moscow": "RU", "kyiv": "UA", "junta": "",
+}
+
+STATE_FORCE = re.compile(
+    r"\b(forces?|troops?|military|army|armed forces|soldiers?|warplanes?|aircraft|jets?|drones?|air ?force|"
+    r"navy|naval|marines?|commandos?|special (?:forces|operations)|security|artillery|gunships?|helicopters?|"
+    r"bombers?|strikes?|airstrikes?|units?|battalions?|brigades?|defen[cs]e ministry|pentagon|government|"
+    r"junta|regime|national guard|paratroopers?|missiles?|rockets?)\b", re.I)
+POLICE = re.compile(r"\b(police|policemen|policeman|gendarmes?|gendarmerie|officers?)\b", re.I)
+ARMED_GENERIC = re.compile(
+    r"\b(insurgents?|insurgency|militants?|fighters?|gunmen|gunman|rebels?|jihadists?|extremists?|attackers?|"
+    r"assailants?|terrorists?|militias?|militiamen|armed (?:men|group|groups)|bombers?|snipers?)\b", re.I)
+CIVILIANS = re.compile(
+    r"\b(civilians?|villagers?|residents?|people|children|child|women|woman|men|man|students?|worshippers?|"
+    r"passengers?|farmers?|journalists?|reporters?|families|family|teachers?|pupils?|patients?|shoppers?|"
+    r"pedestrians?|girls?|boys?|aid workers?|workers?|refugees?|displaced|officials?|doctors?|nurses?)\b",
+    re.I)
+PROTESTERS = re.compile(r"\b(protesters?|protestors?|demonstrators?|marchers?|activists?)\b", re.I)
+RIOTERS = re.compile(r"\b(rioters?|mobs?|crowds?)\b", re.I)
+COALITION = re.compile(r"\bcoalition\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A canonical actor: name, kind (state, police, nonstate, civilian, protester, rioter), country."""
+
+    name: str
+    kind: str
+    country: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorContext:
+    """What the article as a whole says about actors: its country and main armed group."""
+
+    country_code: str | None = None
+    country: str | None = None
+    main_group: str | None = None
+    coalition: str | None = None
+
+
+def named_group(text: str) -> str | None:
+    for rx, name in _GROUP_RES:
+        if rx.search(text):
+            return name
+    return None
+
+
+def build_context(text: str, *, country_code: str | None, country: str | None) -> ActorContext:
+    """The article's main armed group (most often named) and coalition, if any."""
+    counts: Counter[str] = Counter()
+    for rx, name in _GROUP_RES:
+        hits = len(rx.findall(text))
+        if hits and name not in {"NATO", "Saudi-led Coalition"}:
+            counts[name] += hits
+    main = counts.most_common(1)[0][0] if counts else None
+    coalition = None
+    if re.search(r"\bsaudi[- ]led\b|\barab coalition\b", text, re.I):
+        coalition = "Saudi-led Coalition"
+    elif re.search(r"\bnato\b|\bisaf\b|\binternational security assistance force\b", text, re.I):
+        coalition = "NATO"
+    elif re.search(r"\bu\.?s\.?[- ]led\b", text, re.I):
+        coalition = "US-led Coalition"
+    return ActorContext(country_code=country_code, country=country, main_group=main, coalition=coalition)
+
+
+def nationality(words: Iterable[str]) -> str | None:
+    """The first country code named in ``words`` by name, demonym or abbreviation."""
+    from .gazetteer import default_gazetteer
+
+    gaz = default_gazetteer()
+    seq = [w for w in words if w.strip()]
+    for i, word in enumerate(seq):
+        low = word.lower().strip("'’")
+        if low in ABBREVIATIONS:
+            if not ABBREVIATIONS[low]:
+                continue
+            if low == "us" and word != "US":
+                continue  # the pronoun "us"
+            return ABBREVIATIONS[low]
+        if not word[:1].isupper():
+            continue
+        for n in (3, 2, 1):
+            phrase = " ".join(seq[i:i + n])
+            code = gaz.demonym_country(phrase)
+            if code:
+                return code
+            place = gaz.country(phrase) if n > 1 or len(phrase) > 3 else None
+            if place is not None and place.country_code:
+                return place.country_code
+    return None
+
+
+def country_label(code: str | None, ctx: ActorContext) -> str | None:
+    if not code:
+        return ctx.country
+    from .geocode import country_name
+
+    return country_name(code)
+
+
+def resolve(text: str, *, ctx: ActorContext, words: Iterable[str] | None = None) -> Actor | None:
+    """Canonical actor for a noun phrase, or None when it names no actor."""
+    phrase = " ".join(text.split())
+    if not phrase:
+        return None
+    group = named_group(phrase)
+    tokens = list(words) if words is not None else re.findall(r"[\w.'’-]+", phrase)
+    code = nationality(tokens)
+    if group and group not in {"NATO", "Saudi-led Coalition"}:
+        return Actor(group, "nonstate")
+    if COALITION.search(phrase) and not code:
+        return Actor(ctx.coalition or "Coalition Forces", "state")
+    if group:
+        return Actor(group, "state")
+    if POLICE.search(phrase) and not STATE_FORCE.search(phrase.replace("police", "")):
+        where = country_label(code, ctx)
+        return Actor(f"Police Forces of {where}" if where else "Police Forces", "police", where)
+    if STATE_FORCE.search(phrase) and not ARMED_GENERIC.search(phrase):
+        if re.search(r"\bsecurity\b", phrase, re.I) and not re.search(r"\b(forces?|personnel|troops)\b",
+                                                                       phrase, re.I):
+            return None
+        where = country_label(code, ctx)
+        return Actor(_military(where), "state", where)
+    if ARMED_GENERIC.search(phrase):
+        if ctx.main_group:
+            return Actor(ctx.main_group, "nonstate")
+        where = country_label(code, ctx)
+        return Actor(f"Unidentified Armed Group ({where})" if where else "Unidentified Armed Group", "nonstate")
+    if PROTESTERS.search(phrase):
+        where = country_label(code, ctx)
+        return Actor(f"Protesters ({where})" if where else "Protesters", "protester", where)
+    if RIOTERS.search(phrase):
+        where = country_label(code, ctx)
+        return Actor(f"Rioters ({where})" if where else "Rioters", "rioter", where)
+    if CIVILIANS.search(phrase):
+        where = country_label(code, ctx) if code else ctx.country
+        return Actor(f"Civilians ({where})" if where else "Civilians", "civilian", where)
+    if code and len(tokens) <= 3:
+        # a country acting: "Russia launched", "the United States struck"
+        where = country_label(code, ctx)
+        return Actor(_military(where), "state", where)
+    return None
+
+
+def _military(where: str | None) -> str:
+    if not where:
+        return "Military Forces"
+    article = "the " if where in _THE_COUNTRIES else ""
+    return f"Military Forces of {article}{where}"
+
+
+_THE_COUNTRIES = frozenset({
+    "United States", "United Kingdom", "United Arab Emirates", "Democratic Republic of the Congo",
+    "Central African Republic", "Philippines", "Netherlands", "Gambia", "Bahamas",
+})

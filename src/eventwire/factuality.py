@@ -1,0 +1,96 @@
+"""Factuality: did the article assert that the event happened?
+
+Plans, predictions, threats, denials, questions, conditionals, negations and
+"nearly" events are not events (TAXONOMY.md, "What is an event"). The check
+walks from the trigger word up its syntactic heads to the clause that states
+it, looking for the markers that take the assertion away:
+
+- a negation on the trigger or a governing verb ("did not strike", "no strikes")
+- a modal ("could fall", "will be deployed")
+- an infinitive complement of a non-implicative governor ("threatened to take",
+  "to be able to conduct strikes"), or a non-factual governing word ("plans",
+  "denied", "in an attempt to")
+- a conditional or question ("if they attack", "did they strike?")
+- a hedge adverb ("has nearly fallen")
+- "without" ("surrendered without a fight")
+
+Reporting verbs ("said", "confirmed") are transparent: "officials said the
+Taliban captured X" asserts the capture.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .lexicon import HEDGE_ADVERBS, IMPLICATIVE, MODALS, NONFACTUAL_GOVERNORS, SPEECH_VERBS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+#: Dependency labels that link a complement to its governor.
+_COMPLEMENT = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "dobj", "acl", "advcl", "relcl", "prep", "conj",
+                         "nsubjpass", "attr", "oprd", "amod", "compound", "appos", "acomp"})
+_CLAUSE_TOP = frozenset({"ROOT"})
+_CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+
+
+def assertion_blocker(trigger: Token) -> str | None:
+    """Why the event of ``trigger`` is not asserted, or None when it is."""
+    if trigger.sent.text.rstrip().endswith("?"):
+        return "question"
+    node = trigger
+    steps = 0
+    while steps < 8:
+        steps += 1
+        reason = _local_blocker(node, is_trigger=node is trigger)
+        if reason:
+            return reason
+        head = node.head
+        if head is node or node.dep_ in _CLAUSE_TOP:
+            return None
+        # A reporting verb states its complement as fact (unless it denies it).
+        if head.lemma_ in SPEECH_VERBS and node.dep_ in {"ccomp", "parataxis"}:
+            return None
+        if head.lemma_ in IMPLICATIVE and node.dep_ == "xcomp":
+            node = head
+            continue
+        if _is_governor(head, node):
+            return f"governed by '{head.text}'"
+        if node.dep_ == "pobj" and head.lower_ == "without":
+            return "negated by 'without'"
+        if node.dep_ in {"xcomp"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) \
+                and head.pos_ in {"VERB", "ADJ"} and head.lemma_ not in IMPLICATIVE:
+            # "were able to hold", "is expected to fall"
+            if head.pos_ == "ADJ" or head.lemma_ in NONFACTUAL_GOVERNORS:
+                return f"infinitive under '{head.text}'"
+        node = head
+    return None
+
+
+def _is_governor(head: Token, child: Token) -> bool:
+    if head.lemma_.lower() not in NONFACTUAL_GOVERNORS:
+        return False
+    # The subject of "continue" or "stop" is not governed by it: "Fighting continues".
+    return child.dep_ not in {"nsubj", "nsubjpass", "npadvmod", "advmod", "punct", "cc"}
+
+
+def _local_blocker(node: Token, *, is_trigger: bool) -> str | None:
+    for child in node.children:
+        low = child.lower_
+        if child.dep_ == "neg" or (child.dep_ == "det" and low in {"no", "neither"}):
+            return f"negated by '{child.text}'"
+        if child.dep_ in {"aux", "auxpass"} and (low in MODALS or child.lemma_ in MODALS):
+            return f"modal '{child.text}'"
+        if child.dep_ == "aux" and low == "to" and node.pos_ == "VERB" and not is_trigger:
+            # an infinitive clause between the trigger and its clause: "aimed at trying to take"
+            if node.head.lemma_ not in IMPLICATIVE and node.dep_ in {"xcomp", "advcl", "acl", "ccomp"}:
+                return f"infinitive '{node.text}'"
+        if child.dep_ == "aux" and low == "to" and is_trigger and node.dep_ in {"advcl", "acl", "xcomp",
+                                                                                "ccomp", "relcl"}:
+            if node.head.lemma_ not in IMPLICATIVE:
+                return f"infinitive '{node.text}'"
+        if child.dep_ == "mark" and low in _CONDITIONAL_MARKS:
+            return f"conditional '{child.text}'"
+        if child.dep_ == "advmod" and low in HEDGE_ADVERBS:
+            return f"hedged by '{child.text}'"
+    return None

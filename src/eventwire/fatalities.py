@@ -17,7 +17,10 @@ How a sentence is read:
    dead", "claimed the lives of 30"). A list of groups joined by "and" or commas is
    summed; "including ..." and "of whom ..." parts are never added; a range ("10
    to 15") counts its lower end. "a"/"an" before a victim ("killing a soldier", "a
-   policeman was killed") is one, and so are "him"/"her" after an active verb.
+   policeman was killed") is one, and so are "him"/"her" after an active verb, a
+   singular noun after one ("killing the attacker"; "the suspected insurgents" is no
+   figure) and a singular subject ("the governor was killed", "he died"). A victim
+   named only by name ("killed Ahmed") is not counted: that needs the parser.
 3. Separate victim groups in one sentence are added. A total toll ("a death toll
    of 30", "the bodies of 14 people", "30 deaths") is used only when the sentence
    names no victim group, since a toll may cover earlier events ("killed 5,
@@ -63,14 +66,17 @@ _AUX = (r"(?:were|was|are|is|have\s+been|has\s+been|had\s+been|been|being|got|la
         r"were\s+reported|was\s+reported|are\s+reported|is\s+reported|were\s+confirmed|was\s+confirmed)")
 _ADV_WORDS = r"(?:reportedly|all|also|later|allegedly|confirmed|either|now|then|subsequently|eventually)"
 _ADV = rf"(?:\s+{_ADV_WORDS})?"
-_DIE = r"(?:died|die|dies|perished|lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|were\s+left\s+dead)"
+_DIE = (r"(?:died|die|dies|perished|lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|"
+        r"were\s+left\s+dead)")
 _ACTIVE = (r"(?:killed|killing|kills|kill|shot\s+dead|shooting\s+dead|executed|executing|massacred|"
            r"massacring|murdered|murdering|slaughtered|slaughtering|beheaded|beheading|assassinated|"
            r"claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|took\s+the\s+lives\s+of|"
            r"taking\s+the\s+lives\s+of|left|leaving|(?:the\s+)?(?:deaths?|killings?)\s+of)")
 # a passive verb right after a victim list, then what may follow it
 _PASSIVE_TAIL = re.compile(
-    rf"^\s*,?\s*(?:(?P<aux>{_AUX}){_ADV}\s+{_KILL_PARTICIPLE}|{_KILL_PARTICIPLE}(?=\s*(?:$|[,.;:)]|\s+"
+    rf"^(?:\s+(?:in|on|at|near|from|inside|aboard|of)\s+(?:the|a|an|his|her|their|its)"
+    rf"(?:\s+{_NPWORD}){{1,4}})?"
+    rf"\s*,?\s*(?:(?P<aux>{_AUX}){_ADV}\s+{_KILL_PARTICIPLE}|{_KILL_PARTICIPLE}(?=\s*(?:$|[,.;:)]|\s+"
     r"(?:in|on|at|during|when|as|after|and|while|near|by|following|since|across|overnight|yesterday|today|"
     rf"last|this|early|late|amid|inside|outside|along))){_ADV}"
     rf"|(?:{_ADV_WORDS}\s+)?(?:(?:have|has|had)\s+)?{_DIE})",
@@ -86,7 +92,8 @@ _TOLL = re.compile(
     rf"[^#.;]{{0,40}}?(?:of|to|at|reached|hit|was|is|stood\s+at|stands\s+at|passed|exceeded|now)\s+"
     rf"{_MOD}{_Q.format('q1')}"
     rf"|\bbod(?:y|ies)\s+of\s+{_MOD}{_Q.format('q2')}"
-    rf"|{_Q.format('q3')}(?:\s+{_NPWORD}){{0,2}}?\s+(?:dead\s+)?(?:bodies|deaths|fatalities|dead\b(?!\s+(?:bodies|and\s+injured)\b))",
+    rf"|{_Q.format('q3')}(?:\s+{_NPWORD}){{0,2}}?\s+(?:dead\s+)?"
+    r"(?:bodies|deaths|fatalities|dead\b(?!\s+(?:bodies|and\s+injured)\b))",
     re.IGNORECASE,
 )
 _NOT_VICTIM_NOUN = re.compile(
@@ -118,7 +125,8 @@ _LABEL_BEFORE = re.compile(
     r"year|aged|age|ages|no|not|none\s+of)\s*$",
     re.IGNORECASE,
 )
-_AGE = re.compile(r"^\s*(?:-|–|\s)\s*years?(?:-|–|\s)old|^\s*-year-old|^\s*years?\s+of\s+age", re.IGNORECASE)
+_AGE = re.compile(r"^\s*(?:-|–|\s)\s*years?(?:-|–|\s)old|^\s*-year-old|^\s*years?\s+of\s+age",
+                  re.IGNORECASE)
 _RANGE = re.compile(r"(?:between\s+)?#(\d+)#\s*(?:-|–|to|or|and)\s*#(\d+)#", re.IGNORECASE)
 _PARTITIVE = re.compile(rf"^\s+of\s+(?:the|them|those|these|whom|which|all)\b(?:\s+{_MOD}#\d+#)?"
                         rf"(?:\s+(?:wounded|injured|dead))?{_NP}",
@@ -157,7 +165,8 @@ _NOT_ONE = frozenset(
     "agreement proposal motion story rest majority remainder others".split()
 )
 _DENIAL = re.compile(
-    r"\b(?:no[\s-]?one|nobody|none|no\s+lives|no\s+life)\b(?:\s+\w+){0,4}?\s+(?:was|were|has\s+been|have\s+been|"
+    r"\b(?:no[\s-]?one|nobody|none|no\s+lives|no\s+life)\b(?:\s+\w+){0,4}?\s+"
+    r"(?:was|were|has\s+been|have\s+been|"
     r"had\s+been|is|are)\s+(?:(?:reported|believed|thought|known)\s+(?:to\s+have\s+been\s+|to\s+be\s+)?)?"
     r"(?:killed|hurt|injured|harmed|wounded|dead|lost)\b"
     r"|\b(?:no[\s-]?one|nobody|none\s+of\s+them)\s+(?:died|perished)\b"
@@ -166,7 +175,8 @@ _DENIAL = re.compile(
     r"(?:casualties|deaths|fatalities|loss\s+of\s+(?:human\s+)?life|loss\s+of\s+lives|injuries\s+or\s+deaths|"
     r"deaths\s+or\s+injuries)\b"
     r"|\bno\s+lives\s+were\s+lost\b|\bthere\s+were\s+no\s+(?:casualties|deaths|fatalities)\b"
-    r"|\b(?:did\s+not|didn't|failed\s+to)\s+(?:kill|cause\s+(?:any\s+)?(?:casualties|deaths))\s+(?:anyone|anybody)\b",
+    r"|\b(?:did\s+not|didn't|failed\s+to)\s+(?:kill|cause\s+(?:any\s+)?(?:casualties|deaths))\s+"
+    r"(?:anyone|anybody)\b",
     re.IGNORECASE,
 )
 _NOT_DENIAL = re.compile(

@@ -41,7 +41,7 @@ from .records import Place
 
 __all__ = ["Gazetteer", "default_gazetteer", "fold_ascii", "name_key", "skeleton"]
 
-_FORMAT = 3  # bump when the cached layout or the build rules change
+_FORMAT = 4  # bump when the cached layout or the build rules change
 _KINDS = ("city", "district", "admin1", "country")
 _PRECISION: tuple[int | None, ...] = (1, 2, 3, None)
 CITY, DISTRICT, ADMIN1, COUNTRY = range(4)

@@ -25,12 +25,13 @@ from typing import Any
 
 from . import gazetteer_data as data
 from .errors import ModelError
-from .gazetteer import _FORMAT, _MAX_WORDS, _SPACES, ADMIN1, CITY, COUNTRY, DISTRICT, _fold_raw, _Strings
+from .gazetteer import _FORMAT, _MAX_WORDS, _NON_KEY, _SPACES, ADMIN1, CITY, COUNTRY, DISTRICT, _fold_raw, _Strings
 from .gazetteer import fold_ascii, name_key, skeleton
 
 _EXACT_DEG = 0.02  # a CSV row this close (in degrees) to a town is the same town
 _LOOSE_DEG = 1.0  # farther matches only vote for admin1 codes no close match named
 _ARTICLE = re.compile(r"^(al|el|ad|an|ar|as|at|az|ash|ad-|adh)[\s-]+", re.IGNORECASE)
+_ARTICLE_STARTS = frozenset(("al", "el", "ad", "an", "ar", "as", "at", "az"))
 _SEAT_PREFIX = re.compile(r"^(hukumat[-\s]?[ei]?|khukumat[-\s]?[ei]?)[\s-]+", re.IGNORECASE)
 _ADMIN_PREFIX = re.compile(r"^(muhafazat|wilayat-e|sha'biyat|baladiyat|mintaqat|changwat|province of|"
                            r"provincia de|provincia di|mayorality of|departement de|departement du|"
@@ -51,7 +52,7 @@ class _Builder:
         self.pop = array.array("I")
         self.ccs: list[str] = []
         self.cc_index: dict[str, int] = {}
-        self.keys: dict[str, set[int]] = defaultdict(set)
+        self.keys: dict[str, dict[int, bool]] = defaultdict(dict)  # key -> {place id: primary?}
         self.admin1_keys: dict[int, set[str]] = defaultdict(set)
         self.max_words = 1
 
@@ -69,33 +70,36 @@ class _Builder:
         self.pop.append(max(0, min(pop, 2**32 - 1)))
         return pid
 
-    def spell(self, pid: int, spelling: str, *, article_free: bool = False) -> None:
+    def spell(self, pid: int, spelling: str, *, article_free: bool = False, primary: bool = True) -> None:
         spelling = spelling.strip()
+        key = _NON_KEY.sub("", spelling.lower()) if spelling.isascii() else name_key(spelling)
         words = spelling.count(" ") + spelling.count("-") + 1
-        key = name_key(spelling)
         if len(key) < 2 or words > _MAX_WORDS:
             return
-        keys = {key}
-        if article_free and _ARTICLE.match(spelling):
+        self.keys[key][pid] = primary or self.keys[key].get(pid, False)
+        self.max_words = max(self.max_words, words)
+        keys = (key,)
+        if article_free and key[:2] in _ARTICLE_STARTS and _ARTICLE.match(spelling):
             rest = name_key(_ARTICLE.sub("", spelling))
             if len(rest) >= 4:
-                keys.add(rest)
-        for k in keys:
-            self.keys[k].add(pid)
+                self.keys[rest][pid] = primary or self.keys[rest].get(pid, False)
+                keys = (key, rest)
         if self.kind[pid] == ADMIN1:
-            self.admin1_keys[pid] |= keys
-        self.max_words = max(self.max_words, words)
+            self.admin1_keys[pid].update(keys)
 
 
 _LETTERS = re.compile(r"[^A-Za-z]")
+_NON_LATIN = re.compile("[^\x00-\u024f\u1e00-\u1eff\u02bb\u02bc\u02be\u02bf\u2010-\u2019]")
 
 
 def _spellings(primary: str, alternates: list[str]) -> set[str]:
     """The folded spellings of a town worth indexing: Latin script, written as a name."""
     out = {fold_ascii(primary)}
     for spelling in alternates:
+        if _NON_LATIN.search(spelling):
+            continue
         folded = _fold_raw(spelling)
-        if not folded.isascii() or folded.islower() or not folded.isalpha() and any(map(str.isdigit, folded)):
+        if not folded.isascii() or folded.islower() or any(map(str.isdigit, folded)):
             continue  # other scripts, machine romanisations (all lower case), codes with digits
         letters = _LETTERS.sub("", folded)
         if letters.isupper() and len(letters) <= 4:  # airport and postal codes
@@ -189,8 +193,10 @@ def build_tables(*, min_population: int = 1000) -> dict[str, Any]:
         pid = b.add(name, CITY, cc, a1, town["latitude"], town["longitude"], pop)
         members[a1].append(pid)
         seen[name_key(name)].append((cc, town["latitude"], town["longitude"]))
-        for spelling in _spellings(town["name"], town.get("alternatenames") or []) | {name}:
-            b.spell(pid, spelling, article_free=True)
+        b.spell(pid, name, article_free=True)
+        b.spell(pid, fold_ascii(town["name"]), article_free=True)
+        for spelling in _spellings(town["name"], town.get("alternatenames") or []):
+            b.spell(pid, spelling, article_free=True, primary=False)
     for idx, (lat, lon, name, raw_admin, _, cc) in enumerate(rg):
         if idx in matched_rows or any(c == cc and abs(la - lat) < 0.1 and abs(lo - lon) < 0.1
                                       for c, la, lo in seen.get(name_key(name), ())):
@@ -317,13 +323,15 @@ def _pack(b: _Builder, country_ids: dict[str, int], country_alias: dict[str, str
     postings = array.array("I")
     order = {CITY: 0, DISTRICT: 1, ADMIN1: 2, COUNTRY: 3}
     for key in keys:
-        postings.extend(sorted(b.keys[key], key=lambda p: (-b.pop[p], order[b.kind[p]], p)))
+        ids = b.keys[key]
+        # most populous first; a place known by this name only as an alternate counts a tenth
+        postings.extend(ids if len(ids) == 1 else sorted(
+            ids, key=lambda p: (-(b.pop[p] if ids[p] else b.pop[p] // 10), order[b.kind[p]], p)))
         post_ends.append(len(postings))
     admin1_skeleton: dict[str, list[int]] = defaultdict(list)
-    for key in keys:
-        for pid in b.keys[key]:
-            if b.kind[pid] == ADMIN1 and pid not in admin1_skeleton[skeleton(key)]:
-                admin1_skeleton[skeleton(key)].append(pid)
+    for pid, pid_keys in sorted(b.admin1_keys.items(), key=lambda item: -b.pop[item[0]]):
+        for loose in {skeleton(key) for key in pid_keys if len(key) >= 4}:
+            admin1_skeleton[loose].append(pid)
     return {
         "format": _FORMAT, "keys": _Strings.of(keys).dump(), "post_ends": post_ends.tobytes(),
         "postings": postings.tobytes(), "names": _Strings.of(b.names).dump(), "kind": b.kind.tobytes(),

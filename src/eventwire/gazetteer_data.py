@@ -20,7 +20,8 @@ CITY_SUFFIXES = ("city", "town", "village", "township")
 
 #: Place names that are almost never places when capitalised in news text: the word is
 #: a common English word, a title, an institution, a month or weekday, a compass word,
-#: a person's name or a group's name that GeoNames also lists as a town somewhere.
+#: a person's name (frequent English given names and surnames, common Muslim given names
+#: and honorifics) or a group's name that GeoNames also lists as a town somewhere.
 #: ``is_place`` is False for them and ``geocode`` does not resolve them to towns
 #: (a country or province of that name, such as Somalia's "Bay" region, still resolves
 #: when the caller says it is a province).
@@ -49,6 +50,23 @@ Said Salem Saleh Mahmoud Rahman Nasir Aziz Jan Gul Shah Hakim Amin
 Sun Moon Star Lion Tiger Bear Fox Wolf Hawk Falcon Eagle Phoenix Liberty Gold Silver
 Black White Red Green Blue Brown Grey Gray Young Old New Great Little Grand Saint Holy
 Alpha Delta Echo Victor Zulu Bravo Charlie Kilo Tango
+Area Bad Bank Battle Big Bright But Canal Checkpoint Christmas Coal Coffee College Compound
+Constitution Cool Cotton Court Crescent Cross Dawn Effort Eid Fall Far Forest Front Frontier Hard
+Headquarters Herald Hot Human Iron Joy Law Light Line Long Love Men Mercy Nine Nor Oil One Outer Plan
+Power Prince Ramadan Recovery Rice Salt Same She Spring Store Strong Summer Supreme Tea Ten Tribune
+University Vice Vote Well Wells Zone Air Alliance King Sultan Hamid Hamed Zahir Rashid Ismail Qari
+Sardar Mir Syed Sayed Haji Mullah Sheikh NATO ISAF UNAMA
+Adam Alan Albert Alexander Alice Amanda Amber Andrea Andrew Angela Ann Anna Anthony Arthur Ashley
+Barbara Benjamin Beverly Billy Bradley Brandon Brenda Brittany Bruce Bryan Charles Christina
+Christopher Daniel David Denise Dennis Diana Diane Donald Donna Doris Douglas Elizabeth Eugene Evelyn
+Frances Frank Gary George Gerald Gloria Gregory Henry Isabella Jack Jacob James Janet Jose Joseph
+Joshua Juan Julia Justin Karen Katherine Kathleen Keith Kelly Kenneth Kimberly Kyle Laura Lawrence
+Linda Lisa Logan Louis Margaret Maria Mark Martin Mary Melissa Michael Nancy Nathan Nicholas Olivia
+Patrick Paul Philip Rachel Raymond Richard Robert Rose Roy Russell Sandra Sara Scott Sharon Shirley
+Sophia Teresa Terry Theresa Thomas Tyler Vincent Walter Wayne Zachary Adams Allen Anderson Austin
+Baker Campbell Clark Davis Flores Garcia Gates Gonzalez Hall Harris Hernandez Jackson Jones Lee Lewis
+Lopez Martinez Miller Mitchell Moore Nelson Nguyen Nicholson Perez Pompeo Ramirez Rivera Roberts
+Robinson Rodriguez Sanchez Smith Taylor Thompson Torres Walker Williams Wright
 """.split())
 
 #: GeoNames admin1 names (as in ``rg_cities1000.csv``) whose spelling differs from the one

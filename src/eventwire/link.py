@@ -154,9 +154,11 @@ def consolidate(mentions: Sequence[Mention], *, km: float = 30.0) -> list[Mentio
         for i in targets:
             g = groups[i]
             dates = narrower(g.dates, m.dates) if dates_compatible(g.dates, m.dates) else g.dates
+            actor1 = g.actor1 or m.actor1
+            actor2 = g.actor2 or m.actor2
             groups[i] = replace(g, dates=dates, fatalities=g.fatalities if g.fatalities is not None
                                 else (m.fatalities if len(targets) == 1 else None),
-                                actor2=g.actor2 or (m.actor2 if m.actor2 != g.actor1 else None))
+                                actor1=actor1, actor2=actor2 if actor2 != actor1 else None)
     return groups
 
 

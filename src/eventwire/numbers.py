@@ -170,15 +170,25 @@ def _words_value(tokens: list[str]) -> int | None:
     return total + group
 
 
-def _longest_word_number(text: str, start: int, end: int) -> tuple[int, int, int] | None:
-    """The longest valid number at the start of the word run ``text[start:end]``."""
+_MAX_WORDS = 24  # the longest number phrase read ("nine hundred and ninety-nine million ...")
+
+
+def _word_numbers(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    """The numbers in the word run ``text[start:end]``, longest valid phrase first."""
     pieces = [(m.start() + start, m.end() + start, m.group(0).lower())
               for m in _TOKEN.finditer(text[start:end])]
-    for stop in range(len(pieces), 0, -1):
-        value = _words_value([p[2] for p in pieces[:stop]])
-        if value is not None:
-            return pieces[0][0], pieces[stop - 1][1], value
-    return None
+    found: list[tuple[int, int, int]] = []
+    index = 0
+    while index < len(pieces):
+        for stop in range(min(len(pieces), index + _MAX_WORDS), index, -1):
+            value = _words_value([p[2] for p in pieces[index:stop]])
+            if value is not None:
+                found.append((pieces[index][0], pieces[stop - 1][1], value))
+                index = stop
+                break
+        else:
+            index += 1
+    return found
 
 
 def _digits_value(match: re.Match[str]) -> int | None:
@@ -220,17 +230,7 @@ def _spans(text: str, *, vague: bool) -> list[tuple[int, int, int]]:
         if value is not None:
             found.append((match.start(), match.end(), value))
     for match in _WORD_RUN.finditer(text):
-        start, end = match.span()
-        while start < end:
-            best = _longest_word_number(text, start, end)
-            if best is None:
-                break
-            found.append(best)
-            # the next word that can start a number ("and" cannot)
-            following = re.search(r"(?<![a-z])(?!and\b)[a-z]", text[best[1]:end], re.IGNORECASE)
-            if following is None:
-                break
-            start = best[1] + following.start()
+        found.extend(_word_numbers(text, match.start(), match.end()))
     return found
 
 

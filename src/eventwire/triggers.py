@@ -115,8 +115,17 @@ def phrase(tok: Token) -> Span:
     return doc[left:right + 1]
 
 
+def _subjects(verb: Token) -> list[Token]:
+    """Subjects of a verb, including those a parse hung on its auxiliary ("forces have ... conducted")."""
+    found = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
+    if not found:
+        found = [g for a in verb.children if a.dep_ in {"aux", "auxpass"} for g in a.children
+                 if g.dep_ == "nsubj"]
+    return found
+
+
 def _agent_tokens(tok: Token) -> list[Token]:
-    found = [c for c in tok.children if c.dep_ in {"nsubj", "csubj"}]
+    found = _subjects(tok)
     if not found:
         for child in tok.children:
             if child.dep_ == "agent":
@@ -129,9 +138,9 @@ def _agent_tokens(tok: Token) -> list[Token]:
                 found += [g for g in child.children if g.dep_ == "pobj"]
         head = tok.head
         if not found and tok.dep_ in {"dobj", "pobj"} and head.lemma_ in _LIGHT_VERBS:
-            found = [c for c in head.children if c.dep_ == "nsubj"]
+            found = _subjects(head)
             if not found and head.dep_ == "conj":
-                found = [c for c in head.head.children if c.dep_ == "nsubj"]
+                found = _subjects(head.head)
         if not found and tok.dep_ == "nsubj" and head.lemma_ in {"kill", "hit", "destroy", "target"}:
             found = []
     if not found and tok.dep_ in {"conj", "advcl", "xcomp"} and tok.head.pos_ in {"VERB", "AUX"}:
@@ -256,9 +265,11 @@ def classify(kind: str, trig: Trigger, *, sentence: Span) -> str | None:
             if agent is not None and agent.kind == "state":
                 return "Government regains territory"
             return "Non-state actor overtakes territory"
+        if tok.lemma_.lower() not in {"capture", "seize"}:
+            return None  # "forces were overrun": no territory named, no event to code
         if patient_words & lx.WEAPON_CACHE_WORDS and not patient_words & lx.PERSON_WORDS:
             return "Disrupted weapons use" if agent is None or agent.kind in {"state", "police"} else None
-        if patient is not None or patient_words & lx.PERSON_WORDS:
+        if patient_words & lx.PERSON_WORDS or (patient is not None and patient.kind in {"nonstate", "civilian"}):
             if agent is not None and agent.kind == "nonstate":
                 return "Abduction/forced disappearance"
             return "Arrests"
@@ -272,6 +283,10 @@ def classify(kind: str, trig: Trigger, *, sentence: Span) -> str | None:
     if kind == "sexual":
         return "Sexual violence"
     if kind == "protest":
+        if tok.pos_ == "VERB" and (any(c.dep_ in {"dobj", "nsubjpass", "auxpass"} for c in tok.children)
+                                   or (agent is not None and agent.kind not in {"civilian", "protester",
+                                                                                "rioter"})):
+            return None  # "leadership was demonstrated", "the army demonstrated its strength"
         if any(w in sent_low for w in _LETHAL) and "protest" in sent_low:
             return "Excessive force against protesters"
         if any(w in sent_low for w in _RIOT):

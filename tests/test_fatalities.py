@@ -1,0 +1,202 @@
+"""Tests for eventwire.fatalities: deaths in one sentence, conservatively."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from eventwire.fatalities import count_fatalities, death_denied
+
+SHARED = Path(__file__).parents[1].parent / "shared"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # passive victim lists, summed
+        ("At least 60 Afghans and 13 U.S. service members were killed in the airport bombing.", 73),
+        ("Two armed insurgents were killed.", 2),
+        ("Five soldiers in the convoy were killed near Gao.", 5),
+        ("Five soldiers, three police officers and two civilians were killed in the raid on Gao.", 10),
+        ("A Ukrainian medic and two civilians were killed near Avdiivka.", 3),
+        ("Twenty-five soldiers were killed when the base at Mekelle was overrun.", 25),
+        ("One hundred and seventy fighters were reported killed in Marib.", 170),
+        ("18 militants killed, one wounded and two detained in Jubaland.", 18),
+        ("14 people died when a shell struck the market in Donetsk.", 14),
+        ("At least 14 people have died in clashes in Khartoum over the past two days.", 14),
+        ("Three militants were killed and two soldiers died of their wounds.", 5),
+        ("Two policemen were shot dead in Maiduguri.", 2),
+        ("Seven people, four of them children, were killed in Taiz.", 7),
+        ("15 villagers, including three children, were killed in Sagaing.", 15),
+        ("Two of the five soldiers in the convoy were killed.", 2),
+        ("One of the wounded later died in hospital in Kherson.", 1),
+        ("Between 10 and 15 people were killed in the market in Aleppo.", 10),
+        ("Some 40 to 50 fighters were killed in Deir ez-Zor.", 40),
+        ("Troops wounded 30 fighters and 4 were killed.", 4),
+        ("On 5 May, 12 people were killed in Kachin State.", 12),
+        ("In 2019, 30 people were killed in similar attacks in Borno.", 30),
+        # active verbs, objects summed
+        ("A drone strike hit a wedding convoy in Bayda, killing five civilians and wounding 12.", 5),
+        ("Government troops killed 170 insurgents during the offensive in Cabo Delgado.", 170),
+        ("Gunmen killed two and injured three in Zamfara.", 2),
+        ("Rebels wounded 30, killed 4.", 4),
+        ("Missile strikes on Kyiv killed at least 23 people and injured more than 100, officials said.", 23),
+        ("Federal forces said they had killed 550 fighters in Tigray.", 550),
+        ("The coalition struck a school bus in Saada, killing 40 children.", 40),
+        ("Barrel bombs killed 12 civilians in Idlib on Tuesday, the monitor reported.", 12),
+        ("Boko Haram killed 30 farmers near Maiduguri on Saturday.", 30),
+        ("Security forces shot dead 12 demonstrators in Khartoum.", 12),
+        ("Fighters killed five soldiers, three police officers and two civilians in the raid.", 10),
+        ("The explosion killed at least seven and wounded dozens.", 7),
+        ("Insurgents killed four Afghan soldiers at a checkpoint on Highway 1.", 4),
+        ("An airstrike killed 7 members of one family in Hodeidah.", 7),
+        ("The militants abducted 20 people and killed one of them.", 1),
+        ("Attackers killed over 20 villagers in Plateau state.", 20),
+        ("Shelling killed 2 and wounded 5 on Tuesday, and a drone strike killed 3 more on Wednesday.", 5),
+        ("Houthi missiles killed 3 people in Marib, bringing the death toll this month to 40.", 3),
+        ("The operation resulted in the deaths of 12 insurgents in Baghlan.", 12),
+        # singular victims
+        ("A roadside bomb exploded near Mogadishu, killing a soldier.", 1),
+        ("An Israeli strike killed an aid worker in Rafah.", 1),
+        ("A 12-year-old girl was killed by a stray bullet in Gaza.", 1),
+        ("A journalist was killed in Bakhmut.", 1),
+        ("An elderly woman died after shelling in Kherson.", 1),
+        ("The governor was killed in an ambush in Kunduz.", 1),
+        ("Ahmed, a local commander, was killed in Hiran.", 1),
+        ("The strike killed him and his driver.", 1),
+        ("Security forces engaged the gunman, killing the attacker.", 1),
+        ("One soldier was killed and another wounded in Kidal.", 1),
+        ("He was shot and killed outside his home.", 1),
+        # tolls
+        ("Rescuers recovered the bodies of 14 people from the rubble in Dnipro.", 14),
+        ("Officials said the attack raised the death toll to 30.", 30),
+        ("The siege of the hotel in Mogadishu left 21 dead and 117 injured.", 21),
+        ("Shelling left nine people dead in Kharkiv.", 9),
+        ("The clashes caused ten insurgent deaths.", 10),
+        # vague quantities: conservative lower bounds
+        ("Dozens were killed in the fighting in Tigray.", 12),
+        ("RSF fighters killed dozens of civilians in El Geneina.", 12),
+        ("Several fighters were killed in a strike near Idlib.", 3),
+        ("Hundreds of people were killed in Mariupol.", 100),
+        ("Clashes killed scores of people in Omdurman.", 20),
+        # denials
+        ("No one was killed in the attack on the checkpoint.", 0),
+        ("Nobody was hurt.", 0),
+        ("There were no casualties.", 0),
+        ("The convoy passed through Hodeidah without casualties.", 0),
+        ("No lives were lost in the fire.", 0),
+        # no figure
+        ("No shots were fired during the operation.", None),
+        ("The militia went on killing and wounding civilians.", None),
+        ("The attack killed a number of fighters.", None),
+        ("Ten soldiers were killed or wounded.", None),
+        ("Airstrikes killed or injured 40 people in Sanaa.", None),
+        ("There were no immediate reports of casualties.", None),
+        ("It was not immediately clear whether there were casualties.", None),
+        ("No civilians were killed, the army said.", None),
+        ("Police arrested 40 protesters in Yangon on March 3.", None),
+        ("The junta's troops torched 200 houses in Magway.", None),
+        ("The army said 12 soldiers were wounded in the ambush.", None),
+        ("The ministry said 3,000 troops would be sent to Kidal by Sept. 1.", None),
+        ("The army deployed 3,000 troops to 34 provincial capitals on Jan. 5.", None),
+        ("The strike killed the suspected insurgents.", None),
+        ("Brigade 5 fought in 2019 on Route 1.", None),
+        ("Militants set fire to 3 trucks.", None),
+        ("The war has displaced 2 million people.", None),
+    ],
+)
+def test_fatalities_count(sentence: str, expected: int | None) -> None:
+    assert count_fatalities(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "with_vague", "without_vague"),
+    [
+        ("Dozens were killed in the fighting in Tigray.", 12, None),
+        ("Several fighters were killed in a strike.", 3, None),
+        ("Dozens of civilians and 4 soldiers were killed.", 16, 4),
+        ("Troops killed 5 militants.", 5, 5),
+    ],
+)
+def test_fatalities_vague_switch(sentence: str, with_vague: int | None, without_vague: int | None) -> None:
+    assert count_fatalities(sentence) == with_vague
+    assert count_fatalities(sentence, vague=False) == without_vague
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        ("No one was killed.", True),
+        ("No-one was injured in the blast.", True),
+        ("Nobody died.", True),
+        ("There were no casualties in the shelling of Zaporizhzhia.", True),
+        ("The raid ended without casualties.", True),
+        ("None of them died.", True),
+        ("No civilians were killed.", False),
+        ("No women or children were harmed.", False),
+        ("There were no immediate reports of casualties.", False),
+        ("No shots were fired.", False),
+        ("Five soldiers were killed.", False),
+    ],
+)
+def test_fatalities_death_denied(sentence: str, denied: bool) -> None:
+    assert death_denied(sentence) is denied
+
+
+def test_fatalities_count_beats_partial_denial() -> None:
+    sentence = "Three militants were killed and no civilians were hurt, the army said."
+    assert count_fatalities(sentence) == 3
+
+
+@given(st.text(max_size=300))
+@settings(max_examples=300, deadline=None)
+def test_fatalities_never_raise_on_arbitrary_text(text: str) -> None:
+    value = count_fatalities(text)
+    assert value is None or value >= 0
+    assert isinstance(death_denied(text), bool)
+
+
+_PIECES = st.sampled_from(
+    "killed killing were was at least 5 12 two dozen a an the and , . wounded injured no one died "
+    "people soldiers including of them between to - Jan. 2019 year-old left dead bodies toll death".split()
+)
+
+
+@given(st.lists(_PIECES, max_size=30).map(" ".join))
+@settings(max_examples=400, deadline=None)
+def test_fatalities_never_raise_on_death_vocabulary(text: str) -> None:
+    value = count_fatalities(text)
+    assert value is None or value >= 0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Troops wounded 30 fighters.",
+        "Police arrested 12 suspects and detained 4 others.",
+        "12 people were injured.",
+        "The explosion injured 5 and hurt 3 more.",
+    ],
+)
+def test_fatalities_wounded_are_never_counted(sentence: str) -> None:
+    assert count_fatalities(sentence) is None
+
+
+def test_fatalities_bench_sentences_never_raise() -> None:
+    path = SHARED / "bench" / "isaf" / "dev.jsonl"
+    if not path.is_file():
+        pytest.skip("shared bench data not present")
+    counted = 0
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        if not line.strip():
+            continue
+        for sentence in re.split(r"(?<=[.!?])\s+", json.loads(line)["text"]):
+            value = count_fatalities(sentence)
+            assert value is None or value >= 0
+            counted += value is not None
+    assert counted > 50

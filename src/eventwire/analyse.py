@@ -39,6 +39,8 @@ AREA_WORDS = frozenset({"province", "provinces", "district", "districts", "regio
 _NAME_JOINERS = frozenset({"-", "'", "’", "e", "i", "ye", "al", "el", "ad", "as", "ash", "ar", "de", "du",
                            "la", "of"})
 
+_SENTENCE_END = frozenset({".", "!", "?", '"', "”", "’", "'", ":", ";", ")", "…", "...", "—", "–", "-"})
+
 _lock = threading.Lock()
 _nlp: Language | None = None
 
@@ -82,6 +84,8 @@ def paragraph_breaks(doc: Doc) -> Doc:
         prev = doc[tok.i - 1]
         if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
             tok.is_sent_start = True
+        elif prev.text not in _SENTENCE_END and not prev.is_space and not tok.is_space:
+            tok.is_sent_start = False  # the small parser splits mid-name ("Muhammad | Aghah district")
     span = dateline_span(doc.text)
     if span is not None:
         body = doc.char_span(span[1], min(len(doc.text), span[1] + 1), alignment_mode="expand")

@@ -38,7 +38,7 @@ ANAPHORA = {"city": "city", "town": "city", "village": "city", "province": "admi
 #: How many sentences back a mention may look for a place or date it lacks.
 LOOKBACK = 3
 #: Places further than this (dependency steps plus penalties) from a trigger are not its scene.
-MAX_PLACE_DISTANCE = 10
+MAX_PLACE_DISTANCE = 13
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +106,8 @@ def extract(doc: Doc, article: Article) -> list[Mention]:
             chosen = _places_for(trig, sent, si, places, code)
             for place in chosen or [None]:
                 mention = _mention(article, trig, sub, sent, si, place, fat, times, ctx, out)
-                if place is None and _may_look_back(trig.token, mention) and (
+                own_date = _date_for(trig.token, si, times).known
+                if place is None and _may_look_back(trig.token, own_date or fat is not None) and (
                         mention.event_type in VIOLENT_FAMILIES | {"Protests"} or sub == "Arrests"):
                     back = _lookback_place(trig, si, places)
                     if back:
@@ -147,6 +148,8 @@ def _mention(article: Article, trig: Trigger, sub: str, sent: Span, si: int, pla
     dates = _date_for(trig.token, si, times)
     if not dates.known and sent.text.rstrip().endswith((".", "!", '"', "”")):
         dates = _inherited_date(EVENT_TYPES[sub], earlier, sent)
+        if not dates.known and (EVENT_TYPES[sub] in VIOLENT_FAMILIES or sub == "Arrests"):
+            dates = _lede_date(si, times)
     place_rec = place.place if place else None
     key = f"{article.article_id}|{sent.start_char}|{trig.token.i}|{sub}|{place_rec.name if place_rec else ''}"
     return Mention(
@@ -285,7 +288,7 @@ def _places_for(trig: Trigger, sent: Span, si: int, refs: list[PlaceRef], code: 
         if path_preps & {"despite", "between", "with", "from", "toward", "towards", "to"}:
             dist += 3
         if code and ref.place.country_code and ref.place.country_code != code:
-            dist += 4
+            dist += 8
         if ref.place.kind == "country":
             dist += 6
         scored.append((dist, ref))
@@ -313,7 +316,7 @@ def _places_for(trig: Trigger, sent: Span, si: int, refs: list[PlaceRef], code: 
     return chosen
 
 
-def _may_look_back(tok: Token, mention: Mention) -> bool:
+def _may_look_back(tok: Token, anchored: bool) -> bool:
     """Only a new, anchored report borrows the place of the sentences before it.
 
     "The strikes" or "this week's airstrikes" refer back to events already placed
@@ -326,7 +329,9 @@ def _may_look_back(tok: Token, mention: Mention) -> bool:
         return False
     if not tok.sent.text.rstrip().endswith((".", "!", '"', "”", "'")):
         return False
-    return mention.dates.known or mention.fatalities is not None
+    if tok.pos_ in {"VERB", "AUX"}:
+        return True  # a clause that reports its own action: the scene is the one just named
+    return anchored
 
 
 def _that_of(sent: Span, si: int, found: list, refs: list[PlaceRef], out: list[Mention]) -> list[Mention]:
@@ -464,6 +469,17 @@ def _inherited_date(family: str, earlier: list[Mention], sent: Span) -> DateSpan
         if mention.event_type == family and mention.dates.known \
                 and mention.start >= _sentence_start_before(sent, LOOKBACK - 1):
             return mention.dates
+    return DateSpan.unknown()
+
+
+def _lede_date(si: int, times: list[TimeRef]) -> DateSpan:
+    """The event date of the sentence just before ("... in Helmand yesterday. Forces detained two.")."""
+    for ref in reversed(times):
+        if si - 2 <= ref.sent_index < si and ref.root is not None and ref.expr.kind != "explicit_year":
+            head = ref.root.head
+            if head.lemma_ in SPEECH_VERBS:
+                continue
+            return ref.expr.span
     return DateSpan.unknown()
 
 

@@ -25,7 +25,6 @@ from __future__ import annotations
 import array
 import bisect
 import marshal
-import math
 import os
 import re
 import sys
@@ -41,7 +40,7 @@ from .records import Place
 
 __all__ = ["Gazetteer", "default_gazetteer", "fold_ascii", "name_key", "skeleton"]
 
-_FORMAT = 4  # bump when the cached layout or the build rules change
+_FORMAT = 5  # bump when the cached layout or the build rules change
 _KINDS = ("city", "district", "admin1", "country")
 _PRECISION: tuple[int | None, ...] = (1, 2, 3, None)
 CITY, DISTRICT, ADMIN1, COUNTRY = range(4)
@@ -89,7 +88,7 @@ def skeleton(text: str) -> str:
     first = out[:1]
     for pattern, repl in _SKELETON_STEPS:
         out = pattern.sub(repl, out)
-    return (first if first in "aeiouy" else "") + out
+    return ("a" if first and first in "aeiouy" else "") + out  # an initial vowel counts, not which
 
 
 class _Strings(Sequence[bytes]):
@@ -212,6 +211,9 @@ class Gazetteer:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp.write_bytes(marshal.dumps(tables))
             os.replace(tmp, path)
+            for stale in path.parent.glob("gazetteer-*.marshal"):  # older data or format versions
+                if stale != path:
+                    stale.unlink(missing_ok=True)
         except OSError:  # a read-only cache dir only costs a rebuild next time
             tmp.unlink(missing_ok=True)
 
@@ -261,11 +263,6 @@ class Gazetteer:
         """The :class:`Place` of an internal id (``as_kind="district"`` re-labels a town)."""
         self._ensure()
         return self._place(pid, kind=None if as_kind is None else _KINDS.index(as_kind))
-
-    def info(self, pid: int) -> tuple[str, str, int, int]:
-        """(kind, country code, admin1 id or -1, population) of an internal id."""
-        self._ensure()
-        return _KINDS[self._kind[pid]], self._ccs[self._cc[pid]], self._admin1[pid], self._pop[pid]
 
     def lookup_ids(self, name: str) -> list[int]:
         """Internal ids of every place with this name or spelling, most populous first."""
@@ -366,14 +363,6 @@ _SUFFIX = re.compile(r"[\s-]+(" + "|".join(data.ADMIN1_SUFFIXES) + r")\.?\s*$", 
 
 def _strip_suffix(name: str) -> str:
     return _SUFFIX.sub("", name).strip() or name
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 _DEFAULT: Gazetteer | None = None

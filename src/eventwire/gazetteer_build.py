@@ -25,8 +25,10 @@ from typing import Any
 
 from . import gazetteer_data as data
 from .errors import ModelError
-from .gazetteer import _FORMAT, _MAX_WORDS, _NON_KEY, _SPACES, ADMIN1, CITY, COUNTRY, DISTRICT, _fold_raw, _Strings
-from .gazetteer import fold_ascii, name_key, skeleton
+from .gazetteer import (
+    _FORMAT, _MAX_WORDS, _NON_KEY, _SPACES, ADMIN1, CITY, COUNTRY, DISTRICT, _fold_raw, _Strings,
+    fold_ascii, name_key, skeleton,
+)
 
 _EXACT_DEG = 0.02  # a CSV row this close (in degrees) to a town is the same town
 _LOOSE_DEG = 1.0  # farther matches only vote for admin1 codes no close match named
@@ -217,8 +219,8 @@ def build_tables(*, min_population: int = 1000) -> dict[str, Any]:
 
 def _add_extras(b: _Builder, admin1_of: dict[tuple[str, str], int], members: dict[int, list[int]]) -> None:
     for name, cc, admin, lat, lon, spellings in data.EXTRA_PLACES:
-        a1 = next((pid for (c, _), pid in admin1_of.items() if c == cc and name_key(admin) in b.admin1_keys[pid]),
-                  -1)
+        a1 = next((pid for (c, _), pid in admin1_of.items()
+                   if c == cc and name_key(admin) in b.admin1_keys[pid]), -1)
         pid = b.add(name, CITY, cc, a1, lat, lon, 10_000)  # nominal: outranks same-named hamlets
         members[a1].append(pid)
         for spelling in (name, *spellings):
@@ -295,7 +297,8 @@ def _match_iso_subdivisions(b: _Builder, pycountry: Any) -> None:
             b.spell(pid, iso, article_free=True)
 
 
-def _add_countries(b: _Builder, gc: Any, pycountry: Any) -> tuple[dict[str, int], dict[str, str], dict[str, str]]:
+def _add_countries(b: _Builder, gc: Any,
+                   pycountry: Any) -> tuple[dict[str, int], dict[str, str], dict[str, str]]:
     ids: dict[str, int] = {}
     alias: dict[str, str] = {}
     names: dict[str, str] = {}

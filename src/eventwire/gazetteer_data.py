@@ -105,7 +105,8 @@ ADMIN1_PREFERRED: dict[str, dict[str, tuple[str, ...]]] = {
     "SD": {
         "Northern Darfur": ("North Darfur",), "Southern Darfur": ("South Darfur",),
         "Western Darfur": ("West Darfur",), "Eastern Darfur": ("East Darfur",),
-        "Al Qadarif": ("Gedaref", "Al Qadarif", "Gadarif"), "Al Jazirah": ("Gezira", "Al Jazirah", "Al Jazira"),
+        "Al Qadarif": ("Gedaref", "Al Qadarif", "Gadarif"),
+        "Al Jazirah": ("Gezira", "Al Jazirah", "Al Jazira"),
         "Shamal Kurdufan": ("North Kordofan", "North Kurdufan"),
         "Southern Kordofan": ("South Kordofan", "South Kurdufan"), "Sinnar": ("Sennar", "Sinnar"),
     },
@@ -118,7 +119,8 @@ ADMIN1_PREFERRED: dict[str, dict[str, tuple[str, ...]]] = {
         "As-Suwayda": ("As-Suwayda", "Suwayda", "Sweida"),
     },
     "YE": {
-        "Amanat Al Asimah": ("Amanat al Asimah", "Sanaa City"), "Ad Dali'": ("Ad Dali", "Al Dhale'e", "Dhale"),
+        "Amanat Al Asimah": ("Amanat al Asimah", "Sanaa City"),
+        "Ad Dali'": ("Ad Dali", "Al Dhale'e", "Dhale"),
         "Muhafazat al Hudaydah": ("Al Hudaydah", "Hodeidah", "Hudaydah"),
         "Muhafazat al Bayda'": ("Al Bayda", "Bayda"),
         "Muhafazat Hadramawt": ("Hadramawt", "Hadramout", "Hadhramaut", "Hadramaut"),

@@ -133,6 +133,9 @@ NONFACTUAL_GOVERNORS = frozenset({
     "prevent", "avoid", "stop", "halt", "urge", "demand", "need", "able", "unable", "ready", "likely",
     "possible", "threat", "risk", "possibility", "prospect", "ability", "call", "ask", "order", "decline",
     "authorize", "authorise", "approve", "reject", "ban", "forbid", "prohibit",
+    # a person's role, not a dated event: "responsible for attacks", "involved in the planning of"
+    "planning", "responsible", "involve", "accuse", "suspect", "facilitate", "coordinate", "direct",
+    "plot", "orchestrate", "mastermind", "known", "specialize", "specialise",
 })
 #: Governors that make the complement true ("went on to seize", "managed to retake").
 IMPLICATIVE = frozenset({"manage", "go", "proceed", "succeed"})

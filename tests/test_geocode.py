@@ -1,0 +1,209 @@
+"""Tests of geocoding choices (hand-picked names from several conflicts)."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+
+from eventwire.gazetteer import Gazetteer, default_gazetteer
+from eventwire.geocode import country_name, geocode, infer_country, split_kind
+
+SHARED = Path(__file__).parents[1].parent / "shared"
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return default_gazetteer()
+
+
+@pytest.mark.parametrize(("name", "cc", "expected", "admin1", "country"), [
+    ("Kandahar", "AF", "Kandahar", "Kandahar", "AF"), ("Kandahar", None, "Kandahar", "Kandahar", "AF"),
+    ("Herat", "AF", "Herat", "Herat", "AF"), ("Herat", None, "Herat", "Herat", "AF"),
+    ("Kunduz", None, "Kunduz", "Kunduz", "AF"), ("Ghazni", "AF", "Ghazni", "Ghazni", "AF"),
+    ("Lashkar Gah", "AF", "Lashkar Gah", "Helmand", "AF"),
+    ("Lashkargah", None, "Lashkar Gah", "Helmand", "AF"),
+    ("Qala-i-Naw", "AF", "Qala i Naw", "Badghis", "AF"),
+    ("Qal'eh-ye Now", "AF", "Qala i Naw", "Badghis", "AF"),
+    ("Mazar-i-Sharif", "AF", "Mazar-e Sharif", "Balkh", "AF"),
+    ("Mazar-e Sharif", None, "Mazar-e Sharif", "Balkh", "AF"),
+    ("Sheberghan", "AF", "Shibirghan", "Jowzjan", "AF"), ("Shibirghan", "AF", "Shibirghan", "Jowzjan", "AF"),
+    ("Bagram", "AF", "Bagram", "Parwan", "AF"), ("Baidoa", "SO", "Baidoa", "Bay", "SO"),
+    ("Gondar", "ET", "Gonder", "Amhara", "ET"), ("Hodeidah", "YE", "Al Hudaydah", "Al Hudaydah", "YE"),
+    ("Bakhmut", "UA", "Bakhmut", "Donetsk", "UA"), ("Sagaing", "MM", "Sagaing", "Sagaing", "MM"),
+    ("Mandalay", None, "Mandalay", "Mandalay", "MM"), ("Khartoum", None, "Khartoum", "Khartoum", "SD"),
+    ("Idlib", None, "Idlib", "Idlib", "SY"), ("Marib", "YE", "Ma'rib", "Marib", "YE"),
+    ("Kandahar city", "AF", "Kandahar", "Kandahar", "AF"),
+])
+def test_geocode_towns(gaz: Gazetteer, name: str, cc: str | None, expected: str, admin1: str,
+                       country: str) -> None:
+    place = geocode(name, country_code=cc, gazetteer=gaz)
+    assert place is not None
+    assert (place.name, place.admin1, place.country_code, place.kind, place.geo_precision) == (
+        expected, admin1, country, "city", 1)
+    assert place.latitude is not None and place.longitude is not None
+    assert place.name.isascii() and place.country == country_name(country, gazetteer=gaz)
+
+
+@pytest.mark.parametrize(("name", "cc", "expected", "country"), [
+    ("Helmand", None, "Helmand", "AF"), ("Helmand province", "AF", "Helmand", "AF"),
+    ("Badghis Province", None, "Badghis", "AF"), ("Donetsk Oblast", None, "Donetsk", "UA"),
+    ("Tigray", None, "Tigray", "ET"), ("Tigray region", "ET", "Tigray", "ET"), ("Borno", None, "Borno", "NG"),
+    ("Borno State", "NG", "Borno", "NG"), ("Zabul", "AF", "Zabul", "AF"), ("Bay region", "SO", "Bay", "SO"),
+    ("Kandahar province", "AF", "Kandahar", "AF"), ("Marib governorate", "YE", "Marib", "YE"),
+])
+def test_geocode_provinces(gaz: Gazetteer, name: str, cc: str | None, expected: str, country: str) -> None:
+    place = geocode(name, country_code=cc, gazetteer=gaz)
+    assert place is not None
+    assert (place.name, place.admin1, place.country_code, place.kind, place.geo_precision) == (
+        expected, expected, country, "admin1", 3)
+    assert place.latitude is not None and place.longitude is not None
+
+
+def test_geocode_province_centroid_lies_among_its_towns(gaz: Gazetteer) -> None:
+    province = geocode("Helmand", gazetteer=gaz)
+    capital = geocode("Lashkar Gah", gazetteer=gaz)
+    assert province is not None and capital is not None
+    assert province.latitude is not None and capital.latitude is not None
+    assert abs(province.latitude - capital.latitude) < 2 and abs(province.longitude - capital.longitude) < 2
+
+
+def test_geocode_admin1_kind_keyword(gaz: Gazetteer) -> None:
+    place = geocode("Kandahar", country_code="AF", kind="admin1", gazetteer=gaz)
+    assert place is not None and (place.kind, place.geo_precision) == ("admin1", 3)
+
+
+def test_geocode_district(gaz: Gazetteer) -> None:
+    place = geocode("Nad Ali district", country_code="AF", gazetteer=gaz)
+    assert place is not None
+    assert (place.kind, place.geo_precision, place.admin1) == ("district", 2, "Helmand")
+    assert geocode("Maiwand district", country_code="AF", gazetteer=gaz) is None
+
+
+def test_geocode_region_spanning_provinces(gaz: Gazetteer) -> None:
+    place = geocode("Darfur", gazetteer=gaz)
+    assert place is not None
+    assert (place.country_code, place.geo_precision, place.admin1) == ("SD", 3, None)
+
+
+@pytest.mark.parametrize(("name", "code"), [("Afghanistan", "AF"), ("the United States", "US"),
+                                            ("Yemen", "YE"), ("Somalia", "SO")])
+def test_geocode_country(gaz: Gazetteer, name: str, code: str) -> None:
+    place = geocode(name, gazetteer=gaz)
+    assert place is not None
+    assert (place.kind, place.country_code, place.geo_precision, place.admin1) == (
+        "country", code, None, None)
+
+
+@pytest.mark.parametrize(("name", "cc"), [
+    ("Police", None), ("March", "AF"), ("Of", None), ("Xqzzyborough", None), ("", None),
+    ("Borna", "AF"),  # a small town abroad is not taken for a place in the article's country
+    ("Maiwand", "AF"),
+])
+def test_geocode_none(gaz: Gazetteer, name: str, cc: str | None) -> None:
+    assert geocode(name, country_code=cc, gazetteer=gaz) is None
+
+
+def test_geocode_large_foreign_city_is_kept(gaz: Gazetteer) -> None:
+    place = geocode("Islamabad", country_code="AF", gazetteer=gaz)
+    assert place is not None and place.country_code == "PK"
+
+
+def test_geocode_admin1_hint_picks_the_right_namesake(gaz: Gazetteer) -> None:
+    in_faryab = geocode("Fayzabad", country_code="AF", admin1_hint="Faryab", gazetteer=gaz)
+    in_badakhshan = geocode("Fayzabad", country_code="AF", admin1_hint="Badakhshan", gazetteer=gaz)
+    assert in_faryab is not None and in_badakhshan is not None
+    assert (in_faryab.admin1, in_badakhshan.admin1) == ("Faryab", "Badakhshan")
+
+
+def test_geocode_rejects_unknown_kind(gaz: Gazetteer) -> None:
+    with pytest.raises(ValueError):
+        geocode("Kabul", kind="planet", gazetteer=gaz)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Helmand province", ("Helmand", "admin1")), ("Donetsk Oblast", ("Donetsk", "admin1")),
+    ("Nad Ali district", ("Nad Ali", "district")), ("the Tigray region", ("Tigray", "admin1")),
+    ("Kandahar city", ("Kandahar", "city")), ("Kandahar", ("Kandahar", None)),
+    ("Province", ("Province", None)),
+])
+def test_geocode_split_kind(text: str, expected: tuple[str, str | None]) -> None:
+    assert split_kind(text) == expected
+
+
+_AFGHAN_PROVINCES = {
+    "Badakhshan": ["Badakhshan"], "Badghis": ["Badghis"], "Baghlan": ["Baghlan"], "Balkh": ["Balkh"],
+    "Bamyan": ["Bamyan", "Bamian"], "Daykundi": ["Daykundi", "Daikundi"], "Farah": ["Farah"],
+    "Faryab": ["Faryab"], "Ghazni": ["Ghazni"], "Ghor": ["Ghor", "Ghowr"], "Helmand": ["Helmand"],
+    "Herat": ["Herat"], "Jowzjan": ["Jowzjan", "Jawzjan"], "Kabul": ["Kabul"], "Kandahar": ["Kandahar"],
+    "Kapisa": ["Kapisa"], "Khost": ["Khost", "Khowst"], "Kunar": ["Kunar", "Konar"], "Kunduz": ["Kunduz"],
+    "Laghman": ["Laghman"], "Logar": ["Logar"], "Nangarhar": ["Nangarhar"], "Nimroz": ["Nimroz", "Nimruz"],
+    "Nuristan": ["Nuristan", "Nurestan"], "Paktia": ["Paktia", "Paktiya", "Paktya"], "Paktika": ["Paktika"],
+    "Panjshir": ["Panjshir", "Panjsher"], "Parwan": ["Parwan", "Parvan"], "Samangan": ["Samangan"],
+    "Sar-e Pul": ["Sar-e Pul", "Sari Pul"], "Takhar": ["Takhar"], "Uruzgan": ["Uruzgan", "Oruzgan"],
+    "Wardak": ["Wardak", "Maidan Wardak"], "Zabul": ["Zabul"],
+}
+
+
+def test_geocode_afghan_province_table_has_34() -> None:
+    assert len(_AFGHAN_PROVINCES) == 34
+
+
+@pytest.mark.parametrize(("province", "spelling"),
+                         [(p, s) for p, spellings in _AFGHAN_PROVINCES.items() for s in spellings])
+@pytest.mark.parametrize("suffix", ["", " province", " Province"])
+def test_geocode_afghan_provinces(gaz: Gazetteer, province: str, spelling: str, suffix: str) -> None:
+    place = geocode(spelling + suffix, country_code="AF", gazetteer=gaz)
+    assert place is not None
+    assert place.admin1 == province and place.country_code == "AF"
+    if suffix:
+        assert place.kind == "admin1"
+
+
+def _isaf_scorer():  # the evaluation's own province normaliser, read at run time
+    path = SHARED / "eval" / "score_isaf.py"
+    if not path.is_file():
+        pytest.skip("shared/eval is not beside the repository")
+    spec = importlib.util.spec_from_file_location("score_isaf_for_tests", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_geocode_admin1_matches_the_isaf_scorer_spellings(gaz: Gazetteer) -> None:
+    scorer = _isaf_scorer()
+    wrong = []
+    for canon, spellings in scorer.VARIANTS.items():
+        for spelling in sorted(spellings | {canon}):
+            place = geocode(spelling, country_code="AF", kind="admin1", gazetteer=gaz)
+            if place is None or scorer.key(place.admin1) != canon:
+                wrong.append((spelling, place and place.admin1))
+    assert wrong == []
+    for spellings in _AFGHAN_PROVINCES.values():
+        place = geocode(spellings[0], country_code="AF", kind="admin1", gazetteer=gaz)
+        assert place is not None and place.admin1 is not None
+        assert scorer.key(place.admin1) == scorer.key(spellings[0])
+        assert re.fullmatch(r"[A-Za-z' -]+", place.admin1)
+
+
+@pytest.mark.parametrize(("names", "code"), [
+    (["Kabul", "American", "Helmand", "U.S.", "Afghan"], "AF"),
+    (["Mogadishu", "Somali", "Baidoa", "Kenyan"], "SO"),
+    (["Ukraine", "Kharkiv", "Russian", "Russian", "Bakhmut"], "UA"),
+    (["Sagaing", "Burmese", "Mandalay"], "MM"), (["Yemeni", "Marib", "Saudi"], "YE"),
+    (["Police", "March"], None), ([], None),
+])
+def test_geocode_infer_country(gaz: Gazetteer, names: list[str], code: str | None) -> None:
+    assert infer_country(names, gazetteer=gaz) == code
+
+
+@pytest.mark.parametrize(("code", "name"), [
+    ("AF", "Afghanistan"), ("US", "United States"), ("YE", "Yemen"), ("ru", "Russia"), ("IR", "Iran"),
+    ("SY", "Syria"), ("MM", "Myanmar"), ("CD", "Democratic Republic of the Congo"), ("SS", "South Sudan"),
+    ("XX", "XX"),
+])
+def test_geocode_country_name(gaz: Gazetteer, code: str, name: str) -> None:
+    assert country_name(code, gazetteer=gaz) == name

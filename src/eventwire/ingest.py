@@ -31,6 +31,7 @@ TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSON_SUFFIXES = frozenset({".json"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+_DOC_FILES = frozenset({"readme", "license", "licence", "changelog", "contributing", "notice"})
 _SYSTEM_FILES = frozenset({"thumbs.db", "desktop.ini", "__macosx", "icon\r"})
 
 TEXT_KEYS = ("text", "body", "content", "article", "maintext", "full_text")
@@ -113,8 +114,10 @@ def _walk(folder: str, parents: frozenset[str]) -> Iterator[str | Problem]:
 
 
 def _is_hidden(name: str) -> bool:
+    """Hidden, system and documentation files (a folder's README is not an article)."""
+    stem = name.lower().rsplit(".", 1)[0]
     return (name.startswith((".", "~$")) or name.endswith("~")
-            or name.lower() in _SYSTEM_FILES)
+            or name.lower() in _SYSTEM_FILES or stem in _DOC_FILES)
 
 
 def _os_reason(exc: OSError) -> str:

@@ -1,0 +1,59 @@
+"""The command line: exit codes, problems on stderr, outputs on disk."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from eventwire.cli import cli
+
+pytestmark = pytest.mark.slow
+
+ARTICLE = (" date 2024-02-17\nAVDIIVKA, Ukraine — Russian forces captured the town of Avdiivka in Donetsk "
+           "region on Saturday after Ukrainian troops withdrew, the defence ministry in Moscow said.\n")
+
+
+def test_cli_run_reports_bad_files_and_goes_on(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    (src / "empty.txt").write_text("", encoding="utf-8")
+    (src / "broken.json").write_text("{not json", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["run", str(src), "--out", str(out), "--db", str(tmp_path / "e.duckdb")])
+    assert result.exit_code == 0, result.output
+    assert "empty.txt" in result.stderr and "empty file" in result.stderr
+    assert "broken.json" in result.stderr
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["problems"] == 2 and summary["articles"] == 1
+    events = [json.loads(line) for line in (out / "events.jsonl").read_text().splitlines()]
+    assert any(e["sub_event_type"] == "Non-state actor overtakes territory" or
+               e["sub_event_type"] == "Government regains territory" for e in events)
+    problems = [json.loads(line) for line in (out / "problems.jsonl").read_text().splitlines()]
+    assert {p["file"].rsplit("/", 1)[-1] for p in problems} == {"empty.txt", "broken.json"}
+
+
+def test_cli_run_exits_1_when_nothing_is_readable(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "empty.txt").write_text("   \n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["run", str(src), "--out", str(tmp_path / "out"), "--db",
+                                      str(tmp_path / "e.duckdb"), "--quiet"])
+    assert result.exit_code == 1
+    assert "no input could be read" in result.stderr
+
+
+def test_cli_run_bad_setting_is_one_clear_line(tmp_path):
+    result = CliRunner().invoke(cli, ["run", str(tmp_path), "--out", str(tmp_path / "o"), "--set", "nope=1"])
+    assert result.exit_code == 1
+    assert result.stderr.strip().startswith("eventwire: error: unknown setting")
+
+
+def test_cli_settings_lists_every_setting():
+    from eventwire.settings import SETTINGS
+
+    result = CliRunner().invoke(cli, ["settings"])
+    for setting in SETTINGS:
+        assert setting.name in result.output

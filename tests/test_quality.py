@@ -1,0 +1,85 @@
+"""Quality gates: the scorers in ../shared/eval on the seeds, the ISAF dev set and our held-out set.
+
+The seed floors are the issue's. The ISAF and held-out floors are ratchets at the
+figures measured when this gate was written (see the README): a change may raise
+them, and must not lower them silently. The issue's ISAF targets (date 0.90,
+province 0.95, type 0.85, killed 0.85) are not met yet.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from eventwire.pipeline import run
+
+from .conftest import ROOT, SHARED
+
+pytestmark = pytest.mark.slow
+EVAL = SHARED / "eval"
+needs_shared = pytest.mark.skipif(not (EVAL / "score.py").exists(), reason="../shared is not beside the checkout")
+
+
+def _score(script: str, *args: str) -> str:
+    out = subprocess.run([sys.executable, str(EVAL / script), *args], capture_output=True, text=True, check=True)
+    return out.stdout.strip().splitlines()[-1]
+
+
+def _seed_score(gold: Path, pred: Path) -> dict:
+    out = subprocess.run([sys.executable, str(EVAL / "score.py"), "--gold", str(gold), "--pred", str(pred),
+                          "--json"], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+@needs_shared
+def test_quality_seeds_meet_the_floors(tmp_path):
+    run([str(SHARED / "seeds")], out_dir=tmp_path / "out", db=tmp_path / "db.duckdb")
+    result = _seed_score(EVAL / "seeds.gold.json", tmp_path / "out")
+    assert result["events"]["f1"] >= 0.85
+    for name in ("date", "place", "actor1"):
+        assert result["attributes"][name] >= 0.90, name
+    assert result["metadata"]["published"] == 1.0
+
+
+@needs_shared
+def test_quality_isaf_dev_does_not_regress(tmp_path):
+    run([str(SHARED / "bench" / "isaf" / "dev.jsonl")], out_dir=tmp_path / "out", db=tmp_path / "db.duckdb")
+    line = _score("score_isaf.py", "--gold", str(SHARED / "bench" / "isaf" / "dev.jsonl"),
+                  "--pred", str(tmp_path / "out"))
+    got = {k: float(v) for k, v in re.findall(r"(date|province|type|killed) ([0-9.]+)", line)}
+    floors = {"date": 0.60, "province": 0.86, "type": 0.85, "killed": 0.84}
+    for name, floor in floors.items():
+        assert got[name] >= floor, f"{name} {got[name]} < {floor}: {line}"
+
+
+@needs_shared
+def test_quality_unseen_conflicts_do_not_regress(tmp_path):
+    """Our own articles from Somalia, Yemen, Ukraine, Myanmar, Ethiopia, Nigeria, Syria, Kenya."""
+    run([str(ROOT / "tests" / "data" / "unseen")], out_dir=tmp_path / "out", db=tmp_path / "db.duckdb")
+    result = _seed_score(ROOT / "tests" / "data" / "unseen.gold.json", tmp_path / "out")
+    assert result["events"]["f1"] >= 0.50, result["events"]
+    assert result["metadata"]["published"] == 1.0
+
+
+NON_CONFLICT = [
+    "Drought strikes Kansas as wheat farmers watch their crops wither. The state recorded its driest "
+    "summer in decades on Monday, and officials said the harvest could fall by a third.",
+    "Food prices hit a record in March, the agency said on Friday. The index rose for a fifth month, "
+    "driven by cereals and vegetable oils, and analysts expect prices to fall later in the year.",
+    "The city council voted on Tuesday to build a new bridge over the river in Omaha. Work will "
+    "start in the spring and traffic will be diverted for two years.",
+]
+
+
+@pytest.mark.parametrize("text", NON_CONFLICT)
+def test_quality_non_conflict_articles_give_no_events(tmp_path, text):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "article.txt").write_text(" date 2023-05-02\n" + text, encoding="utf-8")
+    result = run([str(src)], out_dir=tmp_path / "out", db=None)
+    assert result.events == ()

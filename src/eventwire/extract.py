@@ -14,6 +14,7 @@ one per (trigger, place), before the within-article merge of
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -223,7 +224,7 @@ def _place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]
                 cache[cache_key] = geocode(name, country_code=code, kind=kind)
             place = cache[cache_key]
             if place is None and kind == "district":
-                place = _district_in(doc, ent, code, cache)
+                place = _district_in(doc, ent, code)
             if place is None:
                 continue
             refs.append(PlaceRef(ent.start, ent.end, place, sent_index.get(ent.start, 0)))
@@ -243,7 +244,7 @@ def _place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]
     return refs
 
 
-def _district_in(doc: Doc, ent: Span, code: str | None, cache: dict) -> Place | None:
+def _district_in(doc: Doc, ent: Span, code: str | None) -> Place | None:
     """A district the gazetteer lacks, placed in the province named in the same sentence."""
     from .geocode import geocode
 
@@ -400,7 +401,6 @@ def _elliptical(sent: Span, si: int, last: Mention, refs: list[PlaceRef]) -> lis
 def _time_refs(doc: Doc, article: Article, sents: list[Span]) -> list[TimeRef]:
     refs: list[TimeRef] = []
     starts = [s.start_char for s in sents]
-    import bisect
 
     for expr in find_dates(article.text, published=article.published, year_hint=article.year_hint):
         if expr.kind == "vague" or not expr.span.known:
@@ -475,7 +475,7 @@ def _inherited_date(family: str, earlier: list[Mention], sent: Span) -> DateSpan
 def _lede_date(si: int, times: list[TimeRef]) -> DateSpan:
     """The event date of the sentence just before ("... in Helmand yesterday. Forces detained two.")."""
     for ref in reversed(times):
-        if si - 2 <= ref.sent_index < si and ref.root is not None and ref.expr.kind != "explicit_year":
+        if si - 2 <= ref.sent_index < si and ref.root is not None:
             head = ref.root.head
             if head.lemma_ in SPEECH_VERBS:
                 continue

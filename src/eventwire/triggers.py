@@ -72,9 +72,8 @@ class Trigger:
 def trigger_kind(tok: Token) -> str | None:
     """The kind of event word ``tok`` is, if it is one."""
     lemma = tok.lemma_.lower()
-    if tok.ent_type_ in {"PERSON", "ORG", "GPE", "LOC", "FAC", "DATE", "TIME", "WORK_OF_ART", "LAW", "EVENT"} \
-            and tok.ent_type_ != "EVENT":
-        return None
+    if tok.ent_type_ in {"PERSON", "ORG", "GPE", "LOC", "FAC", "DATE", "TIME", "WORK_OF_ART", "LAW"}:
+        return None  # part of a name ("Operation Storm", "Strike Brigade"), not an event word
     if tok.pos_ in {"VERB", "AUX"} or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
         for child in tok.children:
             if child.dep_ in {"prt", "dobj", "advmod"} and (lemma, child.lower_) in lx.PHRASAL:
@@ -110,8 +109,6 @@ def phrase(tok: Token) -> Span:
         if child.dep_ in {"relcl", "acl", "advcl", "punct", "prep", "appos"}:
             break
         right = child.right_edge.i
-    if any(c.dep_ == "conj" for c in tok.children):
-        right = max(right, tok.i)
     return doc[left:right + 1]
 
 
@@ -141,8 +138,6 @@ def _agent_tokens(tok: Token) -> list[Token]:
             found = _subjects(head)
             if not found and head.dep_ == "conj":
                 found = _subjects(head.head)
-        if not found and tok.dep_ == "nsubj" and head.lemma_ in {"kill", "hit", "destroy", "target"}:
-            found = []
     if not found and tok.dep_ in {"conj", "advcl", "xcomp"} and tok.head.pos_ in {"VERB", "AUX"}:
         found = [c for c in tok.head.children if c.dep_ in {"nsubj"}]
     if not found and tok.dep_ in {"relcl", "acl"} and tok.head.pos_ in {"NOUN", "PROPN"}:
@@ -348,8 +343,7 @@ def _prep_actor(tok: Token, prep: str) -> Actor | None:
         if child.dep_ == "prep" and child.lower_ == prep:
             for g in child.children:
                 if g.dep_ == "pobj":
-                    from .actors import ActorContext as _Ctx
-                    return resolve(phrase(g).text, ctx=_Ctx())
+                    return resolve(phrase(g).text, ctx=ActorContext())
     return None
 
 

@@ -58,12 +58,34 @@ def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield batch
 
 
+def link_stage(store: Any, reports: Sequence[Mention], articles: Sequence[Article], *,
+               settings: Settings) -> list[Event]:
+    """Link every stored (or, without a store, this run's) mention into events; save them.
+
+    The seam between the per-article stages above and the linking stage: the
+    engines call this once, after every article of the run is coded.
+    """
+    from .link import build_events, link, words_of
+
+    if store:
+        all_reports = store.mentions()
+        texts = {a.article_id: a.text for a in store.articles()}
+    else:
+        all_reports = list(reports)
+        texts = {a.article_id: a.text for a in articles}
+    words = {aid: words_of(text) for aid, text in texts.items()}
+    groups = link(all_reports, article_words=words, days=settings.link_days, km=settings.link_km)
+    events = build_events(groups)
+    if store:
+        store.replace_events(events)
+    return events
+
+
 def run(inputs: Sequence[str], *, out_dir: Path | None = None, db: Path | None = None,
         settings: Settings | None = None, progress: ProgressFn | None = None) -> RunResult:
     """Code ``inputs`` (files and folders) into events; write ``out_dir`` and the store ``db``."""
     from .export import write_outputs
     from .ingest import iter_inputs
-    from .link import build_events, link, words_of
     from .store import Store, article_hash
 
     settings = settings or Settings()
@@ -103,17 +125,7 @@ def run(inputs: Sequence[str], *, out_dir: Path | None = None, db: Path | None =
                     reports.extend(result)
             if progress:
                 progress(len(chunk))
-        if store:
-            all_reports = store.mentions()
-            texts = {a.article_id: a.text for a in store.articles()}
-        else:
-            all_reports = reports
-            texts = {a.article_id: a.text for a in articles}
-        words = {aid: words_of(text) for aid, text in texts.items()}
-        groups = link(all_reports, article_words=words, days=settings.link_days, km=settings.link_km)
-        events = build_events(groups)
-        if store:
-            store.replace_events(events)
+        events = link_stage(store, reports, articles, settings=settings)
         ours = {a.article_id for a in articles}
         touched = [e for e in events if any(m.article_id in ours for m in e.mentions)]
         summary = {

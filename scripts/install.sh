@@ -15,3 +15,26 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   .venv/bin/python -m pip install --quiet -e '.[test]'
   echo "$want" > "$stamp"
 fi
+
+# Web front-end (eventwire serve / report): npm packages from web/package-lock.json,
+# installed under .venv and copied into the package by web/vendor.sh. Re-done only
+# when the lock file or the copy script changes.
+vendor=src/eventwire/web/static/vendor
+web_want=$(cat web/package.json web/package-lock.json web/vendor.sh | sha256sum | cut -d' ' -f1)
+if [ ! -f "$vendor/.stamp" ] || [ "$(cat "$vendor/.stamp")" != "$web_want" ]; then
+  if ! command -v npm >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null
+  fi
+  build=.venv/eventwire-web
+  mkdir -p "$build"
+  cp web/package.json web/package-lock.json "$build/"
+  npm ci --prefix "$build" --silent --no-audit --no-fund --ignore-scripts
+  bash web/vendor.sh "$build/node_modules" "$vendor"
+  echo "$web_want" > "$vendor/.stamp"
+fi
+
+# Headless Chromium for the browser tests (Debian's package; driven by Playwright
+# with executable_path, so no browser download).
+if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi

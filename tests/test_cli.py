@@ -57,3 +57,52 @@ def test_cli_settings_lists_every_setting():
     result = CliRunner().invoke(cli, ["settings"])
     for setting in SETTINGS:
         assert setting.name in result.output
+
+
+def _run_on_terminal(tmp_path, *extra: str) -> str:
+    """Run `eventwire run` with stderr on a pseudo-terminal; return what the terminal showed."""
+    import os
+    import pty
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import fcntl
+    import struct
+    import termios
+
+    root = Path(__file__).resolve().parents[1]
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a real terminal has a size
+    proc = subprocess.Popen([sys.executable, "-m", "eventwire.cli", "run", str(root / "examples"), "--out",
+                             str(tmp_path / "out"), "--db", str(tmp_path / "e.duckdb"), *extra],
+                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=slave)
+    os.close(slave)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        shown += chunk
+    proc.wait(timeout=300)
+    os.close(master)
+    assert proc.returncode == 0, shown.decode(errors="replace")
+    return shown.decode(errors="replace")
+
+
+def test_cli_progress_bar_on_a_terminal(tmp_path):
+    shown = _run_on_terminal(tmp_path)
+    assert "coding:" in shown and "articles/s" in shown
+
+
+def test_cli_no_progress_bar_with_quiet(tmp_path):
+    assert "coding" not in _run_on_terminal(tmp_path, "--quiet")
+
+
+def test_cli_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path):
+    result = CliRunner().invoke(cli, ["run", "examples", "--out", str(tmp_path / "out"), "--db",
+                                      str(tmp_path / "e.duckdb")])
+    assert result.exit_code == 0 and "coding" not in result.stderr and "\r" not in result.stderr

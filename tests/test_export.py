@@ -151,7 +151,7 @@ def test_export_write_outputs_files_and_order(tmp_path: Path) -> None:
     paths = write_outputs(tmp_path, events=EVENTS, articles=ARTICLES, problems=problems,
                           summary={"events": 4, "when": dt.date(2024, 6, 1)})
     assert set(paths) == {"events.jsonl", "articles.jsonl", "events.csv", "events.geojson",
-                          "problems.jsonl", "summary.json"}
+                          "problems.jsonl", "summary.json", "report.html"}
     assert all(p.is_file() and p.parent == tmp_path for p in paths.values())
     assert [r["event_id"] for r in read_jsonl(paths["events.jsonl"])] == EXPECTED_ORDER
     assert [r["article_id"] for r in read_jsonl(paths["articles.jsonl"])] == ["ua-1", "ua-2", "ye-1"]
@@ -263,7 +263,7 @@ def test_export_crash_mid_write_keeps_old_file(tmp_path: Path, monkeypatch: pyte
         write_outputs(tmp_path, events=EVENTS, articles=ARTICLES)
     assert (tmp_path / "events.jsonl").read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "articles.jsonl", "events.csv", "events.geojson", "events.jsonl", "problems.jsonl"]
+        "articles.jsonl", "events.csv", "events.geojson", "events.jsonl", "problems.jsonl", "report.html"]
 
 
 def test_export_bad_record_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -59,3 +59,92 @@ def test_extract_offsets_point_at_the_sentence(nlp):
     article = parse_text(f" date 2024-03-08\n{text}", file="t.txt")
     for m in consolidate(extract(nlp(article.text), article)):
         assert article.text[m.start:m.end].strip() == m.sentence
+
+
+def test_extract_district_is_placed_in_the_region_the_text_names(nlp):
+    found = events_of(nlp, "Fighters attacked an army base in Sablale district, Lower Shabelle "
+                           "region, on Monday, killing four soldiers.", published="2023-05-10")
+    placed = [m for m in found if m.place is not None and m.place.kind == "district"]
+    assert placed, found
+    assert placed[0].place.name == "Sablale"
+    assert placed[0].place.admin1 == "Lower Shabelle"
+
+
+def test_extract_follow_up_sentence_takes_the_operation_scene(nlp):
+    text = ("Somali special forces raided an al-Shabaab hideout in Marka district, Lower Shabelle region, "
+            "on Monday. The hideout had been used to store explosives for months. Officials described the "
+            "target as a senior bomb maker. He had been sought since 2019. Residents fled the area. "
+            "During the operation, the soldiers killed two militants.")
+    article = parse_text(f" date 2023-05-10\n{text}", file="t.txt")
+    mentions = extract(nlp(article.text), article)
+    kills = [m for m in mentions if "killed two" in m.sentence and m.event_type == "Battles"]
+    assert kills, mentions
+    assert kills[0].place is not None and kills[0].place.admin1 == "Lower Shabelle"
+    assert kills[0].dates.start == dt.date(2023, 5, 8)
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    (("The army carried out an operation in Marka district on Tuesday that resulted in the death of "
+      "Ahmed Nur, a local al-Shabaab leader."), 1),
+    ("Somali soldiers killed Ahmed Nur and Ali Hassan, two al-Shabaab commanders, near Marka on Tuesday.",
+     None),
+])
+def test_extract_one_named_victim_counts_one(nlp, text, deaths):
+    found = [m for m in events_of(nlp, text, published="2023-05-10") if m.event_type == "Battles"]
+    assert found and found[0].fatalities == deaths, found
+
+
+def test_extract_named_victim_is_a_patient_not_an_actor(nlp):
+    found = events_of(nlp, "Somali soldiers raided a farm near Marka on Monday. Ahmed Nur, a senior al-Shabaab "
+                           "commander, was killed during the raid.", published="2023-05-10")
+    battles = [m for m in found if m.event_type == "Battles"]
+    assert battles and all(m.actor1 == "Military Forces of Somalia" for m in battles), battles
+
+
+def _doc_with_places(names: list[tuple[str, str]]):
+    """A hand-built Doc whose entities are ``names`` ((text, label) pairs), one sentence each."""
+    import spacy
+    from spacy.tokens import Span
+
+    nlp = spacy.blank("en")
+    words: list[str] = []
+    spans: list[tuple[int, int, str]] = []
+    for text, label in names:
+        start = len(words)
+        words += text.split() + ["."]
+        spans.append((start, start + len(text.split()), label))
+    doc = spacy.tokens.Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, s, e, label=lab) for s, e, lab in spans]
+    return doc
+
+
+@pytest.mark.parametrize(("names", "expected"), [
+    # an acronym the tagger took for a place does not outvote the article's places
+    ([("Mogadishu", "GPE"), ("IMU", "GPE"), ("IMU", "GPE"), ("IMU", "GPE"), ("IMU", "GPE")], "SO"),
+    # a name repeated many times counts twice at most; nationality words vote too
+    ([("Somali", "NORP"), ("Kismayo", "GPE"), ("Somali", "NORP"), ("Nairobi", "GPE"),
+      ("Nairobi", "GPE"), ("Nairobi", "GPE"), ("Nairobi", "GPE"), ("Baidoa", "GPE")], "SO"),
+])
+def test_extract_article_country_vote(names, expected):
+    from eventwire.extract import article_country
+
+    assert article_country(_doc_with_places(names)) == expected
+
+
+def test_extract_retelling_takes_the_first_telling_place():
+    from eventwire.extract import _retelling
+    from eventwire.records import DateSpan, Mention, Place
+
+    def mention(place: Place, deaths: int | None) -> Mention:
+        return Mention(mention_id="m", article_id="a", file="f", sentence="s", start=0, end=1,
+                       event_type="Battles", sub_event_type="Armed clash", actor1="Military Forces of Nigeria",
+                       actor2=None, place=place, dates=DateSpan.unknown(), fatalities=deaths, trigger="killed",
+                       source=None, published=None)
+
+    town = Place(name="Gwoza", admin1="Borno", country="Nigeria", latitude=11.08, longitude=13.69,
+                 geo_precision=1, kind="city", country_code="NG")
+    state = Place(name="Borno", admin1="Borno", country="Nigeria", latitude=11.5, longitude=13.0,
+                  geo_precision=3, kind="admin1", country_code="NG")
+    first = mention(town, 12)
+    assert _retelling(mention(state, 12), [first]) is first
+    assert _retelling(mention(state, 3), [first]) is None  # another toll: another event

@@ -42,3 +42,34 @@ def test_factuality_asserted_events_pass(bare_nlp, sentence, word):
 def test_factuality_non_events_blocked(bare_nlp, sentence, word):
     doc = bare_nlp(sentence)
     assert assertion_blocker(find_token(doc, word)) is not None
+
+
+@pytest.mark.parametrize(("sentence", "word"), [
+    ("The gunmen tried to flee across the river and were killed by soldiers near Kismayo.", "killed"),
+    ("Ukrainian units called in artillery and the battery engaged Russian positions near Bakhmut.", "engaged"),
+    ("Missile strikes Dnipro apartment block", "strikes"),
+])
+def test_factuality_coordinated_clauses_and_headlines_pass(bare_nlp, sentence, word):
+    doc = bare_nlp(sentence)
+    assert assertion_blocker(find_token(doc, word)) is None
+
+
+@pytest.mark.parametrize(("sentence", "word"), [
+    ("His fighters often ambushed convoys on the road to Beledweyne.", "ambushed"),
+    ("Militia members routinely detained travellers at the checkpoint outside Juba.", "detained"),
+    ("The coalition says it only strikes legitimate military targets.", "strikes"),
+    ("The group attacks army convoys in the north.", "attacks"),
+])
+def test_factuality_habits_and_generic_present_blocked(bare_nlp, sentence, word):
+    doc = bare_nlp(sentence)
+    assert assertion_blocker(find_token(doc, word)) is not None
+
+
+@pytest.mark.parametrize(("sentence", "word", "blocked"), [
+    ("Since 2014 the conflict has killed more than 14,000 people in the Donbas.", "killed", True),
+    ("The war has displaced and killed hundreds of thousands across Darfur.", "killed", True),
+    ("Russian missiles have killed nine people in Odesa this week.", "killed", False),
+])
+def test_factuality_running_totals_blocked(bare_nlp, sentence, word, blocked):
+    reason = assertion_blocker(find_token(bare_nlp(sentence), word))
+    assert (reason == "running total") is blocked

@@ -207,3 +207,10 @@ def test_geocode_infer_country(gaz: Gazetteer, names: list[str], code: str | Non
 ])
 def test_geocode_country_name(gaz: Gazetteer, code: str, name: str) -> None:
     assert country_name(code, gazetteer=gaz) == name
+
+
+@pytest.mark.parametrize("name", ["Capital", "the Capital"])
+def test_geocode_common_nouns_are_not_places(name):
+    """"captured in the Capital": a common noun, not Venezuela's Capital district."""
+    assert geocode(name) is None
+    assert geocode(name, country_code="SO") is None

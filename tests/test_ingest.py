@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from eventwire import ingest
+from eventwire.ingest import files as ingest_files
 from eventwire.ingest import iter_inputs, parse_text, read_path
 from eventwire.records import Article, Problem
 from eventwire.settings import Settings
@@ -22,7 +22,7 @@ BODY = ("Government troops retook the market town of Example after two days of f
         "a regional official said on Thursday.\n\nAt least six fighters were killed in the clashes.")
 
 
-def read_all(*paths: Path | str, settings: Settings = Settings()) -> list[Article | Problem]:
+def read_all(*paths: Path | str, settings: Settings | None = None) -> list[Article | Problem]:
     return list(iter_inputs([str(path) for path in paths], settings=settings))
 
 
@@ -288,7 +288,7 @@ def test_ingest_oversize_file_is_not_read(tmp_path: Path, monkeypatch: pytest.Mo
     def spy(*args: object, **kwargs: object) -> object:
         opened.append(str(args[0]))
         return real_open(*args, **kwargs)  # type: ignore[call-overload]
-    monkeypatch.setattr(ingest, "open", spy, raising=False)
+    monkeypatch.setattr(ingest_files, "open", spy, raising=False)
     problem = only_problem(read_all(path, settings=Settings(max_file_bytes=100)))
     assert f"{path.stat().st_size:,} bytes" in problem.reason and "100 bytes" in problem.reason
     assert opened == []
@@ -307,7 +307,7 @@ def test_ingest_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     if os.geteuid() == 0:  # root reads through chmod 000: simulate the OS refusal instead
         def refuse(*args: object, **kwargs: object) -> None:
             raise PermissionError(13, "Permission denied", str(path))
-        monkeypatch.setattr(ingest, "open", refuse, raising=False)
+        monkeypatch.setattr(ingest_files, "open", refuse, raising=False)
     else:
         path.chmod(0)
     try:
@@ -395,3 +395,24 @@ def test_ingest_isaf_dev_dates_floor() -> None:
     assert all(problem.reason == "record text is empty" for problem in problems)
     assert all(article.article_id.startswith("isaf-") for article in articles)
     assert sum(article.published is not None for article in articles) >= 290  # 303 when written
+
+
+@pytest.mark.parametrize(("title", "kept"), [
+    ("Drone strike kills four fighters near the port of Hodeidah, medics say", True),
+    ("Hodeidah update", False),  # too short to be the story
+])
+def test_ingest_jsonl_empty_body_uses_a_full_headline(tmp_path: Path, title: str, kept: bool) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "h1", "title": title, "text": "", "published": "2024-01-20"}) + "\n",
+                    encoding="utf-8")
+    (item,) = list(iter_inputs([str(feed)]))
+    if kept:
+        assert isinstance(item, Article) and item.text == title
+    else:
+        assert isinstance(item, Problem) and "empty" in item.reason
+
+
+def test_ingest_publication_date_from_title_when_text_has_none() -> None:
+    article = parse_text("Rebels shelled the airport road overnight, residents said.", file="x.txt",
+                         title="Nov. 3, 2023: Shelling near the airport")
+    assert article.published == dt.date(2023, 11, 3) and article.published_origin == "title"

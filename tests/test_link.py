@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
-from eventwire.link import build_events, consolidate, link, places_compatible
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from eventwire.link import consolidate, link, places_compatible, roles_agree
+from eventwire.merge import build_events
 from eventwire.records import DateSpan, Mention, Place
 
 MARIB = Place("Marib", "Marib", "Yemen", 15.46, 45.32, 1, "city", "YE")
@@ -83,3 +89,135 @@ def test_link_event_ids_are_stable_across_input_order():
     ids1 = {e.event_id for e in build_events(link([a, b]))}
     ids2 = {e.event_id for e in build_events(link([b, a]))}
     assert ids1 == ids2
+
+
+# --- across articles: roles, timeless reports, the blocking index --------------------------------
+
+
+def test_link_swapped_battle_roles_agree():
+    a = mention("m1", article="a1", sub="Armed clash", actor1="Houthis (Ansar Allah)")
+    b = replace(mention("m2", article="a2", sub="Armed clash", actor1="Military Forces of Yemen"),
+                actor2="Houthis (Ansar Allah)")
+    a = replace(a, actor2="Military Forces of Yemen")
+    assert roles_agree(a, b) and len(link([a, b])) == 1
+
+
+def test_link_second_actor_does_not_block_but_decides_between_events():
+    shabaab = "Al Shabaab"
+    army = replace(mention("m1", article="a1", sub="Armed clash", actor1=shabaab), actor2="Military Forces of Somalia")
+    au = replace(mention("m2", article="a2", sub="Armed clash", actor1=shabaab),
+                 actor2="African Union Transition Mission in Somalia")
+    assert roles_agree(army, au)
+    later = replace(mention("m3", article="a3", sub="Armed clash", actor1=shabaab, published=dt.date(2021, 3, 9)),
+                    actor2="African Union Transition Mission in Somalia")
+    groups = link([army, replace(au, article_id="a1", mention_id="m2")] + [later])
+    joined = next(g for g in groups if any(m.mention_id == "m3" for m in g))
+    assert [m.mention_id for m in joined] == ["m2", "m3"]
+
+
+def _timeless(mid: str, article: str, sentence: str) -> Mention:
+    return replace(mention(mid, article=article, day=None, published=None), sentence=sentence)
+
+
+@pytest.mark.parametrize(("sentence", "joins"), [
+    ("Saudi-led coalition jets bombed a fuel depot in Marib, killing four guards.", True),
+    ("Officials in Aden discussed the wider consequences of the war for the economy.", False),
+])
+def test_link_timeless_report_joins_only_when_its_sentence_agrees(sentence: str, joins: bool):
+    dated = replace(mention("m1", article="a1"),
+                    sentence="Coalition aircraft bombed a fuel depot on the edge of Marib, killing four guards.")
+    timeless = _timeless("m2", "a2", sentence)
+    assert (len(link([dated, timeless])) == 1) is joins
+
+
+def _brute_force(reports, *, days=3, km=30.0):
+    """The reference: every report against every earlier event, no blocking."""
+    from eventwire.link import _Cluster, _says_the_same, _timeless, _window, dates_compatible
+    from eventwire.merge import types_mergeable
+
+    order = sorted(reports, key=lambda m: (m.published or dt.date.max, m.article_id, m.start, m.mention_id))
+    clusters = []
+    for m in order:
+        best = None
+        for c in clusters:
+            r = c.rep
+            if m.article_id in c.articles or not (types_mergeable(r, m) and roles_agree(r, m)):
+                continue
+            if (r.place.country_code if r.place else "") != (m.place.country_code if m.place else ""):
+                continue
+            if not places_compatible(r.place, m.place, km=km):
+                continue
+            if not dates_compatible(_window(r), _window(m), slack=days):
+                continue
+            if (_timeless(m) or not c.timed) and not _says_the_same(c, m):
+                continue
+            score = ((1.0 if r.place.name == m.place.name else 0.0) + (1.0 if r.dates.known and m.dates.known else 0.0)
+                     + (0.5 if r.actor2 and r.actor2 == m.actor2 else 0.0))
+            if best is None or score > best[0]:
+                best = (score, c)
+        if best:
+            best[1].add(m, ())
+        else:
+            c = _Cluster(len(clusters), [], m)
+            c.add(m, ())
+            clusters.append(c)
+    return [[x.mention_id for x in c.mentions] for c in clusters]
+
+
+_TOWNS = [  # (name, admin1, lat, lon): real places, some within 30 km of each other
+    ("Marib", "Marib", 15.46, 45.32), ("Sirwah", "Marib", 15.45, 45.03), ("Harib", "Marib", 14.93, 45.50),
+    ("Al Jubah", "Marib", 15.28, 45.29), ("Sanaa", "Amanat Al Asimah", 15.35, 44.21),
+    ("Bani Hushaysh", "Sanaa", 15.42, 44.35), ("Taiz", "Taiz", 13.58, 44.02), ("Al Mokha", "Taiz", 13.32, 43.25),
+]
+
+
+@given(st.lists(st.tuples(st.integers(0, len(_TOWNS)), st.integers(-1, 40), st.integers(0, 3),
+                          st.sampled_from(["Air/drone strike", "Armed clash"]), st.integers(0, 4),
+                          st.booleans()),
+                min_size=1, max_size=40))
+@settings(max_examples=150, deadline=None)
+def test_link_blocking_index_finds_what_brute_force_finds(rows):
+    reports = []
+    for n, (town, day, lag, sub, actor, dated_article) in enumerate(rows):
+        if town == len(_TOWNS):
+            place = MARIB_GOV
+        else:
+            name, admin1, lat, lon = _TOWNS[town]
+            place = Place(name, admin1, "Yemen", lat, lon, 1, "city", "YE")
+        event_day = None if day < 0 else dt.date(2021, 3, 1) + dt.timedelta(days=day)
+        published = (event_day or dt.date(2021, 3, 20)) + dt.timedelta(days=lag) if dated_article else None
+        actors = ["Saudi-led Coalition", "Houthis (Ansar Allah)", "Military Forces of Yemen", None, None]
+        m = mention(f"m{n:03d}", article=f"a{n % 17}", sub=sub, place=place, day=event_day,
+                    actor1=actors[actor], published=published)
+        reports.append(replace(m, sentence=f"strike on {place.name} fuel depot convoy" if n % 3 else "talks"))
+    seen_articles = set()
+    unique = []
+    for m in reports:  # one report per article and event, as consolidation guarantees
+        key = (m.article_id, m.mention_id)
+        if key not in seen_articles:
+            seen_articles.add(key)
+            unique.append(m)
+    got = [[m.mention_id for m in g] for g in link(unique)]
+    assert got == _brute_force(unique)
+
+
+def test_link_result_does_not_depend_on_input_order():
+    reports = [mention(f"m{i}", article=f"a{i}", place=p, day=dt.date(2021, 3, 7 + i % 2))
+               for i, p in enumerate([MARIB, SANAA, MARIB_GOV, MARIB, SANAA])]
+    forward = {frozenset(m.mention_id for m in g) for g in link(reports)}
+    backward = {frozenset(m.mention_id for m in g) for g in link(list(reversed(reports)))}
+    assert forward == backward
+
+
+@pytest.mark.parametrize(("floating_day", "floating_span", "lent"), [
+    (None, 0, True),              # "The toll rose to 9." with no date: the event's toll
+    (dt.date(2021, 3, 7), 0, True),  # same day
+    (dt.date(2021, 3, 1), 300, False),  # a window of most of a year: a running total
+])
+def test_link_consolidate_placeless_toll_only_when_it_fits(floating_day, floating_span, lent):
+    placed = mention("m1")
+    dates = (DateSpan(floating_day, floating_day + dt.timedelta(days=floating_span), "range")
+             if floating_day else DateSpan.unknown())
+    floating = replace(mention("m2", place=None, deaths=9), dates=dates)
+    merged = consolidate([placed, floating])
+    assert merged[0].fatalities == (9 if lent else None)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from eventwire.pubdate import dateline_span, find_publication_date, parse_meta_date, split_header
+from eventwire.pubdate import dateline_span, find_publication_date, parse_meta_date, split_header, title_date
 
 D = dt.date
 
@@ -95,3 +95,14 @@ def test_pubdate_find_publication_date_uses_callers_year_hint() -> None:
 def test_pubdate_dateline_span(text: str, span_text: str | None) -> None:
     span = dateline_span(text)
     assert (text[span[0]:span[1]] if span else None) == span_text
+
+
+@pytest.mark.parametrize(("title", "year", "expected"), [
+    ("Evening update, March 4, 2022: shelling across Kharkiv", None, dt.date(2022, 3, 4)),
+    ("Live: 12 January 2024 — strikes on Hodeidah", None, dt.date(2024, 1, 12)),
+    ("Oct. 9: Army says it retook two villages near Goma", 2023, dt.date(2023, 10, 9)),
+    ("Oct. 9: Army says it retook two villages near Goma", None, None),
+    ("Ceasefire talks resume in Jeddah", 2023, None),
+])
+def test_pubdate_title_date(title: str, year: int | None, expected: dt.date | None) -> None:
+    assert title_date(title, year=year) == expected

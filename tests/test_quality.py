@@ -2,8 +2,8 @@
 
 The seed floors are the issue's. The ISAF and held-out floors are ratchets at the
 figures measured when this gate was written (see the README): a change may raise
-them, and must not lower them silently. The issue's ISAF targets (date 0.90,
-province 0.95, type 0.85, killed 0.85) are not met yet.
+them, and must not lower them silently. Of the issue's ISAF targets (date 0.90,
+province 0.95, type 0.85, killed 0.85), type and killed are met; date and province are not yet.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def test_quality_isaf_dev_does_not_regress(tmp_path):
     line = _score("score_isaf.py", "--gold", str(SHARED / "bench" / "isaf" / "dev.jsonl"),
                   "--pred", str(tmp_path / "out"))
     got = {k: float(v) for k, v in re.findall(r"(date|province|type|killed) ([0-9.]+)", line)}
-    floors = {"date": 0.60, "province": 0.86, "type": 0.85, "killed": 0.84}
+    floors = {"date": 0.61, "province": 0.90, "type": 0.89, "killed": 0.85}
     for name, floor in floors.items():
         assert got[name] >= floor, f"{name} {got[name]} < {floor}: {line}"
 
@@ -62,7 +62,7 @@ def test_quality_unseen_conflicts_do_not_regress(tmp_path):
     """Our own articles from Somalia, Yemen, Ukraine, Myanmar, Ethiopia, Nigeria, Syria, Kenya."""
     run([str(ROOT / "tests" / "data" / "unseen")], out_dir=tmp_path / "out", db=tmp_path / "db.duckdb")
     result = _seed_score(ROOT / "tests" / "data" / "unseen.gold.json", tmp_path / "out")
-    assert result["events"]["f1"] >= 0.50, result["events"]
+    assert result["events"]["f1"] >= 0.54, result["events"]
     assert result["metadata"]["published"] == 1.0
 
 

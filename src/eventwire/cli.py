@@ -34,7 +34,7 @@ def cli() -> None:
 
 
 @cli.command("run")
-@click.argument("inputs", nargs=-1, required=True)
+@click.argument("inputs", nargs=-1)
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="Folder for events.jsonl, articles.jsonl, events.csv, events.geojson.")
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=Path("eventwire.duckdb"),
@@ -43,16 +43,27 @@ def cli() -> None:
               help="A TOML settings file (default: ./eventwire.toml if present).")
 @click.option("--set", "pairs", multiple=True, metavar="NAME=VALUE", help="Override a setting.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary on stderr.")
+@click.option("--feed", "feeds", multiple=True, metavar="URL",
+              help="An RSS or Atom feed: fetch and code the articles it links to (repeatable).")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="Where to run: this machine ('workers' processes) or Ray (RAY_ADDRESS for a cluster).")
 def run_cmd(inputs: tuple[str, ...], out_dir: Path, db: Path, config: Path | None, pairs: tuple[str, ...],
-            quiet: bool) -> None:
-    """Code INPUT files and folders (txt, md, html, json, jsonl) into events."""
-    from .pipeline import run
+            quiet: bool, feeds: tuple[str, ...], engine: str) -> None:
+    """Code INPUT files and folders (txt, md, html, json, jsonl) into events.
 
+    INPUT '-' reads JSON Lines (one article record per line) from standard input.
+    """
+    from .pipeline import run
+    from .sources import iter_sources
+
+    if not inputs and not feeds:
+        raise click.UsageError("give at least one INPUT, '-' for standard input, or --feed URL")
     try:
         settings = _settings(config, pairs)
         bar = _progress_bar(quiet=quiet)
-        result = run(list(inputs), out_dir=out_dir, db=db, settings=settings,
-                     progress=bar.update if bar is not None else None)
+        source = iter_sources(inputs, settings=settings, feeds=feeds) if "-" in inputs or feeds else None
+        result = run([*inputs, *feeds], out_dir=out_dir, db=db, settings=settings, source=source,
+                     engine=engine, progress=bar.update if bar is not None else None)
         if bar is not None:
             bar.close()
     except EventwireError as exc:
@@ -64,7 +75,7 @@ def run_cmd(inputs: tuple[str, ...], out_dir: Path, db: Path, config: Path | Non
     if not quiet:
         click.echo(f"eventwire: {s['articles']} articles, {s['events']} events, {s['problems']} problems "
                    f"in {s['seconds']} s; wrote {out_dir}", err=True)
-    if not result.articles and result.problems:
+    if not result.article_count and result.problems:
         click.echo("eventwire: error: no input could be read", err=True)
         sys.exit(1)
 
@@ -77,11 +88,70 @@ def _progress_bar(*, quiet: bool) -> Any:
     return tqdm(unit=" articles", file=sys.stderr, desc="coding", leave=False)
 
 
+@cli.command("watch")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Folder for the outputs, rewritten after each batch of new files.")
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=Path("eventwire.duckdb"),
+              show_default=True, help="The DuckDB event database to add to.")
+@click.option("--config", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="A TOML settings file (default: ./eventwire.toml if present).")
+@click.option("--set", "pairs", multiple=True, metavar="NAME=VALUE", help="Override a setting.")
+@click.option("--interval", type=click.FloatRange(min=0.05), default=2.0, show_default=True,
+              help="Seconds between two looks at the folder.")
+@click.option("--once", is_flag=True, help="Code the files there now, then stop.")
+@click.option("--max-seconds", type=click.FloatRange(min=0), default=None,
+              help="Stop watching after this many seconds (default: until interrupted).")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="Where to run the per-article stages.")
+@click.option("--quiet", "-q", is_flag=True, help="No messages on stderr.")
+def watch_cmd(folder: Path, out_dir: Path, db: Path, config: Path | None, pairs: tuple[str, ...],
+              interval: float, once: bool, max_seconds: float | None, engine: str, quiet: bool) -> None:
+    """Code new files in FOLDER as they arrive (a file is read once it stops changing)."""
+    from .watch import watch
+
+    def report(result: Any) -> None:
+        for problem in result.problems:
+            click.echo(f"eventwire: skipped {problem}", err=True)
+        if not quiet:
+            s = result.summary
+            click.echo(f"eventwire: {s['articles']} articles ({s['articles_reused']} already in the database), "
+                       f"{s['events']} events, {s['problems']} problems; wrote {out_dir}", err=True)
+
+    try:
+        settings = _settings(config, pairs)
+        if not quiet:
+            click.echo(f"eventwire: watching {folder} (every {interval:g} s)", err=True)
+        done = watch(folder, db=db, out_dir=out_dir, settings=settings, interval=interval, once=once,
+                     max_seconds=max_seconds, engine=engine, on_batch=report)
+    except EventwireError as exc:
+        click.echo(f"eventwire: error: {exc}", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo("eventwire: stopped watching", err=True)
+        return
+    if not quiet:
+        click.echo(f"eventwire: watched {folder}: {done.batches} batches, {done.articles} articles, "
+                   f"{done.events} events, {len(done.problems)} problems", err=True)
+
+
 @cli.command("settings")
 def settings_cmd() -> None:
     """List every setting with its default and meaning."""
     for s in SETTINGS:
         click.echo(f"{s.name:20} {s.default!s:12} {s.help}")
+
+
+from .cli_store import COMMANDS as _STORE_COMMANDS  # noqa: E402  (registered after the group exists)
+
+for _command in _STORE_COMMANDS:
+    cli.add_command(_command)
+
+
+from .web.commands import report_cmd, serve_cmd
+
+cli.add_command(serve_cmd)
+cli.add_command(report_cmd)
 
 
 def main() -> None:

@@ -12,6 +12,8 @@ Hierarchy::
     ├── ModelError               the spaCy pipeline or a gazetteer package is missing
     ├── StoreError               the event database cannot be opened or written
     │   └── StoreLocked          another run holds the database
+    ├── CorrectionError          an analyst's merge or split cannot be applied
+    ├── ExportError              an export cannot be written (unknown format, unwritable path)
     └── SettingsError            a setting has an invalid value
 
 The library raises; the CLI turns an :class:`EventwireError` into one clear line on
@@ -64,3 +66,11 @@ class StoreLocked(StoreError):
 
 class SettingsError(EventwireError):
     """A setting has an invalid value."""
+
+
+class CorrectionError(EventwireError):
+    """An analyst's merge or split names events or mentions that do not fit."""
+
+
+class ExportError(EventwireError):
+    """Output files cannot be written."""

@@ -2,9 +2,9 @@
 
 :func:`write_outputs` writes a run's folder: ``events.jsonl`` and
 ``articles.jsonl`` (the contract in ``eval/README.md``), ``events.csv``
-(ACLED-style columns), ``events.geojson``, ``problems.jsonl`` and, when given,
-``summary.json``. :func:`write_export` writes one file in one format,
-including Parquet.
+(ACLED-style columns), ``events.geojson``, ``problems.jsonl``, ``report.html``
+(:mod:`eventwire.web.report`) and, when given, ``summary.json``.
+:func:`write_export` writes one file in one format, including Parquet.
 
 Every file is written to a temporary file in the target folder and then moved
 over the old one with :func:`os.replace`, so a crash never leaves a half-written
@@ -43,7 +43,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .errors import EventwireError
+from .errors import ExportError
 from .records import Article, Event, Mention, Problem
 
 #: Columns of ``events.csv``, in order (ACLED-style).
@@ -59,10 +59,6 @@ FORMATS = ("csv", "jsonl", "geojson", "parquet")
 # The values a mention reports for its own article (left out when unknown).
 _REPORTED = ("date_start", "date_end", "date_precision", "fatalities", "location", "admin1", "country",
              "latitude", "longitude", "geo_precision", "actor1", "actor2", "source", "published")
-
-
-class ExportError(EventwireError):
-    """Output files cannot be written."""
 
 
 # -- records -------------------------------------------------------------------------
@@ -285,14 +281,19 @@ def _atomic_write(path: Path, write: Callable[[Path], None]) -> None:
         raise
 
 
-def _write_text(path: Path, text: str) -> None:
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path`` through a temporary file renamed into place."""
     _atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8", newline=""))
 
 
 def write_outputs(out_dir: Path, *, events: Sequence[Event], articles: Sequence[Article],
                   problems: Sequence[Problem] = (), summary: dict[str, Any] | None = None,
-                  parquet: bool = False) -> dict[str, Path]:
+                  parquet: bool = False, report_articles: Sequence[Article] | None = None) -> dict[str, Path]:
     """Write a run's output folder; return ``{file name: path}`` of the files written.
+
+    ``report_articles`` are the articles whose texts ``report.html`` shows around
+    each sentence (default: ``articles``; a streaming run passes them apart, as
+    it writes ``articles.jsonl`` itself).
 
     All files are rendered in memory first, so an error in the data writes
     nothing; each file then replaces the old one atomically. ``parquet`` also
@@ -310,9 +311,13 @@ def write_outputs(out_dir: Path, *, events: Sequence[Event], articles: Sequence[
     }
     if summary is not None:
         texts["summary.json"] = _json(summary, indent=2) + "\n"
+    from .web.report import report_html  # imported here: the web package imports this module
+
+    texts["report.html"] = report_html(events=ordered,
+                                       articles=articles if report_articles is None else report_articles)
     written: dict[str, Path] = {}
     for name, text in texts.items():
-        _write_text(out / name, text)
+        write_text_atomic(out / name, text)
         written[name] = out / name
     if parquet:
         write_export(out / "events.parquet", events=ordered, fmt="parquet")
@@ -324,11 +329,11 @@ def write_export(path: Path, *, events: Sequence[Event], fmt: str) -> None:
     """Write ``events`` to one file at ``path`` in ``fmt`` (csv, jsonl, geojson or parquet)."""
     ordered = sort_events(events)
     if fmt == "csv":
-        _write_text(Path(path), _render_csv(ordered))
+        write_text_atomic(Path(path), _render_csv(ordered))
     elif fmt == "jsonl":
-        _write_text(Path(path), _render_jsonl(ordered))
+        write_text_atomic(Path(path), _render_jsonl(ordered))
     elif fmt == "geojson":
-        _write_text(Path(path), _render_geojson(ordered))
+        write_text_atomic(Path(path), _render_geojson(ordered))
     elif fmt == "parquet":
         _write_parquet(Path(path), ordered)
     else:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from . import actors as actor_mod
 from .dates import TimeExpression, find_dates
-from .factuality import assertion_blocker
+from .factuality import assertion_blocker, running_total
 from .fatalities import count_fatalities
 from .lexicon import SPEECH_VERBS, TERRITORY_WORDS
 from .records import Article, DateSpan, Mention, Place
@@ -36,6 +36,12 @@ AREA_KIND = {"province": "admin1", "provinces": "admin1", "region": "admin1", "s
              "districts": "district", "county": "district"}
 ANAPHORA = {"city": "city", "town": "city", "village": "city", "province": "admin1", "region": "admin1",
             "district": "district", "capital": "city", "area": None, "governorate": "admin1"}
+#: Sub-event types outside the violent families that a follow-up sentence may report.
+SCENE_SUBTYPES = frozenset({"Arrests", "Disrupted weapons use"})
+#: Nouns by which a sentence points back at an operation already told ("during the raid").
+OPERATION_NOUNS = frozenset({"operation", "raid", "search", "patrol", "force", "forces", "unit", "team",
+                             "assault", "offensive", "attack", "strike", "clash", "fighting", "ambush",
+                             "engagement", "mission", "battle", "troops", "soldiers", "convoy"})
 #: How many sentences back a mention may look for a place or date it lacks.
 LOOKBACK = 3
 #: Places further than this (dependency steps plus penalties) from a trigger are not its scene.
@@ -61,21 +67,41 @@ class TimeRef:
 
 def article_country(doc: Doc) -> str | None:
     """The country an article is about: a vote in which towns and provinces weigh more than
-    country names, so a report on Afghanistan from Washington is about Afghanistan."""
+    country names and nationality words, so a report on Afghanistan from Washington is about
+    Afghanistan.
+
+    A name counts at most twice however often it recurs, so one ambiguous name ("Andar",
+    an acronym tagged as a place) cannot outvote the article's other places, and a short
+    all-capitals name ("IMU", "ALP") only votes when it is a country's abbreviation.
+    """
     from collections import Counter
 
+    from .gazetteer import default_gazetteer, name_key
     from .geocode import geocode, infer_country
 
     votes: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
     for ent in doc.ents:
-        if ent.label_ not in {"GPE", "LOC"}:
+        if ent.label_ not in {"GPE", "LOC", "NORP"}:
             continue
-        place = geocode(ent.text)
+        key = name_key(ent.text)
+        seen[key] += 1
+        if seen[key] > 2:
+            continue
+        if ent.label_ == "NORP":
+            code = default_gazetteer().demonym_country(ent.text)
+            if code:
+                votes[code] += 1
+            continue
+        after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+        place = geocode(ent.text, kind=AREA_KIND.get(after))
         if place is None or not place.country_code:
+            continue
+        if place.kind != "country" and ent.text.isupper() and len(ent.text.strip()) <= 4:
             continue
         votes[place.country_code] += 1 if place.kind == "country" else 2
     if votes:
-        return votes.most_common(1)[0][0]
+        return max(votes, key=lambda c: votes[c])
     return infer_country([e.text for e in doc.ents if e.label_ in {"GPE", "NORP", "LOC"}])
 
 
@@ -98,12 +124,16 @@ def extract(doc: Doc, article: Article) -> list[Mention]:
             out.extend(found_mentions)
             continue
         deaths = count_fatalities(sent.text)
+        if deaths and any(running_total(t) for t in sent if t.pos_ == "VERB"):
+            deaths = None  # "the war has killed thousands": a running total, no event's toll
         gave_deaths = False
         for trig, sub in found:
             family = EVENT_TYPES[sub]
             fat = None
             if deaths is not None and family in VIOLENT_FAMILIES | {"Protests"} and not gave_deaths:
                 fat, gave_deaths = deaths, True
+            elif deaths is None and family in VIOLENT_FAMILIES and not gave_deaths and _one_named_victim(trig):
+                fat, gave_deaths = 1, True
             chosen = _places_for(trig, sent, si, places, code)
             for place in chosen or [None]:
                 mention = _mention(article, trig, sub, sent, si, place, fat, times, ctx, out)
@@ -113,10 +143,27 @@ def extract(doc: Doc, article: Article) -> list[Mention]:
                     back = _lookback_place(trig, si, places)
                     if back:
                         mention = replace(mention, place=back[0].place)
+                mention = _same_scene(mention, sent, out)
                 out.append(mention)
                 last = mention
             out.extend(_that_of(sent, si, found, places, out))
     return out
+
+
+def _one_named_victim(trig: Trigger) -> bool:
+    """"killed Taliban leader Saifullah", "the death of Ahmed Nur": one named person died."""
+    if trig.kind != "kill":
+        return False
+    tok = trig.token
+    victims = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    victims += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                if g.dep_ == "pobj"]
+    if len(victims) != 1:
+        return False
+    victim = victims[0]
+    if victim.ent_type_ != "PERSON" or victim.tag_ != "NNP":
+        return False
+    return not any(c.dep_ in {"conj", "nummod"} for c in victim.children)
 
 
 def _sentence_triggers(sent: Span, ctx: actor_mod.ActorContext) -> list[tuple[Trigger, str]]:
@@ -219,12 +266,17 @@ def _place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]
             for lead in ("the ", "The "):
                 if name.startswith(lead):
                     name = name[len(lead):]
-            cache_key = (name, kind)
+            kind = kind or _own_kind(name)
+            province = _enclosing_province(doc, ent, code) if kind in {"district", None} else None
+            cache_key = (name, kind, province.admin1 if province else None)
             if cache_key not in cache:
-                cache[cache_key] = geocode(name, country_code=code, kind=kind)
+                cache[cache_key] = geocode(name, country_code=code, kind=kind,
+                                           admin1_hint=province.admin1 if province else None)
             place = cache[cache_key]
-            if place is None and kind == "district":
-                place = _district_in(doc, ent, code)
+            if province is not None and kind == "district" and (place is None or place.admin1 != province.admin1):
+                place = None  # "Khugyani district, Nangarhar province": not the Khugyani elsewhere
+            if place is None and kind == "district" and province is not None:
+                place = _district_in(ent, province)
             if place is None:
                 continue
             refs.append(PlaceRef(ent.start, ent.end, place, sent_index.get(ent.start, 0)))
@@ -244,19 +296,44 @@ def _place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]
     return refs
 
 
-def _district_in(doc: Doc, ent: Span, code: str | None) -> Place | None:
-    """A district the gazetteer lacks, placed in the province named in the same sentence."""
+def _enclosing_province(doc: Doc, ent: Span, code: str | None) -> Place | None:
+    """The province a place is said to lie in: "Gelan district, Ghazni province",
+    "Marka district of Lower Shabelle region", "a village in Bakhmut district, Donetsk oblast"."""
     from .geocode import geocode
 
-    for other in ent.sent.ents:
-        if other.label_ in {"GPE", "LOC"} and other.start != ent.start and other.end < len(doc) \
-                and doc[other.end].lower_ in {"province", "region", "state", "governorate", "oblast"}:
-            prov = geocode(other.text, country_code=code, kind="admin1")
-            if prov is not None:
-                return Place(name=ent.text, admin1=prov.admin1, country=prov.country, latitude=prov.latitude,
-                             longitude=prov.longitude, geo_precision=2, kind="district",
-                             country_code=prov.country_code)
-    return None
+    i = ent.end
+    if i < len(doc) and doc[i].lower_ in AREA_KIND:
+        i += 1
+    if i < len(doc) and doc[i].lower_ in {",", "of", "in"}:
+        i += 1
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    other = next((e for e in ent.sent.ents if e.start == i and e.label_ in {"GPE", "LOC"}), None)
+    if other is None:
+        return None
+    after = doc[other.end].lower_ if other.end < len(doc) else ""
+    if AREA_KIND.get(after) != "admin1" and not other.text.lower().endswith(
+            ("province", "region", "state", "governorate", "oblast")):
+        return None
+    place = geocode(other.text, country_code=code, kind="admin1")
+    return place if place is not None and place.admin1 else None
+
+
+def _own_kind(name: str) -> str | None:
+    """"district" for a name that carries its kind word ("Ghormach district")."""
+    from .geocode import split_kind
+
+    said = split_kind(name)[1]
+    return said if said in {"district", "admin1"} else None
+
+
+def _district_in(ent: Span, province: Place) -> Place:
+    """A district the gazetteer lacks (or places elsewhere), placed in the province the text names."""
+    from .geocode import split_kind
+
+    return Place(name=split_kind(ent.text)[0], admin1=province.admin1, country=province.country,
+                 latitude=province.latitude, longitude=province.longitude, geo_precision=2, kind="district",
+                 country_code=province.country_code)
 
 
 def _tree_distance(a: Token, b: Token) -> int:
@@ -333,6 +410,68 @@ def _may_look_back(tok: Token, anchored: bool) -> bool:
     if tok.pos_ in {"VERB", "AUX"}:
         return True  # a clause that reports its own action: the scene is the one just named
     return anchored
+
+
+def _same_scene(mention: Mention, sent: Span, earlier: list[Mention]) -> Mention:
+    """A follow-up report of the operation just told takes its scene.
+
+    "During the search, the force killed two gunmen" names neither place nor day: when
+    the same force acts and the sentence points back with a definite noun ("the
+    search", "the patrol", "the force"), the place and date are those of the last
+    placed report by that force. A new place or a date of its own is kept. (A sentence
+    that names no actor is left alone: on other conflicts' wire stories that carried
+    background sentences to the wrong scene.)
+    """
+    family = mention.event_type
+    retold = _retelling(mention, earlier)
+    if retold is not None:
+        return replace(mention, place=retold.place,
+                       dates=mention.dates if mention.dates.known else retold.dates)
+    if mention.place is not None and mention.dates.known:
+        return mention
+    if family not in VIOLENT_FAMILIES and mention.sub_event_type not in SCENE_SUBTYPES:
+        return mention
+    if mention.actor1 is None or not _points_back(sent):
+        return mention
+    scene = next((m for m in reversed(earlier) if m.actor1 == mention.actor1 and m.place is not None
+                  and m.place.kind != "country"), None)
+    if scene is None:
+        return mention
+    if mention.place is None:
+        mention = replace(mention, place=scene.place)
+    elif mention.place.admin1 != scene.place.admin1:
+        return mention
+    if not mention.dates.known and scene.dates.known:
+        mention = replace(mention, dates=scene.dates)
+    return mention
+
+
+def _retelling(mention: Mention, earlier: list[Mention]) -> Mention | None:
+    """An earlier report of the same event: same type and toll in the same province.
+
+    Stories tell an event twice, in the lede and in the detail ("killed 18 fighters in
+    Kunar ... the unit was engaged, resulting in 18 fighters killed"); the second
+    telling takes the first one's place so that the article's event is counted once.
+    """
+    if mention.fatalities is None or mention.place is None:
+        return None
+    for m in reversed(earlier):
+        if m.sub_event_type == mention.sub_event_type and m.fatalities == mention.fatalities \
+                and m.place is not None and m.place.admin1 == mention.place.admin1 \
+                and (m.actor1 is None or mention.actor1 is None or m.actor1 == mention.actor1) \
+                and (not m.dates.known or not mention.dates.known or m.dates == mention.dates):
+            return m
+    return None
+
+
+def _points_back(sent: Span) -> bool:
+    """Whether a sentence refers to an operation already told: "the raid", "the patrol"."""
+    for tok in sent:
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in OPERATION_NOUNS and any(
+                c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that", "these", "its", "their"}
+                for c in tok.children):
+            return True
+    return False
 
 
 def _that_of(sent: Span, si: int, found: list, refs: list[PlaceRef], out: list[Mention]) -> list[Mention]:

@@ -12,7 +12,11 @@ it, looking for the markers that take the assertion away:
   "denied", "in an attempt to")
 - a conditional or question ("if they attack", "did they strike?")
 - a hedge adverb ("has nearly fallen")
+- a habit, not one event ("his men often attacked convoys", "routinely shelled"), and a
+  simple present in a full sentence ("the coalition only attacks military targets")
 - "without" ("surrendered without a fight")
+- a running total ("the war has killed thousands"): a present perfect whose subject is a
+  whole conflict
 
 Reporting verbs ("said", "confirmed") are transparent: "officials said the
 Taliban captured X" asserts the capture.
@@ -22,7 +26,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .lexicon import HEDGE_ADVERBS, IMPLICATIVE, MODALS, NONFACTUAL_GOVERNORS, SPEECH_VERBS
+from .lexicon import (
+    AGGREGATE_SUBJECTS,
+    HABITUAL_ADVERBS,
+    HEDGE_ADVERBS,
+    IMPLICATIVE,
+    MODALS,
+    NONFACTUAL_GOVERNORS,
+    SPEECH_VERBS,
+    VERB_KINDS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -38,6 +51,10 @@ def assertion_blocker(trigger: Token) -> str | None:
     """Why the event of ``trigger`` is not asserted, or None when it is."""
     if trigger.sent.text.rstrip().endswith("?"):
         return "question"
+    if _generic_present(trigger):
+        return "generic present"
+    if running_total(trigger):
+        return "running total"
     node = trigger
     steps = 0
     while steps < 8:
@@ -67,9 +84,37 @@ def assertion_blocker(trigger: Token) -> str | None:
     return None
 
 
+def _generic_present(trigger: Token) -> bool:
+    """"The coalition only attacks military targets": a simple-present verb in a full
+    sentence states a habit or a policy. Headlines ("Missile hits Dnipro") have no full stop."""
+    if trigger.tag_ not in {"VBZ", "VBP"} or not trigger.sent.text.rstrip().endswith("."):
+        return False
+    if trigger.lower_ in {"set", "hit", "cut", "put", "shut", "beat", "burst"} or trigger.lower_.endswith("ed"):
+        return False  # the past tense is spelled the same, or the tagger mistook a past form
+    word = trigger.lower_
+    bases = {word, word[:-1], word[:-2], word[:-3] + "y"} if word.endswith("s") else {word}
+    if not bases & VERB_KINDS.keys():
+        return False  # "retook" tagged as a present: the spelling is not a present form
+    return not any(c.dep_ in {"aux", "auxpass"} for c in trigger.children)
+
+
+def running_total(trigger: Token) -> bool:
+    """"The violence has killed tens of thousands": a present perfect whose subject is a
+    whole conflict sums many events; it is background, not an event."""
+    verb = trigger
+    while verb.dep_ == "conj" and verb.head is not verb:  # "has displaced and killed thousands"
+        verb = verb.head
+    children = [*trigger.children, *verb.children]
+    if not any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"} for c in children):
+        return False
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in AGGREGATE_SUBJECTS for c in children)
+
+
 def _is_governor(head: Token, child: Token) -> bool:
     if head.lemma_.lower() not in NONFACTUAL_GOVERNORS:
         return False
+    if child.dep_ == "conj" and child.pos_ == "VERB" and head.pos_ == "VERB":
+        return False  # "tried to flee and were killed": a second, coordinated assertion
     # The subject of "continue" or "stop" is not governed by it: "Fighting continues".
     return child.dep_ not in {"nsubj", "nsubjpass", "npadvmod", "advmod", "punct", "cc"}
 
@@ -93,4 +138,6 @@ def _local_blocker(node: Token, *, is_trigger: bool) -> str | None:
             return f"conditional '{child.text}'"
         if child.dep_ == "advmod" and low in HEDGE_ADVERBS and is_trigger:
             return f"hedged by '{child.text}'"
+        if child.dep_ == "advmod" and low in HABITUAL_ADVERBS and is_trigger:
+            return f"habitual '{child.text}'"
     return None

@@ -55,7 +55,7 @@ Constitution Cool Cotton Court Crescent Cross Dawn Effort Eid Fall Far Forest Fr
 Headquarters Herald Hot Human Iron Joy Law Light Line Long Love Men Mercy Nine Nor Oil One Outer Plan
 Power Prince Ramadan Recovery Rice Salt Same She Spring Store Strong Summer Supreme Tea Ten Tribune
 University Vice Vote Well Wells Zone Air Alliance King Sultan Hamid Hamed Zahir Rashid Ismail Qari
-Sardar Mir Syed Sayed Haji Mullah Sheikh NATO ISAF UNAMA
+Sardar Mir Syed Sayed Haji Mullah Sheikh NATO ISAF UNAMA Capital
 Adam Alan Albert Alexander Alice Amanda Amber Andrea Andrew Angela Ann Anna Anthony Arthur Ashley
 Barbara Benjamin Beverly Billy Bradley Brandon Brenda Brittany Bruce Bryan Charles Christina
 Christopher Daniel David Denise Dennis Diana Diane Donald Donna Doris Douglas Elizabeth Eugene Evelyn

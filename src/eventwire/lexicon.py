@@ -141,6 +141,13 @@ NONFACTUAL_GOVERNORS = frozenset({
 IMPLICATIVE = frozenset({"manage", "go", "proceed", "succeed"})
 MODALS = frozenset({"will", "would", "could", "may", "might", "should", "must", "can", "shall", "'ll", "wo"})
 HEDGE_ADVERBS = frozenset({"nearly", "almost", "never", "not", "no", "hardly"})
+#: Adverbs that turn a report into a habit: aggregates and habits are not single events.
+HABITUAL_ADVERBS = frozenset({"often", "usually", "frequently", "regularly", "routinely", "sometimes",
+                              "typically", "generally", "normally", "habitually", "occasionally", "commonly"})
+#: Subjects that make a present-perfect kill a running total, not one event:
+#: "the violence has killed tens of thousands", "the war has displaced millions".
+AGGREGATE_SUBJECTS = frozenset({"violence", "conflict", "war", "insurgency", "fighting", "crisis", "unrest",
+                                "uprising", "campaign", "bloodshed", "civil war", "hostilities"})
 SPEECH_VERBS = frozenset({
     "say", "tell", "announce", "confirm", "report", "state", "add", "claim", "tweet", "write", "allege",
     "accuse", "describe", "post", "note", "explain", "acknowledge", "admit", "insist", "declare",

@@ -19,40 +19,30 @@ Two passes:
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from .records import DateSpan, Event, Mention, Place
+from .merge import merge_two, narrower, sub_country, types_mergeable
+from .records import DateSpan, Mention, Place
 
-#: Within a family, the sub-event type that wins when mentions merge.
-PRIORITY = (
-    "Non-state actor overtakes territory", "Government regains territory", "Suicide bomb",
-    "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade",
-    "Chemical weapon", "Excessive force against protesters", "Protest with intervention", "Peaceful protest",
-    "Abduction/forced disappearance", "Sexual violence", "Attack", "Mob violence", "Violent demonstration",
-    "Arrests", "Non-violent transfer of territory", "Agreement", "Disrupted weapons use",
-    "Headquarters or base established", "Looting/property destruction", "Change to group/activity", "Other",
-    "Armed clash",
-)
-_RANK = {t: i for i, t in enumerate(PRIORITY)}
-#: Sub-types that stay apart even within one family (a strike is not a bombing).
-SEPARATE_IN_FAMILY = frozenset({"Explosions/Remote violence", "Strategic developments"})
 #: An undated report can only be of an event this many days before publication.
 UNDATED_WINDOW_DAYS = 30
-
-
-def _sub_country(place: Place | None) -> bool:
-    return place is not None and place.kind != "country"
+#: A placeless toll whose date window is wider than this many days is a running total, not an event's.
+FLOATING_TOLL_DAYS = 7
+#: A report with no time at all (no date, no publication date) joins an event
+#: only if at least this share of its sentence's content words occur in the
+#: event's sentences: place and actors alone are too weak without a time.
+TIMELESS_OVERLAP = 0.2
+#: Width in days of the date buckets used to block candidates.
+_BUCKET_DAYS = 7
 
 
 def places_compatible(a: Place | None, b: Place | None, *, km: float = 30.0) -> bool:
-    if not _sub_country(a) or not _sub_country(b):
+    if a is None or b is None or not sub_country(a) or not sub_country(b):
         return True
-    assert a is not None and b is not None  # for the type checker; guaranteed above
     if a.country_code and b.country_code and a.country_code != b.country_code:
         return False
     if _norm(a.name) == _norm(b.name):
@@ -65,71 +55,25 @@ def places_compatible(a: Place | None, b: Place | None, *, km: float = 30.0) -> 
 
 
 def distance_km(a: Place, b: Place) -> float:
+    """Great-circle distance between two places that have coordinates."""
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        raise ValueError("distance_km needs coordinates on both places")
     lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))  # type: ignore[arg-type]
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def dates_compatible(a: DateSpan, b: DateSpan, *, slack: int = 0) -> bool:
-    if not a.known or not b.known:
+    if a.start is None or a.end is None or b.start is None or b.end is None:
         return True
-    assert a.start and a.end and b.start and b.end
     pad = dt.timedelta(days=slack)
     return a.start - pad <= b.end and b.start - pad <= a.end
 
 
 def actors_compatible(a: Mention, b: Mention) -> bool:
     if a.actor1 and b.actor1 and a.actor1 != b.actor1:
-        if a.event_type == "Battles" and {a.actor1, a.actor2} & {b.actor1, b.actor2}:
-            return True
-        return False
+        return a.event_type == "Battles" and bool({a.actor1, a.actor2} & {b.actor1, b.actor2})
     return True
-
-
-def _types_mergeable(a: Mention, b: Mention) -> bool:
-    if a.event_type != b.event_type:
-        return False
-    if a.event_type in SEPARATE_IN_FAMILY:
-        return a.sub_event_type == b.sub_event_type
-    return True
-
-
-def narrower(a: DateSpan, b: DateSpan) -> DateSpan:
-    if not a.known:
-        return b
-    if not b.known:
-        return a
-    return b if b.width < a.width else a
-
-
-def better_place(a: Place | None, b: Place | None) -> Place | None:
-    if not _sub_country(a):
-        return b if b is not None else a
-    if not _sub_country(b):
-        return a
-    assert a is not None and b is not None
-    return b if (b.geo_precision or 9) < (a.geo_precision or 9) else a
-
-
-def _merge_two(base: Mention, other: Mention) -> Mention:
-    sub = base.sub_event_type if _RANK[base.sub_event_type] <= _RANK[other.sub_event_type] else other.sub_event_type
-    place = better_place(base.place, other.place)
-    host = base if place is base.place else other
-    fatalities = _max_none(base.fatalities, other.fatalities)
-    actor1 = base.actor1 or other.actor1
-    actor2 = base.actor2 or other.actor2
-    if sub == other.sub_event_type and other.actor1 and base.sub_event_type != sub:
-        actor1, actor2 = other.actor1, other.actor2 or actor2
-    return replace(host, sub_event_type=sub, place=place, dates=narrower(base.dates, other.dates),
-                   fatalities=fatalities, actor1=actor1, actor2=actor2 if actor2 != actor1 else None)
-
-
-def _max_none(a: int | None, b: int | None) -> int | None:
-    if a is None:
-        return b
-    if b is None:
-        return a
-    return max(a, b)
 
 
 def consolidate(mentions: Sequence[Mention], *, km: float = 30.0) -> list[Mention]:
@@ -137,14 +81,14 @@ def consolidate(mentions: Sequence[Mention], *, km: float = 30.0) -> list[Mentio
     groups: list[Mention] = []
     floating: list[Mention] = []
     for m in mentions:
-        if not _sub_country(m.place):
+        if not sub_country(m.place):
             floating.append(m)
             continue
         for i, g in enumerate(groups):
-            if _types_mergeable(g, m) and places_compatible(g.place, m.place, km=km) \
+            if types_mergeable(g, m) and places_compatible(g.place, m.place, km=km) \
                     and dates_compatible(g.dates, m.dates) and actors_compatible(g, m) \
                     and _same_spot_or_contained(g.place, m.place):
-                groups[i] = _merge_two(g, m)
+                groups[i] = merge_two(g, m)
                 break
         else:
             groups.append(m)
@@ -156,8 +100,12 @@ def consolidate(mentions: Sequence[Mention], *, km: float = 30.0) -> list[Mentio
             dates = narrower(g.dates, m.dates) if dates_compatible(g.dates, m.dates) else g.dates
             actor1 = g.actor1 or m.actor1
             actor2 = g.actor2 or m.actor2
+            # A toll without a place reaches an event only when it is unambiguous: one
+            # candidate, and no date that says it covers more ("thousands since 2015").
+            lend = len(targets) == 1 and (not m.dates.known or (
+                m.dates.width <= FLOATING_TOLL_DAYS and dates_compatible(g.dates, m.dates)))
             groups[i] = replace(g, dates=dates, fatalities=g.fatalities if g.fatalities is not None
-                                else (m.fatalities if len(targets) == 1 else None),
+                                else (m.fatalities if lend else None),
                                 actor1=actor1, actor2=actor2 if actor2 != actor1 else None)
     return groups
 
@@ -185,16 +133,31 @@ def words_of(text: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOP)
 
 
-@dataclass
-class _Cluster:
-    mentions: list[Mention]
-    rep: Mention
-    words: set[str] = field(default_factory=set)
+def roles_agree(a: Mention, b: Mention) -> bool:
+    """Whether two reports' actors can be the same event's (across articles).
 
-    def add(self, m: Mention, words: Iterable[str]) -> None:
-        self.mentions.append(m)
-        self.rep = _merge_two(self.rep, m) if _types_mergeable(self.rep, m) else self.rep
-        self.words.update(words)
+    The actor who acted must agree where both reports name one; in battles the
+    two sides may be told in either order. The second actor does not block a
+    link (who was hit is often described differently: "civilians", "a
+    village", "fighters") but a match raises the link's score.
+    """
+    if a.actor1 is None or b.actor1 is None or a.actor1 == b.actor1:
+        return True
+    return a.event_type == "Battles" and (a.actor1 == b.actor2 or b.actor1 == a.actor2)
+
+
+def _timeless(m: Mention) -> bool:
+    return not m.dates.known and m.published is None
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in words_of(text)}
+
+
+def _says_the_same(c: _Cluster, m: Mention) -> bool:
+    """For reports without a time: does the sentence tell of the same thing?"""
+    said = _stems(m.sentence)
+    return bool(said) and len(said & c.said) / len(said) >= TIMELESS_OVERLAP
 
 
 def _window(m: Mention) -> DateSpan:
@@ -203,79 +166,154 @@ def _window(m: Mention) -> DateSpan:
     return DateSpan(m.published - dt.timedelta(days=UNDATED_WINDOW_DAYS), m.published, "range")
 
 
+@dataclass(eq=False)
+class _Cluster:
+    number: int
+    mentions: list[Mention]
+    rep: Mention
+    words: set[str] = field(default_factory=set)
+    articles: set[str] = field(default_factory=set)
+    said: set[str] = field(default_factory=set)  # content words of the mentions' sentences
+    timed: bool = False  # whether any mention has a date or a publication date
+
+    def add(self, m: Mention, words: Iterable[str]) -> None:
+        self.mentions.append(m)
+        self.articles.add(m.article_id)
+        self.said.update(_stems(m.sentence))
+        self.timed = self.timed or not _timeless(m)
+        self.rep = merge_two(self.rep, m) if types_mergeable(self.rep, m) else self.rep
+        self.words.update(words)
+
+
+class _Index:
+    """Clusters blocked by (family, country), then by place cell and date bucket.
+
+    A cluster is filed under every key its representative ever had (keys only
+    grow as it absorbs reports), and a lookup returns a superset of the
+    clusters a report could be compatible with: the exact checks run after.
+    Places are filed by name, by admin1 (province-level places separately, as
+    they contain every town of the province) and by a grid of cells at least
+    ``km`` wide; dates by week, with unknown windows in a bucket of their own.
+    """
+
+    def __init__(self, *, km: float, days: int) -> None:
+        self.km, self.days = km, days
+        self.cell = max(km, 1.0) / 111.0  # degrees of latitude per cell
+        self.table: dict[tuple, dict[object, dict[int, _Cluster]]] = defaultdict(lambda: defaultdict(dict))
+
+    @staticmethod
+    def block(m: Mention) -> tuple[str, str]:
+        return m.event_type, (m.place.country_code if m.place else None) or ""
+
+    def _lon_width(self, row: int) -> float:
+        edge = max(abs(row * self.cell), abs((row + 1) * self.cell))
+        return self.cell / max(math.cos(math.radians(min(edge, 89.0))), 0.01)
+
+    def _places(self, place: Place | None, *, lookup: bool) -> Iterator[tuple]:
+        if place is None or not sub_country(place):
+            yield ("any-place",)
+            return
+        yield ("name", _norm(place.name))
+        admin1 = _norm(place.admin1 or "")
+        if admin1:
+            if place.kind == "admin1":
+                yield ("in-admin1", admin1)  # a province meets every place filed in it
+                if not lookup:
+                    yield ("admin1", admin1)
+            else:
+                yield ("admin1", admin1) if lookup else ("in-admin1", admin1)
+        if place.kind != "admin1" and place.latitude is not None and place.longitude is not None:
+            row = math.floor(place.latitude / self.cell)
+            if not lookup:
+                yield ("cell", row, math.floor(place.longitude / self._lon_width(row)))
+                return
+            reach = self.km / (111.0 * max(math.cos(math.radians(min(abs(place.latitude), 89.0))), 0.01))
+            for r in (row - 1, row, row + 1):
+                width = self._lon_width(r)
+                for c in range(math.floor((place.longitude - reach) / width),
+                               math.floor((place.longitude + reach) / width) + 1):
+                    yield ("cell", r, c)
+        if lookup:
+            yield ("any-place",)
+
+    def _buckets(self, window: DateSpan, *, pad: int) -> list[object]:
+        if window.start is None or window.end is None:
+            return ["any-date"]
+        first = (window.start.toordinal() - pad) // _BUCKET_DAYS
+        last = (window.end.toordinal() + pad) // _BUCKET_DAYS
+        return list(range(first, last + 1))
+
+    def file(self, c: _Cluster) -> None:
+        block = self.block(c.rep)
+        for key in self._places(c.rep.place, lookup=False):
+            slots = self.table[(block, key)]
+            for bucket in self._buckets(_window(c.rep), pad=0):
+                slots[bucket][c.number] = c
+
+    def candidates(self, m: Mention) -> list[_Cluster]:
+        block = self.block(m)
+        window = _window(m)
+        seen: dict[int, _Cluster] = {}
+        for key in self._places(m.place, lookup=True):
+            slots = self.table.get((block, key))
+            if not slots:
+                continue
+            if window.start is None:
+                buckets: Iterable[object] = list(slots)
+            elif key == ("any-place",) or m.place is None or not sub_country(m.place):
+                buckets = list(slots)
+            else:
+                buckets = [*self._buckets(window, pad=self.days), "any-date"]
+            for bucket in buckets:
+                seen.update(slots.get(bucket, {}))
+        if m.place is None or not sub_country(m.place):
+            for (blk, _), slots in self.table.items():
+                if blk == block:
+                    for group in slots.values():
+                        seen.update(group)
+        return [seen[n] for n in sorted(seen)]
+
+
 def link(reports: Sequence[Mention], *, article_words: dict[str, frozenset[str]] | None = None,
          days: int = 3, km: float = 30.0) -> list[list[Mention]]:
-    """Group article reports (one per article and event) into events, near-linearly."""
+    """Group article reports (one per article and event) into events, near-linearly.
+
+    Reports are taken in publication order; each joins the best compatible
+    event among the candidates its block offers (same family and country,
+    nearby place, overlapping dates, roles that agree, not already holding a
+    report of the same article), or founds a new one. The result depends only
+    on the set of reports, not on the order they are given in.
+    """
     article_words = article_words or {}
-    order = sorted(reports, key=lambda m: (m.published or dt.date.max, m.article_id, m.start))
-    blocks: dict[tuple[str, str], list[_Cluster]] = defaultdict(list)
+    order = sorted(reports, key=lambda m: (m.published or dt.date.max, m.article_id, m.start, m.mention_id))
+    index = _Index(km=km, days=days)
     clusters: list[_Cluster] = []
     for m in order:
-        key = (m.event_type, (m.place.country_code if m.place else None) or "")
         words = article_words.get(m.article_id, frozenset())
         best: tuple[float, _Cluster] | None = None
-        for c in blocks[key]:
-            if any(x.article_id == m.article_id for x in c.mentions):
-                continue
+        for c in index.candidates(m):
             r = c.rep
-            if not (_types_mergeable(r, m) and actors_compatible(r, m)):
+            if m.article_id in c.articles or not (types_mergeable(r, m) and roles_agree(r, m)):
                 continue
             if not places_compatible(r.place, m.place, km=km):
                 continue
             if not dates_compatible(_window(r), _window(m), slack=days):
                 continue
+            if (_timeless(m) or not c.timed) and not _says_the_same(c, m):
+                continue
             overlap = len(c.words & words) / (1 + min(len(c.words), len(words)))
             exact = 1.0 if (r.place and m.place and _norm(r.place.name) == _norm(m.place.name)) else 0.0
             dated = 1.0 if r.dates.known and m.dates.known else 0.0
-            score = exact + dated + overlap
+            target = 0.5 if r.actor2 and r.actor2 == m.actor2 else 0.0
+            score = exact + dated + target + overlap
             if best is None or score > best[0]:
                 best = (score, c)
         if best is not None:
             best[1].add(m, words)
+            index.file(best[1])
         else:
-            c = _Cluster([m], m, set(words))
-            blocks[key].append(c)
+            c = _Cluster(len(clusters), [], m, set(words))
+            c.add(m, ())
             clusters.append(c)
+            index.file(c)
     return [c.mentions for c in clusters]
-
-
-def build_events(groups: Sequence[Sequence[Mention]]) -> list[Event]:
-    """Events from linked groups: merged values and per-field provenance."""
-    events: list[Event] = []
-    for group in groups:
-        ordered = sorted(group, key=lambda m: (m.published or dt.date.min, m.article_id))
-        rep = ordered[0]
-        for m in ordered[1:]:
-            rep = _merge_two(rep, m) if _types_mergeable(rep, m) else rep
-        latest_fatal = next((m for m in reversed(ordered) if m.fatalities is not None), None)
-        provenance = []
-        for name, value in (("place", rep.place), ("dates", rep.dates), ("actor1", rep.actor1)):
-            src = next((m for m in ordered if getattr(m, name) == value), ordered[0])
-            provenance.append((name, src.mention_id))
-        if latest_fatal is not None:
-            provenance.append(("fatalities", latest_fatal.mention_id))
-        disagreements = _disagreements(ordered)
-        founder = min(group, key=lambda m: m.mention_id)
-        event_id = "ew-" + hashlib.sha1(founder.mention_id.encode()).hexdigest()[:12]
-        events.append(Event(
-            event_id=event_id, event_type=rep.event_type, sub_event_type=rep.sub_event_type,
-            dates=rep.dates, actor1=rep.actor1, actor2=rep.actor2, place=rep.place,
-            fatalities=latest_fatal.fatalities if latest_fatal else None, mentions=tuple(ordered),
-            provenance=tuple(provenance), disagreements=tuple(disagreements)))
-    return events
-
-
-def _disagreements(mentions: Sequence[Mention]) -> list[dict]:
-    out = []
-    for name, get in (("fatalities", lambda m: m.fatalities),
-                      ("location", lambda m: m.place.name if m.place else None),
-                      ("date_start", lambda m: m.dates.start.isoformat() if m.dates.start else None),
-                      ("actor1", lambda m: m.actor1)):
-        values: dict[object, list[str]] = defaultdict(list)
-        for m in mentions:
-            v = get(m)
-            if v is not None:
-                values[v].append(m.article_id)
-        if len(values) > 1:
-            out.append({"field": name, "values": [{"value": v, "articles": a} for v, a in values.items()]})
-    return out

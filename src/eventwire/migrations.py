@@ -12,7 +12,7 @@ Tables (after all migrations)::
     schema_migrations(name, applied_at)
     runs(run_id, started_at, finished_at, inputs, summary, pid)
     articles(article_id, file, title, source, published, published_origin, url,
-             year_hint, content_hash, text, saved_at)
+             year_hint, content_hash, text, saved_at, link_words)
     mentions(mention_id, ordinal, article_id, file, sentence, start, end,
              event_type, sub_event_type, actor1, actor2, place_*, date_*,
              fatalities, trigger, source, published)
@@ -20,6 +20,8 @@ Tables (after all migrations)::
            place_*, date_*, fatalities, provenance, disagreements)
     event_mentions(event_id, position, mention_id, <every mention column>)
     problems(run_id, file, line, reason, recorded_at)
+    corrections(correction_id, kind, mention_a, mention_b, made_at, note)
+    event_aliases(old_id, new_id, recorded_at)
 
 ``inputs``, ``summary``, ``provenance`` and ``disagreements`` hold JSON text.
 """
@@ -159,6 +161,40 @@ def m002_event_provenance(con: duckdb.DuckDBPyConnection) -> None:
 def m003_run_pid(con: duckdb.DuckDBPyConnection) -> None:
     """The process id of each run, to tell users which process holds a database."""
     con.execute("ALTER TABLE runs ADD COLUMN pid INTEGER")
+
+
+@_migration
+def m004_linking(con: duckdb.DuckDBPyConnection) -> None:
+    """Linking across runs: each article's word set, analysts' corrections, old event ids.
+
+    ``articles.link_words`` keeps the words linking compares (space-separated),
+    so a run need not reload every stored text; existing rows are filled here.
+    ``corrections`` holds merges (two mentions whose events are one) and splits
+    (a mention taken out of its event), applied after every linking in the
+    order they were made. ``event_aliases`` maps an event id that disappeared
+    (its event merged or re-founded) to the id that now holds its mentions.
+    """
+    from .link import words_of  # the same words the pipeline stores for new articles
+
+    con.execute("ALTER TABLE articles ADD COLUMN link_words TEXT")
+    for article_id, text in con.execute("SELECT article_id, text FROM articles").fetchall():
+        con.execute("UPDATE articles SET link_words = ? WHERE article_id = ?",
+                    [" ".join(sorted(words_of(text))), article_id])
+    con.execute("""
+        CREATE TABLE corrections (
+            correction_id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('merge', 'split')),
+            mention_a TEXT NOT NULL,
+            mention_b TEXT,
+            made_at TIMESTAMP NOT NULL,
+            note TEXT
+        )""")
+    con.execute("""
+        CREATE TABLE event_aliases (
+            old_id TEXT PRIMARY KEY,
+            new_id TEXT NOT NULL,
+            recorded_at TIMESTAMP NOT NULL
+        )""")
 
 
 def _ensure_table(con: duckdb.DuckDBPyConnection) -> None:

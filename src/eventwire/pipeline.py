@@ -1,149 +1,293 @@
 """The whole job: ingest, analyse, extract, consolidate, store, link, export.
 
 :func:`run` is what ``eventwire run`` calls; it is importable and prints
-nothing. Articles stream through in batches (memory does not grow with the
-corpus); each article's mentions are committed to the store in one
-transaction, so a crash loses at most the article in hand, and an article
-already stored with the same content is not analysed again.
+nothing. Articles stream through: the source is read lazily, the per-article
+stages run on an engine (:mod:`eventwire.engines`: this machine's processes, or
+Ray) with a bounded number of batches in flight, each article's mentions are
+committed to the store in one transaction, and ``articles.jsonl`` is spooled to
+disk as articles arrive. What a run keeps in memory is the linking stage's
+input (without a store: the run's mentions and the words of the articles that
+have any) and one id per article, not the articles: memory does not grow with
+the text of the corpus. A crash loses at most the batches in hand, and an
+article already stored with the same content is not analysed again.
 
-One bad article never stops a run: a file that cannot be read, or an article
-whose analysis fails, becomes a :class:`~eventwire.records.Problem` and the run
-goes on.
+One bad article never stops a run: a file that cannot be read, an article whose
+analysis fails or runs over its time budget (``article_seconds``), becomes a
+:class:`~eventwire.records.Problem` and the run goes on.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import itertools
+import json
+import os
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, TYPE_CHECKING, Any
 
 from .records import Article, Event, Mention, Problem
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from .engines import Engine
 
 ProgressFn = Callable[[int], None]
 
 
 @dataclass(frozen=True, slots=True)
 class RunResult:
-    """What a run produced, and its summary (also written to ``summary.json``)."""
+    """What a run produced, and its summary (also written to ``summary.json``).
 
-    articles: tuple[Article, ...]
+    The articles themselves are not kept (they stream through); ``article_ids``
+    names the ones this run read.
+    """
+
+    article_ids: frozenset[str]
     events: tuple[Event, ...]
     problems: tuple[Problem, ...]
     summary: dict[str, Any] = field(default_factory=dict)
     outputs: dict[str, Path] = field(default_factory=dict)
 
-
-def code_articles(articles: Sequence[Article], *, batch_size: int = 32) -> Iterator[tuple[Article, list[Mention] | Problem]]:
-    """Each article with its consolidated mentions, or the problem that stopped it."""
-    from .analyse import analyse
-    from .extract import extract
-    from .link import consolidate
-
-    docs = analyse((a.text for a in articles), batch_size=batch_size)
-    for article, doc in zip(articles, docs, strict=True):
-        try:
-            yield article, consolidate(extract(doc, article))
-        except (ValueError, KeyError, IndexError, AttributeError, TypeError, RecursionError) as exc:
-            # A defect on one article must not stop the run; it is reported with its cause.
-            yield article, Problem(article.file, f"extraction failed: {type(exc).__name__}: {exc}")
+    @property
+    def article_count(self) -> int:
+        return len(self.article_ids)
 
 
-def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    it = iter(items)
-    while batch := list(itertools.islice(it, size)):
-        yield batch
+def code_articles(articles: Sequence[Article], *, batch_size: int = 32,
+                  settings: Settings | None = None) -> Iterator[tuple[Article, list[Mention] | Problem]]:
+    """Each article with its consolidated mentions, or the problem that stopped it (in this process)."""
+    from .engines.work import code_batch
+
+    settings = settings or Settings(batch_size=batch_size)
+    yield from zip(articles, code_batch(list(articles), settings=settings), strict=True)
+
+
+GroupFn = Callable[..., list[list[Mention]]]
 
 
 def link_stage(store: Any, reports: Sequence[Mention], articles: Sequence[Article], *,
-               settings: Settings) -> list[Event]:
+               settings: Settings, group: GroupFn | None = None) -> list[Event]:
     """Link every stored (or, without a store, this run's) mention into events; save them.
 
-    The seam between the per-article stages above and the linking stage: the
-    engines call this once, after every article of the run is coded.
+    The seam between the per-article stages and the linking stage: an engine
+    calls this once, after every article of the run is coded, and may pass its
+    own ``group(reports, words=..., settings=...)`` (the Ray engine links one
+    country per task); the default is :func:`eventwire.link.link`. Analysts'
+    corrections are replayed on the groups, then events are built and stored.
+    Without a store, ``articles`` need only carry the words linking compares
+    (:func:`words_text`).
     """
-    from .link import build_events, link, words_of
+    from .corrections import apply_corrections
+    from .link import words_of
+    from .merge import build_events
 
     if store:
         all_reports = store.mentions()
-        texts = {a.article_id: a.text for a in store.articles()}
+        words = store.article_words(with_mentions=True)
+        corrections = store.corrections()
     else:
         all_reports = list(reports)
-        texts = {a.article_id: a.text for a in articles}
-    words = {aid: words_of(text) for aid, text in texts.items()}
-    groups = link(all_reports, article_words=words, days=settings.link_days, km=settings.link_km)
-    events = build_events(groups)
+        words = {a.article_id: words_of(a.text) for a in articles}
+        corrections = []
+    groups = (group or _link_all)(all_reports, words=words, settings=settings)
+    events = build_events(apply_corrections(groups, corrections))
     if store:
         store.replace_events(events)
     return events
 
 
+def _link_all(reports: Sequence[Mention], *, words: dict[str, frozenset[str]],
+              settings: Settings) -> list[list[Mention]]:
+    from .link import link
+
+    return link(reports, article_words=words, days=settings.link_days, km=settings.link_km)
+
+
+def words_text(text: str) -> str:
+    """A stand-in text with the same :func:`eventwire.link.words_of` as ``text``, a
+    fraction of its size: what linking needs of an article, kept instead of the article."""
+    from .link import words_of
+
+    return " ".join(sorted(words_of(text)))
+
+
+class _ArticleSpool:
+    """``articles.jsonl`` written as articles arrive, sorted by id at the end.
+
+    Lines go to a temporary file beside the output; only each line's id and
+    offset stay in memory. :meth:`finish` writes them in article-id order to
+    another temporary file and moves it over ``articles.jsonl`` atomically.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        from .export import ExportError
+
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            _remove_stale_spools(folder)
+            handle, name = tempfile.mkstemp(prefix=f".articles.{os.getpid()}.", suffix=".spool", dir=folder)
+        except OSError as exc:
+            raise ExportError(f"cannot write in {folder}: {exc}") from None
+        self.folder = folder
+        self.path = Path(name)
+        self._file: IO[bytes] = os.fdopen(handle, "w+b")
+        self._index: list[tuple[str, int, int]] = []
+
+    def add(self, article: Article) -> None:
+        from .export import article_to_dict
+
+        line = (json.dumps(article_to_dict(article), ensure_ascii=False) + "\n").encode("utf-8")
+        self._index.append((article.article_id, self._file.tell(), len(line)))
+        self._file.write(line)
+
+    def finish(self) -> Path:
+        from .export import ExportError
+
+        target = self.folder / "articles.jsonl"
+        self._index.sort(key=lambda entry: entry[0])  # stable: one id twice keeps input order
+        try:
+            self._file.flush()
+            handle, name = tempfile.mkstemp(prefix=".articles.jsonl.", suffix=".tmp", dir=self.folder)
+            with os.fdopen(handle, "wb") as out:
+                for _, offset, length in self._index:
+                    self._file.seek(offset)
+                    out.write(self._file.read(length))
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(name, target)
+        except OSError as exc:
+            raise ExportError(f"cannot write {target}: {exc}") from None
+        finally:
+            self.close()
+        return target
+
+    def close(self) -> None:
+        if not self._file.closed:
+            self._file.close()
+        self.path.unlink(missing_ok=True)
+
+
+def _remove_stale_spools(folder: Path) -> None:
+    """Remove the spools of runs that were killed (their process is gone)."""
+    for spool in folder.glob(".articles.*.spool"):
+        pid = spool.name.split(".")[2]
+        if pid.isdigit() and not _alive(int(pid)):
+            spool.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
+
+
+def _resolve_engine(engine: str | Engine) -> Engine:
+    if isinstance(engine, str):
+        from .engines import get_engine
+
+        return get_engine(engine)
+    return engine
+
+
 def run(inputs: Sequence[str], *, out_dir: Path | None = None, db: Path | None = None,
-        settings: Settings | None = None, progress: ProgressFn | None = None) -> RunResult:
-    """Code ``inputs`` (files and folders) into events; write ``out_dir`` and the store ``db``."""
+        settings: Settings | None = None, progress: ProgressFn | None = None,
+        source: Iterable[Article | Problem] | None = None, engine: str | Engine = "local") -> RunResult:
+    """Code ``inputs`` (files and folders) into events; write ``out_dir`` and the store ``db``.
+
+    ``source`` replaces reading ``inputs`` with any stream of articles and problems
+    (standard input, a feed: :mod:`eventwire.sources`); ``inputs`` then only names
+    them in the summary. ``engine`` is ``"local"``, ``"ray"`` or an engine object.
+    """
     from .export import write_outputs
-    from .ingest import iter_inputs
+    from .ingest import count_problem_kinds, iter_inputs
     from .store import Store, article_hash
 
     settings = settings or Settings()
-    started = dt.datetime.now(dt.timezone.utc)
+    runner = _resolve_engine(engine)
+    started = dt.datetime.now(dt.UTC)
+    stream = iter(source) if source is not None else iter_inputs(list(inputs), settings=settings)
     store = Store.open(db) if db is not None else None
+    spool = _ArticleSpool(Path(out_dir)) if out_dir is not None else None
     try:
         run_id = store.start_run(inputs=list(inputs)) if store else "memory"
-        articles: list[Article] = []
+        ours: set[str] = set()
         problems: list[Problem] = []
         reports: list[Mention] = []
+        linked: list[Article] = []  # without a store: id and words of each article with mentions
+        hashes: dict[str, str] = {}  # of the articles in flight
         reused = 0
-        stream = iter_inputs(list(inputs), settings=settings)
-        for chunk in _batches(stream, max(1, settings.batch_size)):
-            todo: list[Article] = []
-            hashes: dict[str, str] = {}
-            for item in chunk:
-                if isinstance(item, Problem):
-                    problems.append(item)
-                    if store:
-                        store.save_problem(item, run_id=run_id)
-                    continue
-                articles.append(item)
-                hashes[item.article_id] = article_hash(item)
-                if store and store.has_article(item.article_id, hashes[item.article_id]):
-                    reused += 1
-                    continue
-                todo.append(item)
-            for article, result in code_articles(todo, batch_size=settings.batch_size):
-                if isinstance(result, Problem):
-                    problems.append(result)
-                    if store:
-                        store.save_problem(result, run_id=run_id)
-                    continue
-                if store:
-                    store.save_article(article, result, content_hash=hashes[article.article_id])
-                else:
-                    reports.extend(result)
+
+        def note(problem: Problem) -> None:
+            problems.append(problem)
+            if store:
+                store.save_problem(problem, run_id=run_id)
             if progress:
-                progress(len(chunk))
-        events = link_stage(store, reports, articles, settings=settings)
-        ours = {a.article_id for a in articles}
+                progress(1)
+
+        def to_code() -> Iterator[Article]:
+            nonlocal reused
+            for item in stream:
+                if isinstance(item, Problem):
+                    note(item)
+                    continue
+                ours.add(item.article_id)
+                if spool is not None:
+                    spool.add(item)
+                digest = article_hash(item)
+                if store and store.has_article(item.article_id, digest):
+                    reused += 1
+                    if progress:
+                        progress(1)
+                    continue
+                hashes[item.article_id] = digest
+                yield item
+
+        for article, result in runner.code(to_code(), settings=settings):
+            digest = hashes.pop(article.article_id, None)
+            if isinstance(result, Problem):
+                note(result)
+                continue
+            if store:
+                store.save_article(article, result, content_hash=digest or article_hash(article))
+            elif result:
+                reports.extend(result)
+                linked.append(Article(article.article_id, article.file, words_text(article.text)))
+            if progress:
+                progress(1)
+        events = runner.link(store, reports, linked, settings=settings)
         touched = [e for e in events if any(m.article_id in ours for m in e.mentions)]
         summary = {
             "run_id": run_id,
             "inputs": list(inputs),
-            "articles": len(articles),
+            "engine": runner.name,
+            "articles": len(ours),
             "articles_reused": reused,
             "problems": len(problems),
+            "problem_kinds": count_problem_kinds(problems),
             "events": len(touched),
             "mentions": sum(len(e.mentions) for e in touched),
             "started": started.isoformat(timespec="seconds"),
-            "seconds": round((dt.datetime.now(dt.timezone.utc) - started).total_seconds(), 3),
+            "seconds": round((dt.datetime.now(dt.UTC) - started).total_seconds(), 3),
         }
         if store:
             store.finish_run(run_id, summary=summary)
-        outputs = write_outputs(out_dir, events=touched, articles=articles, problems=problems,
-                                summary=summary) if out_dir is not None else {}
-        return RunResult(tuple(articles), tuple(touched), tuple(problems), summary, outputs)
+        outputs: dict[str, Path] = {}
+        if out_dir is not None and spool is not None:
+            cited = sorted({m.article_id for e in touched for m in e.mentions})
+            outputs = write_outputs(out_dir, events=touched, articles=(), problems=problems, summary=summary,
+                                    report_articles=store.articles(ids=cited) if store else ())
+            outputs["articles.jsonl"] = spool.finish()
+        return RunResult(frozenset(ours), tuple(touched), tuple(problems), summary, outputs)
     finally:
+        if spool is not None:
+            spool.close()
         if store:
             store.close()
+        if isinstance(engine, str) and hasattr(runner, "close"):
+            runner.close()  # an engine this run made (a Ray instance it started)

@@ -12,6 +12,9 @@ A dateline that omits the year ("(Sept. 1) -") takes the year from context: a
 caller's hint (the record's own metadata), a release number such as
 ``2014-06-PA-031`` near the top, or a full date written elsewhere in the text.
 Copyright and footer lines are never read: a "© 2021" year is not a date.
+Impossible dates ("2021-02-30") and dates after tomorrow (a typo, a placeholder
+such as "2999-12-31": nothing is published in the future) are ignored, so the
+article falls back to the next source of a date, or to none.
 """
 
 from __future__ import annotations
@@ -35,15 +38,15 @@ _MDY = (_WEEKDAY + r"(?P<mon>" + _MONTH_NAMES + r")\.?\s+(?P<day>[0-3]?\d)(?:st|
 _DMY = (_WEEKDAY + r"(?P<dday>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmon>" + _MONTH_NAMES
         + r")\.?,?\s+(?P<dyear>(?:19|20)\d\d)")
 _ISO = r"(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)"
-_FULL_DATE = re.compile(rf"\b(?:{_MDY}|{_DMY}|{_ISO})\b", re.I)
+_FULL_DATE = re.compile(rf"\b(?:{_MDY}|{_DMY}|{_ISO})\b", re.IGNORECASE)
 
-_HEADER = re.compile(r"\A[ \t\ufeff]*date[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?", re.I)
+_HEADER = re.compile(r"\A[ \t\ufeff]*date[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?", re.IGNORECASE)
 _TIME = (r"(?:\s*(?:,|at|-|–|—)?\s*\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?"
          r"\s*(?:[A-Z]{2,4}|UTC[+-]?\d*|GMT[+-]?\d*)?)?")
 _BYLINE_PREFIX = (r"(?:(?:published|posted|updated|last updated|first published|date|dated|released)"
                   r"(?:\s+on)?\s*:?\s*)?")
-_BYLINE = re.compile(rf"^\s*{_BYLINE_PREFIX}(?:{_MDY}|{_DMY}|{_ISO}){_TIME}\s*$", re.I)
-_COPYRIGHT = re.compile(r"©|\(c\)\s*(?:19|20)\d\d|\bcopyright\b|all rights reserved", re.I)
+_BYLINE = re.compile(rf"^\s*{_BYLINE_PREFIX}(?:{_MDY}|{_DMY}|{_ISO}){_TIME}\s*$", re.IGNORECASE)
+_COPYRIGHT = re.compile(r"©|\(c\)\s*(?:19|20)\d\d|\bcopyright\b|all rights reserved", re.IGNORECASE)
 _RELEASE_NO = re.compile(r"(?<![\d-])((?:19|20)\d\d)-(0[1-9]|1[0-2])-[A-Z]{1,4}\s?[-–]\s?\d{1,4}\b")
 
 # Datelines. The place is an all-caps city ("ADEN", "DAR ES SALAAM") with an optional
@@ -61,10 +64,10 @@ _DATE_IN = rf"(?:{_D_MD}|{_D_DM}){_D_YEAR}"
 _DATELINE_PAREN = re.compile(
     rf"(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE}){_REGION}\s*\(\s*{_DATE_IN}\s*\){_AGENCY}?{_DASH}")
 _DATELINE_WIRE = re.compile(
-    rf"^(?P<place>{_CAPS_PLACE}){_REGION},?\s+{_DATE_IN}{_AGENCY}?\s*[-–—−:]+", re.M)
+    rf"^(?P<place>{_CAPS_PLACE}){_REGION},?\s+{_DATE_IN}{_AGENCY}?\s*[-–—−:]+", re.MULTILINE)
 _DATELINE_UNDATED = re.compile(
     rf"^(?:(?P<place>{_CAPS_PLACE}){_REGION}{_AGENCY}?\s*[-–—−:]+"
-    rf"|(?P<place2>{_TITLE_PLACE}){_REGION}{_AGENCY}?\s*:)(?=\s)", re.M)
+    rf"|(?P<place2>{_TITLE_PLACE}){_REGION}{_AGENCY}?\s*:)(?=\s)", re.MULTILINE)
 _TOP_CHARS = 1500  # datelines and bylines live at the top of a story
 
 
@@ -132,6 +135,27 @@ def find_publication_date(text: str, *, year_hint: int | None = None
     return None, None, hint_year
 
 
+_TITLE_PREFIX = re.compile(r"^\s*(?P<mon>" + _MONTH_NAMES + r")\.?\s+(?P<day>[0-3]?\d)\s*[:\-–—|]\s",
+                           re.IGNORECASE)
+
+
+def title_date(title: str, *, year: int | None = None) -> dt.date | None:
+    """A date that a headline carries: a full date anywhere in it ("Morning update,
+    Feb. 8, 2011"), or a leading "May 15: ..." when ``year`` is known from context.
+
+    Wire services and live pages often date the headline rather than the body.
+    """
+    for found in _FULL_DATE.finditer(title):
+        day = _date_from_match(found)
+        if day is not None:
+            return day
+    lead = _TITLE_PREFIX.match(title)
+    if lead and year is not None:
+        month = _month_number(lead.group("mon"))
+        return _make_date(year, month, int(lead.group("day"))) if month else None
+    return None
+
+
 def dateline_span(text: str) -> tuple[int, int] | None:
     """Character span of the article's dateline ("MOSUL, Iraq (Jan. 5) - "), if any."""
     top = text[:_TOP_CHARS]
@@ -150,9 +174,15 @@ def dateline_span(text: str) -> tuple[int, int] | None:
 
 def _make_date(year: int, month: int, day: int) -> dt.date | None:
     try:
-        return dt.date(year, month, day)
+        made = dt.date(year, month, day)
     except ValueError:
         return None
+    return made if made <= latest_publication_date() else None
+
+
+def latest_publication_date() -> dt.date:
+    """Tomorrow: the latest plausible publication date (a day of slack for time zones)."""
+    return dt.date.today() + dt.timedelta(days=1)
 
 
 def _month_number(name: str | None) -> int | None:
@@ -186,7 +216,7 @@ def _dateparser_date(text: str) -> dt.date | None:
     settings = {"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"],
                 "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
     parsed = _dateparser().parse(text, languages=["en"], settings=settings)
-    if parsed is None or not 1900 <= parsed.year <= 2100:
+    if parsed is None or not 1900 <= parsed.year or parsed.date() > latest_publication_date():
         return None
     return parsed.date()
 

@@ -29,7 +29,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_line_chars", 1_000_000, "longest JSONL line read, in characters"),
     Setting("article_seconds", 30.0, "time budget per article for analysis; an article over it is reported"),
     Setting("batch_size", 32, "articles per spaCy batch"),
-    Setting("workers", 1, "processes for the per-article stages (0: one per core)"),
+    Setting("workers", 0, "processes for the per-article stages (0: one per core; 1: all in this process)"),
     Setting("link_days", 3, "largest gap in days between two mentions of one event"),
     Setting("link_km", 30.0, "largest distance in km between the places of two mentions of one event"),
 )

@@ -20,15 +20,18 @@ import hashlib
 import json
 import os
 import re
+import sys
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Self
 
+from .corrections import KINDS, Correction
 from .errors import StoreError, StoreLocked
+from .link import words_of
 from .migrations import migrate, pending
 from .records import Article, DateSpan, Event, Mention, Place, Problem
 
@@ -50,7 +53,7 @@ _MENTION = {"mention_id": "text", "article_id": "text", "file": "text", "sentenc
             "trigger": "text", "source": "text", "published": "date"}
 _ARTICLE = {"article_id": "text", "file": "text", "title": "text", "source": "text",
             "published": "date", "published_origin": "text", "url": "text", "year_hint": "int",
-            "content_hash": "text", "text": "text", "saved_at": "timestamp"}
+            "content_hash": "text", "text": "text", "saved_at": "timestamp", "link_words": "text"}
 _EVENT = {"event_id": "text", "ordinal": "int", "event_type": "text", "sub_event_type": "text",
           "actor1": "text", "actor2": "text", **_PLACE, **_DATES, "fatalities": "int",
           "provenance": "text", "disagreements": "text"}
@@ -151,7 +154,7 @@ class Store:
             self._connection.close()
             self._connection = None
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
@@ -184,6 +187,11 @@ class Store:
             con.commit()
         except duckdb.Error as exc:  # DuckDB has already rolled the transaction back
             raise StoreError(f"cannot {what} in {self.path}: {exc}") from exc
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Rows of a SQL query, its values passed as parameters (for readers such as
+        :mod:`eventwire.query`; writes go through the methods below)."""
+        return self._query(sql, params)
 
     def _query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         import duckdb
@@ -257,7 +265,7 @@ class Store:
             "source": article.source, "published": article.published,
             "published_origin": article.published_origin, "url": article.url,
             "year_hint": article.year_hint, "content_hash": content_hash, "text": article.text,
-            "saved_at": _now(),
+            "saved_at": _now(), "link_words": " ".join(sorted(words_of(article.text))),
         }
         mention_rows = [{**_mention_row(m), "ordinal": n} for n, m in enumerate(mentions)]
         with self._transaction(f"save article {article.article_id}") as con:
@@ -266,24 +274,68 @@ class Store:
             _insert(con, "articles", [article_row])
             _insert(con, "mentions", mention_rows)
 
-    def articles(self) -> list[Article]:
-        """All stored articles, by article id."""
-        rows = self._select("articles", order="article_id")
-        return [Article(article_id=r["article_id"], file=r["file"], text=r["text"], title=r["title"],
-                        source=r["source"], published=r["published"],
-                        published_origin=r["published_origin"], url=r["url"], year_hint=r["year_hint"])
-                for r in rows]
+    def articles(self, *, ids: Sequence[str] | None = None) -> list[Article]:
+        """Stored articles (all, or those with these ids), by article id."""
+        where, params = _in("article_id", ids)
+        return [_article(r) for r in self._select("articles", order="article_id", where=where, params=params)]
 
     def mentions(self) -> list[Mention]:
         """All stored mentions, by article id and then in the order they were saved."""
         return [_mention(r) for r in self._select("mentions", order="article_id, ordinal")]
 
+    def article_words(self, *, with_mentions: bool = False) -> dict[str, frozenset[str]]:
+        """Each stored article's linking words (see :func:`eventwire.link.words_of`).
+
+        ``with_mentions`` keeps only articles that have mentions (all linking needs).
+        Words are interned: one string per distinct word however many articles use it.
+        """
+        where = ("WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.article_id)"
+                 if with_mentions else "")
+        rows = self._query(f"SELECT a.article_id, a.link_words FROM articles a {where}")
+        return {r[0]: frozenset(map(sys.intern, (r[1] or "").split())) for r in rows}
+
+    def article(self, article_id: str) -> Article | None:
+        """One stored article, or None."""
+        rows = self._select("articles", order="article_id", where="article_id = ?", params=[article_id])
+        return _article(rows[0]) if rows else None
+
+    # -- corrections ----------------------------------------------------------------
+
+    def add_correction(self, kind: str, *, mention_a: str, mention_b: str | None = None,
+                       note: str | None = None) -> Correction:
+        """Record an analyst's merge or split; it applies from the next linking on."""
+        if kind not in KINDS:
+            raise StoreError(f"unknown correction {kind!r}; use one of {', '.join(KINDS)}")
+        if (kind == "merge") != (mention_b is not None):
+            raise StoreError("a merge names two mentions, a split one")
+        known = {r[0] for r in self._query("SELECT mention_id FROM mentions WHERE mention_id IN (?, ?)",
+                                           [mention_a, mention_b or mention_a])}
+        for mid in (mention_a, mention_b):
+            if mid is not None and mid not in known:
+                raise StoreError(f"no mention {mid!r} in {self.path}")
+        correction = Correction(f"c-{uuid.uuid4().hex[:12]}", kind, mention_a, mention_b, _now(), note)
+        with self._transaction(f"record a {kind}") as con:
+            con.execute("INSERT INTO corrections VALUES (?, ?, ?, ?, ?, ?)",
+                        [correction.correction_id, kind, mention_a, mention_b, correction.made_at, note])
+        return correction
+
+    def corrections(self) -> list[Correction]:
+        """Every recorded correction, oldest first."""
+        rows = self._query("SELECT correction_id, kind, mention_a, mention_b, made_at, note "
+                           "FROM corrections ORDER BY made_at, correction_id")
+        return [Correction(*r) for r in rows]
+
     # -- events ---------------------------------------------------------------------
 
     def replace_events(self, events: Sequence[Event]) -> None:
-        """Replace every stored event (and its mentions' copies) in one transaction."""
+        """Replace every stored event (and its mentions' copies) in one transaction.
+
+        An event id that disappears is recorded as an alias of the new event
+        that holds most of its mentions, so links analysts kept still resolve.
+        """
         event_rows: list[dict[str, Any]] = []
         link_rows: list[dict[str, Any]] = []
+        holder: dict[str, str] = {}
         for n, event in enumerate(events):
             event_rows.append({
                 "event_id": event.event_id, "ordinal": n, "event_type": event.event_type,
@@ -294,16 +346,42 @@ class Store:
             })
             link_rows.extend({"event_id": event.event_id, "position": k, **_mention_row(m)}
                              for k, m in enumerate(event.mentions))
+            holder.update((m.mention_id, event.event_id) for m in event.mentions)
+        aliases = _aliases(self._query("SELECT event_id, mention_id FROM event_mentions"), holder)
         with self._transaction("replace events") as con:
             con.execute("DELETE FROM event_mentions")
             con.execute("DELETE FROM events")
             _insert(con, "events", event_rows)
             _insert(con, "event_mentions", link_rows)
+            now = _now()
+            for old, new in aliases.items():
+                con.execute("UPDATE event_aliases SET new_id = ? WHERE new_id = ?", [new, old])
+                con.execute("INSERT OR REPLACE INTO event_aliases VALUES (?, ?, ?)", [old, new, now])
+            # An id that came back is no longer an alias of anything.
+            con.execute("DELETE FROM event_aliases WHERE old_id IN (SELECT event_id FROM events)")
 
-    def events(self) -> list[Event]:
-        """All stored events with their mentions, in the order they were saved."""
+    def resolve_event_id(self, event_id: str) -> str | None:
+        """The current id of ``event_id`` (itself, or what it was merged into), or None."""
+        if self._query("SELECT 1 FROM events WHERE event_id = ?", [event_id]):
+            return event_id
+        rows = self._query("SELECT new_id FROM event_aliases WHERE old_id = ?", [event_id])
+        return rows[0][0] if rows else None
+
+    def event(self, event_id: str) -> Event | None:
+        """One stored event (following aliases), or None."""
+        current = self.resolve_event_id(event_id)
+        if current is None:
+            return None
+        return next(iter(self._events(where="event_id = ?", params=[current])), None)
+
+    def events(self, *, ids: Sequence[str] | None = None) -> list[Event]:
+        """Stored events (all, or those with these ids) with their mentions, in the order saved."""
+        where, params = _in("event_id", ids)
+        return self._events(where=where, params=params)
+
+    def _events(self, *, where: str = "TRUE", params: Sequence[Any] = ()) -> list[Event]:
         by_event: dict[str, list[Mention]] = {}
-        for row in self._select("event_mentions", order="event_id, position"):
+        for row in self._select("event_mentions", order="event_id, position", where=where, params=params):
             by_event.setdefault(row["event_id"], []).append(_mention(row))
         return [
             Event(event_id=r["event_id"], event_type=r["event_type"], sub_event_type=r["sub_event_type"],
@@ -311,17 +389,39 @@ class Store:
                   fatalities=r["fatalities"], mentions=tuple(by_event.get(r["event_id"], ())),
                   provenance=tuple(tuple(p) for p in json.loads(r["provenance"])),  # type: ignore[misc]
                   disagreements=tuple(json.loads(r["disagreements"])))
-            for r in self._select("events", order="ordinal")
+            for r in self._select("events", order="ordinal", where=where, params=params)
         ]
 
-    def _select(self, table: str, *, order: str) -> list[dict[str, Any]]:
+    def _select(self, table: str, *, order: str, where: str = "TRUE",
+                params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         names = list(_COLUMNS[table])
         columns = ", ".join(f'"{n}"' for n in names)
-        rows = self._query(f"SELECT {columns} FROM {table} ORDER BY {order}")
+        rows = self._query(f"SELECT {columns} FROM {table} WHERE {where} ORDER BY {order}", params)
         return [dict(zip(names, row, strict=True)) for row in rows]
 
 
 # -- helpers ------------------------------------------------------------------------
+
+
+def _in(column: str, values: Sequence[str] | None) -> tuple[str, list[Any]]:
+    """A WHERE clause keeping rows whose ``column`` is one of ``values`` (None: all rows)."""
+    if values is None:
+        return "TRUE", []
+    values = list(values)
+    return (f'"{column}" IN ({", ".join("?" * len(values))})' if values else "FALSE"), values
+
+
+def _aliases(old_links: Sequence[tuple[Any, ...]], holder: dict[str, str]) -> dict[str, str]:
+    """Old event id -> the new id holding most of its mentions, for ids that disappear."""
+    votes: dict[str, dict[str, int]] = {}
+    for old_id, mention_id in old_links:
+        new_id = holder.get(mention_id)
+        if new_id is not None:
+            tally = votes.setdefault(old_id, {})
+            tally[new_id] = tally.get(new_id, 0) + 1
+    kept = set(holder.values())
+    return {old: max(sorted(tally), key=lambda k: tally[k])
+            for old, tally in votes.items() if old not in kept}
 
 
 def _open_error(path: str, exc: Exception) -> StoreError:
@@ -353,6 +453,12 @@ def _dumps(value: object) -> str:
         return json.dumps(value, ensure_ascii=False, default=_json_default)
     except (TypeError, ValueError) as exc:
         raise StoreError(f"cannot store value as JSON: {exc}") from None
+
+
+def _article(r: dict[str, Any]) -> Article:
+    return Article(article_id=r["article_id"], file=r["file"], text=r["text"], title=r["title"],
+                   source=r["source"], published=r["published"], published_origin=r["published_origin"],
+                   url=r["url"], year_hint=r["year_hint"])
 
 
 def _place_row(place: Place | None) -> dict[str, Any]:

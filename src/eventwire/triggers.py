@@ -82,6 +82,8 @@ def trigger_kind(tok: Token) -> str | None:
             return "take"
         return lx.VERB_KINDS.get(lemma)
     if tok.pos_ in {"NOUN", "PROPN"}:
+        if lemma == "death" and _reports_a_death(tok):
+            return "kill"
         if lemma in {"strike", "attack", "raid", "bombing"}:
             mods = {c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"}}
             if mods & {"air", "drone", "aerial"}:
@@ -98,6 +100,17 @@ def trigger_kind(tok: Token) -> str | None:
                 return None
         return lx.NOUN_KINDS.get(lemma) or lx.NOUN_KINDS.get(tok.lower_)
     return None
+
+
+def _reports_a_death(tok: Token) -> bool:
+    """"resulted in the death of X", "confirmed the death of X", "caused the deaths of": a death
+    reported as the outcome of an act, not a death toll, sentence or threat."""
+    if not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return False
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in {"in", "to"}:
+        head = head.head
+    return head.lemma_.lower() in {"result", "confirm", "cause", "lead"} and tok.dep_ in {"dobj", "pobj"}
 
 
 def phrase(tok: Token) -> Span:
@@ -163,7 +176,22 @@ def _actor_of(tokens: list[Token], ctx: ActorContext) -> tuple[Actor | None, Spa
         actor = resolve(span.text, ctx=ctx, words=[w.text for w in span])
         if actor is not None:
             return actor, span
+        for alt in _descriptions(t):
+            actor = resolve(alt.text, ctx=ctx, words=[w.text for w in alt])
+            if actor is not None:
+                return actor, alt
     return None, (phrase(tokens[0]) if tokens else None)
+
+
+def _descriptions(tok: Token) -> list[Span]:
+    """What a name or a quantity stands for: "Abdi Warsame, a senior al-Shabaab commander"
+    (the apposition), "several of the gunmen" (the partitive's noun)."""
+    out = [phrase(c) for c in tok.children if c.dep_ == "appos" and c.pos_ in {"NOUN", "PROPN"}]
+    if tok.pos_ in {"NUM", "ADJ", "PRON", "DET", "NOUN"}:
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                out += [phrase(g) for g in child.children if g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"}]
+    return out
 
 
 def arguments(tok: Token, ctx: ActorContext) -> Trigger:

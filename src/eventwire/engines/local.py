@@ -1,0 +1,141 @@
+"""The local engine: the per-article stages on this machine, in one or several processes.
+
+With ``workers = 1`` everything runs in this process. With more (``0``: one per
+core) the model and the gazetteer are loaded once here, then worker processes
+are forked: they share those pages copy-on-write (the gazetteer is a few flat
+arrays and the model's weights are numpy buffers, which nothing writes to), so a
+worker costs its working memory, not another copy. Batches go out in input order
+and come back in input order; at most two batches per worker are in flight, so
+memory does not grow with the corpus however fast the input arrives.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
+
+from ..records import Article, Event, Mention, Problem
+from ..settings import Settings
+from .work import Result, code_batch, warm_up
+
+WORKER_DIED = "a worker process died while coding this article's batch"
+
+
+def worker_count(settings: Settings) -> int:
+    """Processes for the per-article stages (``workers = 0``: one per usable core)."""
+    if settings.workers > 0:
+        return settings.workers
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """``articles`` in lists of ``size`` (the last one shorter), read lazily."""
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _die_with_parent(parent: int) -> None:
+    """Make a worker end when the run's process ends, even by SIGKILL (Linux's
+    PR_SET_PDEATHSIG); elsewhere a worker ends when it next finds its parent gone."""
+    import signal
+
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - not Linux
+        pass
+    if os.getppid() != parent:  # the parent died before the line above ran
+        os._exit(1)
+
+
+def _work(batch: list[Article], settings: Settings) -> list[Result]:
+    return code_batch(batch, settings=settings)
+
+
+class _Workers:
+    """Forked worker processes with an ordered window of batches in flight."""
+
+    def __init__(self, workers: int, settings: Settings) -> None:
+        self._context = multiprocessing.get_context("fork")
+        self._workers = workers
+        self._settings = settings
+        self._pool = self._new_pool()
+        self.window: deque[tuple[list[Article], Future[list[Result]]]] = deque()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=self._workers, mp_context=self._context,
+                                   initializer=_die_with_parent, initargs=(os.getpid(),))
+
+    def submit(self, batch: list[Article]) -> None:
+        self.window.append((batch, self._pool.submit(_work, batch, self._settings)))
+
+    def oldest(self) -> list[tuple[Article, Result]]:
+        """The oldest batch's results (waiting for them)."""
+        batch, future = self.window.popleft()
+        try:
+            return list(zip(batch, future.result(), strict=True))
+        except BrokenProcessPool:
+            # A worker died (killed, out of memory, a crash in native code): this batch is
+            # reported, and the batches behind it go again to a new pool.
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = self._new_pool()
+            queued = [b for b, _ in self.window]
+            self.window.clear()
+            for again in queued:
+                self.submit(again)
+            return [(a, Problem(a.file, WORKER_DIED)) for a in batch]
+
+    def close(self) -> None:
+        self._pool.shutdown(cancel_futures=True)
+
+
+class LocalEngine:
+    """Per-article stages in this process or in forked worker processes."""
+
+    name = "local"
+
+    def __init__(self, *, workers: int | None = None) -> None:
+        self._workers = workers
+
+    def code(self, articles: Iterable[Article], *, settings: Settings) -> Iterator[tuple[Article, Result]]:
+        """Each article with its mentions or problem, in input order."""
+        workers = self._workers if self._workers is not None else worker_count(settings)
+        size = max(1, settings.batch_size)
+        if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+            for batch in batches(articles, size):
+                yield from zip(batch, code_batch(batch, settings=settings), strict=True)
+            return
+        warm_up()  # loaded before the fork, so every worker shares one copy
+        pool = _Workers(workers, settings)
+        try:
+            for batch in batches(articles, size):
+                pool.submit(batch)
+                while len(pool.window) >= 2 * workers:
+                    yield from pool.oldest()
+            while pool.window:
+                yield from pool.oldest()
+        finally:
+            pool.close()
+
+    def link(self, store: Any, reports: Sequence[Mention], articles: Sequence[Article], *,
+             settings: Settings) -> list[Event]:
+        """Link the run's (or, with a store, every stored) mention into events."""
+        from ..pipeline import link_stage
+
+        return link_stage(store, reports, articles, settings=settings)

@@ -1,0 +1,158 @@
+"""The Ray engine: the per-article stages as Ray tasks, linking partitioned by country.
+
+``eventwire run --engine ray`` connects to the Ray cluster that ``RAY_ADDRESS``
+names (``ray.init`` reads it), or starts a local one on this machine; a cluster
+started here is shut down at the end of the run, one the caller started is left
+running. Ray is imported only when this engine is used (``pip install
+'eventwire[ray]'``); every node needs eventwire and its model installed.
+
+Per-article stages: batches of ``batch_size`` articles go to Ray tasks that run
+:func:`eventwire.engines.work.code_batch` (the local engine's code); a worker
+loads the model once and keeps it for the tasks it runs. At most two batches per
+cluster CPU are in flight and results come back in input order, so the driver's
+memory stays flat; the store and the output files are written by the driver.
+
+Linking: :func:`eventwire.link.link` blocks candidates by (event type, country),
+so the reports of one country never meet another country's; each country's
+reports are linked in their own Ray task and the groups put back in the order a
+single ``link`` call would make them. The result is the local engine's, event
+for event (the tests check it). What this limits: an event is never linked
+across a border (a cross-border strike reported by one outlet from each side
+stays two events, as in a local run); one country's whole history is one task,
+so the largest country bounds the speed-up and that task's memory; and the
+partitions are not split further by date window, because linking compares date
+windows with ``link_days`` of slack and a cut would separate reports of one
+event that straddle it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections import defaultdict, deque
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from ..errors import EventwireError
+from ..records import Article, Event, Mention, Problem
+from ..settings import Settings
+from .local import batches
+from .work import Result, code_batch
+
+
+class RayUnavailable(EventwireError):
+    """Ray is not installed, or no Ray cluster could be reached or started."""
+
+
+def _code_task(batch: list[Article], settings: Settings) -> list[Result]:
+    return code_batch(batch, settings=settings)
+
+
+def _link_task(reports: list[Mention], words: dict[str, frozenset[str]], days: int,
+               km: float) -> list[list[Mention]]:
+    from ..link import link
+
+    return link(reports, article_words=words, days=days, km=km)
+
+
+def _order_key(m: Mention) -> tuple[Any, ...]:
+    """The order :func:`eventwire.link.link` takes reports in (and founds events in)."""
+    import datetime as dt
+
+    return (m.published or dt.date.max, m.article_id, m.start, m.mention_id)
+
+
+class RayEngine:
+    """Per-article stages and linking as Ray tasks."""
+
+    name = "ray"
+
+    def __init__(self, *, address: str | None = None, num_cpus: int | None = None) -> None:
+        self._address = address
+        self._num_cpus = num_cpus
+
+    # -- the cluster --------------------------------------------------------------------
+
+    def _ray(self) -> Any:
+        try:
+            import ray
+        except ImportError:
+            raise RayUnavailable("the ray engine needs Ray: pip install 'eventwire[ray]'") from None
+        if not ray.is_initialized():
+            address = self._address or os.environ.get("RAY_ADDRESS") or None
+            options: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False,
+                                       "logging_level": logging.ERROR}
+            if address is None and self._num_cpus is not None:
+                options["num_cpus"] = self._num_cpus
+            try:
+                ray.init(address=address, **options)
+            except (ConnectionError, RuntimeError, ValueError) as exc:
+                raise RayUnavailable(f"cannot start or reach a Ray cluster ({address or 'local'}): {exc}") from None
+            self._started = True
+        return ray
+
+    _started = False
+
+    def close(self) -> None:
+        """Shut down the Ray instance this engine started (not one it joined)."""
+        if self._started:
+            import ray
+
+            ray.shutdown()
+            self._started = False
+
+    def _slots(self, ray: Any) -> int:
+        return max(1, int(ray.cluster_resources().get("CPU", 1)))
+
+    # -- per-article stages -----------------------------------------------------------
+
+    def code(self, articles: Iterable[Article], *, settings: Settings) -> Iterator[tuple[Article, Result]]:
+        """Each article with its mentions or problem, in input order."""
+        ray = self._ray()
+        task = ray.remote(num_cpus=1, max_retries=1)(_code_task)
+        limit = 2 * self._slots(ray)
+        window: deque[tuple[list[Article], Any]] = deque()
+        for batch in batches(articles, max(1, settings.batch_size)):
+            window.append((batch, task.remote(batch, settings)))
+            while len(window) >= limit:
+                yield from self._collect(ray, *window.popleft())
+        while window:
+            yield from self._collect(ray, *window.popleft())
+
+    @staticmethod
+    def _collect(ray: Any, batch: list[Article], ref: Any) -> Iterator[tuple[Article, Result]]:
+        try:
+            results: Sequence[Result] = ray.get(ref)
+        except ray.exceptions.RayError as exc:
+            # A task that failed for good (its worker died twice): its batch is reported.
+            reason = f"a Ray task failed while coding this article's batch: {type(exc).__name__}"
+            results = [Problem(a.file, reason) for a in batch]
+        yield from zip(batch, results, strict=True)
+
+    # -- linking ------------------------------------------------------------------------
+
+    def link(self, store: Any, reports: Sequence[Mention], articles: Sequence[Article], *,
+             settings: Settings) -> list[Event]:
+        """:func:`eventwire.pipeline.link_stage`, its grouping split by country (:meth:`grouped`)."""
+        from ..pipeline import link_stage
+
+        return link_stage(store, reports, articles, settings=settings, group=self.grouped)
+
+    def grouped(self, reports: Sequence[Mention], *, words: dict[str, frozenset[str]],
+                settings: Settings) -> list[list[Mention]]:
+        """``link(reports)``'s groups, computed one country per Ray task."""
+        if not reports:
+            return []
+        ray = self._ray()
+        task = ray.remote(num_cpus=1)(_link_task)
+        parts: dict[str, list[Mention]] = defaultdict(list)
+        for m in reports:
+            parts[(m.place.country_code if m.place else None) or ""].append(m)
+        refs = []
+        for part in parts.values():
+            needed = {m.article_id for m in part}
+            refs.append(task.remote(part, {a: words[a] for a in needed if a in words},
+                                    settings.link_days, settings.link_km))
+        groups = [group for result in ray.get(refs) for group in result]
+        groups.sort(key=lambda group: _order_key(group[0]))  # founders in link()'s order
+        return groups

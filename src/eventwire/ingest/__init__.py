@@ -1,0 +1,57 @@
+"""Ingest: files and folders in, :class:`Article` and :class:`Problem` records out.
+
+Reads ``.txt``/``.md`` (plain text, optional `` date YYYY-MM-DD`` header line),
+``.html``/``.htm`` (main text by trafilatura, metadata from meta tags and JSON-LD),
+``.json`` (an object or a list of objects) and ``.jsonl`` (one object per line).
+Nothing here is fatal: a file, a JSON item or a JSONL line that cannot be read
+becomes a :class:`Problem` with a specific reason, and the run goes on.
+
+Needs: paths. Adds: cleaned text, title, source, url, publication date with its
+origin, and a context year for datelines without one.
+
+Modules: :mod:`.files` (walking folders, reading files, limits), :mod:`.decode`
+(bytes to text), :mod:`.text`, :mod:`.htmlpage` and :mod:`.jsonfile` (one per
+format), :mod:`.language` (English only), :mod:`.kinds` (problem kinds for the
+run summary).
+"""
+
+from __future__ import annotations
+
+from .decode import decode_bytes
+from .files import (
+                    HTML_SUFFIXES,
+                    JSON_SUFFIXES,
+                    JSONL_SUFFIXES,
+                    TEXT_SUFFIXES,
+                    iter_inputs,
+                    read_path,
+                    read_text,
+)
+from .htmlpage import parse_html
+from .jsonfile import DATE_KEYS, SOURCE_KEYS, TEXT_KEYS, URL_KEYS, record_to_article
+from .kinds import PROBLEM_KINDS, count_problem_kinds, problem_kind
+from .language import check_english, not_english_reason
+from .text import parse_text
+
+__all__ = [
+    "DATE_KEYS",
+    "HTML_SUFFIXES",
+    "JSONL_SUFFIXES",
+    "JSON_SUFFIXES",
+    "PROBLEM_KINDS",
+    "SOURCE_KEYS",
+    "TEXT_KEYS",
+    "TEXT_SUFFIXES",
+    "URL_KEYS",
+    "check_english",
+    "count_problem_kinds",
+    "decode_bytes",
+    "iter_inputs",
+    "not_english_reason",
+    "parse_html",
+    "parse_text",
+    "problem_kind",
+    "read_path",
+    "read_text",
+    "record_to_article",
+]

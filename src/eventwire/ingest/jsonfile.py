@@ -1,0 +1,151 @@
+"""JSON and JSONL: records with a text field become articles; every bad record is a problem.
+
+A ``.json`` file holds one object, a list of objects, or an object wrapping such a
+list (``{"articles": [...]}``); a ``.jsonl`` file holds one object per line. A bad
+item or line never spoils the others: it becomes a :class:`Problem` naming its
+item number or line, and the rest are read.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from typing import Any
+
+from ..errors import EmptyInput, InputError, InputTooLarge, MalformedInput
+from ..pubdate import parse_meta_date
+from ..records import Article, Problem
+from ..settings import Settings
+from .htmlpage import parse_html
+from .limits import within_article_limit
+from .text import parse_text
+
+TEXT_KEYS = ("text", "body", "content", "article", "maintext", "full_text")
+DATE_KEYS = ("published", "date", "pubdate", "published_at", "date_published", "datePublished",
+             "publication_date", "published_date")
+SOURCE_KEYS = ("source", "outlet", "site", "site_name", "publisher")
+URL_KEYS = ("url", "link", "canonical_url")
+_WRAPPER_KEYS = ("articles", "items", "records", "data", "results", "documents")
+_HTML_BODY = re.compile(r"<(?:p|div|br|html|body|article|span|h[1-6])\b[^>]*>", re.IGNORECASE)
+_JSON_TYPES = {dict: "an object", list: "a list", str: "a string", int: "a number", float: "a number",
+               bool: "true or false", type(None): "null"}
+
+
+def json_articles(raw: str, *, path: str, settings: Settings) -> Iterator[Article | Problem]:
+    """Articles and problems from the text of a ``.json`` file."""
+    data = _loads(raw, where="")
+    if isinstance(data, dict) and not _first(data, TEXT_KEYS):
+        wrapped = next((data[key] for key in _WRAPPER_KEYS if isinstance(data.get(key), list)), None)
+        data = wrapped if wrapped is not None else data
+    if isinstance(data, dict):
+        yield within_article_limit(record_to_article(data, file=path, default_id=path), settings)
+        return
+    if not isinstance(data, list):
+        raise MalformedInput(f"JSON holds {json_type(data)}, expected an object or a list of objects")
+    if not data:
+        raise EmptyInput("JSON list is empty")
+    for number, record in enumerate(data, start=1):
+        try:
+            if not isinstance(record, dict):
+                raise MalformedInput(f"is {json_type(record)}, expected an object")
+            article = record_to_article(record, file=path, default_id=f"{path}#{number}")
+            yield within_article_limit(article, settings, where=f"item {number}: ")
+        except InputError as exc:
+            yield Problem(path, f"item {number}: {exc}")
+
+
+def jsonl_articles(raw: str, *, path: str, settings: Settings) -> Iterator[Article | Problem]:
+    """Articles and problems from the text of a ``.jsonl`` file, one record per line."""
+    any_line = False
+    for number, line in enumerate(raw.split("\n"), start=1):
+        line = line.strip().lstrip("\ufeff")
+        if not line:
+            continue
+        any_line = True
+        try:
+            if len(line) > settings.max_line_chars:
+                raise InputTooLarge(f"line is {len(line):,} characters, over the limit of "
+                                    f"{settings.max_line_chars:,} (max_line_chars)")
+            record = _loads(line, where="line ")
+            if not isinstance(record, dict):
+                raise MalformedInput(f"line holds {json_type(record)}, expected an object")
+            article = record_to_article(record, file=path, default_id=f"{path}#{number}")
+            yield within_article_limit(article, settings, line=number)
+        except InputError as exc:
+            yield Problem(path, str(exc), line=number)
+    if not any_line:
+        raise EmptyInput("empty file (no JSON lines)")
+
+
+def json_type(value: object) -> str:
+    """How a JSON value's type is named in messages ("a number", "null")."""
+    return _JSON_TYPES.get(type(value), f"a {type(value).__name__}")
+
+
+def _loads(raw: str, *, where: str) -> Any:
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as exc:
+        at = f"column {exc.colno}" if where else f"line {exc.lineno} column {exc.colno}"
+        ends_early = exc.pos >= len(raw.rstrip()) or (
+            exc.msg.startswith("Unterminated string") and '"' not in raw[exc.pos + 1:])
+        tail = f"; the {where.strip() or 'file'} ends too early (truncated?)" if ends_early else ""
+        raise MalformedInput(f"invalid JSON: {exc.msg.replace(' at', '')} ({at}){tail}") from None
+    except RecursionError:
+        raise MalformedInput("invalid JSON: nested too deeply to read") from None
+
+
+def _first(record: dict[str, Any], keys: Sequence[str]) -> Any:
+    for key in keys:
+        value = record.get(key)
+        if value not in (None, [], {}) and not (isinstance(value, str) and not value.strip()):
+            return value
+    return None
+
+
+def _as_text(value: Any) -> str | None:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, dict):
+        return _as_text(value.get("name") or value.get("title"))
+    return None
+
+
+#: A record with an empty body is coded from its title when the title has this many words.
+MIN_HEADLINE_WORDS = 8
+
+
+def record_to_article(record: dict[str, Any], *, file: str, default_id: str) -> Article:
+    """One article from a JSON record; unknown keys are ignored."""
+    body = _first(record, TEXT_KEYS)
+    if isinstance(body, list) and all(isinstance(part, str) for part in body):
+        body = "\n\n".join(body)
+    headline = _as_text(record.get("title"))
+    if body is None and headline and len(headline.split()) >= MIN_HEADLINE_WORDS \
+            and any(isinstance(record.get(key), str) for key in TEXT_KEYS):
+        body = headline  # an item whose story is all in its headline (feeds often have them)
+    if body is None:
+        if any(isinstance(record.get(key), str) for key in TEXT_KEYS):
+            raise EmptyInput("record text is empty")
+        keys = ", ".join(repr(str(key)[:40]) for key in list(record)[:8]) or "none"
+        raise MalformedInput("record has no text (expected a 'text', 'body' or 'content' field; "
+                             f"its fields: {keys})")
+    if not isinstance(body, str):
+        raise MalformedInput(f"record text is {json_type(body)}, expected a string")
+    record_id = record.get("id")
+    article_id = str(record_id) if record_id not in (None, "") else default_id
+    title = _as_text(record.get("title"))
+    published = _as_text(_first(record, DATE_KEYS))
+    source, url = _as_text(_first(record, SOURCE_KEYS)), _as_text(_first(record, URL_KEYS))
+    if len(_HTML_BODY.findall(body[:5000])) >= 2:  # a scraper stored the page, not its text
+        page = parse_html(body, file=file, article_id=article_id)
+        day = parse_meta_date(published) if published else None
+        return replace(page, title=title or page.title, source=source or page.source, url=url or page.url,
+                       published=day or page.published,
+                       published_origin="field" if day else page.published_origin)
+    return parse_text(body, file=file, article_id=article_id, title=title, source=source,
+                      published=published, url=url, guess_title="title" not in record)

@@ -1,0 +1,105 @@
+"""Events and articles as the JSON the pages, the API and the report show.
+
+A *row* is one event without its mentions (the map, the timeline and the
+table need only that); a *detail* adds each mention with its article's
+metadata and cleaned text (or a window of it around the mention), so a page
+can highlight the sentence by its character offsets.
+
+URLs from articles are passed on only when they are ``http`` or ``https``
+(``url``); the original text is kept in ``url_text`` to show as plain text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..export import article_to_dict, event_to_dict
+from ..records import Article, Event
+from .assets import admin1_file
+
+#: Characters of article text kept on each side of a mention in a windowed detail.
+WINDOW = 600
+
+
+def safe_url(url: str | None) -> str | None:
+    """``url`` when it is an absolute http(s) URL a page may link to, else None."""
+    if not url or len(url) > 2000 or any(c.isspace() or ord(c) < 32 for c in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
+def row_from_record(record: dict[str, Any]) -> dict[str, Any]:
+    """A row from an ``events.jsonl`` record (as :func:`eventwire.export.event_to_dict` makes)."""
+    mentions = record.get("mentions") or []
+    sources: list[str] = []
+    for m in mentions:
+        name = m.get("source")
+        if name and name not in sources:
+            sources.append(name)
+    row = {k: v for k, v in record.items() if k not in ("mentions", "provenance", "disagreements")}
+    row["mention_count"] = len(mentions)
+    row["sources"] = sources
+    return row
+
+
+def event_row(event: Event) -> dict[str, Any]:
+    """The row of one event."""
+    return row_from_record(event_to_dict(event))
+
+
+def article_view(article: Article | dict[str, Any] | None, *, article_id: str, start: int, end: int,
+                 window: int | None) -> dict[str, Any]:
+    """An article's metadata and its text (all of it, or ``window`` characters around start..end)."""
+    if article is None:
+        meta: dict[str, Any] = {"article_id": article_id}
+        text = None
+    elif isinstance(article, Article):
+        meta = article_to_dict(article)
+        text = article.text
+    else:
+        meta = dict(article)
+        text = meta.pop("text", None)
+    view = {**meta, "url_text": meta.get("url"), "url": safe_url(meta.get("url")),
+            "text": None, "text_offset": 0, "text_length": None}
+    if text is not None:
+        lo, hi = 0, len(text)
+        if window is not None:
+            lo, hi = max(0, start - window), min(len(text), end + window)
+        view["text"] = text[lo:hi]
+        view["text_offset"] = lo
+        view["text_length"] = len(text)
+    return view
+
+
+def detail_from_record(record: dict[str, Any], articles: Mapping[str, Article | dict[str, Any]], *,
+                       window: int | None) -> dict[str, Any]:
+    """An event record with each mention's article attached."""
+    mentions = []
+    for m in record.get("mentions") or []:
+        article = articles.get(m["article_id"])
+        mentions.append({**m, "article": article_view(article, article_id=m["article_id"], start=m["start"],
+                                                      end=m["end"], window=window)})
+    return {"event": {**row_from_record(record), "provenance": record.get("provenance") or {},
+                      "disagreements": record.get("disagreements") or []},
+            "mentions": mentions}
+
+
+def event_detail(event: Event, articles: Mapping[str, Article], *, window: int | None = None) -> dict[str, Any]:
+    """The detail of one event; ``window=None`` keeps each article's whole text."""
+    return detail_from_record(event_to_dict(event), articles, window=window)
+
+
+def boundary_files(country_codes: Sequence[str | None]) -> dict[str, str]:
+    """``{alpha-2 code: admin-1 file under static/}`` for the codes that have one."""
+    out: dict[str, str] = {}
+    for code in country_codes:
+        path = admin1_file(code)
+        if code and path:
+            out[code.upper()] = path
+    return out

@@ -1,0 +1,103 @@
+"""The database commands: events, show, export, merge, split (through the CLI runner)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from eventwire.cli import cli
+from eventwire.pipeline import link_stage
+from eventwire.records import Article
+from eventwire.settings import Settings
+from eventwire.store import Store, article_hash
+
+from .test_corrections import ODESA, m
+
+
+@pytest.fixture()
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "events.duckdb"
+    reports = [m("k1", "wire-a"), m("k2", "wire-b"), m("o1", "wire-c", ODESA, day=20)]
+    with Store.open(path) as store:
+        for article_id in ("wire-a", "wire-b", "wire-c"):
+            article = Article(article_id, f"{article_id}.txt", f"Shelling report <b>{article_id}</b>.",
+                              source=f"Outlet {article_id[-1].upper()}", url=f"https://example.org/{article_id}")
+            store.save_article(article, [r for r in reports if r.article_id == article_id],
+                               content_hash=article_hash(article))
+        link_stage(store, (), (), settings=Settings())
+    return path
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_cli_store_events_table_and_filters(db: Path):
+    code, out, err = invoke("events", "--db", str(db))
+    assert code == 0 and "Kherson" in out and "Odesa" in out and "2 of 2 matching events" in err
+    code, out, err = invoke("events", "--db", str(db), "--since", "2023-06-10", "--format", "json")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and [r["location"] for r in rows] == ["Odesa"]
+
+
+def test_cli_store_events_csv(db: Path):
+    code, out, _ = invoke("events", "--db", str(db), "--format", "csv", "--country", "UA")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and sorted(r["mentions"] for r in rows) == ["1", "2"]
+
+
+def test_cli_store_events_rejects_bad_filter(db: Path):
+    code, _, err = invoke("events", "--db", str(db), "--type", "Picnics")
+    assert code == 2 and "unknown event type" in err
+
+
+def test_cli_store_show_lists_mentions_and_outlets(db: Path):
+    with Store.open(db, read_only=True) as store:
+        kherson = next(e for e in store.events() if len(e.mentions) == 2)
+    code, out, _ = invoke("show", kherson.event_id, "--db", str(db))
+    assert code == 0
+    assert "Outlet A" in out and "Outlet B" in out and "https://example.org/wire-b" in out
+    assert out.count("Russian shelling hit Kherson.") == 2
+    code, out, _ = invoke("show", kherson.event_id, "--db", str(db), "--json")
+    assert json.loads(out)["event_id"] == kherson.event_id
+
+
+def test_cli_store_show_unknown_event(db: Path):
+    code, _, err = invoke("show", "ew-000000000000", "--db", str(db))
+    assert code == 1 and "no event 'ew-000000000000'" in err
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "geojson", "parquet"])
+def test_cli_store_export_every_format(db: Path, tmp_path: Path, fmt: str):
+    out = tmp_path / f"events.{fmt}"
+    code, _, err = invoke("export", "--db", str(db), "--format", fmt, "--out", str(out))
+    assert code == 0 and out.stat().st_size > 0 and "wrote 2 events" in err
+    if fmt == "geojson":
+        assert len(json.loads(out.read_text())["features"]) == 2
+
+
+def test_cli_store_merge_then_split_then_rerun(db: Path):
+    with Store.open(db, read_only=True) as store:
+        first, second = (e.event_id for e in store.events())
+    code, out, _ = invoke("merge", first, second, "--db", str(db), "--note", "same barrage")
+    merged = out.strip()
+    assert code == 0
+    with Store.open(db, read_only=True) as store:
+        assert [len(e.mentions) for e in store.events()] == [3]
+    code, out, _ = invoke("split", merged, "o1", "--db", str(db))
+    assert code == 0
+    with Store.open(db) as store:
+        link_stage(store, (), (), settings=Settings())  # what the next `eventwire run` does
+        assert sorted(len(e.mentions) for e in store.events()) == [1, 2]
+        assert [c.kind for c in store.corrections()] == ["merge", "split"]
+
+
+def test_cli_store_missing_database(tmp_path: Path):
+    code, _, err = invoke("events", "--db", str(tmp_path / "none.duckdb"))
+    assert code == 1 and "no database" in err

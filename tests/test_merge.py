@@ -1,0 +1,57 @@
+"""Merged event values: the best value per field, where it came from, and disagreements."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventwire.merge import build_event, event_id_for
+from eventwire.records import DateSpan, Mention, Place
+
+GOMA = Place("Goma", "North Kivu", "DR Congo", -1.68, 29.22, 1, "city", "CD")
+NORTH_KIVU = Place("North Kivu", "North Kivu", "DR Congo", -0.8, 29.0, 3, "admin1", "CD")
+
+
+def report(mid: str, *, article: str, published: dt.date, place: Place = GOMA, deaths: int | None = None,
+           dates: DateSpan | None = None, actor1: str | None = "M23") -> Mention:
+    return Mention(mid, article, f"{article}.txt", f"sentence of {mid}", 0, 10, "Battles", "Armed clash",
+                   actor1, "Military Forces of the Democratic Republic of Congo", place,
+                   dates or DateSpan(dt.date(2024, 2, 5), dt.date(2024, 2, 7), "range"), deaths,
+                   published=published)
+
+
+def test_merge_keeps_the_most_recent_toll_and_lists_the_others():
+    early = report("a", article="wire-1", published=dt.date(2024, 2, 7), deaths=6)
+    later = report("b", article="wire-2", published=dt.date(2024, 2, 9), deaths=15)
+    event = build_event([later, early])
+    assert event.fatalities == 15
+    assert ("fatalities", "b") in event.provenance
+    toll = next(d for d in event.disagreements if d["field"] == "fatalities")
+    assert {v["value"]: v["articles"] for v in toll["values"]} == {6: ["wire-1"], 15: ["wire-2"]}
+
+
+def test_merge_takes_the_most_precise_place_and_the_narrowest_date():
+    province = report("a", article="w1", published=dt.date(2024, 2, 8), place=NORTH_KIVU)
+    town = report("b", article="w2", published=dt.date(2024, 2, 9),
+                  dates=DateSpan.day(dt.date(2024, 2, 6), "on Tuesday"))
+    event = build_event([province, town])
+    assert event.place == GOMA and event.dates.start == event.dates.end == dt.date(2024, 2, 6)
+    assert dict(event.provenance)["place"] == "b" and dict(event.provenance)["dates"] == "b"
+
+
+def test_merge_no_disagreement_when_reports_agree():
+    a = report("a", article="w1", published=dt.date(2024, 2, 8), deaths=4)
+    b = report("b", article="w2", published=dt.date(2024, 2, 9), deaths=4)
+    assert build_event([a, b]).disagreements == ()
+
+
+@pytest.mark.parametrize("order", [[0, 1, 2], [2, 1, 0], [1, 2, 0]])
+def test_merge_event_id_is_a_function_of_the_mentions(order):
+    reports = [report(m, article=f"w{i}", published=dt.date(2024, 2, 8)) for i, m in enumerate("xyz")]
+    assert build_event([reports[i] for i in order]).event_id == event_id_for(reports)
+
+
+def test_merge_empty_group_is_an_error():
+    with pytest.raises(ValueError):
+        build_event([])

@@ -1,0 +1,141 @@
+"""The run: streaming, articles.jsonl spooled in id order, reuse of stored articles, engines."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from eventwire.export import article_to_dict
+from eventwire.link import words_of
+from eventwire.pipeline import link_stage, run, words_text
+from eventwire.records import Article, Problem
+from eventwire.settings import Settings
+
+
+class CountingEngine:
+    """Codes nothing (no model): every article has no mentions; remembers what it saw."""
+
+    name = "counting"
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def code(self, articles, *, settings):
+        for article in articles:
+            self.seen.append(article.article_id)
+            yield article, []
+
+    def link(self, store, reports, articles, *, settings):
+        return link_stage(store, reports, articles, settings=settings)
+
+
+def _articles(ids):
+    return [Article(article_id=i, file=f"in/{i}.txt", text=f"Text of {i}.", title=f"Title {i}") for i in ids]
+
+
+IDS = ["m-3", "a-1", "z-9", "b-2"]
+
+
+@pytest.mark.parametrize("db", [False, True])
+def test_pipeline_run_spools_articles_in_id_order(tmp_path, db):
+    source = [*_articles(IDS[:2]), Problem("in/bad.json", "invalid JSON: oops"), *_articles(IDS[2:])]
+    engine = CountingEngine()
+    result = run(["stream"], out_dir=tmp_path / "out", db=tmp_path / "e.duckdb" if db else None,
+                 source=iter(source), engine=engine)
+    lines = (tmp_path / "out" / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line) for line in lines] == [article_to_dict(a) for a in
+                                                     sorted(_articles(IDS), key=lambda a: a.article_id)]
+    assert engine.seen == IDS
+    assert result.article_ids == frozenset(IDS) and result.article_count == 4
+    assert result.problems == (Problem("in/bad.json", "invalid JSON: oops"),)
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text())
+    assert (summary["articles"], summary["problems"], summary["inputs"]) == (4, 1, ["stream"])
+    names = {p.name for p in (tmp_path / "out").iterdir()}
+    assert {"articles.jsonl", "events.jsonl", "summary.json"} <= names
+    assert not [name for name in names if name.startswith(".")]  # no spool or temporary file left
+
+
+def test_pipeline_stored_articles_are_not_coded_again(tmp_path):
+    first = CountingEngine()
+    run(["x"], db=tmp_path / "e.duckdb", source=_articles(IDS), engine=first)
+    again = CountingEngine()
+    changed = [*_articles(IDS[:3]), Article("b-2", "in/b-2.txt", "A new text of b-2.")]
+    result = run(["x"], out_dir=tmp_path / "out", db=tmp_path / "e.duckdb", source=changed, engine=again)
+    assert again.seen == ["b-2"]
+    assert result.summary["articles_reused"] == 3 and result.summary["articles"] == 4
+
+
+def test_pipeline_progress_counts_every_item(tmp_path):
+    ticks: list[int] = []
+    source = [*_articles(IDS), Problem("in/x.txt", "empty file")]
+    run(["x"], source=source, engine=CountingEngine(), progress=ticks.append)
+    assert sum(ticks) == 5
+
+
+def test_pipeline_without_output_folder_writes_nothing(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run(["x"], source=_articles(IDS), engine=CountingEngine())
+    assert result.outputs == {} and list(tmp_path.iterdir()) == []
+
+
+@given(st.text(alphabet=st.sampled_from("abcdefghij klmno-'\nXYZ.,"), max_size=300))
+def test_pipeline_words_text_keeps_the_linking_words(text):
+    assert words_of(words_text(text)) == words_of(text)
+
+
+# -- with the model ----------------------------------------------------------------------------------
+
+# Articles written for these tests, about real events, in our own words.
+ARTICLES = [
+    {"id": "t1", "published": "2024-02-17", "source": "Test Wire",
+     "text": "AVDIIVKA, Ukraine - Russian forces captured the town of Avdiivka in Donetsk region on "
+             "Saturday after Ukrainian troops withdrew, the defence ministry in Moscow said."},
+    {"id": "t2", "published": "2023-12-19", "source": "Test Wire",
+     "text": "PORT SUDAN, Sudan - The Rapid Support Forces seized Wad Madani, the capital of Gezira "
+             "state, on Monday after the army pulled out, residents said."},
+    {"id": "t3", "published": "2021-06-06", "source": "Other Desk",
+     "text": "MARIB, Yemen - A missile struck a petrol station in the city of Marib on Saturday, "
+             "killing 14 people including a child, local officials said."},
+    {"id": "t4", "published": "2024-02-18", "source": "Other Desk",
+     "text": "Ukrainian troops withdrew from Avdiivka in the Donetsk region on Saturday, and "
+             "Russian forces captured the town, officials in Kyiv confirmed a day later."},
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("workers", [2])
+def test_pipeline_workers_give_the_same_events_as_one_process(tmp_path, workers):
+    data = tmp_path / "in.jsonl"
+    data.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES * 1), encoding="utf-8")
+    one = run([str(data)], out_dir=tmp_path / "one", settings=Settings(workers=1, batch_size=2))
+    many = run([str(data)], out_dir=tmp_path / "many", settings=Settings(workers=workers, batch_size=1))
+    assert one.summary["events"] >= 3
+    assert (tmp_path / "many" / "events.jsonl").read_text() == (tmp_path / "one" / "events.jsonl").read_text()
+    assert many.summary["articles"] == 4
+
+
+@pytest.mark.slow
+def test_pipeline_store_and_memory_runs_agree(tmp_path):
+    data = tmp_path / "in.jsonl"
+    data.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
+    run([str(data)], out_dir=tmp_path / "mem")
+    run([str(data)], out_dir=tmp_path / "db", db=tmp_path / "e.duckdb")
+    assert (tmp_path / "db" / "events.jsonl").read_text() == (tmp_path / "mem" / "events.jsonl").read_text()
+
+
+def test_pipeline_spool_of_a_killed_run_is_removed(tmp_path):
+    import subprocess
+    import sys
+
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True, check=True)
+    out = tmp_path / "out"
+    out.mkdir()
+    stale = out / f".articles.{gone.stdout.strip()}.abc123.spool"
+    stale.write_text("left behind", encoding="utf-8")
+    run(["x"], out_dir=out, source=_articles(IDS), engine=CountingEngine())
+    assert not stale.exists()
+    assert not [p for p in out.iterdir() if p.name.endswith(".spool")]

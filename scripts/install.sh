@@ -5,6 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
+# Debian packages (npm, chromium) need root; use sudo when we are not root.
+SUDO=""
+if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then SUDO="sudo"; fi
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
@@ -23,7 +26,7 @@ vendor=src/eventwire/web/static/vendor
 web_want=$(cat web/package.json web/package-lock.json web/vendor.sh | sha256sum | cut -d' ' -f1)
 if [ ! -f "$vendor/.stamp" ] || [ "$(cat "$vendor/.stamp")" != "$web_want" ]; then
   if ! command -v npm >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null
+    $SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null
   fi
   build=.venv/eventwire-web
   mkdir -p "$build"
@@ -36,5 +39,5 @@ fi
 # Headless Chromium for the browser tests (Debian's package; driven by Playwright
 # with executable_path, so no browser download).
 if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  $SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi

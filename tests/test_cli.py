@@ -61,15 +61,14 @@ def test_cli_settings_lists_every_setting():
 
 def _run_on_terminal(tmp_path, *extra: str) -> str:
     """Run `eventwire run` with stderr on a pseudo-terminal; return what the terminal showed."""
+    import fcntl
     import os
     import pty
+    import struct
     import subprocess
     import sys
-    from pathlib import Path
-
-    import fcntl
-    import struct
     import termios
+    from pathlib import Path
 
     root = Path(__file__).resolve().parents[1]
     master, slave = pty.openpty()

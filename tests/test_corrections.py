@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.corrections import Correction, apply_corrections, merge_events, split_mention, stale_corrections
+from eventwire.corrections import (
+    Correction,
+    apply_corrections,
+    merge_events,
+    split_mention,
+    stale_corrections,
+)
 from eventwire.errors import CorrectionError, StoreError
 from eventwire.pipeline import link_stage
 from eventwire.records import Article, DateSpan, Mention, Place

@@ -365,9 +365,7 @@ def test_dates_resolve_skips_unresolvable_expressions() -> None:
 
 
 _WORDS = st.sampled_from(
-    "killed on in since over the past last this next two 12 48 days hours weeks ago yesterday today "
-    "overnight weekend month year Monday Thursday night Jan. Sept Feb. 29 30 31 2019 2020 2099 1900 "
-    "May March mid- early late between and to - , . 2021-02-29 2020-13-01 a day after before".split()
+    ["killed", "on", "in", "since", "over", "the", "past", "last", "this", "next", "two", "12", "48", "days", "hours", "weeks", "ago", "yesterday", "today", "overnight", "weekend", "month", "year", "Monday", "Thursday", "night", "Jan.", "Sept", "Feb.", "29", "30", "31", "2019", "2020", "2099", "1900", "May", "March", "mid-", "early", "late", "between", "and", "to", "-", ",", ".", "2021-02-29", "2020-13-01", "a", "day", "after", "before"]
 )
 _TEXT = st.one_of(st.text(max_size=200), st.lists(_WORDS, max_size=25).map(" ".join))
 
@@ -396,7 +394,7 @@ def test_dates_never_raise_and_never_after_publication(
 
 
 _DATELINE = re.compile(r"\((?P<m>[A-Z][a-z]{2,8})\.? (?P<d>\d{1,2}), (?P<y>\d{4})\)")
-_MONTHS = {m: i for i, m in enumerate(("jan feb mar apr may jun jul aug sep oct nov dec").split(), start=1)}
+_MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
 
 
 def test_dates_bench_texts_never_after_publication() -> None:

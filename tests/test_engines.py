@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import datetime as dt
 import itertools
+import json
 import os
 import threading
 import time

@@ -154,9 +154,8 @@ def test_numbers_digits_round_trip(value: int) -> None:
 
 def _spell(value: int) -> str:
     """A small independent speller used to check the word parser."""
-    units = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen " \
-            "fifteen sixteen seventeen eighteen nineteen".split()
-    tens = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+    units = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+    tens = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
     if value < 20:
         return units[value]
     if value < 100:

@@ -52,7 +52,7 @@ def test_quality_isaf_dev_does_not_regress(tmp_path):
     line = _score("score_isaf.py", "--gold", str(SHARED / "bench" / "isaf" / "dev.jsonl"),
                   "--pred", str(tmp_path / "out"))
     got = {k: float(v) for k, v in re.findall(r"(date|province|type|killed) ([0-9.]+)", line)}
-    floors = {"date": 0.61, "province": 0.90, "type": 0.89, "killed": 0.85}
+    floors = {"date": 0.65, "province": 0.91, "type": 0.90, "killed": 0.85}
     for name, floor in floors.items():
         assert got[name] >= floor, f"{name} {got[name]} < {floor}: {line}"
 

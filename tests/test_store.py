@@ -281,3 +281,21 @@ def test_store_default_path_is_in_working_folder(tmp_path: Path, monkeypatch: py
         assert store.path == "eventwire.duckdb"
     assert (tmp_path / "eventwire.duckdb").is_file()
     duckdb.connect(str(tmp_path / "eventwire.duckdb")).close()
+
+
+def test_store_article_words_only_for_articles_with_mentions(db: Path) -> None:
+    with Store.open(db) as store:
+        store.save_article(ARTICLE_UA, [mention_ua()], content_hash=article_hash(ARTICLE_UA))
+        store.save_article(ARTICLE_YE, [], content_hash=article_hash(ARTICLE_YE))
+        assert set(store.article_words()) == {"ua-1", "ye-1"}
+        words = store.article_words(with_mentions=True)
+    assert set(words) == {"ua-1"} and {"shelled", "kharkiv", "residential"} <= words["ua-1"]
+
+
+def test_store_vanished_event_id_resolves_to_its_successor(db: Path) -> None:
+    with Store.open(db) as store:
+        store.replace_events([event_of(mention_ua(), event_id="ew-old")])
+        store.replace_events([event_of(mention_ua(), event_id="ew-new")])
+        assert store.resolve_event_id("ew-old") == "ew-new"
+        assert store.event("ew-old").event_id == "ew-new"
+        assert store.resolve_event_id("ew-unknown") is None

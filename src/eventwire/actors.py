@@ -48,7 +48,7 @@ ARMED_GROUPS: tuple[tuple[str, str], ...] = (
     (r"\bsaudi[- ]led coalition\b|\barab coalition\b", "Saudi-led Coalition"),
     (r"\bnato\b|\bisaf\b|\binternational security assistance force\b", "NATO"),
 )
-_GROUP_RES = tuple((re.compile(p, re.I), name) for p, name in ARMED_GROUPS)
+_GROUP_RES = tuple((re.compile(p, re.IGNORECASE), name) for p, name in ARMED_GROUPS)
 
 #: Abbreviations and forms a gazetteer of demonyms does not cover.
 ABBREVIATIONS: dict[str, str] = {
@@ -57,23 +57,28 @@ ABBREVIATIONS: dict[str, str] = {
     "emirati": "AE", "soviet": "RU", "kremlin": "RU", "moscow": "RU", "kyiv": "UA", "junta": "",
 }
 
+#: Forces on the ground, which default to the article's country when no nationality is said.
+GROUND_FORCE = re.compile(
+    r"\b(forces?|troops?|military|army|armed forces|soldiers?|navy|naval|marines?|commandos?|"
+    r"special (?:forces|operations)|security|units?|battalions?|brigades?|defen[cs]e ministry|pentagon|"
+    r"government|junta|regime|national guard|paratroopers?|air ?force)\b", re.IGNORECASE)
 STATE_FORCE = re.compile(
     r"\b(forces?|troops?|military|army|armed forces|soldiers?|warplanes?|aircraft|jets?|drones?|air ?force|"
     r"navy|naval|marines?|commandos?|special (?:forces|operations)|security|artillery|gunships?|helicopters?|"
     r"bombers?|strikes?|airstrikes?|units?|battalions?|brigades?|defen[cs]e ministry|pentagon|government|"
-    r"junta|regime|national guard|paratroopers?|missiles?|rockets?)\b", re.I)
-POLICE = re.compile(r"\b(police|policemen|policeman|gendarmes?|gendarmerie|officers?)\b", re.I)
+    r"junta|regime|national guard|paratroopers?|missiles?|rockets?)\b", re.IGNORECASE)
+POLICE = re.compile(r"\b(police|policemen|policeman|gendarmes?|gendarmerie|officers?)\b", re.IGNORECASE)
 ARMED_GENERIC = re.compile(
     r"\b(insurgents?|insurgency|militants?|fighters?|gunmen|gunman|rebels?|jihadists?|extremists?|attackers?|"
-    r"assailants?|terrorists?|militias?|militiamen|armed (?:men|group|groups)|bombers?|snipers?)\b", re.I)
+    r"assailants?|terrorists?|militias?|militiamen|armed (?:men|group|groups)|bombers?|snipers?)\b", re.IGNORECASE)
 CIVILIANS = re.compile(
     r"\b(civilians?|villagers?|residents?|people|children|child|women|woman|men|man|students?|worshippers?|"
     r"passengers?|farmers?|journalists?|reporters?|families|family|teachers?|pupils?|patients?|shoppers?|"
     r"pedestrians?|girls?|boys?|aid workers?|workers?|refugees?|displaced|officials?|doctors?|nurses?)\b",
-    re.I)
-PROTESTERS = re.compile(r"\b(protesters?|protestors?|demonstrators?|marchers?|activists?)\b", re.I)
-RIOTERS = re.compile(r"\b(rioters?|mobs?|crowds?)\b", re.I)
-COALITION = re.compile(r"\bcoalition\b", re.I)
+    re.IGNORECASE)
+PROTESTERS = re.compile(r"\b(protesters?|protestors?|demonstrators?|marchers?|activists?)\b", re.IGNORECASE)
+RIOTERS = re.compile(r"\b(rioters?|mobs?|crowds?)\b", re.IGNORECASE)
+COALITION = re.compile(r"\bcoalition\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +98,7 @@ class ActorContext:
     country: str | None = None
     main_group: str | None = None
     coalition: str | None = None
+    attacker: str | None = None  # the foreign state whose forces or weapons the article names most
 
 
 def named_group(text: str) -> str | None:
@@ -111,13 +117,44 @@ def build_context(text: str, *, country_code: str | None, country: str | None) -
             counts[name] += hits
     main = counts.most_common(1)[0][0] if counts else None
     coalition = None
-    if re.search(r"\bsaudi[- ]led\b|\barab coalition\b", text, re.I):
+    if re.search(r"\bsaudi[- ]led\b|\barab coalition\b", text, re.IGNORECASE):
         coalition = "Saudi-led Coalition"
-    elif re.search(r"\bnato\b|\bisaf\b|\binternational security assistance force\b", text, re.I):
+    elif re.search(r"\bnato\b|\bisaf\b|\binternational security assistance force\b", text, re.IGNORECASE):
         coalition = "NATO"
-    elif re.search(r"\bu\.?s\.?[- ]led\b", text, re.I):
+    elif re.search(r"\bu\.?s\.?[- ]led\b", text, re.IGNORECASE):
         coalition = "US-led Coalition"
-    return ActorContext(country_code=country_code, country=country, main_group=main, coalition=coalition)
+    return ActorContext(country_code=country_code, country=country, main_group=main, coalition=coalition,
+                        attacker=_foreign_attacker(text, country_code))
+
+
+#: A nationality word right before a force or weapon word: "Russian missiles", "Israeli jets".
+_ARMED_BY = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:'s)?\s+(?:[a-z-]+\s+)?"
+                       r"(?:forces|troops|army|military|missiles?|rockets?|drones?|warplanes|jets|aircraft|"
+                       r"artillery|shelling|strikes?|airstrikes?|bombers|soldiers)\b")
+
+
+def _foreign_attacker(text: str, country_code: str | None) -> str | None:
+    """The foreign state named most often with forces or weapons ("Russian missiles"), if it
+    is named at least twice: the likely attacker when a sentence says only "missiles struck"."""
+    from .gazetteer import default_gazetteer
+
+    gaz = default_gazetteer()
+    counts: Counter[str] = Counter()
+    for found in _ARMED_BY.finditer(text):
+        code = gaz.demonym_country(found.group(1))
+        if code is None:
+            place = gaz.country(found.group(1))
+            code = place.country_code if place is not None else None
+        if code and code != country_code:
+            counts[code] += 1
+    if not counts:
+        return None
+    code, hits = counts.most_common(1)[0]
+    if hits < 2:
+        return None
+    from .geocode import country_name
+
+    return country_name(code)
 
 
 def nationality(words: Iterable[str]) -> str | None:
@@ -173,9 +210,13 @@ def resolve(text: str, *, ctx: ActorContext, words: Iterable[str] | None = None)
         where = country_label(code, ctx)
         return Actor(f"Police Forces of {where}" if where else "Police Forces", "police", where)
     if STATE_FORCE.search(phrase) and not ARMED_GENERIC.search(phrase):
-        if re.search(r"\bsecurity\b", phrase, re.I) and not re.search(r"\b(forces?|personnel|troops)\b",
-                                                                       phrase, re.I):
+        if re.search(r"\bsecurity\b", phrase, re.IGNORECASE) and not re.search(r"\b(forces?|personnel|troops)\b",
+                                                                       phrase, re.IGNORECASE):
             return None
+        if not code and not GROUND_FORCE.search(phrase):
+            # "missiles struck Kyiv": a weapon of no stated nationality is not the home army's;
+            # it is the article's foreign attacker's when there is one, else unknown.
+            return Actor(_military(ctx.attacker), "state", ctx.attacker) if ctx.attacker else None
         where = country_label(code, ctx)
         return Actor(_military(where), "state", where)
     if ARMED_GENERIC.search(phrase):

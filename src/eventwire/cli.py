@@ -142,7 +142,7 @@ def settings_cmd() -> None:
         click.echo(f"{s.name:20} {s.default!s:12} {s.help}")
 
 
-from .cli_store import COMMANDS as _STORE_COMMANDS  # noqa: E402  (registered after the group exists)
+from .cli_store import COMMANDS as _STORE_COMMANDS
 
 for _command in _STORE_COMMANDS:
     cli.add_command(_command)

@@ -264,8 +264,7 @@ def _place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]
             kind = AREA_KIND.get(after)
             name = ent.text
             for lead in ("the ", "The "):
-                if name.startswith(lead):
-                    name = name[len(lead):]
+                name = name.removeprefix(lead)
             kind = kind or _own_kind(name)
             province = _enclosing_province(doc, ent, code) if kind in {"district", None} else None
             cache_key = (name, kind, province.admin1 if province else None)

@@ -160,9 +160,7 @@ _THE_ONE = re.compile(
     re.IGNORECASE,
 )
 _NOT_ONE = frozenset(
-    "crew family people police group force unit team convoy staff population personnel militia army "
-    "enemy navy public deal plan bill project engine idea process talks momentum ceasefire truce "
-    "agreement proposal motion story rest majority remainder others".split()
+    ["crew", "family", "people", "police", "group", "force", "unit", "team", "convoy", "staff", "population", "personnel", "militia", "army", "enemy", "navy", "public", "deal", "plan", "bill", "project", "engine", "idea", "process", "talks", "momentum", "ceasefire", "truce", "agreement", "proposal", "motion", "story", "rest", "majority", "remainder", "others"]
 )
 _DENIAL = re.compile(
     r"\b(?:no[\s-]?one|nobody|none|no\s+lives|no\s+life)\b(?:\s+\w+){0,4}?\s+"

@@ -26,8 +26,19 @@ from typing import Any
 from . import gazetteer_data as data
 from .errors import ModelError
 from .gazetteer import (
-    _FORMAT, _MAX_WORDS, _NON_KEY, _SPACES, ADMIN1, CITY, COUNTRY, DISTRICT, _fold_raw, _Strings,
-    fold_ascii, name_key, skeleton,
+    _FORMAT,
+    _MAX_WORDS,
+    _NON_KEY,
+    _SPACES,
+    ADMIN1,
+    CITY,
+    COUNTRY,
+    DISTRICT,
+    _fold_raw,
+    _Strings,
+    fold_ascii,
+    name_key,
+    skeleton,
 )
 
 _EXACT_DEG = 0.02  # a CSV row this close (in degrees) to a town is the same town

@@ -25,49 +25,7 @@ CITY_SUFFIXES = ("city", "town", "village", "township")
 #: ``is_place`` is False for them and ``geocode`` does not resolve them to towns
 #: (a country or province of that name, such as Somalia's "Bay" region, still resolves
 #: when the caller says it is a province).
-STOPLIST: frozenset[str] = frozenset("""
-January February March April May June July August September October November December
-Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today Tonight Yesterday Tomorrow
-Of Most Can Bar Mine Man Bus Gap Best Deal Split Sale Rush Worms Early Energy Enterprise Also Many
-More Much Some Such Only Even Over Under About After Before During Since Until While Where When
-Here There Said Says Say Told Late Last Next Early Day Night Morning Evening Week Year Time Times
-Post News Press Media Agency Online Video Photo Reading Mobile Eagle Victoria Hope Peace Justice
-Liberty Unity Freedom Independence Progress Victory Paradise Eden Concord Harmony Friendship
-Welcome Commerce Industry Trinity Temple Church Chapel Castle Palace Tower Mission Orange Union
-Police Army Marines Marine Navy Airforce President General Colonel Major Captain Sergeant Governor
-Minister Ministry Parliament Senate Congress Government Forces Force Security Republic Kingdom
-Federal National Central Interior Defense Defence Justice Council Command Commander Officials
-Official Spokesman Chief Leader Soldiers Troops Militants Insurgents Rebels Fighters Civilians
-North South East West Northern Southern Eastern Western Upper Lower Middle Centre Center Coalition
-City Town Village District Province Region State County Valley River Mountain Mountains Lake
-Airport Base Camp Market Mosque Hospital School Bridge Road Highway Street Border Square Station
-Port Island Islands Desert Gulf Coast Sea Ocean Hill Hills
-Islamic Islam Muslim Muslims Christian Christians Jihad Allah God Taliban Shabaab Houthi Houthis
-Wagner Hamas Hezbollah Pashtun Hazara Tajik Uzbek Kurd Kurds Baloch Arab Arabs
-Obama Clinton Bush Trump Biden Kerry Carter Lincoln Johnson Wilson Putin Karzai Ghani Mattis
-Ali Ahmad Ahmed Mohammad Mohammed Muhammad Hassan Hussein Hussain Omar Abdullah Khan Karim
-Said Salem Saleh Mahmoud Rahman Nasir Aziz Jan Gul Shah Hakim Amin
-Sun Moon Star Lion Tiger Bear Fox Wolf Hawk Falcon Eagle Phoenix Liberty Gold Silver
-Black White Red Green Blue Brown Grey Gray Young Old New Great Little Grand Saint Holy
-Alpha Delta Echo Victor Zulu Bravo Charlie Kilo Tango
-Area Bad Bank Battle Big Bright But Canal Checkpoint Christmas Coal Coffee College Compound
-Constitution Cool Cotton Court Crescent Cross Dawn Effort Eid Fall Far Forest Front Frontier Hard
-Headquarters Herald Hot Human Iron Joy Law Light Line Long Love Men Mercy Nine Nor Oil One Outer Plan
-Power Prince Ramadan Recovery Rice Salt Same She Spring Store Strong Summer Supreme Tea Ten Tribune
-University Vice Vote Well Wells Zone Air Alliance King Sultan Hamid Hamed Zahir Rashid Ismail Qari
-Sardar Mir Syed Sayed Haji Mullah Sheikh NATO ISAF UNAMA Capital
-Adam Alan Albert Alexander Alice Amanda Amber Andrea Andrew Angela Ann Anna Anthony Arthur Ashley
-Barbara Benjamin Beverly Billy Bradley Brandon Brenda Brittany Bruce Bryan Charles Christina
-Christopher Daniel David Denise Dennis Diana Diane Donald Donna Doris Douglas Elizabeth Eugene Evelyn
-Frances Frank Gary George Gerald Gloria Gregory Henry Isabella Jack Jacob James Janet Jose Joseph
-Joshua Juan Julia Justin Karen Katherine Kathleen Keith Kelly Kenneth Kimberly Kyle Laura Lawrence
-Linda Lisa Logan Louis Margaret Maria Mark Martin Mary Melissa Michael Nancy Nathan Nicholas Olivia
-Patrick Paul Philip Rachel Raymond Richard Robert Rose Roy Russell Sandra Sara Scott Sharon Shirley
-Sophia Teresa Terry Theresa Thomas Tyler Vincent Walter Wayne Zachary Adams Allen Anderson Austin
-Baker Campbell Clark Davis Flores Garcia Gates Gonzalez Hall Harris Hernandez Jackson Jones Lee Lewis
-Lopez Martinez Miller Mitchell Moore Nelson Nguyen Nicholson Perez Pompeo Ramirez Rivera Roberts
-Robinson Rodriguez Sanchez Smith Taylor Thompson Torres Walker Williams Wright
-""".split())
+STOPLIST: frozenset[str] = frozenset(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Today", "Tonight", "Yesterday", "Tomorrow", "Of", "Most", "Can", "Bar", "Mine", "Man", "Bus", "Gap", "Best", "Deal", "Split", "Sale", "Rush", "Worms", "Early", "Energy", "Enterprise", "Also", "Many", "More", "Much", "Some", "Such", "Only", "Even", "Over", "Under", "About", "After", "Before", "During", "Since", "Until", "While", "Where", "When", "Here", "There", "Said", "Says", "Say", "Told", "Late", "Last", "Next", "Early", "Day", "Night", "Morning", "Evening", "Week", "Year", "Time", "Times", "Post", "News", "Press", "Media", "Agency", "Online", "Video", "Photo", "Reading", "Mobile", "Eagle", "Victoria", "Hope", "Peace", "Justice", "Liberty", "Unity", "Freedom", "Independence", "Progress", "Victory", "Paradise", "Eden", "Concord", "Harmony", "Friendship", "Welcome", "Commerce", "Industry", "Trinity", "Temple", "Church", "Chapel", "Castle", "Palace", "Tower", "Mission", "Orange", "Union", "Police", "Army", "Marines", "Marine", "Navy", "Airforce", "President", "General", "Colonel", "Major", "Captain", "Sergeant", "Governor", "Minister", "Ministry", "Parliament", "Senate", "Congress", "Government", "Forces", "Force", "Security", "Republic", "Kingdom", "Federal", "National", "Central", "Interior", "Defense", "Defence", "Justice", "Council", "Command", "Commander", "Officials", "Official", "Spokesman", "Chief", "Leader", "Soldiers", "Troops", "Militants", "Insurgents", "Rebels", "Fighters", "Civilians", "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Upper", "Lower", "Middle", "Centre", "Center", "Coalition", "City", "Town", "Village", "District", "Province", "Region", "State", "County", "Valley", "River", "Mountain", "Mountains", "Lake", "Airport", "Base", "Camp", "Market", "Mosque", "Hospital", "School", "Bridge", "Road", "Highway", "Street", "Border", "Square", "Station", "Port", "Island", "Islands", "Desert", "Gulf", "Coast", "Sea", "Ocean", "Hill", "Hills", "Islamic", "Islam", "Muslim", "Muslims", "Christian", "Christians", "Jihad", "Allah", "God", "Taliban", "Shabaab", "Houthi", "Houthis", "Wagner", "Hamas", "Hezbollah", "Pashtun", "Hazara", "Tajik", "Uzbek", "Kurd", "Kurds", "Baloch", "Arab", "Arabs", "Obama", "Clinton", "Bush", "Trump", "Biden", "Kerry", "Carter", "Lincoln", "Johnson", "Wilson", "Putin", "Karzai", "Ghani", "Mattis", "Ali", "Ahmad", "Ahmed", "Mohammad", "Mohammed", "Muhammad", "Hassan", "Hussein", "Hussain", "Omar", "Abdullah", "Khan", "Karim", "Said", "Salem", "Saleh", "Mahmoud", "Rahman", "Nasir", "Aziz", "Jan", "Gul", "Shah", "Hakim", "Amin", "Sun", "Moon", "Star", "Lion", "Tiger", "Bear", "Fox", "Wolf", "Hawk", "Falcon", "Eagle", "Phoenix", "Liberty", "Gold", "Silver", "Black", "White", "Red", "Green", "Blue", "Brown", "Grey", "Gray", "Young", "Old", "New", "Great", "Little", "Grand", "Saint", "Holy", "Alpha", "Delta", "Echo", "Victor", "Zulu", "Bravo", "Charlie", "Kilo", "Tango", "Area", "Bad", "Bank", "Battle", "Big", "Bright", "But", "Canal", "Checkpoint", "Christmas", "Coal", "Coffee", "College", "Compound", "Constitution", "Cool", "Cotton", "Court", "Crescent", "Cross", "Dawn", "Effort", "Eid", "Fall", "Far", "Forest", "Front", "Frontier", "Hard", "Headquarters", "Herald", "Hot", "Human", "Iron", "Joy", "Law", "Light", "Line", "Long", "Love", "Men", "Mercy", "Nine", "Nor", "Oil", "One", "Outer", "Plan", "Power", "Prince", "Ramadan", "Recovery", "Rice", "Salt", "Same", "She", "Spring", "Store", "Strong", "Summer", "Supreme", "Tea", "Ten", "Tribune", "University", "Vice", "Vote", "Well", "Wells", "Zone", "Air", "Alliance", "King", "Sultan", "Hamid", "Hamed", "Zahir", "Rashid", "Ismail", "Qari", "Sardar", "Mir", "Syed", "Sayed", "Haji", "Mullah", "Sheikh", "NATO", "ISAF", "UNAMA", "Capital", "Adam", "Alan", "Albert", "Alexander", "Alice", "Amanda", "Amber", "Andrea", "Andrew", "Angela", "Ann", "Anna", "Anthony", "Arthur", "Ashley", "Barbara", "Benjamin", "Beverly", "Billy", "Bradley", "Brandon", "Brenda", "Brittany", "Bruce", "Bryan", "Charles", "Christina", "Christopher", "Daniel", "David", "Denise", "Dennis", "Diana", "Diane", "Donald", "Donna", "Doris", "Douglas", "Elizabeth", "Eugene", "Evelyn", "Frances", "Frank", "Gary", "George", "Gerald", "Gloria", "Gregory", "Henry", "Isabella", "Jack", "Jacob", "James", "Janet", "Jose", "Joseph", "Joshua", "Juan", "Julia", "Justin", "Karen", "Katherine", "Kathleen", "Keith", "Kelly", "Kenneth", "Kimberly", "Kyle", "Laura", "Lawrence", "Linda", "Lisa", "Logan", "Louis", "Margaret", "Maria", "Mark", "Martin", "Mary", "Melissa", "Michael", "Nancy", "Nathan", "Nicholas", "Olivia", "Patrick", "Paul", "Philip", "Rachel", "Raymond", "Richard", "Robert", "Rose", "Roy", "Russell", "Sandra", "Sara", "Scott", "Sharon", "Shirley", "Sophia", "Teresa", "Terry", "Theresa", "Thomas", "Tyler", "Vincent", "Walter", "Wayne", "Zachary", "Adams", "Allen", "Anderson", "Austin", "Baker", "Campbell", "Clark", "Davis", "Flores", "Garcia", "Gates", "Gonzalez", "Hall", "Harris", "Hernandez", "Jackson", "Jones", "Lee", "Lewis", "Lopez", "Martinez", "Miller", "Mitchell", "Moore", "Nelson", "Nguyen", "Nicholson", "Perez", "Pompeo", "Ramirez", "Rivera", "Roberts", "Robinson", "Rodriguez", "Sanchez", "Smith", "Taylor", "Thompson", "Torres", "Walker", "Williams", "Wright"])
 
 #: GeoNames admin1 names (as in ``rg_cities1000.csv``) whose spelling differs from the one
 #: English-language news and conflict datasets use, per country: source name → the

@@ -136,6 +136,9 @@ def _subjects(verb: Token) -> list[Token]:
 
 def _agent_tokens(tok: Token) -> list[Token]:
     found = _subjects(tok)
+    if tok.dep_ == "relcl" and tok.head.pos_ in {"NOUN", "PROPN"}:
+        # "gunmen who attacked": the relative pronoun stands for the noun it hangs on
+        found = [tok.head if s.lower_ in {"who", "which", "that"} else s for s in found]
     if not found:
         for child in tok.children:
             if child.dep_ == "agent":
@@ -154,8 +157,10 @@ def _agent_tokens(tok: Token) -> list[Token]:
     if not found and tok.dep_ in {"conj", "advcl", "xcomp"} and tok.head.pos_ in {"VERB", "AUX"}:
         found = [c for c in tok.head.children if c.dep_ in {"nsubj"}]
     if not found and tok.dep_ in {"relcl", "acl"} and tok.head.pos_ in {"NOUN", "PROPN"}:
+        # "the gunmen who attacked" / "gunmen attacking": the noun acts; in "the people killed"
+        # (a past participle) the noun is the victim, not the agent.
         if any(c.dep_ == "nsubj" and c.lower_ in {"that", "which", "who"} for c in tok.children) \
-                or tok.dep_ == "acl":
+                or (tok.dep_ == "acl" and tok.tag_ != "VBN"):
             found = [tok.head]
     return found
 

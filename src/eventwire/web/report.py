@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import EventwireError
-from ..export import write_text_atomic, event_to_dict, sort_events
+from ..export import event_to_dict, sort_events, write_text_atomic
 from ..query import EVENT_TYPES
 from ..records import Article, Event
 from .assets import VENDOR, admin1_file, check_assets, read_asset

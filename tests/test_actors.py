@@ -1,0 +1,34 @@
+"""Actors: canonical names from noun phrases, and what the article as a whole says."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.actors import ActorContext, build_context, resolve
+
+UA = ActorContext(country_code="UA", country="Ukraine", attacker="Russia")
+UA_UNKNOWN = ActorContext(country_code="UA", country="Ukraine")
+
+
+@pytest.mark.parametrize(("phrase", "ctx", "expected"), [
+    ("missiles", UA, "Military Forces of Russia"),       # a weapon: the article's foreign attacker
+    ("a barrage of rockets", UA_UNKNOWN, None),         # ... or unknown, never the home army
+    ("Ukrainian drones", UA, "Military Forces of Ukraine"),  # a stated nationality wins
+    ("troops", UA, "Military Forces of Ukraine"),       # ground forces default to the article's country
+    ("the army", UA_UNKNOWN, "Military Forces of Ukraine"),
+])
+def test_actors_weapons_without_nationality(phrase: str, ctx: ActorContext, expected: str | None) -> None:
+    actor = resolve(phrase, ctx=ctx)
+    assert (actor.name if actor else None) == expected
+
+
+@pytest.mark.parametrize(("text", "attacker"), [
+    ("Russian missiles hit Odesa overnight. Air defences shot down most Russian drones, officials said.", "Russia"),
+    ("Israeli jets struck targets in the south of Lebanon. Residents said Israeli drones circled for hours.",
+     "Israel"),
+    ("Russian forces shelled the town.", None),  # named once: not enough to stand for every strike
+    ("Ukrainian troops held the line; Ukrainian drones hit a depot.", None),  # the article's own country
+])
+def test_actors_foreign_attacker_of_an_article(text: str, attacker: str | None) -> None:
+    code = "LB" if "Lebanon" in text else "UA"
+    assert build_context(text, country_code=code, country=None).attacker == attacker

@@ -148,3 +148,51 @@ def test_extract_retelling_takes_the_first_telling_place():
     first = mention(town, 12)
     assert _retelling(mention(state, 12), [first]) is first
     assert _retelling(mention(state, 3), [first]) is None  # another toll: another event
+
+
+def _types(found):
+    return {(m.sub_event_type, m.place.name if m.place else None) for m in found}
+
+
+def test_extract_place_in_the_country_its_phrase_names(nlp):
+    text = ("Drones attacked fuel trucks in Abu Dhabi on Monday, the Emirati police said. "
+            "On Friday a coalition air strike hit a prison in the northern Yemeni city of Saada, killing dozens.")
+    found = events_of(nlp, text, published="2022-01-24")
+    saada = [m for m in found if m.place is not None and m.place.country_code == "YE"]
+    assert saada and saada[0].sub_event_type == "Air/drone strike"
+    assert not any(m.sub_event_type == "Arrests" for m in found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Inmates at a detention centre in Marib protested on Sunday over food shortages.", "Peaceful protest"),
+    ("Russian artillery fired at the town of Nikopol on Sunday, wounding two people.",
+     "Shelling/artillery/missile attack"),
+    ("Police opened fire on crowds in Nairobi on Tuesday after protesters stormed parliament.",
+     "Excessive force against protesters"),
+    ("The army said on Monday that it had regained control of the town of Dessie in Amhara.",
+     "Government regains territory"),
+])
+def test_extract_general_constructions(nlp, text, expected):
+    found = events_of(nlp, text)
+    assert expected in {m.sub_event_type for m in found}, found
+    assert "Arrests" not in {m.sub_event_type for m in found}
+
+
+@pytest.mark.parametrize("text", [
+    "Two missiles fired at Riyadh were intercepted and destroyed over the city on Sunday, officials said.",
+    "A severe drought hit farms across the county this summer.",
+])
+def test_extract_interceptions_and_droughts_are_not_strikes(nlp, text):
+    assert not any(m.sub_event_type in {"Air/drone strike", "Shelling/artillery/missile attack"}
+                   for m in events_of(nlp, text))
+
+
+def test_extract_location_keeps_the_articles_spelling(nlp):
+    found = events_of(nlp, "Russian missiles struck the city of Kryvyi Rih on Monday, killing ten people.")
+    assert any(m.place is not None and m.place.name == "Kryvyi Rih" for m in found), _types(found)
+
+
+def test_extract_lowercase_phrase_is_no_place(nlp):
+    found = events_of(nlp, "Russian missiles struck a clinic on the west bank of the Dnipro river in Kyiv on "
+                           "Monday, killing two people.")
+    assert all(m.place is None or m.place.country_code == "UA" for m in found), _types(found)

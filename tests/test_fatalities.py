@@ -199,3 +199,12 @@ def test_fatalities_bench_sentences_never_raise() -> None:
             assert value is None or value >= 0
             counted += value is not None
     assert counted > 50
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The number of people killed when a missile hit a nine-storey block in Dnipro rose to 40 on Monday.", 40),
+    ("The number of civilians killed in the market attack has risen to 12, officials said.", 12),
+    ("The number of soldiers deployed to the border rose to 400.", None),
+])
+def test_fatalities_number_killed_rose_to(sentence: str, expected: int | None) -> None:
+    assert count_fatalities(sentence) == expected

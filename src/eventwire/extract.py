@@ -265,11 +265,14 @@ def _place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]
             name = ent.text
             for lead in ("the ", "The "):
                 name = name.removeprefix(lead)
+            if not any(ch.isupper() for ch in name):
+                continue  # "the west bank of the river": a place name is capitalised in English
             kind = kind or _own_kind(name)
             province = _enclosing_province(doc, ent, code) if kind in {"district", None} else None
-            cache_key = (name, kind, province.admin1 if province else None)
+            where = _stated_country(doc, ent.start) or code  # "the Yemeni city of Saada"
+            cache_key = (name, kind, province.admin1 if province else None, where)
             if cache_key not in cache:
-                cache[cache_key] = geocode(name, country_code=code, kind=kind,
+                cache[cache_key] = geocode(name, country_code=where, kind=kind,
                                            admin1_hint=province.admin1 if province else None)
             place = cache[cache_key]
             if province is not None and kind == "district" and (place is None or place.admin1 != province.admin1):
@@ -278,6 +281,10 @@ def _place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]
                 place = _district_in(ent, province)
             if place is None:
                 continue
+            if place.kind in {"city", "district"} and name != place.name and name[:1].isupper():
+                # the article's spelling ("Gondar", "Kryvyi Rih"), not the gazetteer's ("Gonder"):
+                # every value traces to the text; the coordinates say which place it is
+                place = replace(place, name=name)
             refs.append(PlaceRef(ent.start, ent.end, place, sent_index.get(ent.start, 0)))
             recent[place.kind] = place
             if place.kind in {"city", "district"} and place.admin1:
@@ -345,6 +352,33 @@ def _tree_distance(a: Token, b: Token) -> int:
     return 99
 
 
+_PLACE_NOUNS = frozenset({"city", "town", "village", "capital", "port", "province", "region", "district",
+                          "state", "governorate", "oblast", "county", "area", "border", "outskirts"})
+
+
+def _stated_country(doc: Doc, start: int) -> str | None:
+    """The country a place's own phrase names: "the Yemeni city of Saada", "Syria's Idlib"."""
+    from .gazetteer import default_gazetteer
+
+    i = start - 1
+    if i >= 1 and doc[i].lower_ in {"'s", "’s"}:
+        i -= 1
+    elif i >= 2 and doc[i].lower_ == "of" and doc[i - 1].lower_ in _PLACE_NOUNS:
+        i -= 2
+        if i >= 0 and doc[i].pos_ == "ADJ" and doc[i].ent_type_ != "NORP":
+            i -= 1  # "the northern Yemeni city of"
+    else:
+        return None
+    if i < 0 or not doc[i].text[:1].isupper():
+        return None
+    gaz = default_gazetteer()
+    found = gaz.demonym_country(doc[i].text)
+    if found is None:
+        country = gaz.country(doc[i].text)
+        found = country.country_code if country is not None else None
+    return found
+
+
 def _places_for(trig: Trigger, sent: Span, si: int, refs: list[PlaceRef], code: str | None) -> list[PlaceRef]:
     tok = trig.token
     doc = tok.doc
@@ -364,8 +398,9 @@ def _places_for(trig: Trigger, sent: Span, si: int, refs: list[PlaceRef], code: 
         path_preps = {t.lower_ for t in root.ancestors if t.dep_ == "prep"} - {t.lower_ for t in tok.ancestors}
         if path_preps & {"despite", "between", "with", "from", "toward", "towards", "to"}:
             dist += 3
-        if code and ref.place.country_code and ref.place.country_code != code:
-            dist += 8
+        if code and ref.place.country_code and ref.place.country_code != code \
+                and _stated_country(tok.doc, ref.start) != ref.place.country_code:
+            dist += 8  # a foreign place, unless the sentence says which country it is in
         if ref.place.kind == "country":
             dist += 6
         scored.append((dist, ref))

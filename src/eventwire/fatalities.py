@@ -92,6 +92,9 @@ _TOLL = re.compile(
     rf"[^#.;]{{0,40}}?(?:of|to|at|reached|hit|was|is|stood\s+at|stands\s+at|passed|exceeded|now)\s+"
     rf"{_MOD}{_Q.format('q1')}"
     rf"|\bbod(?:y|ies)\s+of\s+{_MOD}{_Q.format('q2')}"
+    # "the number of people killed when a missile hit the block rose to #3#"
+    rf"|\bnumber\s+of\s+(?:[a-z]+\s+){{0,2}}(?:killed|dead)\b[^.;]{{0,160}}?"
+    rf"\b(?:rose|risen|climbed|increased|jumped|grew|reached|stands\s+at|stood\s+at)\s+(?:to\s+)?{_MOD}{_Q.format('q4')}"
     rf"|{_Q.format('q3')}(?:\s+{_NPWORD}){{0,2}}?\s+(?:dead\s+)?"
     r"(?:bodies|deaths|fatalities|dead\b(?!\s+(?:bodies|and\s+injured)\b))",
     re.IGNORECASE,

@@ -85,6 +85,10 @@ EXPLOSIVE_WORDS = frozenset({
     "bomb", "bombs", "ied", "ieds", "mine", "mines", "landmine", "landmines", "explosive", "explosives",
     "device", "devices", "roadside", "car", "vbied", "booby", "booby-trap",
 })
+#: Verbs that are a strike only when a weapon is their subject ("a missile hit", "shells slammed into").
+IMPACT_VERBS = frozenset({"hit", "slam", "smash", "rock", "pound", "tear", "rain"})
+#: Verbs that are a strike when a weapon is their subject or object ("artillery fired", "launched missiles").
+LAUNCH_VERBS = frozenset({"fire", "launch", "lob", "unleash"})
 SUICIDE_WORDS = frozenset({"suicide", "self-detonated", "martyrdom"})
 GRENADE_WORDS = frozenset({"grenade", "grenades"})
 CHEMICAL_WORDS = frozenset({"chemical", "chlorine", "sarin", "mustard", "nerve", "toxic"})

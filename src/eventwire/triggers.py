@@ -10,6 +10,7 @@ when the word is not used about political violence ("drought strikes Kansas",
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -80,8 +81,18 @@ def trigger_kind(tok: Token) -> str | None:
                 return lx.PHRASAL[(lemma, child.lower_)]
         if lemma == "take":
             return "take"
+        weapons = lx.AIR_WORDS | lx.SHELL_WORDS | lx.EXPLOSIVE_WORDS
+        if lemma in lx.IMPACT_VERBS and any(c.dep_ == "nsubj" and c.lower_ in weapons for c in tok.children):
+            return "strike"  # "a missile hit the building"; "the drought hit Kansas" is no event
+        if lemma in lx.LAUNCH_VERBS and tok.dep_ not in {"acl", "relcl"} and any(
+                c.dep_ in {"nsubj", "dobj"} and c.lower_ in weapons for c in tok.children):
+            # ("missiles fired at the city were intercepted" is told by its main verb)
+            return "strike"  # "artillery fired at the town", "Russia launched 40 missiles"
         return lx.VERB_KINDS.get(lemma)
     if tok.pos_ in {"NOUN", "PROPN"}:
+        if tok.dep_ == "compound" and tok.head.pos_ in {"NOUN", "PROPN"} and \
+                lx.NOUN_KINDS.get(tok.head.lemma_.lower()) is None:
+            return None  # "a detention centre", "an attack helicopter", "bomb shelters": a thing, no event
         if lemma == "death" and _reports_a_death(tok):
             return "kill"
         if lemma in {"strike", "attack", "raid", "bombing"}:
@@ -134,8 +145,25 @@ def _subjects(verb: Token) -> list[Token]:
     return found
 
 
+def _speaker_of(tok: Token) -> Token | None:
+    """The subject of the reporting verb whose complement holds ``tok``: "the army said it ..."."""
+    node = tok
+    for _ in range(4):
+        if node.dep_ in {"ccomp", "conj", "xcomp"} and node.head is not node:
+            node = node.head
+            if node.lemma_ in lx.SPEECH_VERBS:
+                return next((c for c in node.children if c.dep_ == "nsubj"), None)
+        else:
+            return None
+    return None
+
+
 def _agent_tokens(tok: Token) -> list[Token]:
     found = _subjects(tok)
+    if found and all(s.lower_ in {"it", "they"} for s in found):
+        speaker = _speaker_of(tok)  # "the army said it had regained control": "it" is the army
+        if speaker is not None and speaker.lower_ not in {"it", "they"}:
+            found = [speaker]
     if tok.dep_ == "relcl" and tok.head.pos_ in {"NOUN", "PROPN"}:
         # "gunmen who attacked": the relative pronoun stands for the noun it hangs on
         found = [tok.head if s.lower_ in {"who", "which", "that"} else s for s in found]
@@ -270,8 +298,10 @@ def classify(kind: str, trig: Trigger, *, sentence: Span) -> str | None:
             return None  # "the war has killed...": an abstract killer is no event
         if patient is not None and patient.kind in {"civilian"}:
             return "Attack"
-        if patient is not None and patient.kind == "protester":
-            return "Excessive force against protesters"
+        if patient is not None and (patient.kind == "protester" or (
+                patient.kind == "rioter" and agent is not None and agent.kind in {"state", "police"}
+                and re.search(r"\bprotest", sent_low))):
+            return "Excessive force against protesters"  # "police opened fire on crowds of protesters"
         if kind in {"kill", "shoot"} and patient is None and not armed_agent:
             return None
         if kind == "offensive" and not (armed_agent or patient):

@@ -126,7 +126,7 @@ def _doc_with_places(names: list[tuple[str, str]]):
       ("Nairobi", "GPE"), ("Nairobi", "GPE"), ("Nairobi", "GPE"), ("Baidoa", "GPE")], "SO"),
 ])
 def test_extract_article_country_vote(names, expected):
-    from eventwire.extract import article_country
+    from eventwire.places import article_country
 
     assert article_country(_doc_with_places(names)) == expected
 

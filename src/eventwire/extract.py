@@ -24,18 +24,14 @@ from .dates import TimeExpression, find_dates
 from .factuality import assertion_blocker, running_total
 from .fatalities import count_fatalities
 from .lexicon import SPEECH_VERBS, TERRITORY_WORDS
-from .records import Article, DateSpan, Mention, Place
+from .places import PlaceRef, article_country, place_refs, places_for
+from .records import Article, DateSpan, Mention
 from .triggers import EVENT_TYPES, WEAK_KINDS, Trigger, arguments, classify, trigger_kind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 VIOLENT_FAMILIES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
-AREA_KIND = {"province": "admin1", "provinces": "admin1", "region": "admin1", "state": "admin1",
-             "governorate": "admin1", "oblast": "admin1", "prefecture": "admin1", "district": "district",
-             "districts": "district", "county": "district"}
-ANAPHORA = {"city": "city", "town": "city", "village": "city", "province": "admin1", "region": "admin1",
-            "district": "district", "capital": "city", "area": None, "governorate": "admin1"}
 #: Sub-event types outside the violent families that a follow-up sentence may report.
 SCENE_SUBTYPES = frozenset({"Arrests", "Disrupted weapons use"})
 #: Nouns by which a sentence points back at an operation already told ("during the raid").
@@ -44,18 +40,6 @@ OPERATION_NOUNS = frozenset({"operation", "raid", "search", "patrol", "force", "
                              "engagement", "mission", "battle", "troops", "soldiers", "convoy"})
 #: How many sentences back a mention may look for a place or date it lacks.
 LOOKBACK = 3
-#: Places further than this (dependency steps plus penalties) from a trigger are not its scene.
-MAX_PLACE_DISTANCE = 13
-
-
-@dataclass(frozen=True, slots=True)
-class PlaceRef:
-    """A place named (or referred back to) in the text, geocoded."""
-
-    start: int  # token index
-    end: int
-    place: Place
-    sent_index: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,46 +47,6 @@ class TimeRef:
     expr: TimeExpression
     root: Token | None
     sent_index: int
-
-
-def article_country(doc: Doc) -> str | None:
-    """The country an article is about: a vote in which towns and provinces weigh more than
-    country names and nationality words, so a report on Afghanistan from Washington is about
-    Afghanistan.
-
-    A name counts at most twice however often it recurs, so one ambiguous name ("Andar",
-    an acronym tagged as a place) cannot outvote the article's other places, and a short
-    all-capitals name ("IMU", "ALP") only votes when it is a country's abbreviation.
-    """
-    from collections import Counter
-
-    from .gazetteer import default_gazetteer, name_key
-    from .geocode import geocode, infer_country
-
-    votes: Counter[str] = Counter()
-    seen: Counter[str] = Counter()
-    for ent in doc.ents:
-        if ent.label_ not in {"GPE", "LOC", "NORP"}:
-            continue
-        key = name_key(ent.text)
-        seen[key] += 1
-        if seen[key] > 2:
-            continue
-        if ent.label_ == "NORP":
-            code = default_gazetteer().demonym_country(ent.text)
-            if code:
-                votes[code] += 1
-            continue
-        after = doc[ent.end].lower_ if ent.end < len(doc) else ""
-        place = geocode(ent.text, kind=AREA_KIND.get(after))
-        if place is None or not place.country_code:
-            continue
-        if place.kind != "country" and ent.text.isupper() and len(ent.text.strip()) <= 4:
-            continue
-        votes[place.country_code] += 1 if place.kind == "country" else 2
-    if votes:
-        return max(votes, key=lambda c: votes[c])
-    return infer_country([e.text for e in doc.ents if e.label_ in {"GPE", "NORP", "LOC"}])
 
 
 def extract(doc: Doc, article: Article) -> list[Mention]:
@@ -113,7 +57,7 @@ def extract(doc: Doc, article: Article) -> list[Mention]:
     ctx = actor_mod.build_context(article.text, country_code=code,
                                   country=country_name(code) if code else None)
     sents = list(doc.sents)
-    places = _place_refs(doc, sents, code)
+    places = place_refs(doc, sents, code)
     times = _time_refs(doc, article, sents)
     out: list[Mention] = []
     last: Mention | None = None
@@ -134,7 +78,7 @@ def extract(doc: Doc, article: Article) -> list[Mention]:
                 fat, gave_deaths = deaths, True
             elif deaths is None and family in VIOLENT_FAMILIES and not gave_deaths and _one_named_victim(trig):
                 fat, gave_deaths = 1, True
-            chosen = _places_for(trig, sent, si, places, code)
+            chosen = places_for(trig, sent, si, places, code)
             for place in chosen or [None]:
                 mention = _mention(article, trig, sub, sent, si, place, fat, times, ctx, out)
                 own_date = _date_for(trig.token, si, times).known
@@ -232,200 +176,6 @@ def _default_actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tup
     if name1 == name2:
         name2 = None
     return name1, name2
-
-
-# --- places -------------------------------------------------------------------------------------------
-
-def _place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]:
-    """Places named in the text, and "the city"/"the province" resolved to the last one named.
-
-    The dateline ("KABUL, Afghanistan -") says where the reporter was, not where an
-    event happened, so its places are left out.
-    """
-    from .geocode import geocode
-    from .pubdate import dateline_span
-
-    dateline = dateline_span(doc.text) or (0, 0)
-
-    sent_index = {}
-    for i, s in enumerate(sents):
-        for t in range(s.start, s.end):
-            sent_index[t] = i
-    refs: list[PlaceRef] = []
-    cache: dict[tuple[str, str | None], Place | None] = {}
-    recent: dict[str, Place] = {}
-    ent_at = {e.start: e for e in doc.ents if e.label_ in {"GPE", "LOC", "FAC"}}
-    for tok_i, tok in enumerate(doc):
-        ent = ent_at.get(tok_i)
-        if ent is not None and dateline[0] <= ent.start_char < dateline[1]:
-            continue
-        if ent is not None:
-            after = doc[ent.end].lower_ if ent.end < len(doc) else ""
-            kind = AREA_KIND.get(after)
-            name = ent.text
-            for lead in ("the ", "The "):
-                name = name.removeprefix(lead)
-            if not any(ch.isupper() for ch in name):
-                continue  # "the west bank of the river": a place name is capitalised in English
-            kind = kind or _own_kind(name)
-            province = _enclosing_province(doc, ent, code) if kind in {"district", None} else None
-            where = _stated_country(doc, ent.start) or code  # "the Yemeni city of Saada"
-            cache_key = (name, kind, province.admin1 if province else None, where)
-            if cache_key not in cache:
-                cache[cache_key] = geocode(name, country_code=where, kind=kind,
-                                           admin1_hint=province.admin1 if province else None)
-            place = cache[cache_key]
-            if province is not None and kind == "district" and (place is None or place.admin1 != province.admin1):
-                place = None  # "Khugyani district, Nangarhar province": not the Khugyani elsewhere
-            if place is None and kind == "district" and province is not None:
-                place = _district_in(ent, province)
-            if place is None:
-                continue
-            if place.kind in {"city", "district"} and name != place.name and name[:1].isupper():
-                # the article's spelling ("Gondar", "Kryvyi Rih"), not the gazetteer's ("Gonder"):
-                # every value traces to the text; the coordinates say which place it is
-                place = replace(place, name=name)
-            refs.append(PlaceRef(ent.start, ent.end, place, sent_index.get(ent.start, 0)))
-            recent[place.kind] = place
-            if place.kind in {"city", "district"} and place.admin1:
-                recent.setdefault("admin1", place)
-            continue
-        low = tok.lower_
-        if low in ANAPHORA and tok_i > 0 and doc[tok_i - 1].lower_ in {"the", "that", "this"} \
-                and tok.dep_ not in {"compound"} and not tok.ent_type_:
-            want = ANAPHORA[low]
-            if low == "capital" and tok_i > 1 and doc[tok_i - 2].lower_ in {"national"}:
-                continue
-            target = recent.get(want or "city") if want else recent.get("city") or recent.get("district")
-            if target is not None and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
-                refs.append(PlaceRef(tok_i, tok_i + 1, target, sent_index.get(tok_i, 0)))
-    return refs
-
-
-def _enclosing_province(doc: Doc, ent: Span, code: str | None) -> Place | None:
-    """The province a place is said to lie in: "Gelan district, Ghazni province",
-    "Marka district of Lower Shabelle region", "a village in Bakhmut district, Donetsk oblast"."""
-    from .geocode import geocode
-
-    i = ent.end
-    if i < len(doc) and doc[i].lower_ in AREA_KIND:
-        i += 1
-    if i < len(doc) and doc[i].lower_ in {",", "of", "in"}:
-        i += 1
-    if i < len(doc) and doc[i].lower_ == "the":
-        i += 1
-    other = next((e for e in ent.sent.ents if e.start == i and e.label_ in {"GPE", "LOC"}), None)
-    if other is None:
-        return None
-    after = doc[other.end].lower_ if other.end < len(doc) else ""
-    if AREA_KIND.get(after) != "admin1" and not other.text.lower().endswith(
-            ("province", "region", "state", "governorate", "oblast")):
-        return None
-    place = geocode(other.text, country_code=code, kind="admin1")
-    return place if place is not None and place.admin1 else None
-
-
-def _own_kind(name: str) -> str | None:
-    """"district" for a name that carries its kind word ("Ghormach district")."""
-    from .geocode import split_kind
-
-    said = split_kind(name)[1]
-    return said if said in {"district", "admin1"} else None
-
-
-def _district_in(ent: Span, province: Place) -> Place:
-    """A district the gazetteer lacks (or places elsewhere), placed in the province the text names."""
-    from .geocode import split_kind
-
-    return Place(name=split_kind(ent.text)[0], admin1=province.admin1, country=province.country,
-                 latitude=province.latitude, longitude=province.longitude, geo_precision=2, kind="district",
-                 country_code=province.country_code)
-
-
-def _tree_distance(a: Token, b: Token) -> int:
-    up_a = [a] + list(a.ancestors)
-    up_b = [b] + list(b.ancestors)
-    pos_b = {t.i: k for k, t in enumerate(up_b)}
-    for k, t in enumerate(up_a):
-        if t.i in pos_b:
-            return k + pos_b[t.i]
-    return 99
-
-
-_PLACE_NOUNS = frozenset({"city", "town", "village", "capital", "port", "province", "region", "district",
-                          "state", "governorate", "oblast", "county", "area", "border", "outskirts"})
-
-
-def _stated_country(doc: Doc, start: int) -> str | None:
-    """The country a place's own phrase names: "the Yemeni city of Saada", "Syria's Idlib"."""
-    from .gazetteer import default_gazetteer
-
-    i = start - 1
-    if i >= 1 and doc[i].lower_ in {"'s", "’s"}:
-        i -= 1
-    elif i >= 2 and doc[i].lower_ == "of" and doc[i - 1].lower_ in _PLACE_NOUNS:
-        i -= 2
-        if i >= 0 and doc[i].pos_ == "ADJ" and doc[i].ent_type_ != "NORP":
-            i -= 1  # "the northern Yemeni city of"
-    else:
-        return None
-    if i < 0 or not doc[i].text[:1].isupper():
-        return None
-    gaz = default_gazetteer()
-    found = gaz.demonym_country(doc[i].text)
-    if found is None:
-        country = gaz.country(doc[i].text)
-        found = country.country_code if country is not None else None
-    return found
-
-
-def _places_for(trig: Trigger, sent: Span, si: int, refs: list[PlaceRef], code: str | None) -> list[PlaceRef]:
-    tok = trig.token
-    doc = tok.doc
-    in_sent = [r for r in refs if r.sent_index == si]
-    actor_spans = [s for s in (trig.agent_span, trig.patient_span) if s is not None]
-    scored: list[tuple[float, PlaceRef]] = []
-    for ref in in_sent:
-        root = doc[ref.start:ref.end].root
-        if root.dep_ in {"nsubj", "poss"} and root.head.i != tok.i and ref.place.kind != "country":
-            continue  # "Washington stated", "Kabul's airport": the place acts or owns, it is not the scene
-        if ref.place.kind == "country":
-            if any(s.start <= ref.start < s.end for s in actor_spans):
-                continue
-            if root.dep_ in {"nsubj", "poss", "compound", "amod", "npadvmod"}:
-                continue
-        dist = float(_tree_distance(tok, root))
-        path_preps = {t.lower_ for t in root.ancestors if t.dep_ == "prep"} - {t.lower_ for t in tok.ancestors}
-        if path_preps & {"despite", "between", "with", "from", "toward", "towards", "to"}:
-            dist += 3
-        if code and ref.place.country_code and ref.place.country_code != code \
-                and _stated_country(tok.doc, ref.start) != ref.place.country_code:
-            dist += 8  # a foreign place, unless the sentence says which country it is in
-        if ref.place.kind == "country":
-            dist += 6
-        scored.append((dist, ref))
-    scored = [x for x in scored if x[0] <= MAX_PLACE_DISTANCE]
-    if not scored:
-        return []
-    scored.sort(key=lambda x: (x[0], x[1].place.geo_precision or 9))
-    best = scored[0][1]
-    for dist, ref in scored[1:]:
-        # a town inside the chosen province, attached to the same clause: the more precise place
-        if best.place.kind == "admin1" and ref.place.kind in {"city", "district"} \
-                and ref.place.admin1 == best.place.admin1 and dist <= scored[0][0] + 5:
-            best = ref
-            break
-    chosen = [best]
-    best_root = doc[best.start:best.end].root
-    # "strikes in Kandahar and Helmand", "the fall of Kandahar and Herat": one mention per place
-    for _, ref in scored[1:]:
-        root = doc[ref.start:ref.end].root
-        if ref.place.kind == best.place.kind and (root.head.i == best_root.i and root.dep_ == "conj"
-                                                 or best_root.head.i == root.i and best_root.dep_ == "conj"):
-            if ref.place.name != best.place.name:
-                chosen.append(ref)
-    # a town and its province in one sentence: keep the town, it is the more precise
-    return chosen
 
 
 def _may_look_back(tok: Token, anchored: bool) -> bool:

@@ -101,3 +101,12 @@ def test_cli_store_merge_then_split_then_rerun(db: Path):
 def test_cli_store_missing_database(tmp_path: Path):
     code, _, err = invoke("events", "--db", str(tmp_path / "none.duckdb"))
     assert code == 1 and "no database" in err
+
+
+def test_cli_store_bad_corrections_are_one_line_and_exit_1(db: Path):
+    with Store.open(db, read_only=True) as store:
+        event_id = store.events()[0].event_id
+    code, _, err = invoke("merge", event_id, event_id, "--db", str(db))
+    assert code == 1 and "already the same event" in err
+    code, _, err = invoke("split", event_id, "no-such-mention", "--db", str(db))
+    assert code == 1 and "is not part of event" in err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -10,8 +11,8 @@ from hypothesis import strategies as st
 
 from eventwire.export import article_to_dict
 from eventwire.link import words_of
-from eventwire.pipeline import link_stage, run, words_text
-from eventwire.records import Article, Problem
+from eventwire.pipeline import link_stage, run
+from eventwire.records import Article, DateSpan, Mention, Place, Problem
 from eventwire.settings import Settings
 
 
@@ -28,8 +29,15 @@ class CountingEngine:
             self.seen.append(article.article_id)
             yield article, []
 
-    def link(self, store, reports, articles, *, settings):
-        return link_stage(store, reports, articles, settings=settings)
+    def link(self, store, reports, words, *, settings):
+        return link_stage(store, reports, words, settings=settings)
+
+
+def _report(mention_id: str, article_id: str) -> Mention:
+    place = Place("Marib", "Marib", "Yemen", 15.46, 45.32, 1, "city", "YE")
+    return Mention(mention_id, article_id, f"{article_id}.txt", "A strike hit Marib.", 0, 19,
+                   "Explosions/Remote violence", "Air/drone strike", "Saudi-led Coalition", None, place,
+                   DateSpan.day(dt.date(2021, 3, 7)), None, published=dt.date(2021, 3, 8))
 
 
 def _articles(ids):
@@ -82,8 +90,14 @@ def test_pipeline_without_output_folder_writes_nothing(tmp_path, monkeypatch):
 
 
 @given(st.text(alphabet=st.sampled_from("abcdefghij klmno-'\nXYZ.,"), max_size=300))
-def test_pipeline_words_text_keeps_the_linking_words(text):
-    assert words_of(words_text(text)) == words_of(text)
+def test_pipeline_link_stage_links_with_the_words_given(text):
+    from eventwire.link import link
+
+    reports = [_report("r1", "a1"), _report("r2", "a2")]
+    words = {"a1": words_of(text), "a2": words_of(text + " strike")}
+    expected = [[m.mention_id for m in g] for g in link(reports, article_words=words)]
+    got = [[m.mention_id for m in e.mentions] for e in link_stage(None, reports, words, settings=Settings())]
+    assert sorted(map(sorted, got)) == sorted(map(sorted, expected))
 
 
 # -- with the model ----------------------------------------------------------------------------------

@@ -27,6 +27,16 @@ def _settings(config: Path | None, pairs: tuple[str, ...]) -> Any:
     return load_settings(config=config, overrides=overrides)
 
 
+def _store_and_settings(func: Any) -> Any:
+    """``--db``, ``--config`` and ``--set``: the options every coding command shares."""
+    func = click.option("--set", "pairs", multiple=True, metavar="NAME=VALUE", help="Override a setting.")(func)
+    func = click.option("--config", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                        help="A TOML settings file (default: ./eventwire.toml if present).")(func)
+    return click.option("--db", type=click.Path(dir_okay=False, path_type=Path),
+                        default=Path("eventwire.duckdb"), show_default=True,
+                        help="The DuckDB event database to add to.")(func)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="eventwire")
 def cli() -> None:
@@ -37,11 +47,7 @@ def cli() -> None:
 @click.argument("inputs", nargs=-1)
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="Folder for events.jsonl, articles.jsonl, events.csv, events.geojson.")
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=Path("eventwire.duckdb"),
-              show_default=True, help="The DuckDB event database to add to.")
-@click.option("--config", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="A TOML settings file (default: ./eventwire.toml if present).")
-@click.option("--set", "pairs", multiple=True, metavar="NAME=VALUE", help="Override a setting.")
+@_store_and_settings
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary on stderr.")
 @click.option("--feed", "feeds", multiple=True, metavar="URL",
               help="An RSS or Atom feed: fetch and code the articles it links to (repeatable).")
@@ -92,11 +98,7 @@ def _progress_bar(*, quiet: bool) -> Any:
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="Folder for the outputs, rewritten after each batch of new files.")
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=Path("eventwire.duckdb"),
-              show_default=True, help="The DuckDB event database to add to.")
-@click.option("--config", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="A TOML settings file (default: ./eventwire.toml if present).")
-@click.option("--set", "pairs", multiple=True, metavar="NAME=VALUE", help="Override a setting.")
+@_store_and_settings
 @click.option("--interval", type=click.FloatRange(min=0.05), default=2.0, show_default=True,
               help="Seconds between two looks at the folder.")
 @click.option("--once", is_flag=True, help="Code the files there now, then stop.")

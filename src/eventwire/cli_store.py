@@ -194,11 +194,8 @@ def merge_cmd(first_id: str, second_id: str, db: Path, note: str | None) -> None
     from .corrections import merge_events
     from .settings import load_settings
 
-    with _store(db, write=True) as store:
-        try:
-            event = merge_events(store, first_id, second_id, settings=load_settings(), note=note)
-        except EventwireError as exc:
-            raise click.ClickException(str(exc)) from None
+    with _store(db, write=True) as store:  # turns a CorrectionError into one line and exit code 1
+        event = merge_events(store, first_id, second_id, settings=load_settings(), note=note)
     click.echo(event.event_id)
     click.echo(f"merged {first_id} and {second_id} into {event.event_id} ({len(event.mentions)} mentions)",
                err=True)
@@ -215,10 +212,7 @@ def split_cmd(event_id: str, mention_id: str, db: Path, note: str | None) -> Non
     from .settings import load_settings
 
     with _store(db, write=True) as store:
-        try:
-            rest, alone = split_mention(store, event_id, mention_id, settings=load_settings(), note=note)
-        except EventwireError as exc:
-            raise click.ClickException(str(exc)) from None
+        rest, alone = split_mention(store, event_id, mention_id, settings=load_settings(), note=note)
     click.echo(alone.event_id)
     click.echo(f"split {mention_id} out of {event_id}: {rest.event_id} keeps {len(rest.mentions)} mentions, "
                f"{alone.event_id} is new", err=True)

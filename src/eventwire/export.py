@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ExportError
-from .records import Article, Event, Mention, Problem
+from .records import Article, Event, Mention, Place, Problem
 
 #: Columns of ``events.csv``, in order (ACLED-style).
 CSV_COLUMNS = (
@@ -80,6 +80,19 @@ def _mention_key(m: Mention) -> tuple[Any, ...]:
     return (m.published is None, m.published or dt.date.min, m.article_id, m.start, m.mention_id)
 
 
+def _place_fields(place: Place | None, *, with_code: bool = False) -> dict[str, Any]:
+    """The contract's place columns (the event record also carries ``country_code``)."""
+    fields: dict[str, Any] = {"location": place.name if place else None,
+                              "admin1": place.admin1 if place else None,
+                              "country": place.country if place else None}
+    if with_code:
+        fields["country_code"] = place.country_code if place else None
+    fields.update(latitude=_coord(place.latitude) if place else None,
+                  longitude=_coord(place.longitude) if place else None,
+                  geo_precision=place.geo_precision if place else None)
+    return fields
+
+
 def mention_to_dict(mention: Mention) -> dict[str, Any]:
     """One mention as in ``events.jsonl``: what its article reports, unknown values left out."""
     place = mention.place
@@ -88,12 +101,7 @@ def mention_to_dict(mention: Mention) -> dict[str, Any]:
         "date_end": _iso(mention.dates.end),
         "date_precision": mention.dates.precision if mention.dates.known else None,
         "fatalities": mention.fatalities,
-        "location": place.name if place else None,
-        "admin1": place.admin1 if place else None,
-        "country": place.country if place else None,
-        "latitude": _coord(place.latitude) if place else None,
-        "longitude": _coord(place.longitude) if place else None,
-        "geo_precision": place.geo_precision if place else None,
+        **_place_fields(place),
         "actor1": mention.actor1,
         "actor2": mention.actor2,
         "source": mention.source,
@@ -129,13 +137,7 @@ def event_to_dict(event: Event) -> dict[str, Any]:
         "date_precision": event.dates.precision,
         "actor1": event.actor1,
         "actor2": event.actor2,
-        "location": place.name if place else None,
-        "admin1": place.admin1 if place else None,
-        "country": place.country if place else None,
-        "country_code": place.country_code if place else None,
-        "latitude": _coord(place.latitude) if place else None,
-        "longitude": _coord(place.longitude) if place else None,
-        "geo_precision": place.geo_precision if place else None,
+        **_place_fields(place, with_code=True),
         "fatalities": event.fatalities,
         "mentions": [mention_to_dict(m) for m in sorted(event.mentions, key=_mention_key)],
         "provenance": provenance,

@@ -22,7 +22,7 @@ import datetime as dt
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -67,7 +67,7 @@ def code_articles(articles: Sequence[Article], *, batch_size: int = 32,
 GroupFn = Callable[..., list[list[Mention]]]
 
 
-def link_stage(store: Any, reports: Sequence[Mention], articles: Sequence[Article], *,
+def link_stage(store: Any, reports: Sequence[Mention], words: Mapping[str, frozenset[str]], *,
                settings: Settings, group: GroupFn | None = None) -> list[Event]:
     """Link every stored (or, without a store, this run's) mention into events; save them.
 
@@ -76,11 +76,10 @@ def link_stage(store: Any, reports: Sequence[Mention], articles: Sequence[Articl
     own ``group(reports, words=..., settings=...)`` (the Ray engine links one
     country per task); the default is :func:`eventwire.link.link`. Analysts'
     corrections are replayed on the groups, then events are built and stored.
-    Without a store, ``articles`` need only carry the words linking compares
-    (:func:`words_text`).
+    Without a store, ``reports`` are linked with ``words``: each article's
+    linking words (:func:`eventwire.link.words_of`); with one, both come from it.
     """
     from .corrections import apply_corrections
-    from .link import words_of
     from .merge import build_events
 
     if store:
@@ -89,7 +88,7 @@ def link_stage(store: Any, reports: Sequence[Mention], articles: Sequence[Articl
         corrections = store.corrections()
     else:
         all_reports = list(reports)
-        words = {a.article_id: words_of(a.text) for a in articles}
+        words = dict(words)
         corrections = []
     groups = (group or _link_all)(all_reports, words=words, settings=settings)
     events = build_events(apply_corrections(groups, corrections))
@@ -103,14 +102,6 @@ def _link_all(reports: Sequence[Mention], *, words: dict[str, frozenset[str]],
     from .link import link
 
     return link(reports, article_words=words, days=settings.link_days, km=settings.link_km)
-
-
-def words_text(text: str) -> str:
-    """A stand-in text with the same :func:`eventwire.link.words_of` as ``text``, a
-    fraction of its size: what linking needs of an article, kept instead of the article."""
-    from .link import words_of
-
-    return " ".join(sorted(words_of(text)))
 
 
 class _ArticleSpool:
@@ -206,6 +197,7 @@ def run(inputs: Sequence[str], *, out_dir: Path | None = None, db: Path | None =
     """
     from .export import write_outputs
     from .ingest import count_problem_kinds, iter_inputs
+    from .link import words_of
     from .store import Store, article_hash
 
     settings = settings or Settings()
@@ -219,7 +211,7 @@ def run(inputs: Sequence[str], *, out_dir: Path | None = None, db: Path | None =
         ours: set[str] = set()
         problems: list[Problem] = []
         reports: list[Mention] = []
-        linked: list[Article] = []  # without a store: id and words of each article with mentions
+        linked: dict[str, frozenset[str]] = {}  # without a store: words of each article with mentions
         hashes: dict[str, str] = {}  # of the articles in flight
         reused = 0
 
@@ -257,7 +249,7 @@ def run(inputs: Sequence[str], *, out_dir: Path | None = None, db: Path | None =
                 store.save_article(article, result, content_hash=digest or article_hash(article))
             elif result:
                 reports.extend(result)
-                linked.append(Article(article.article_id, article.file, words_text(article.text)))
+                linked[article.article_id] = words_of(article.text)
             if progress:
                 progress(1)
         events = runner.link(store, reports, linked, settings=settings)

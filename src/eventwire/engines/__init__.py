@@ -15,7 +15,7 @@ imported only when used). Both run the same per-article code (:mod:`.work`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Protocol
 
 from ..errors import SettingsError
@@ -32,7 +32,7 @@ class Engine(Protocol):
 
     def code(self, articles: Iterable[Article], *, settings: Settings) -> Iterator[tuple[Article, Result]]: ...
 
-    def link(self, store: Any, reports: Sequence[Mention], articles: Sequence[Article], *,
+    def link(self, store: Any, reports: Sequence[Mention], words: Mapping[str, frozenset[str]], *,
              settings: Settings) -> list[Event]: ...
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
@@ -133,9 +133,9 @@ class LocalEngine:
         finally:
             pool.close()
 
-    def link(self, store: Any, reports: Sequence[Mention], articles: Sequence[Article], *,
+    def link(self, store: Any, reports: Sequence[Mention], words: Mapping[str, frozenset[str]], *,
              settings: Settings) -> list[Event]:
         """Link the run's (or, with a store, every stored) mention into events."""
         from ..pipeline import link_stage
 
-        return link_stage(store, reports, articles, settings=settings)
+        return link_stage(store, reports, words, settings=settings)

@@ -30,7 +30,7 @@ from __future__ import annotations
 import logging
 import os
 from collections import defaultdict, deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from ..errors import EventwireError
@@ -131,12 +131,12 @@ class RayEngine:
 
     # -- linking ------------------------------------------------------------------------
 
-    def link(self, store: Any, reports: Sequence[Mention], articles: Sequence[Article], *,
+    def link(self, store: Any, reports: Sequence[Mention], words: Mapping[str, frozenset[str]], *,
              settings: Settings) -> list[Event]:
         """:func:`eventwire.pipeline.link_stage`, its grouping split by country (:meth:`grouped`)."""
         from ..pipeline import link_stage
 
-        return link_stage(store, reports, articles, settings=settings, group=self.grouped)
+        return link_stage(store, reports, words, settings=settings, group=self.grouped)
 
     def grouped(self, reports: Sequence[Mention], *, words: dict[str, frozenset[str]],
                 settings: Settings) -> list[list[Mention]]:

@@ -196,3 +196,41 @@ def test_extract_lowercase_phrase_is_no_place(nlp):
     found = events_of(nlp, "Russian missiles struck a clinic on the west bank of the Dnipro river in Kyiv on "
                            "Monday, killing two people.")
     assert all(m.place is None or m.place.country_code == "UA" for m in found), _types(found)
+
+
+def test_extract_report_pointing_back_takes_the_operation_told_earlier(nlp):
+    # the scene is set by an operation that is not itself an event; what happened in it comes later
+    found = events_of(nlp, "Somali soldiers conducted an operation in Marka district, Lower Shabelle region, "
+                           "on Tuesday. The operation targeted an al-Shabaab bomb-making cell, officials said. "
+                           "Residents said the area had been tense for weeks. During the operation, the "
+                           "soldiers detained four suspects.", published="2024-05-16")
+    (arrest,) = [m for m in found if m.sub_event_type == "Arrests"]
+    assert arrest.place is not None and arrest.place.name == "Marka"
+    assert arrest.dates.start == dt.date(2024, 5, 14)
+
+
+def test_extract_participle_of_a_told_arrest_is_not_a_new_one(nlp):
+    found = events_of(nlp, "Police arrested a weapons dealer in Kano on Monday. The detained dealer had "
+                           "supplied gangs in Zamfara, police said.", published="2024-05-16")
+    assert [(m.sub_event_type, m.place.admin1) for m in found] == [("Arrests", "Kano")]
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    # the captive's noun hung on the place before it by the parse; the raid is the arrest
+    ("In a raid near Kismayo, an al-Shabaab commander and two fighters were captured by Somali special "
+     "forces on Wednesday.", "Military Forces of Somalia"),
+    # "of" inside a name ("Islamic State of Iraq") does not end the captive's phrase
+    ("Iraqi forces captured an Islamic State of Iraq commander in Mosul on Friday.", "Military Forces of Iraq"),
+])
+def test_extract_captures_of_people_are_arrests(nlp, text, actor1):
+    found = events_of(nlp, text, published="2024-05-16")
+    assert [m.sub_event_type for m in found] == ["Arrests"]
+    assert found[0].actor1 == actor1
+
+
+def test_extract_strike_called_in_by_troops_is_theirs(nlp):
+    found = events_of(nlp, "Kenyan troops called in an airstrike which killed six al-Shabaab fighters near "
+                           "Kolbio in Lower Juba on Monday.", published="2024-05-16")
+    (strike,) = found
+    assert strike.sub_event_type == "Air/drone strike" and strike.actor1 == "Military Forces of Kenya"
+    assert strike.fatalities == 6

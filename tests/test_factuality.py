@@ -17,6 +17,9 @@ ASSERTED = [
     ("Government troops retook the port after two days of fighting.", "retook"),
     ("Fighting continues in the province, residents said.", "Fighting"),
     ("The drone strikes hit fuel depots in Marib, the coalition confirmed.", "strikes"),
+    # what a requested strike did says that it happened
+    ("Kenyan troops called in an airstrike which killed six fighters near Kolbio.", "airstrike"),
+    ("Kenyan troops called in an airstrike which killed six fighters near Kolbio.", "killed"),
 ]
 NOT_ASSERTED = [
     ("The town could fall within days, analysts warned.", "fall"),
@@ -28,6 +31,8 @@ NOT_ASSERTED = [
     ("The garrison surrendered without a fight.", "fight"),
     ("The regional capital has nearly fallen to the rebels.", "fallen"),
     ("Will the army retake the port before the rains?", "retake"),
+    # a past relative clause on people, not on an event, is their record, not an event
+    ("The commander directed fighters who planned and led attacks on convoys.", "attacks"),
     ("Commanders plan to launch an offensive on the port.", "offensive"),
 ]
 

@@ -200,3 +200,13 @@ def test_gazetteer_corrupt_cache_is_rebuilt(gaz: Gazetteer, tmp_path: Path,
 
 def test_gazetteer_default_is_singleton() -> None:
     assert default_gazetteer() is default_gazetteer()
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    ("ghzn", "ghnz", True), ("khrsn", "khrns", True), ("ghzn", "ghzn", False),
+    ("ghzn", "hgnz", False), ("abcd", "abdce", False), ("abcd", "acbe", False),
+])
+def test_gazetteer_swapped_pair(a: str, b: str, expected: bool) -> None:
+    from eventwire.gazetteer import swapped_pair
+
+    assert swapped_pair(a, b) is expected

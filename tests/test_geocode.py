@@ -214,3 +214,30 @@ def test_geocode_common_nouns_are_not_places(name):
     """"captured in the Capital": a common noun, not Venezuela's Capital district."""
     assert geocode(name) is None
     assert geocode(name, country_code="SO") is None
+
+
+@pytest.mark.parametrize(("name", "cc", "expected", "country"), [
+    ("Belgorod region", "UA", "Belgorod", "RU"),      # a neighbour's province: cross-border fighting
+    ("Gaziantep province", "SY", "Gaziantep", "TR"),
+    ("Kherosn oblast", "UA", "Kherson", "UA"),        # two letters swapped in a province at home
+    ("Kiev", "RU", "Kyiv", "UA"),                     # a capital under an older spelling
+])
+def test_geocode_foreign_and_misspelt_places_that_fit(name: str, cc: str, expected: str, country: str) -> None:
+    place = geocode(name, country_code=cc)
+    assert place is not None and place.name == expected and place.country_code == country
+
+
+@pytest.mark.parametrize(("name", "cc"), [
+    ("Gaziantep province", "YE"),  # a province of a country far away: not a Yemeni place
+    ("Ghanzi district", "SO"),     # Botswana's Ghanzi is no Somali district
+    ("Koti", "AF"),                # an old alternate spelling of a Japanese city is no Afghan village
+])
+def test_geocode_far_foreign_places_are_not_guessed(name: str, cc: str) -> None:
+    assert geocode(name, country_code=cc) is None
+
+
+def test_geocode_neighbours_come_from_the_country_table() -> None:
+    from eventwire.geocode import neighbours
+
+    assert {"RU", "PL", "BY"} <= neighbours("UA") and "YE" not in neighbours("UA")
+    assert neighbours("ZZ") == frozenset()

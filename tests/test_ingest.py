@@ -416,3 +416,24 @@ def test_ingest_publication_date_from_title_when_text_has_none() -> None:
     article = parse_text("Rebels shelled the airport road overnight, residents said.", file="x.txt",
                          title="Nov. 3, 2023: Shelling near the airport")
     assert article.published == dt.date(2023, 11, 3) and article.published_origin == "title"
+
+
+@pytest.mark.parametrize(("title", "is_lede"), [
+    ("MOGADISHU, Somalia (March 3)", True),  # a dateline stored as the title
+    ("GAO, Mali (Nov. 2, 2022) - Soldiers repelled an attack on a fuel convoy", True),
+    ("Soldiers and militants exchanged fire for hours on the road between Gao and Ansongo on Thursday, "
+     "leaving several dead on both sides, officials said.", True),  # the lead paragraph as the title
+    ("UNICEF: children among dead in raid on Gezira village", False),  # "UNICEF:" is no dateline
+    ("Militants attack army convoy near Gao", False),
+])
+def test_ingest_json_title_that_is_the_lede_joins_the_text(tmp_path: Path, title: str, is_lede: bool) -> None:
+    feed = tmp_path / "feed.jsonl"
+    body = "The convoy was carrying fuel to the garrison at Ansongo when it was ambushed."
+    feed.write_text(json.dumps({"id": "t1", "title": title, "text": body, "published": "2022-11-03"}) + "\n",
+                    encoding="utf-8")
+    (item,) = list(iter_inputs([str(feed)]))
+    assert isinstance(item, Article)
+    if is_lede:
+        assert item.title is None and item.text.startswith(title.split(",")[0]) and item.text.endswith("ambushed.")
+    else:
+        assert item.title == title and item.text == body

@@ -37,7 +37,7 @@ SCENE_SUBTYPES = frozenset({"Arrests", "Disrupted weapons use"})
 #: Nouns by which a sentence points back at an operation already told ("during the raid").
 OPERATION_NOUNS = frozenset({"operation", "raid", "search", "patrol", "force", "forces", "unit", "team",
                              "assault", "offensive", "attack", "strike", "clash", "fighting", "ambush",
-                             "engagement", "mission", "battle", "troops", "soldiers", "convoy"})
+                             "engagement", "mission", "battle", "troops", "soldiers", "convoy", "scene"})
 #: How many sentences back a mention may look for a place or date it lacks.
 LOOKBACK = 3
 
@@ -59,6 +59,7 @@ def extract(doc: Doc, article: Article) -> list[Mention]:
     sents = list(doc.sents)
     places = place_refs(doc, sents, code)
     times = _time_refs(doc, article, sents)
+    scenes = _scenes(sents, places, times)
     out: list[Mention] = []
     last: Mention | None = None
     for si, sent in enumerate(sents):
@@ -81,17 +82,33 @@ def extract(doc: Doc, article: Article) -> list[Mention]:
             chosen = places_for(trig, sent, si, places, code)
             for place in chosen or [None]:
                 mention = _mention(article, trig, sub, sent, si, place, fat, times, ctx, out)
-                own_date = _date_for(trig.token, si, times).known
-                if place is None and _may_look_back(trig.token, own_date or fat is not None) and (
-                        mention.event_type in VIOLENT_FAMILIES | {"Protests"} or sub == "Arrests"):
-                    back = _lookback_place(trig, si, places)
-                    if back:
-                        mention = replace(mention, place=back[0].place)
+                if place is None:
+                    anchored = _date_for(trig.token, si, times).known or fat is not None
+                    mention = _place_from_context(mention, trig, sent, si, anchored=anchored, refs=places,
+                                                  scenes=scenes, earlier=out)
                 mention = _same_scene(mention, sent, out)
                 out.append(mention)
                 last = mention
             out.extend(_that_of(sent, si, found, places, out))
     return out
+
+
+def _place_from_context(mention: Mention, trig: Trigger, sent: Span, si: int, *, anchored: bool,
+                        refs: list[PlaceRef], scenes: list[Scene], earlier: list[Mention]) -> Mention:
+    """A place for a mention whose sentence names none: the scene it points back to
+    ("during the operation"), else the place named in the sentences just before."""
+    if _points_back(sent):
+        mention = _same_scene(mention, sent, earlier)
+        if mention.place is None:
+            mention = _told_operation(mention, sent, si, scenes)
+        if mention.place is not None:
+            return mention
+    if _may_look_back(trig.token, anchored) and (
+            mention.event_type in VIOLENT_FAMILIES | {"Protests"} or mention.sub_event_type == "Arrests"):
+        back = _lookback_place(trig, si, refs)
+        if back:
+            return replace(mention, place=back[0].place)
+    return mention
 
 
 def _one_named_victim(trig: Trigger) -> bool:
@@ -124,7 +141,10 @@ def _sentence_triggers(sent: Span, ctx: actor_mod.ActorContext) -> list[tuple[Tr
     strong_violent = [f for f in found if f[2] not in WEAK_KINDS and EVENT_TYPES[f[1]] in VIOLENT_FAMILIES]
     kept: list[tuple[Trigger, str]] = []
     seen_weak: set[str] = set()
+    arrests = any(sub in SCENE_SUBTYPES for _, sub, _ in found)
     for trig, sub, kind in found:
+        if kind == "raid" and arrests and trig.token.pos_ == "NOUN":
+            continue  # "in a raid near Kismayo, two fighters were captured": the raid is the arrest
         if kind in WEAK_KINDS and EVENT_TYPES[sub] in VIOLENT_FAMILIES:
             if strong_violent or sub in seen_weak:
                 continue
@@ -228,6 +248,62 @@ def _same_scene(mention: Mention, sent: Span, earlier: list[Mention]) -> Mention
     if not mention.dates.known and scene.dates.known:
         mention = replace(mention, dates=scene.dates)
     return mention
+
+
+@dataclass(frozen=True, slots=True)
+class Scene:
+    """An operation told with its place and day ("forces searched a compound in X district today")."""
+
+    sent_index: int
+    place: PlaceRef
+    dates: DateSpan
+
+
+#: Nouns that tell an operation as a scene, before anything happens in it.
+SCENE_NOUNS = frozenset({"operation", "raid", "search", "patrol", "mission", "assault", "offensive",
+                         "sweep", "clearance", "ambush", "engagement", "battle", "fighting", "clash"})
+
+
+def _scenes(sents: list[Span], refs: list[PlaceRef], times: list[TimeRef]) -> list[Scene]:
+    """Every sentence that introduces an operation at a place below the country level.
+
+    Press releases and wire stories often set the scene first ("Security forces conducted
+    an operation in X district, Y province, yesterday") and tell what happened in it later
+    ("During the operation, the force detained two suspects"): the later report has
+    neither place nor day of its own.
+    """
+    found: list[Scene] = []
+    for si, sent in enumerate(sents):
+        local = [r for r in refs if r.sent_index == si and r.place.kind != "country"
+                 and not _names_an_institution(sent.doc, r)]
+        if not local:
+            continue
+        for tok in sent:
+            if tok.pos_ != "NOUN" or tok.lemma_.lower() not in SCENE_NOUNS:
+                continue
+            if any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that", "its", "their"}
+                   for c in tok.children):
+                continue  # "the operation" looks back; it introduces nothing
+            inside = [r for r in local if tok.left_edge.i <= r.start and r.end - 1 <= tok.right_edge.i]
+            place = (inside or local)[0]
+            dates = _date_for(tok, si, times)
+            if not dates.known:
+                dates = _date_for(_clause_verb(tok), si, times)
+            found.append(Scene(si, place, dates))
+            break
+    return found
+
+
+def _told_operation(mention: Mention, sent: Span, si: int, scenes: list[Scene]) -> Mention:
+    """A placeless report that points back ("during the operation") takes the scene last told;
+    the caller checks that it points back."""
+    if mention.event_type not in VIOLENT_FAMILIES and mention.sub_event_type not in SCENE_SUBTYPES:
+        return mention
+    scene = next((s for s in reversed(scenes) if s.sent_index < si), None)
+    if scene is None:
+        return mention
+    dates = mention.dates if mention.dates.known else scene.dates
+    return replace(mention, place=scene.place.place, dates=dates)
 
 
 def _retelling(mention: Mention, earlier: list[Mention]) -> Mention | None:

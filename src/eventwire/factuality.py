@@ -33,6 +33,7 @@ from .lexicon import (
     IMPLICATIVE,
     MODALS,
     NONFACTUAL_GOVERNORS,
+    NOUN_KINDS,
     SPEECH_VERBS,
     VERB_KINDS,
 )
@@ -55,6 +56,26 @@ def assertion_blocker(trigger: Token) -> str | None:
         return "generic present"
     if running_total(trigger):
         return "running total"
+    reason = _governing_blocker(trigger)
+    if reason and not reason.startswith(("negated", "modal", "conditional", "hedged")) \
+            and _has_past_consequence(trigger):
+        return None  # "called in an airstrike, which killed two": what it did says it happened
+    return reason
+
+
+def _has_past_consequence(trigger: Token) -> bool:
+    """Whether an event noun has a relative clause in the simple past ("a strike that killed")."""
+    return _is_event_noun(trigger) and any(
+        c.dep_ == "relcl" and c.tag_ == "VBD" and not any(g.dep_ == "neg" for g in c.children)
+        for c in trigger.children)
+
+
+def _is_event_noun(tok: Token) -> bool:
+    """"airstrike", "raid", "bombing": a noun that names an event (not "fighters who led attacks")."""
+    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in NOUN_KINDS or tok.lower_ in NOUN_KINDS)
+
+
+def _governing_blocker(trigger: Token) -> str | None:
     node = trigger
     steps = 0
     while steps < 8:
@@ -65,6 +86,8 @@ def assertion_blocker(trigger: Token) -> str | None:
         head = node.head
         if head is node or node.dep_ in _CLAUSE_TOP:
             return None
+        if node.dep_ == "relcl" and node.tag_ == "VBD" and _is_event_noun(head):
+            return None  # "... an airstrike which killed two": a past relative clause states a fact
         # A reporting verb states its complement as fact (unless it denies it).
         if head.lemma_ in SPEECH_VERBS and node.dep_ in {"ccomp", "parataxis"}:
             return None

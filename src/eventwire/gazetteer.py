@@ -91,6 +91,14 @@ def skeleton(text: str) -> str:
     return ("a" if first and first in "aeiouy" else "") + out  # an initial vowel counts, not which
 
 
+def swapped_pair(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with two neighbouring letters swapped ("ghzn" / "ghnz")."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [k for k in range(len(a)) if a[k] != b[k]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
 class _Strings(Sequence[bytes]):
     """An immutable list of ASCII strings kept in one blob (compact, fast to load)."""
 
@@ -233,6 +241,7 @@ class Gazetteer:
         self._country_alias: dict[str, str] = t["country_alias"]
         self._max_words: int = t["max_words"]
         self._admin1_skeleton: dict[str, list[int]] = t["admin1_skeleton"]
+        self._skeletons_by_country: dict[str, list[tuple[str, int]]] = {}
         self._country_names: dict[str, str] = t["country_names"]
         self._stop = frozenset(name_key(n) for n in data.STOPLIST)
         self._demonyms = {name_key(w): cc for cc, words in data.DEMONYMS.items() for w in words}
@@ -280,7 +289,20 @@ class Gazetteer:
             return ids
         loose = [i for i in self._admin1_skeleton.get(skeleton(key), [])
                  if cc is None or self._ccs[self._cc[i]] == cc]
+        if not loose and cc is not None and len(key) >= 5:
+            # a typing slip in a province name ("Ghanzi" for "Ghazni"): two neighbouring
+            # letters swapped, only among one country's provinces
+            loose = [i for skel, i in self._country_skeletons(cc) if swapped_pair(skel, skeleton(key))]
+            return loose if len(loose) == 1 else []
         return loose if cc is not None or len({self._cc[i] for i in loose}) == 1 else []
+
+    def _country_skeletons(self, cc: str) -> list[tuple[str, int]]:
+        found = self._skeletons_by_country.get(cc)
+        if found is None:
+            found = [(skel, i) for skel, ids in self._admin1_skeleton.items() for i in ids
+                     if self._ccs[self._cc[i]] == cc]
+            self._skeletons_by_country[cc] = found
+        return found
 
     # ------------------------------------------------------------------ public
     def is_place(self, name: str) -> bool:

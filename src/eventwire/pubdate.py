@@ -156,10 +156,12 @@ def title_date(title: str, *, year: int | None = None) -> dt.date | None:
     return None
 
 
-def dateline_span(text: str) -> tuple[int, int] | None:
-    """Character span of the article's dateline ("MOSUL, Iraq (Jan. 5) - "), if any."""
+def dateline_span(text: str, *, dated: bool = False) -> tuple[int, int] | None:
+    """Character span of the article's dateline ("MOSUL, Iraq (Jan. 5) - "), if any;
+    with ``dated``, only a dateline that carries a date."""
     top = text[:_TOP_CHARS]
-    for pattern in (_DATELINE_PAREN, _DATELINE_WIRE, _DATELINE_UNDATED):
+    patterns = (_DATELINE_PAREN, _DATELINE_WIRE) if dated else (_DATELINE_PAREN, _DATELINE_WIRE, _DATELINE_UNDATED)
+    for pattern in patterns:
         found = _first_at_line_start(pattern, top)
         if found:
             end = found.end()

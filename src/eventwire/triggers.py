@@ -51,7 +51,7 @@ EVENT_TYPES: dict[str, str] = {
 
 #: Kinds that only stand for an event when no stronger trigger in the sentence does.
 WEAK_KINDS = frozenset({"kill", "shoot", "attack", "raid", "fight", "offensive", "explode", "burn"})
-_LIGHT_VERBS = frozenset({"conduct", "carry", "launch", "stage", "mount", "make", "execute", "perform",
+_LIGHT_VERBS = frozenset({"conduct", "carry", "launch", "stage", "mount", "make", "execute", "perform", "call",
                           "unleash", "order", "claim", "confirm", "report", "begin", "start", "undertake"})
 _INTERVENTION = ("tear gas", "teargas", "water cannon", "dispers", "baton", "rubber bullet", "arrested",
                  "detained", "beat", "crackdown", "cracked down")
@@ -76,6 +76,10 @@ def trigger_kind(tok: Token) -> str | None:
     if tok.ent_type_ in {"PERSON", "ORG", "GPE", "LOC", "FAC", "DATE", "TIME", "WORK_OF_ART", "LAW"}:
         return None  # part of a name ("Operation Storm", "Strike Brigade"), not an event word
     if tok.pos_ in {"VERB", "AUX"} or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
+        if tok.dep_ == "amod" and tok.tag_ == "VBN" and any(
+                c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "these", "those", "his", "their"}
+                for c in tok.head.children):
+            return None  # "the detained facilitator": an arrest already told, named by its result
         for child in tok.children:
             if child.dep_ in {"prt", "dobj", "advmod"} and (lemma, child.lower_) in lx.PHRASAL:
                 return lx.PHRASAL[(lemma, child.lower_)]
@@ -130,6 +134,9 @@ def phrase(tok: Token) -> Span:
     left = tok.left_edge.i
     right = tok.i
     for child in tok.rights:
+        if child.dep_ == "prep" and tok.pos_ == "PROPN" and child.ent_type_ and child.ent_iob_ == "I":
+            right = child.right_edge.i  # "Islamic Movement of Uzbekistan": the "of" is part of a name
+            continue
         if child.dep_ in {"relcl", "acl", "advcl", "punct", "prep", "appos"}:
             break
         right = child.right_edge.i
@@ -178,6 +185,8 @@ def _agent_tokens(tok: Token) -> list[Token]:
             if child.dep_ == "prep" and child.lower_ == "by":
                 found += [g for g in child.children if g.dep_ == "pobj"]
         head = tok.head
+        if tok.dep_ == "pobj" and head.lower_ in {"in", "for"} and head.head.lemma_ in _LIGHT_VERBS:
+            head = head.head  # "troops called in an airstrike", "called for air support"
         if not found and tok.dep_ in {"dobj", "pobj"} and head.lemma_ in _LIGHT_VERBS:
             found = _subjects(head)
             if not found and head.dep_ == "conj":
@@ -195,12 +204,31 @@ def _agent_tokens(tok: Token) -> list[Token]:
 
 def _patient_tokens(tok: Token) -> list[Token]:
     found = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
+    if not found and any(c.dep_ == "auxpass" for c in tok.children):
+        found = _stranded_subject(tok)
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in {"on", "against", "of", "at", "upon", "targeting"}:
-            found += [g for g in child.children if g.dep_ == "pobj"]
+            found += [g for g in child.children if g.dep_ == "pobj" and g.ent_type_ not in {"DATE", "TIME"}]
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         found.append(tok.head)  # "the areas taken by the group"
     return found
+
+
+def _stranded_subject(verb: Token) -> list[Token]:
+    """The people a passive verb is about when the parse hung them elsewhere.
+
+    In "In a raid in Kunduz, a commander and two fighters were captured" the parser may
+    attach "a commander" to the place before it, leaving the verb without a subject:
+    the nearest person noun before the verb, in its clause, stands in for it.
+    """
+    for tok in reversed(verb.doc[verb.sent.start:verb.i]):
+        if tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"auxpass", "aux", "amod"}:
+            return []  # another clause's verb: its nouns are not this verb's
+        if tok.pos_ == "NOUN" and tok.lower_ in lx.PERSON_WORDS and tok.dep_ not in {"compound", "poss"}:
+            while tok.dep_ == "conj" and tok.head.pos_ in {"NOUN", "PROPN"}:
+                tok = tok.head  # "a commander and two fighters": the whole list
+            return [tok]
+    return []
 
 
 def _actor_of(tokens: list[Token], ctx: ActorContext) -> tuple[Actor | None, Span | None]:

@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..errors import EmptyInput, InputError, InputTooLarge, MalformedInput
-from ..pubdate import parse_meta_date
+from ..pubdate import dateline_span, parse_meta_date
 from ..records import Article, Problem
 from ..settings import Settings
 from .htmlpage import parse_html
@@ -139,6 +139,8 @@ def record_to_article(record: dict[str, Any], *, file: str, default_id: str) -> 
     record_id = record.get("id")
     article_id = str(record_id) if record_id not in (None, "") else default_id
     title = _as_text(record.get("title"))
+    if title and title_is_lede(title):
+        body, title = f"{title}\n\n{body}", None  # the scraper put the story's first lines in the title
     published = _as_text(_first(record, DATE_KEYS))
     source, url = _as_text(_first(record, SOURCE_KEYS)), _as_text(_first(record, URL_KEYS))
     if len(_HTML_BODY.findall(body[:5000])) >= 2:  # a scraper stored the page, not its text
@@ -149,3 +151,22 @@ def record_to_article(record: dict[str, Any], *, file: str, default_id: str) -> 
                        published_origin="field" if day else page.published_origin)
     return parse_text(body, file=file, article_id=article_id, title=title, source=source,
                       published=published, url=url, guess_title="title" not in record)
+
+
+#: A "title" this long that ends like a sentence is the story's lead paragraph, not a headline.
+LEDE_TITLE_WORDS = 20
+
+
+def title_is_lede(title: str) -> bool:
+    """Whether a record's title is really the start of its story.
+
+    Scrapers and feeds sometimes store the dateline ("KABUL, Afghanistan (Jan. 14)")
+    or the whole lead paragraph in the title field; the body then starts mid-story,
+    and the event, the place and the date are all in the "title". Headlines carry
+    no dateline and are rarely long, finished sentences.
+    """
+    head = title.strip()
+    dateline = dateline_span(head + " ", dated=True)
+    if dateline is not None and dateline[0] == 0:
+        return True
+    return len(head.split()) >= LEDE_TITLE_WORDS and head.endswith((".", "!", "?", '"', "”"))

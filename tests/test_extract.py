@@ -234,3 +234,37 @@ def test_extract_strike_called_in_by_troops_is_theirs(nlp):
     (strike,) = found
     assert strike.sub_event_type == "Air/drone strike" and strike.actor1 == "Military Forces of Kenya"
     assert strike.fatalities == 6
+
+
+@pytest.mark.parametrize(("text", "sub", "actor1", "actor2", "place"), [
+    ("A suicide bomber blew himself up at a checkpoint in Mogadishu on Friday, killing five soldiers.",
+     "Suicide bomb", None, None, "Mogadishu"),
+    ("Hours later, a drone launched by the RSF struck an army base in Omdurman, killing three soldiers.",
+     "Air/drone strike", "Rapid Support Forces", None, "Omdurman"),
+    ("Russian missiles hit the centre of Sumy on Sunday, killing 21 people.",
+     "Shelling/artillery/missile attack", "Military Forces of Russia", "Civilians (Ukraine)", "Sumy"),
+    ("Rebel groups overran most of Aleppo on Saturday.", "Non-state actor overtakes territory", None, None,
+     "Aleppo"),
+    ("Sudan's army retook the Republican Palace in Khartoum on Friday.", "Government regains territory",
+     "Military Forces of Sudan", None, "Khartoum"),
+])
+def test_extract_weapons_senders_victims_and_places_taken(nlp, text, sub, actor1, actor2, place):
+    found = [m for m in events_of(nlp, text, published="2024-12-01") if m.sub_event_type == sub]
+    assert found, events_of(nlp, text, published="2024-12-01")
+    m = found[0]
+    assert m.place is not None and m.place.name == place
+    if actor1 is not None:
+        assert m.actor1 == actor1
+    if actor2 is not None:
+        assert m.actor2 == actor2
+
+
+def test_extract_a_missile_that_exploded_is_the_strike_not_a_bomb(nlp):
+    found = events_of(nlp, "Two Russian missiles struck Sumy on Sunday. The first missile landed near a "
+                           "university and the second exploded above a busy street.", published="2025-04-14")
+    assert {m.sub_event_type for m in found} == {"Shelling/artillery/missile attack"}
+
+
+def test_extract_markets_storming_past_a_record_is_no_attack(nlp):
+    assert events_of(nlp, "Cocoa futures stormed past $10,000 a tonne on Tuesday as a poor harvest crushed "
+                          "hopes of a recovery.", published="2024-03-27") == []

@@ -31,6 +31,10 @@ NOT_ASSERTED = [
     ("The garrison surrendered without a fight.", "fight"),
     ("The regional capital has nearly fallen to the rebels.", "fallen"),
     ("Will the army retake the port before the rains?", "retake"),
+    # habits, trends and the fighting people fled are background, not one event
+    ("The port has been shelled almost every day for months.", "shelled"),
+    ("The rebels have stepped up attacks on supply convoys this year.", "attacks"),
+    ("The camp shelters families who fled fighting in the east.", "fighting"),
     # a past relative clause on people, not on an event, is their record, not an event
     ("The commander directed fighters who planned and led attacks on convoys.", "attacks"),
     ("Commanders plan to launch an offensive on the port.", "offensive"),

@@ -188,6 +188,8 @@ def _default_actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tup
             name1 = ctx.main_group
         elif sub in {"Arrests"} or (family == "Battles" and a2 is not None and a2.kind == "nonstate"):
             name1 = actor_mod._military(ctx.country) if ctx.country else None
+    if name2 is None and family == "Explosions/Remote violence" and ctx.country and _civilians_hit(trig.token):
+        name2 = f"Civilians ({ctx.country})"  # "missiles hit the city centre, killing 21 people"
     if name2 is None and sub in {"Air/drone strike", "Shelling/artillery/missile attack", "Armed clash",
                                  "Arrests"} and a1 is not None and a1.kind == "state":
         name2 = ctx.main_group
@@ -196,6 +198,21 @@ def _default_actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tup
     if name1 == name2:
         name2 = None
     return name1, name2
+
+
+#: Victims whose killing in a strike or blast makes its target civilians.
+CIVILIAN_VICTIMS = frozenset({"people", "civilians", "residents", "villagers", "children", "women", "passengers",
+                              "worshippers", "students", "pupils", "shoppers", "diners", "patients", "families",
+                              "bystanders", "pedestrians", "commuters", "refugees", "displaced"})
+
+
+def _civilians_hit(trigger: Token) -> bool:
+    """Whether the trigger's sentence says the blast killed or wounded people, not fighters."""
+    for tok in trigger.sent:
+        if tok.lemma_ in {"kill", "wound", "injure", "hurt"} and any(
+                c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in CIVILIAN_VICTIMS for c in tok.children):
+            return True
+    return False
 
 
 def _may_look_back(tok: Token, anchored: bool) -> bool:

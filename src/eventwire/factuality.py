@@ -63,6 +63,15 @@ def assertion_blocker(trigger: Token) -> str | None:
     return reason
 
 
+def _every_day(tok: Token) -> bool:
+    """"every day", "almost every night", "daily", "nightly": a habit, not one event."""
+    if tok.lower_ in {"daily", "nightly"}:
+        return True
+    nouns = [tok] if tok.pos_ == "NOUN" else [g for g in tok.children if g.dep_ == "pobj"]
+    return any(n.lemma_ in {"day", "night", "week", "morning"} and any(
+        c.dep_ in {"det", "nummod"} and c.lower_ in {"every", "each"} for c in n.children) for n in nouns)
+
+
 def _has_past_consequence(trigger: Token) -> bool:
     """Whether an event noun has a relative clause in the simple past ("a strike that killed")."""
     return _is_event_noun(trigger) and any(
@@ -96,6 +105,11 @@ def _governing_blocker(trigger: Token) -> str | None:
             continue
         if _is_governor(head, node):
             return f"governed by '{head.text}'"
+        if node.dep_ == "dobj" and node.pos_ == "NOUN" and head.lemma_ in {"flee", "escape"}:
+            return f"background of '{head.text}'"  # "families who fled fighting in the west"
+        if node.dep_ == "dobj" and node.tag_ == "NNS" and (head.lemma_ in {"intensify", "escalate"} or (
+                head.lemma_ in {"step", "ramp"} and any(c.dep_ == "prt" and c.lower_ == "up" for c in head.children))):
+            return f"trend '{head.text}'"  # "has stepped up attacks on convoys this year"
         if node.dep_ == "pobj" and head.lower_ == "without":
             return "negated by 'without'"
         if node.dep_ in {"xcomp"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) \
@@ -162,5 +176,7 @@ def _local_blocker(node: Token, *, is_trigger: bool) -> str | None:
         if child.dep_ == "advmod" and low in HEDGE_ADVERBS and is_trigger:
             return f"hedged by '{child.text}'"
         if child.dep_ == "advmod" and low in HABITUAL_ADVERBS and is_trigger:
+            return f"habitual '{child.text}'"
+        if is_trigger and child.dep_ in {"npadvmod", "advmod", "pobj", "prep"} and _every_day(child):
             return f"habitual '{child.text}'"
     return None

@@ -41,6 +41,11 @@ VERB_KINDS: dict[str, str] = {
     "sign": "sign", "agree": "agree",
 }
 
+#: Past forms the tagger sometimes leaves unlemmatised ("retook" tagged as a base form).
+IRREGULAR_PAST = {"retook": "retake", "overran": "overrun", "shot": "shoot", "fought": "fight",
+                  "struck": "strike", "blew": "blow", "overtook": "overtake", "took": "take", "fled": "flee",
+                  "slew": "slay", "bombarded": "bombard", "stormed": "storm", "seized": "seize"}
+
 NOUN_KINDS: dict[str, str] = {
     "airstrike": "air", "air-strike": "air", "airstrikes": "air", "bombing": "bomb", "strike": "strike",
     "raid": "raid", "sortie": "air",
@@ -107,6 +112,8 @@ TERRITORY_WORDS = frozenset({
     "region", "border", "crossing", "garrison", "barracks", "compound", "camp", "position", "positions",
     "stronghold", "hill", "bridge", "port", "neighbourhood", "neighborhood", "suburb", "outskirts",
     "settlement", "oblast", "state", "governorate", "county", "municipality", "control",
+    "palace", "ministry", "ministries", "refinery", "dam", "harbour", "harbor", "station", "island", "islands",
+    "valley", "pass", "highway", "road", "quarter", "township", "commune", "sector", "front", "line", "lines",
 })
 #: Nouns for people who can be detained, abducted or killed.
 PERSON_WORDS = frozenset({

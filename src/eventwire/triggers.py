@@ -73,6 +73,8 @@ class Trigger:
 def trigger_kind(tok: Token) -> str | None:
     """The kind of event word ``tok`` is, if it is one."""
     lemma = tok.lemma_.lower()
+    if lemma == tok.lower_ and tok.pos_ == "VERB":
+        lemma = lx.IRREGULAR_PAST.get(lemma, lemma)  # "retook" left as it is by the lemmatizer
     if tok.ent_type_ in {"PERSON", "ORG", "GPE", "LOC", "FAC", "DATE", "TIME", "WORK_OF_ART", "LAW"}:
         return None  # part of a name ("Operation Storm", "Strike Brigade"), not an event word
     if tok.pos_ in {"VERB", "AUX"} or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
@@ -231,8 +233,17 @@ def _stranded_subject(verb: Token) -> list[Token]:
     return []
 
 
+#: Nouns for a band of fighters named by what they gather: "a coalition of rebel groups".
+_COLLECTIVES = frozenset({"coalition", "alliance", "group", "band", "network", "unit", "column", "convoy"})
+
+
 def _actor_of(tokens: list[Token], ctx: ActorContext) -> tuple[Actor | None, Span | None]:
     for t in tokens:
+        if t.lemma_.lower() in _COLLECTIVES and t.pos_ == "NOUN":
+            for alt in _descriptions(t):  # "the same coalition of rebel groups": the rebels
+                actor = resolve(alt.text, ctx=ctx, words=[w.text for w in alt])
+                if actor is not None:
+                    return actor, alt
         span = phrase(t) if t.pos_ in {"NOUN", "PROPN", "PRON"} else t.doc[t.i:t.i + 1]
         actor = resolve(span.text, ctx=ctx, words=[w.text for w in span])
         if actor is not None:
@@ -248,6 +259,9 @@ def _descriptions(tok: Token) -> list[Span]:
     """What a name or a quantity stands for: "Abdi Warsame, a senior al-Shabaab commander"
     (the apposition), "several of the gunmen" (the partitive's noun)."""
     out = [phrase(c) for c in tok.children if c.dep_ == "appos" and c.pos_ in {"NOUN", "PROPN"}]
+    for acl in (c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        # "a drone launched by the RSF", "missiles fired by Russian forces": who sent the weapon
+        out += [phrase(g) for by in acl.children if by.dep_ == "agent" for g in by.children if g.dep_ == "pobj"]
     if tok.pos_ in {"NUM", "ADJ", "PRON", "DET", "NOUN"}:
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ == "of":
@@ -312,7 +326,11 @@ def classify(kind: str, trig: Trigger, *, sentence: Span) -> str | None:
             return "Remote explosive/landmine/IED" if armed_agent or tok.pos_ == "NOUN" else None
         return "Air/drone strike" if tok.pos_ == "NOUN" and "air" in sent_low else None
     if kind == "explode":
+        if any(c.dep_ == "dobj" and c.lower_ in {"himself", "herself", "themselves"} for c in tok.children):
+            return "Suicide bomb"  # "a bomber blew himself up at the gate"
         by_weapon = weapon_type(agent_words | patient_words | near)
+        if by_weapon in {"Air/drone strike", "Shelling/artillery/missile attack"}:
+            return by_weapon  # "the second missile exploded above the street": the strike's own blast
         if by_weapon in {"Suicide bomb", "Grenade", "Remote explosive/landmine/IED", "Chemical weapon"}:
             return by_weapon
         if by_weapon is None and "suicide" in sent_low:
@@ -332,6 +350,9 @@ def classify(kind: str, trig: Trigger, *, sentence: Span) -> str | None:
             return "Excessive force against protesters"  # "police opened fire on crowds of protesters"
         if kind in {"kill", "shoot"} and patient is None and not armed_agent:
             return None
+        if kind == "attack" and tok.pos_ == "VERB" and agent is None and not any(
+                c.dep_ in {"dobj", "nsubjpass"} for c in tok.children):
+            return None  # "futures stormed past $10,000": nobody armed, nothing attacked
         if kind == "offensive" and not (armed_agent or patient):
             return None
         return "Armed clash"
@@ -450,6 +471,10 @@ def _territorial(trig: Trigger) -> bool:
     objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}] + list(_of_objects(tok))
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         objects.append(tok.head)
+    for obj in list(objects):
+        if obj.lower_ in {"most", "much", "part", "parts", "half", "all", "rest", "some", "swathes", "areas"}:
+            objects += [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.children if g.dep_ == "pobj"]  # "overran most of Aleppo"
     for obj in objects:
         if obj.lower_ == "control" or obj.lemma_ == "control":
             return True

@@ -268,3 +268,26 @@ def test_extract_a_missile_that_exploded_is_the_strike_not_a_bomb(nlp):
 def test_extract_markets_storming_past_a_record_is_no_attack(nlp):
     assert events_of(nlp, "Cocoa futures stormed past $10,000 a tonne on Tuesday as a poor harvest crushed "
                           "hopes of a recovery.", published="2024-03-27") == []
+
+
+def test_extract_event_told_by_a_dated_statement_takes_its_day(nlp):
+    # "its soldiers" are the speaker's; the palace's own history ("held since ... two years ago") is not the date
+    found = events_of(nlp, "Sudan's army said on Friday that its soldiers had recaptured the Republican Palace in "
+                           "central Khartoum, which the Rapid Support Forces had held since the first days of the "
+                           "war almost two years ago.", published="2025-03-22")
+    (retake,) = [m for m in found if m.sub_event_type == "Government regains territory"]
+    assert retake.actor1 == "Military Forces of Sudan" and retake.actor2 == "Rapid Support Forces"
+    assert retake.dates.start == dt.date(2025, 3, 21)
+
+
+def test_extract_comment_on_strikes_is_not_dated_by_the_comment(nlp):
+    found = events_of(nlp, "A spokesman said on Monday that the air strikes on Marib were lawful.",
+                      published="2022-01-18")
+    assert all(not m.dates.known for m in found)
+
+
+def test_extract_clash_with_names_the_other_side(nlp):
+    found = events_of(nlp, "Fano fighters clashed with federal troops around Bahir Dar on Monday, residents said.",
+                      published="2023-08-14")
+    (clash,) = [m for m in found if m.sub_event_type == "Armed clash"]
+    assert clash.actor2 == "Military Forces of Ethiopia"

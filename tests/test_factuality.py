@@ -35,6 +35,8 @@ NOT_ASSERTED = [
     ("The port has been shelled almost every day for months.", "shelled"),
     ("The rebels have stepped up attacks on supply convoys this year.", "attacks"),
     ("The camp shelters families who fled fighting in the east.", "fighting"),
+    ("The army has carried out repeated raids on villages in the area.", "raids"),
+    ("Fano fought alongside the federal army during the war in Tigray.", "fought"),
     # a past relative clause on people, not on an event, is their record, not an event
     ("The commander directed fighters who planned and led attacks on convoys.", "attacks"),
     ("Commanders plan to launch an offensive on the port.", "offensive"),

@@ -158,6 +158,8 @@ def _mention(article: Article, trig: Trigger, sub: str, sent: Span, si: int, pla
              earlier: list[Mention]) -> Mention:
     actor1, actor2 = _default_actors(trig, sub, ctx)
     dates = _date_for(trig.token, si, times)
+    if not dates.known:
+        dates = _reported_date(trig.token, si, times)
     if not dates.known and sent.text.rstrip().endswith((".", "!", '"', "”")):
         dates = _inherited_date(EVENT_TYPES[sub], earlier, sent)
         if not dates.known and (EVENT_TYPES[sub] in VIOLENT_FAMILIES or sub == "Arrests"):
@@ -191,7 +193,8 @@ def _default_actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tup
     if name2 is None and family == "Explosions/Remote violence" and ctx.country and _civilians_hit(trig.token):
         name2 = f"Civilians ({ctx.country})"  # "missiles hit the city centre, killing 21 people"
     if name2 is None and sub in {"Air/drone strike", "Shelling/artillery/missile attack", "Armed clash",
-                                 "Arrests"} and a1 is not None and a1.kind == "state":
+                                 "Arrests", "Government regains territory"} and a1 is not None \
+            and a1.kind == "state":
         name2 = ctx.main_group
     if name2 is None and sub in {"Non-state actor overtakes territory"}:
         name2 = actor_mod._military(ctx.country) if ctx.country else None
@@ -457,6 +460,23 @@ def _date_for(tok: Token, si: int, times: list[TimeRef]) -> DateSpan:
     return best[2] if best else DateSpan.unknown()
 
 
+def _reported_date(tok: Token, si: int, times: list[TimeRef]) -> DateSpan:
+    """"The army said on Friday that its soldiers had retaken the palace": an event with no
+    date of its own, told in what a dated statement says, is coded on the statement's day."""
+    if tok.pos_ != "VERB":
+        return DateSpan.unknown()  # "said on Monday that the strikes were lawful": a comment, not the act
+    node = tok
+    while node.dep_ in {"conj", "xcomp"} and node.head is not node:
+        node = node.head  # "said that they had stormed and taken the town"
+    if node.dep_ != "ccomp" or node.head.lemma_ not in SPEECH_VERBS:
+        return DateSpan.unknown()
+    speech = node.head
+    for ref in times:
+        if ref.sent_index == si and ref.root is not None and _clause_verb(ref.root).i == speech.i:
+            return ref.expr.span
+    return DateSpan.unknown()
+
+
 def _attachment(root: Token, trigger: Token) -> int | None:
     """0: the expression modifies the trigger; 1: elsewhere in the sentence; None: a reporting date."""
     node = root
@@ -466,6 +486,9 @@ def _attachment(root: Token, trigger: Token) -> int | None:
         head = node.head
         if head is node:
             break
+        if node.dep_ == "relcl" and node.pos_ in {"VERB", "AUX"} and head.i != trigger.i \
+                and trigger_kind(head) is None and _dominates(trigger, node):
+            return 1  # "recaptured the palace, which the RSF had held since 2023": that clause's date
         if head.lemma_ in SPEECH_VERBS and head.i != trigger.i and not _dominates(head, trigger):
             return None
         if head.lemma_ in SPEECH_VERBS and head.i != trigger.i and node.dep_ in {"npadvmod", "prep", "advmod",

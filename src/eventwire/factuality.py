@@ -63,6 +63,11 @@ def assertion_blocker(trigger: Token) -> str | None:
     return reason
 
 
+#: Adjectives that make an event noun a pattern of many: "repeated raids".
+REPEATED = frozenset({"repeated", "frequent", "regular", "daily", "nightly", "near-daily", "countless",
+                      "persistent", "constant", "relentless", "incessant", "sporadic", "periodic"})
+
+
 def _every_day(tok: Token) -> bool:
     """"every day", "almost every night", "daily", "nightly": a habit, not one event."""
     if tok.lower_ in {"daily", "nightly"}:
@@ -179,4 +184,9 @@ def _local_blocker(node: Token, *, is_trigger: bool) -> str | None:
             return f"habitual '{child.text}'"
         if is_trigger and child.dep_ in {"npadvmod", "advmod", "pobj", "prep"} and _every_day(child):
             return f"habitual '{child.text}'"
+        if is_trigger and child.dep_ == "amod" and low in REPEATED:
+            return f"habitual '{child.text}'"  # "repeated raids", "near-daily shelling"
+        if is_trigger and child.dep_ == "prep" and low in {"during", "throughout"} and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in AGGREGATE_SUBJECTS for g in child.children):
+            return f"aggregate '{child.text}'"  # "fought alongside the army during the war"
     return None

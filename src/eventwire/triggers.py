@@ -167,10 +167,17 @@ def _speaker_of(tok: Token) -> Token | None:
     return None
 
 
+def _owned_by_pronoun(tok: Token) -> bool:
+    """"its soldiers", "their fighters": a body of fighters owned by a pronoun."""
+    return tok.lower_ in lx.TROOP_WORDS | {"fighters", "forces", "men", "units", "aircraft", "jets"} and any(
+        c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in tok.children)
+
+
 def _agent_tokens(tok: Token) -> list[Token]:
     found = _subjects(tok)
-    if found and all(s.lower_ in {"it", "they"} for s in found):
-        speaker = _speaker_of(tok)  # "the army said it had regained control": "it" is the army
+    if found and all(s.lower_ in {"it", "they"} or _owned_by_pronoun(s) for s in found):
+        # "the army said it had regained control", "... said its soldiers had retaken": the army
+        speaker = _speaker_of(tok)
         if speaker is not None and speaker.lower_ not in {"it", "they"}:
             found = [speaker]
     if tok.dep_ == "relcl" and tok.head.pos_ in {"NOUN", "PROPN"}:
@@ -208,8 +215,9 @@ def _patient_tokens(tok: Token) -> list[Token]:
     found = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
     if not found and any(c.dep_ == "auxpass" for c in tok.children):
         found = _stranded_subject(tok)
+    sides = {"with"} if tok.lemma_ in {"clash", "fight", "battle", "skirmish"} else set()
     for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in {"on", "against", "of", "at", "upon", "targeting"}:
+        if child.dep_ == "prep" and child.lower_ in {"on", "against", "of", "at", "upon", "targeting"} | sides:
             found += [g for g in child.children if g.dep_ == "pobj" and g.ent_type_ not in {"DATE", "TIME"}]
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         found.append(tok.head)  # "the areas taken by the group"

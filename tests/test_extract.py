@@ -291,3 +291,17 @@ def test_extract_clash_with_names_the_other_side(nlp):
                       published="2023-08-14")
     (clash,) = [m for m in found if m.sub_event_type == "Armed clash"]
     assert clash.actor2 == "Military Forces of Ethiopia"
+
+
+def test_extract_passive_toll_after_a_report_without_one_is_its_toll(nlp):
+    found = events_of(nlp, "Police opened fire on protesters in Nairobi on Tuesday after they broke into the "
+                           "parliament grounds. At least five people were shot dead, rights groups said.",
+                      published="2024-06-26")
+    assert len(found) == 1 and found[0].fatalities == 5
+
+
+def test_extract_second_toll_after_a_report_with_one_is_other_victims(nlp):
+    found = events_of(nlp, "Soldiers killed a militant commander in a raid on a compound near Kismayo on "
+                           "Thursday. One child was killed and another wounded during the raid.",
+                      published="2024-06-28")
+    assert sum(m.fatalities or 0 for m in found) == 2

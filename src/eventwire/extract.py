@@ -72,6 +72,10 @@ def extract(doc: Doc, article: Article) -> list[Mention]:
         if deaths and any(running_total(t) for t in sent if t.pos_ == "VERB"):
             deaths = None  # "the war has killed thousands": a running total, no event's toll
         gave_deaths = False
+        if found and last is not None and last.fatalities is None and deaths is not None \
+                and _toll_of_the_last(found, sent, si, last, places, times):
+            out[out.index(last)] = last = replace(last, fatalities=deaths)
+            continue
         for trig, sub in found:
             family = EVENT_TYPES[sub]
             fat = None
@@ -91,6 +95,23 @@ def extract(doc: Doc, article: Article) -> list[Mention]:
                 last = mention
             out.extend(_that_of(sent, si, found, places, out))
     return out
+
+
+def _toll_of_the_last(found: list[tuple[Trigger, str]], sent: Span, si: int, last: Mention,
+                      refs: list[PlaceRef], times: list[TimeRef]) -> bool:
+    """"At least five people were shot dead, rights groups said": after a violent report without
+    a toll, a passive killing with no one doing it, no place and no day of its own is its toll.
+    (When the report has a toll, a second one is other victims and stays an event of its own.)"""
+    if len(found) != 1 or last.event_type not in VIOLENT_FAMILIES | {"Protests"}:
+        return False
+    trig, _ = found[0]
+    tok = trig.token
+    if trig.kind not in {"kill", "shoot"} or tok.pos_ != "VERB" or trig.agent is not None \
+            or not any(c.dep_ == "auxpass" for c in tok.children):
+        return False
+    if any(r.sent_index == si and r.place.kind != "country" for r in refs) or _date_for(tok, si, times).known:
+        return False
+    return sent.start_char - last.end < 400 and last.start < sent.start_char
 
 
 def _place_from_context(mention: Mention, trig: Trigger, sent: Span, si: int, *, anchored: bool,

@@ -305,3 +305,14 @@ def test_extract_second_toll_after_a_report_with_one_is_other_victims(nlp):
                            "Thursday. One child was killed and another wounded during the raid.",
                       published="2024-06-28")
     assert sum(m.fatalities or 0 for m in found) == 2
+
+
+def test_extract_people_killed_in_strikes_are_the_strikes_toll(nlp):
+    found = events_of(nlp, "Sixteen people were killed in the air strikes on Al-Qaim on Friday, Iraqi officials "
+                           "said.", published="2024-05-11")
+    assert [(m.sub_event_type, m.fatalities) for m in found] == [("Air/drone strike", 16)]
+
+
+def test_extract_crowds_that_rally_are_protesters(nlp):
+    (rally,) = events_of(nlp, "Vast crowds rallied in Sanaa on Friday against the strikes.", published="2024-01-13")
+    assert rally.sub_event_type == "Peaceful protest" and rally.actor1 == "Protesters (Yemen)"

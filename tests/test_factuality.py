@@ -36,6 +36,7 @@ NOT_ASSERTED = [
     ("The rebels have stepped up attacks on supply convoys this year.", "attacks"),
     ("The camp shelters families who fled fighting in the east.", "fighting"),
     ("The army has carried out repeated raids on villages in the area.", "raids"),
+    ("The military has carried out hundreds of air attacks since the coup.", "attacks"),
     ("Fano fought alongside the federal army during the war in Tigray.", "fought"),
     # a past relative clause on people, not on an event, is their record, not an event
     ("The commander directed fighters who planned and led attacks on convoys.", "attacks"),
@@ -84,3 +85,15 @@ def test_factuality_habits_and_generic_present_blocked(bare_nlp, sentence, word)
 def test_factuality_running_totals_blocked(bare_nlp, sentence, word, blocked):
     reason = assertion_blocker(find_token(bare_nlp(sentence), word))
     assert (reason == "running total") is blocked
+
+
+def test_factuality_base_form_coordinated_with_a_present_is_a_habit(bare_nlp):
+    # "gangs raid villages and kidnap residents": the tagger often leaves the second verb a base form
+    from spacy.tokens import Doc
+
+    words = ["Gangs", "raid", "villages", "and", "kidnap", "residents", "."]
+    doc = Doc(bare_nlp.vocab, words=words, tags=["NNS", "VBP", "NNS", "CC", "VB", "NNS", "."],
+              pos=["NOUN", "VERB", "NOUN", "CCONJ", "VERB", "NOUN", "PUNCT"],
+              lemmas=["gang", "raid", "village", "and", "kidnap", "resident", "."],
+              heads=[1, 1, 1, 1, 1, 4, 1], deps=["nsubj", "ROOT", "dobj", "cc", "conj", "dobj", "punct"])
+    assert assertion_blocker(doc[4]) == "generic present"

@@ -159,6 +159,8 @@ def _sentence_triggers(sent: Span, ctx: actor_mod.ActorContext) -> list[tuple[Tr
         if sub is None or assertion_blocker(tok):
             continue
         found.append((replace(trig, kind=kind), sub, kind))
+    tokens = {f[0].token.i for f in found}
+    found = [f for f in found if not (f[2] == "kill" and _killed_in(f[0].token) & tokens)]
     strong_violent = [f for f in found if f[2] not in WEAK_KINDS and EVENT_TYPES[f[1]] in VIOLENT_FAMILIES]
     kept: list[tuple[Trigger, str]] = []
     seen_weak: set[str] = set()
@@ -172,6 +174,12 @@ def _sentence_triggers(sent: Span, ctx: actor_mod.ActorContext) -> list[tuple[Tr
             seen_weak.add(sub)
         kept.append((trig, sub))
     return kept
+
+
+def _killed_in(tok: Token) -> set[int]:
+    """The event words a killing happened in: "16 people were killed in the raids" (the raids' toll)."""
+    return {g.i for c in tok.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"in", "during", "by"}
+            for g in c.children if g.dep_ == "pobj"}
 
 
 def _mention(article: Article, trig: Trigger, sub: str, sent: Span, si: int, place: PlaceRef | None,
@@ -219,6 +227,8 @@ def _default_actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tup
         name2 = ctx.main_group
     if name2 is None and sub in {"Non-state actor overtakes territory"}:
         name2 = actor_mod._military(ctx.country) if ctx.country else None
+    if sub in {"Peaceful protest", "Protest with intervention"} and name1 and name1.startswith("Rioters"):
+        name1 = "Protesters" + name1.removeprefix("Rioters")  # crowds that rally peacefully protest
     if name1 == name2:
         name2 = None
     return name1, name2

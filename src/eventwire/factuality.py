@@ -129,7 +129,11 @@ def _governing_blocker(trigger: Token) -> str | None:
 def _generic_present(trigger: Token) -> bool:
     """"The coalition only attacks military targets": a simple-present verb in a full
     sentence states a habit or a policy. Headlines ("Missile hits Dnipro") have no full stop."""
-    if trigger.tag_ not in {"VBZ", "VBP"} or not trigger.sent.text.rstrip().endswith("."):
+    tag = trigger.tag_
+    if tag == "VB" and trigger.dep_ == "conj" and trigger.head.tag_ in {"VBZ", "VBP"} \
+            and not any(c.dep_ == "aux" for c in trigger.children):
+        tag = trigger.head.tag_  # "gangs who raid villages, kidnap residents and attack travellers"
+    if tag not in {"VBZ", "VBP"} or not trigger.sent.text.rstrip().endswith("."):
         return False
     if trigger.lower_ in {"set", "hit", "cut", "put", "shut", "beat", "burst"} or trigger.lower_.endswith("ed"):
         return False  # the past tense is spelled the same, or the tagger mistook a past form
@@ -184,6 +188,9 @@ def _local_blocker(node: Token, *, is_trigger: bool) -> str | None:
             return f"habitual '{child.text}'"
         if is_trigger and child.dep_ in {"npadvmod", "advmod", "pobj", "prep"} and _every_day(child):
             return f"habitual '{child.text}'"
+        if is_trigger and node.dep_ == "pobj" and node.head.lower_ == "of" \
+                and node.head.head.lower_ in {"hundreds", "thousands", "dozens", "scores", "millions"}:
+            return f"aggregate '{node.head.head.text}'"  # "hundreds of air attacks since the coup"
         if is_trigger and child.dep_ == "amod" and low in REPEATED:
             return f"habitual '{child.text}'"  # "repeated raids", "near-daily shelling"
         if is_trigger and child.dep_ == "prep" and low in {"during", "throughout"} and any(

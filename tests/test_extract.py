@@ -316,3 +316,18 @@ def test_extract_people_killed_in_strikes_are_the_strikes_toll(nlp):
 def test_extract_crowds_that_rally_are_protesters(nlp):
     (rally,) = events_of(nlp, "Vast crowds rallied in Sanaa on Friday against the strikes.", published="2024-01-13")
     assert rally.sub_event_type == "Peaceful protest" and rally.actor1 == "Protesters (Yemen)"
+
+
+def test_extract_crowds_attacking_buildings_riot(nlp):
+    found = events_of(nlp, "In Kinshasa, angry crowds attacked the embassies of Rwanda and France on Tuesday, "
+                           "setting fires before police dispersed them.", published="2025-01-29")
+    riots = [m for m in found if m.sub_event_type == "Violent demonstration"]
+    assert riots and riots[0].actor1.startswith("Rioters") and riots[0].actor2 is None
+
+
+def test_extract_pronoun_in_a_second_clause_is_the_first_clauses_subject(nlp):
+    found = events_of(nlp, "Over the past six months the army has pushed the RSF out of large parts of central "
+                           "Sudan, and it retook Wad Madani in January.", published="2025-03-22")
+    (retake,) = found
+    assert retake.sub_event_type == "Government regains territory"
+    assert retake.actor1 == "Military Forces of Sudan"

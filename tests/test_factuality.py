@@ -37,6 +37,7 @@ NOT_ASSERTED = [
     ("The camp shelters families who fled fighting in the east.", "fighting"),
     ("The army has carried out repeated raids on villages in the area.", "raids"),
     ("The military has carried out hundreds of air attacks since the coup.", "attacks"),
+    ("The group took up arms in 2021 and has since captured large parts of the province.", "captured"),
     ("Fano fought alongside the federal army during the war in Tigray.", "fought"),
     # a past relative clause on people, not on an event, is their record, not an event
     ("The commander directed fighters who planned and led attacks on convoys.", "attacks"),

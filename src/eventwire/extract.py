@@ -227,6 +227,8 @@ def _default_actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tup
         name2 = ctx.main_group
     if name2 is None and sub in {"Non-state actor overtakes territory"}:
         name2 = actor_mod._military(ctx.country) if ctx.country else None
+    if sub == "Violent demonstration" and a2 is not None and a2.kind not in {"police", "civilian"}:
+        name2 = None  # "rioters attacked the embassies of Rwanda": a building, not Rwanda's army
     if sub in {"Peaceful protest", "Protest with intervention"} and name1 and name1.startswith("Rioters"):
         name1 = "Protesters" + name1.removeprefix("Rioters")  # crowds that rally peacefully protest
     if name1 == name2:

@@ -191,6 +191,9 @@ def _local_blocker(node: Token, *, is_trigger: bool) -> str | None:
         if is_trigger and node.dep_ == "pobj" and node.head.lower_ == "of" \
                 and node.head.head.lower_ in {"hundreds", "thousands", "dozens", "scores", "millions"}:
             return f"aggregate '{node.head.head.text}'"  # "hundreds of air attacks since the coup"
+        if is_trigger and low == "since" and child.dep_ in {"advmod", "prep"} and any(
+                c.dep_ == "aux" and c.lemma_ == "have" for c in node.children):
+            return "cumulative 'since'"  # "has since captured large parts of the province"
         if is_trigger and child.dep_ == "amod" and low in REPEATED:
             return f"habitual '{child.text}'"  # "repeated raids", "near-daily shelling"
         if is_trigger and child.dep_ == "prep" and low in {"during", "throughout"} and any(

@@ -180,6 +180,10 @@ def _agent_tokens(tok: Token) -> list[Token]:
         speaker = _speaker_of(tok)
         if speaker is not None and speaker.lower_ not in {"it", "they"}:
             found = [speaker]
+        elif tok.dep_ == "conj" and tok.head.pos_ in {"VERB", "AUX"}:
+            # "the army pushed it out of Gezira, and it retook Wad Madani": the first clause's subject
+            first = [s for s in _subjects(tok.head) if s.lower_ not in {"it", "they"}]
+            found = first or found
     if tok.dep_ == "relcl" and tok.head.pos_ in {"NOUN", "PROPN"}:
         # "gunmen who attacked": the relative pronoun stands for the noun it hangs on
         found = [tok.head if s.lower_ in {"who", "which", "that"} else s for s in found]
@@ -200,8 +204,12 @@ def _agent_tokens(tok: Token) -> list[Token]:
             found = _subjects(head)
             if not found and head.dep_ == "conj":
                 found = _subjects(head.head)
-    if not found and tok.dep_ in {"conj", "advcl", "xcomp"} and tok.head.pos_ in {"VERB", "AUX"}:
-        found = [c for c in tok.head.children if c.dep_ in {"nsubj"}]
+    node = tok
+    for _ in range(3):  # "crowds attacked the embassies, setting fires and looting offices": the crowds
+        if found or node.dep_ not in {"conj", "advcl", "xcomp"} or node.head.pos_ not in {"VERB", "AUX"}:
+            break
+        node = node.head
+        found = [c for c in node.children if c.dep_ in {"nsubj"}]
     if not found and tok.dep_ in {"relcl", "acl"} and tok.head.pos_ in {"NOUN", "PROPN"}:
         # "the gunmen who attacked" / "gunmen attacking": the noun acts; in "the people killed"
         # (a past participle) the noun is the victim, not the agent.
@@ -350,6 +358,8 @@ def classify(kind: str, trig: Trigger, *, sentence: Span) -> str | None:
             return by_weapon
         if kind == "kill" and agent is None and trig.agent_span is not None:
             return None  # "the war has killed...": an abstract killer is no event
+        if agent is not None and agent.kind in {"rioter", "protester"} and kind in {"attack", "raid"}:
+            return "Violent demonstration"  # "angry crowds attacked the embassies"
         if patient is not None and patient.kind in {"civilian"}:
             return "Attack"
         if patient is not None and (patient.kind == "protester" or (
@@ -418,6 +428,8 @@ def classify(kind: str, trig: Trigger, *, sentence: Span) -> str | None:
                                                                           "shops", "market", "buildings",
                                                                           "building", "vehicles", "school"})):
             return None
+        if agent is not None and agent.kind in {"rioter", "protester"}:
+            return "Violent demonstration"  # "protesters set fire to the offices": a riot
         return "Looting/property destruction"
     if kind in {"defuse", "intercept"}:
         if kind == "intercept" and not patient_words & (lx.WEAPON_CACHE_WORDS | {"drone", "drones", "missile",

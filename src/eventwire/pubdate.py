@@ -46,6 +46,7 @@ _TIME = (r"(?:\s*(?:,|at|-|–|—)?\s*\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\
 _BYLINE_PREFIX = (r"(?:(?:published|posted|updated|last updated|first published|date|dated|released)"
                   r"(?:\s+on)?\s*:?\s*)?")
 _BYLINE = re.compile(rf"^\s*{_BYLINE_PREFIX}(?:{_MDY}|{_DMY}|{_ISO}){_TIME}\s*$", re.IGNORECASE)
+_PLACE_DATE_LINE = None  # compiled below, after the place patterns
 _COPYRIGHT = re.compile(r"©|\(c\)\s*(?:19|20)\d\d|\bcopyright\b|all rights reserved", re.IGNORECASE)
 _RELEASE_NO = re.compile(r"(?<![\d-])((?:19|20)\d\d)-(0[1-9]|1[0-2])-[A-Z]{1,4}\s?[-–]\s?\d{1,4}\b")
 
@@ -69,6 +70,9 @@ _DATELINE_UNDATED = re.compile(
     rf"^(?:(?P<place>{_CAPS_PLACE}){_REGION}{_AGENCY}?\s*[-–—−:]+"
     rf"|(?P<place2>{_TITLE_PLACE}){_REGION}{_AGENCY}?\s*:)(?=\s)", re.MULTILINE)
 _TOP_CHARS = 1500  # datelines and bylines live at the top of a story
+# A press release's place-and-date line, alone on its line: "Niamey, 22 March 2025".
+_PLACE_DATE_LINE = re.compile(rf"^\s*(?-i:{_TITLE_PLACE}|{_CAPS_PLACE}),\s+(?:{_MDY}|{_DMY})\s*\.?\s*$",
+                              re.IGNORECASE)
 
 
 def parse_meta_date(value: str) -> dt.date | None:
@@ -235,7 +239,7 @@ def _byline_date(text: str) -> dt.date | None:
     for line in lines:
         if len(line) > 90 or _COPYRIGHT.search(line):
             continue
-        found = _BYLINE.match(line.strip().strip("*_|·•"))
+        found = _BYLINE.match(line.strip().strip("*_|·•")) or _PLACE_DATE_LINE.match(line.strip())
         if found:
             day = _date_from_match(found)
             if day is not None:

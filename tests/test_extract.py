@@ -331,3 +331,11 @@ def test_extract_pronoun_in_a_second_clause_is_the_first_clauses_subject(nlp):
     (retake,) = found
     assert retake.sub_event_type == "Government regains territory"
     assert retake.actor1 == "Military Forces of Sudan"
+
+
+def test_extract_place_from_the_sentence_before_is_its_most_precise(nlp):
+    found = events_of(nlp, "On Friday gunmen surrounded a mosque in the town of Tera, in Niger's Tillaberi "
+                           "region, during prayers. The gunmen opened fire on the worshippers, killing 44 "
+                           "civilians.", published="2025-03-22")
+    attacks = [m for m in found if m.fatalities == 44]
+    assert attacks and attacks[0].place is not None and attacks[0].place.kind == "city"

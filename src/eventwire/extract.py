@@ -428,7 +428,10 @@ def _lookback_place(trig: Trigger, si: int, refs: list[PlaceRef]) -> list[PlaceR
         prior = [r for r in refs if r.sent_index == si - back and r.place.kind != "country"
                  and not _names_an_institution(trig.token.doc, r)]
         if prior:
-            return [prior[-1]]
+            # the most precise place told there: "a village of Kokorou commune, Tera department,
+            # Tillaberi region" is placed at Tera, not across the region
+            local = [r for r in prior if r.place.kind in {"city", "district"}]
+            return [local[0] if local else prior[-1]]
     return []
 
 

@@ -32,3 +32,12 @@ def test_actors_weapons_without_nationality(phrase: str, ctx: ActorContext, expe
 def test_actors_foreign_attacker_of_an_article(text: str, attacker: str | None) -> None:
     code = "LB" if "Lebanon" in text else "UA"
     assert build_context(text, country_code=code, country=None).attacker == attacker
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("an American F-16 fighter jet", "Military Forces of the United States"),
+    ("Russian fighter-bombers", "Military Forces of Russia"),
+])
+def test_actors_fighter_aircraft_are_their_air_force(text: str, expected: str) -> None:
+    actor = resolve(text, ctx=ActorContext(country_code="SY", country="Syria"))
+    assert actor is not None and actor.name == expected and actor.kind == "state"

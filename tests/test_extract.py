@@ -339,3 +339,17 @@ def test_extract_place_from_the_sentence_before_is_its_most_precise(nlp):
                            "civilians.", published="2025-03-22")
     attacks = [m for m in found if m.fatalities == 44]
     assert attacks and attacks[0].place is not None and attacks[0].place.kind == "city"
+
+
+def test_extract_force_against_protesters_is_coded_from_the_protesters_side(nlp):
+    found = events_of(nlp, "Kenyan police opened fire on protesters in Nairobi on Tuesday, killing five.",
+                      published="2024-06-26")
+    (event,) = [m for m in found if m.sub_event_type == "Excessive force against protesters"]
+    assert event.actor1 == "Protesters (Kenya)" and event.actor2 == "Police Forces of Kenya"
+
+
+def test_extract_shelling_with_no_sender_is_not_given_to_the_main_armed_group(nlp):
+    found = events_of(nlp, "Hayat Tahrir al-Sham controls Idlib. Artillery fire hit residential neighbourhoods "
+                           "of Idlib city on Friday, killing three civilians.", published="2023-10-07")
+    shelling = [m for m in found if m.sub_event_type == "Shelling/artillery/missile attack"]
+    assert shelling and shelling[0].actor1 != "Hayat Tahrir al-Sham"

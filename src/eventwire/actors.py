@@ -192,11 +192,16 @@ def country_label(code: str | None, ctx: ActorContext) -> str | None:
     return country_name(code)
 
 
+_AIRCRAFT_FIGHTER = re.compile(r"\bfighter[\s-]+(?:jets?|planes?|aircraft|bombers?)\b|\bfighter-bombers?\b",
+                               re.IGNORECASE)
+
+
 def resolve(text: str, *, ctx: ActorContext, words: Iterable[str] | None = None) -> Actor | None:
     """Canonical actor for a noun phrase, or None when it names no actor."""
     phrase = " ".join(text.split())
     if not phrase:
         return None
+    phrase = _AIRCRAFT_FIGHTER.sub("jet", phrase)  # "an F-16 fighter jet" is an aircraft, not a fighter
     group = named_group(phrase)
     tokens = list(words) if words is not None else re.findall(r"[\w.'’-]+", phrase)
     code = nationality(tokens)

@@ -214,7 +214,8 @@ def _default_actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tup
     family = EVENT_TYPES[sub]
     if name1 is None:
         if sub == "Non-state actor overtakes territory" or (family in {"Battles", "Explosions/Remote violence"}
-                                                            and sub not in {"Air/drone strike"}
+                                                            and sub not in {"Air/drone strike",
+                                                                            "Shelling/artillery/missile attack"}
                                                             and (a2 is None or a2.kind != "nonstate")):
             name1 = ctx.main_group
         elif sub in {"Arrests"} or (family == "Battles" and a2 is not None and a2.kind == "nonstate"):
@@ -227,6 +228,12 @@ def _default_actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tup
         name2 = ctx.main_group
     if name2 is None and sub in {"Non-state actor overtakes territory"}:
         name2 = actor_mod._military(ctx.country) if ctx.country else None
+    if sub in {"Excessive force against protesters", "Protest with intervention"} and a1 is not None \
+            and a1.kind in {"state", "police"}:
+        # protest events are the protesters' (actor1); the force that met them is actor2
+        crowd = a2.name if a2 is not None and a2.kind in {"protester", "rioter"} else (
+            f"Protesters ({ctx.country})" if ctx.country else "Protesters")
+        name1, name2 = crowd.replace("Rioters", "Protesters", 1), a1.name
     if sub == "Violent demonstration" and a2 is not None and a2.kind not in {"police", "civilian"}:
         name2 = None  # "rioters attacked the embassies of Rwanda": a building, not Rwanda's army
     if sub in {"Peaceful protest", "Protest with intervention"} and name1 and name1.startswith("Rioters"):

@@ -41,3 +41,13 @@ def test_actors_foreign_attacker_of_an_article(text: str, attacker: str | None) 
 def test_actors_fighter_aircraft_are_their_air_force(text: str, expected: str) -> None:
     actor = resolve(text, ctx=ActorContext(country_code="SY", country="Syria"))
     assert actor is not None and actor.name == expected and actor.kind == "state"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The separatist Balochistan Liberation Army", "Balochistan Liberation Army"),
+    ("the Kachin Independence Army", "Kachin Independence Army"),
+    ("the Pakistan Army", "Military Forces of Pakistan"),  # a state's army stays the state's
+])
+def test_actors_movements_named_by_their_cause_are_armed_groups(text: str, expected: str) -> None:
+    actor = resolve(text, ctx=ActorContext(country_code="PK", country="Pakistan"))
+    assert actor is not None and actor.name == expected

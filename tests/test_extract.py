@@ -353,3 +353,13 @@ def test_extract_shelling_with_no_sender_is_not_given_to_the_main_armed_group(nl
                            "of Idlib city on Friday, killing three civilians.", published="2023-10-07")
     shelling = [m for m in found if m.sub_event_type == "Shelling/artillery/missile attack"]
     assert shelling and shelling[0].actor1 != "Hayat Tahrir al-Sham"
+
+
+@pytest.mark.parametrize(("claim", "group"), [
+    ("The Balochistan Liberation Army said it carried out the attack.", "Balochistan Liberation Army"),
+    ("The Balochistan Liberation Army claimed responsibility for the bombing.", "Balochistan Liberation Army"),
+])
+def test_extract_claim_names_who_did_the_event_told_before(nlp, claim, group):
+    found = events_of(nlp, "A suicide bomber blew himself up at the railway station in Quetta on Saturday, "
+                           f"killing at least 24 people. {claim}", published="2024-11-10")
+    assert [(m.sub_event_type, m.actor1) for m in found] == [("Suicide bomb", group)]

@@ -101,11 +101,19 @@ class ActorContext:
     attacker: str | None = None  # the foreign state whose forces or weapons the article names most
 
 
+#: A rebel movement's own name: capitalised words around a word states do not name their
+#: forces by ("Balochistan Liberation Army", "Kachin Independence Army", "Patriotic Resistance Front").
+_MOVEMENT_NAME = re.compile(
+    r"\b((?:[A-Z][\w'’-]+\s+){0,4}(?:Liberation|Independence|Revolutionary|Resistance|Patriotic|Salvation|"
+    r"Mujahideen|Mujahidin)(?:\s+[A-Z][\w'’-]+){0,4}\s+(?:Army|Front|Movement|Forces?|Brigades?|Organi[sz]ation))\b")
+
+
 def named_group(text: str) -> str | None:
     for rx, name in _GROUP_RES:
         if rx.search(text):
             return name
-    return None
+    found = _MOVEMENT_NAME.search(text)
+    return found.group(1).removeprefix("The ") if found else None
 
 
 def build_context(text: str, *, country_code: str | None, country: str | None) -> ActorContext:

@@ -63,6 +63,13 @@ def extract(doc: Doc, article: Article) -> list[Mention]:
     out: list[Mention] = []
     last: Mention | None = None
     for si, sent in enumerate(sents):
+        claimant = _claimed_by(sent, ctx)
+        if claimant is not None:
+            # "the BLA said it carried out the attack": the claim names who did what was told
+            out = [replace(m, actor1=claimant) if m.event_type in VIOLENT_FAMILIES and _unnamed(m.actor1)
+                   else m for m in out]
+            last = out[-1] if out else None
+            continue
         found = _sentence_triggers(sent, ctx)
         if not found and last is not None:
             found_mentions = _elliptical(sent, si, last, places)
@@ -95,6 +102,30 @@ def extract(doc: Doc, article: Article) -> list[Mention]:
                 last = mention
             out.extend(_that_of(sent, si, found, places, out))
     return out
+
+
+def _unnamed(actor: str | None) -> bool:
+    return actor is None or actor.startswith("Unidentified Armed Group")
+
+
+def _claimed_by(sent: Span, ctx: actor_mod.ActorContext) -> str | None:
+    """The armed group that claims an event already told in this sentence: "Al-Shabaab claimed
+    responsibility for the attack", "the BLA said it carried out the bombing"."""
+    for tok in sent:
+        verb = None
+        if tok.lemma_ == "claim" and tok.pos_ == "VERB" and any(
+                c.dep_ == "dobj" and c.lemma_ in {"responsibility", "credit"} for c in tok.children):
+            verb = tok
+        elif tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_ in {"carry", "conduct"} and any(
+                c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"} for c in tok.children) \
+                and trigger_kind(tok) is not None:
+            verb = tok.head  # "carried out the attack": a definite event, told before
+        if verb is None:
+            continue
+        agent = arguments(verb, ctx).agent
+        if agent is not None and agent.kind == "nonstate" and not _unnamed(agent.name):
+            return agent.name
+    return None
 
 
 def _toll_of_the_last(found: list[tuple[Trigger, str]], sent: Span, si: int, last: Mention,

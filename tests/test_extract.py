@@ -363,3 +363,12 @@ def test_extract_claim_names_who_did_the_event_told_before(nlp, claim, group):
     found = events_of(nlp, "A suicide bomber blew himself up at the railway station in Quetta on Saturday, "
                            f"killing at least 24 people. {claim}", published="2024-11-10")
     assert [(m.sub_event_type, m.actor1) for m in found] == [("Suicide bomb", group)]
+
+
+def test_extract_event_named_as_a_point_in_time_is_not_a_new_one(nlp):
+    found = events_of(nlp, "Gunmen attacked a gendarmerie school in Bamako on Tuesday, killing dozens. The army "
+                           "later said suspects had been detained in the city after the attack.",
+                      published="2024-09-18")
+    assert sorted(m.sub_event_type for m in found) in (["Armed clash"], ["Armed clash", "Arrests"],
+                                                       ["Arrests", "Attack"], ["Attack"])
+    assert sum(m.sub_event_type in {"Armed clash", "Attack"} for m in found) == 1

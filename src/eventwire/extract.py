@@ -191,7 +191,10 @@ def _sentence_triggers(sent: Span, ctx: actor_mod.ActorContext) -> list[tuple[Tr
             continue
         found.append((replace(trig, kind=kind), sub, kind))
     tokens = {f[0].token.i for f in found}
-    found = [f for f in found if not (f[2] == "kill" and _killed_in(f[0].token) & tokens)]
+    found = [f for f in found if not (f[2] == "kill" and _killed_in(f[0].token) & tokens)
+             and not _time_reference(f[0].token)]
+    if any(EVENT_TYPES[f[1]] == "Riots" for f in found):  # "crowds attacked the embassy, looting offices"
+        found = [f for f in found if f[1] != "Looting/property destruction" or f[0].agent is not None]
     strong_violent = [f for f in found if f[2] not in WEAK_KINDS and EVENT_TYPES[f[1]] in VIOLENT_FAMILIES]
     kept: list[tuple[Trigger, str]] = []
     seen_weak: set[str] = set()
@@ -205,6 +208,13 @@ def _sentence_triggers(sent: Span, ctx: actor_mod.ActorContext) -> list[tuple[Tr
             seen_weak.add(sub)
         kept.append((trig, sub))
     return kept
+
+
+def _time_reference(tok: Token) -> bool:
+    """"Suspects were detained after the attack": an event already told, used as a point in time."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in {
+        "after", "before", "since", "following", "until"} and any(
+        c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that", "its", "their"} for c in tok.children)
 
 
 def _killed_in(tok: Token) -> set[int]:

@@ -134,3 +134,19 @@ def test_clean_clean_text_inline_release_markers_become_breaks() -> None:
 def test_clean_clean_text_keeps_news_release_mentions_in_prose() -> None:
     text = "This is an update to the news release of Feb. 4."
     assert clean_text(text) == text
+
+
+@pytest.mark.parametrize("line", [
+    "  Troops entered the town on Monday.  ", "1. Gunmen attacked a bus", " 12) Second item", "2024 was calm",
+    "# Heading #", "> quoted", "- a bullet", "• dot bullet", "**bold** and _em_", "a [link](http://x.org)",
+    "![img](a.png) caption", "<https://example.org>", "===", "[ref]: http://x.org", "plain, no marks: 5 dead",
+    "\u3000wide space line\u2003", "",
+])
+def test_clean_markdown_quick_path_equals_full_rules(monkeypatch: pytest.MonkeyPatch, line: str) -> None:
+    import re
+
+    from eventwire import clean
+
+    quick = clean.markdown_to_plain(line)
+    monkeypatch.setattr(clean, "_MARKDOWN_CHARS", re.compile(""))  # every line takes every rule
+    assert quick == clean.markdown_to_plain(line)

@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 KILLS = 20
 SEED = 20240611
 CHAIN = (3, 4, 5)  # kills on one database before a run is let complete
+BATCH = 3  # articles per batch (and per store commit)
 
 MENTION_COLUMNS = ("mention_id, article_id, file, sentence, start, \"end\", event_type, sub_event_type, "
                    "actor1, actor2, place_name, date_start, date_end, date_precision, fatalities, trigger")
@@ -62,7 +63,10 @@ def corpus_copy(folder: Path, *, files: int | None = None) -> Path:
 
 
 def run_command(corpus: Path, db: Path, out: Path) -> list[str]:
-    return [sys.executable, "-m", "eventwire.cli", "run", str(corpus), "--db", str(db), "--out", str(out), "-q"]
+    # Small batches: articles are committed one batch at a time, and the examples must
+    # give several article commits for kills to fall between.
+    return [sys.executable, "-m", "eventwire.cli", "run", str(corpus), "--db", str(db), "--out", str(out),
+            "-q", "--set", f"batch_size={BATCH}"]
 
 
 def environment() -> dict[str, str]:
@@ -85,7 +89,7 @@ def _watch(corpus: Path, db: Path, out: Path, *, delay: float | None = None,
     """Start a run; SIGKILL it after ``delay`` seconds or after its ``writes``-th commit.
 
     Commits are seen as changes of the database's write-ahead log (every stored
-    article is one). Returns the exit code (None when killed) and the commits seen.
+    batch of articles is one). Returns the exit code (None when killed) and the commits seen.
     """
     wal = Path(f"{db}.wal")
     process = subprocess.Popen(run_command(corpus, db, out), env=environment(), stdout=subprocess.DEVNULL,

@@ -437,3 +437,17 @@ def test_ingest_json_title_that_is_the_lede_joins_the_text(tmp_path: Path, title
         assert item.title is None and item.text.startswith(title.split(",")[0]) and item.text.endswith("ambushed.")
     else:
         assert item.title == title and item.text == body
+
+
+@pytest.mark.parametrize("words", [
+    ["Fighting", "spread", "across", "Khartoum"], ["Абв", "Kyiv", "où", "Київ", "x"],
+    ["ሰላም", "Addis", "ሰላም"], [],
+])
+def test_ingest_language_scripts_count_every_letter(words: list[str]) -> None:
+    from collections import Counter
+
+    from eventwire.ingest.language import _script, _scripts
+
+    expected = Counter(_script(char) for word in words for char in word)
+    got = _scripts(words)
+    assert got == expected and list(got) == list(expected)  # same counts, same order of first sight

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
@@ -299,3 +300,55 @@ def test_store_vanished_event_id_resolves_to_its_successor(db: Path) -> None:
         assert store.resolve_event_id("ew-old") == "ew-new"
         assert store.event("ew-old").event_id == "ew-new"
         assert store.resolve_event_id("ew-unknown") is None
+
+
+def _stored(store: Store) -> tuple[list[Any], list[Mention]]:
+    rows = store._query("SELECT article_id, content_hash, text FROM articles ORDER BY article_id")
+    return rows, store.mentions()
+
+
+ARTICLE_UA_CHANGED = Article(ARTICLE_UA.article_id, ARTICLE_UA.file, "Two shells fell on Kharkiv overnight.")
+_UA2 = mention_ua(mention_id="ua-1:7", sentence=ARTICLE_UA_CHANGED.text, end=36)
+
+
+@pytest.mark.parametrize("before,batch", [
+    ([], [(ARTICLE_UA, [mention_ua()]), (ARTICLE_YE, [mention_ye()])]),
+    ([], []),
+    # the same article twice in one batch, then changed, then changed back
+    ([], [(ARTICLE_UA, [mention_ua()]), (ARTICLE_UA, [mention_ua()])]),
+    ([], [(ARTICLE_UA, [mention_ua()]), (ARTICLE_UA_CHANGED, [_UA2])]),
+    ([], [(ARTICLE_UA, [mention_ua()]), (ARTICLE_UA_CHANGED, [_UA2]), (ARTICLE_UA, [mention_ua()])]),
+    # already stored: left alone; stored with another hash: replaced with its mentions
+    ([(ARTICLE_UA, [mention_ua()])], [(ARTICLE_UA, [mention_ua()]), (ARTICLE_YE, [])]),
+    ([(ARTICLE_UA, [mention_ua()]), (ARTICLE_YE, [mention_ye()])], [(ARTICLE_UA_CHANGED, [_UA2])]),
+    ([(ARTICLE_UA_CHANGED, [_UA2])], [(ARTICLE_UA, [mention_ua()]), (ARTICLE_UA_CHANGED, [])]),
+])
+def test_store_save_articles_equals_saving_one_by_one(tmp_path: Path, before: list[Any],
+                                                       batch: list[Any]) -> None:
+    with Store.open(tmp_path / "one.duckdb") as one, Store.open(tmp_path / "batch.duckdb") as together:
+        for article, mentions in before:
+            save(one, article, mentions)
+            save(together, article, mentions)
+        for article, mentions in batch:
+            save(one, article, mentions)
+        together.save_articles([(a, m, article_hash(a)) for a, m in batch])
+        assert _stored(together) == _stored(one)
+        assert together.articles() == one.articles()
+
+
+def test_store_save_articles_is_one_transaction(db: Path) -> None:
+    duplicate = [mention_ye(), mention_ye()]  # the second insert of one mention id fails
+    with Store.open(db) as store:
+        save(store, ARTICLE_UA, [mention_ua()])
+        with pytest.raises(StoreError):
+            store.save_articles([(ARTICLE_UA_CHANGED, [_UA2], article_hash(ARTICLE_UA_CHANGED)),
+                                 (ARTICLE_YE, duplicate, article_hash(ARTICLE_YE))])
+        assert store.articles() == [ARTICLE_UA]  # nothing of the batch, the old article intact
+        assert store.mentions() == [mention_ua()]
+
+
+def test_store_save_articles_rejects_mention_of_another_article(db: Path) -> None:
+    with Store.open(db) as store, pytest.raises(StoreError, match="belongs to article"):
+        store.save_articles([(ARTICLE_UA, [mention_ua()], "h1"), (ARTICLE_YE, [mention_ua()], "h2")])
+    with Store.open(db) as store:
+        assert store.articles() == []

@@ -24,3 +24,27 @@ def test_triggers_participles_and_relative_clauses(bare_nlp, sentence, word, age
     assert (trig.agent.name if trig.agent else None) == agent
     if patient is not None:
         assert trig.patient is not None and trig.patient.name == patient
+
+
+class _Everything:
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Rebels ambushed a convoy and seized two trucks; the army shelled their positions in return.",
+    "A missile hit the hospital, and artillery fired at the town as protesters marched and rioted.",
+    "Police arrested 40 people after the bombing. The death of the commander was confirmed.",
+    "An air strike and a suicide attack killed 12; gunmen abducted a teacher and looted shops.",
+    "The Strike Brigade took control of the airport while drones struck fuel depots.",
+])
+def test_triggers_quick_exit_changes_no_kind(bare_nlp, monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    from eventwire import triggers
+
+    doc = bare_nlp(text)
+    quick = [triggers.trigger_kind(t) for t in doc]
+    monkeypatch.setattr(triggers, "_event_lemmas", _Everything)  # every word takes the full rules
+    full = [triggers.trigger_kind(t) for t in doc]
+    assert quick == full
+    assert any(quick)

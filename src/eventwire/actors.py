@@ -15,6 +15,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .prefilter import Prefiltered, fold
+
 #: Armed groups and coalitions by common name: (pattern, canonical name).
 ARMED_GROUPS: tuple[tuple[str, str], ...] = (
     (r"\b(?:isis-k|iskp|islamic state[- ]khorasan(?: province)?|is-k)\b", "Islamic State Khorasan Province"),
@@ -49,6 +51,7 @@ ARMED_GROUPS: tuple[tuple[str, str], ...] = (
     (r"\bnato\b|\bisaf\b|\binternational security assistance force\b", "NATO"),
 )
 _GROUP_RES = tuple((re.compile(p, re.IGNORECASE), name) for p, name in ARMED_GROUPS)
+_GROUP_RULES = tuple((Prefiltered.compile(p), name) for p, name in ARMED_GROUPS)
 
 #: Abbreviations and forms a gazetteer of demonyms does not cover.
 ABBREVIATIONS: dict[str, str] = {
@@ -119,9 +122,12 @@ def named_group(text: str) -> str | None:
 def build_context(text: str, *, country_code: str | None, country: str | None) -> ActorContext:
     """The article's main armed group (most often named) and coalition, if any."""
     counts: Counter[str] = Counter()
-    for rx, name in _GROUP_RES:
-        hits = len(rx.findall(text))
-        if hits and name not in {"NATO", "Saudi-led Coalition"}:
+    folded = fold(text)
+    for rule, name in _GROUP_RULES:
+        if name in {"NATO", "Saudi-led Coalition"} or not rule.may_match(folded):
+            continue  # not counted, or cannot be named in this text
+        hits = len(rule.regex.findall(text))
+        if hits:
             counts[name] += hits
     main = counts.most_common(1)[0][0] if counts else None
     coalition = None

@@ -44,7 +44,8 @@ _SENTENCE_END = frozenset({".", "!", "?", '"', "”", "’", "'", ":", ";", ")",
 #: Components of the model that nothing downstream reads, left out when it loads. The
 #: extractors read tags and POS (tagger, attribute_ruler), dependencies and sentence
 #: starts (parser), lemmas (lemmatizer) and entities (ner), so only ``senter`` (the
-#: parser already marks sentences; the model ships it disabled) is left out.
+#: parser already marks sentences; the model ships it disabled) is left out. The
+#: attribute ruler and the lemmatizer run as :mod:`eventwire.fastpipes` stand-ins.
 UNUSED_COMPONENTS = ("senter",)
 
 _lock = threading.Lock()
@@ -66,6 +67,8 @@ def _build() -> Language:
         from spacy.language import Language as _Language
     except ImportError as exc:  # pragma: no cover - spaCy is a hard dependency
         raise ModelError(f"spaCy is not installed: {exc}") from None
+    from .fastpipes import install as install_fast_rules
+
     try:
         nlp = spacy.load(MODEL_NAME, exclude=list(UNUSED_COMPONENTS))
     except OSError as exc:
@@ -78,26 +81,58 @@ def _build() -> Language:
         _Language.component("eventwire_paragraphs")(paragraph_breaks)
     nlp.add_pipe("eventwire_paragraphs", before="parser")
     nlp.add_pipe("eventwire_places", after="ner")
+    install_fast_rules(nlp)  # same attributes and lemmas, a fraction of the time
     return nlp
+
+
+_TEXT_KEY = "eventwire_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, kept in the document's ``user_data`` after the first call (spaCy
+    joins every token's text again at each access; the stages read it several times)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
 
 
 def paragraph_breaks(doc: Doc) -> Doc:
     """A line break always ends a sentence, and so does a dateline ("KABUL, Afghanistan -"):
-    headlines, bylines and datelines stand alone instead of becoming a sentence's subject."""
+    headlines, bylines and datelines stand alone instead of becoming a sentence's subject.
+
+    The boundaries are written in one array (``Doc.from_array``): spaCy's
+    ``Token.is_sent_start`` setter scans the whole document on every call, which
+    made this component quadratic in the article's length.
+    """
+    from spacy.attrs import SENT_START
+
     from .pubdate import dateline_span
 
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
-            tok.is_sent_start = True
-        elif prev.text not in _SENTENCE_END and not prev.is_space and not tok.is_space:
-            tok.is_sent_start = False  # the small parser splits mid-name ("Muhammad | Aghah district")
-    span = dateline_span(doc.text)
+    if len(doc) > 1:
+        starts = doc.to_array([SENT_START]).astype("int64")
+        for i, value in _sentence_starts(doc):
+            starts[i] = value
+        doc.from_array([SENT_START], starts.astype("uint64"))  # type: ignore[arg-type]
+    text = doc_text(doc)
+    span = dateline_span(text)
     if span is not None:
-        body = doc.char_span(span[1], min(len(doc.text), span[1] + 1), alignment_mode="expand")
+        body = doc.char_span(span[1], min(len(text), span[1] + 1), alignment_mode="expand")
         if body is not None and body.start > 0:
             doc[body.start].is_sent_start = True
     return doc
+
+
+def _sentence_starts(doc: Doc) -> Iterator[tuple[int, int]]:
+    """(token index, 1 for a sentence start or -1 for none) of the tokens whose boundary
+    the text decides: after a line break, and inside a run of words with no closing mark."""
+    prev = doc[0]
+    for tok in doc[1:]:
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            yield tok.i, 1
+        elif prev.text not in _SENTENCE_END and not prev.is_space and not tok.is_space:
+            yield tok.i, -1  # the small parser splits mid-name ("Muhammad | Aghah district")
+        prev = tok
 
 
 def _make_places(nlp: Language, name: str) -> PlaceTagger:
@@ -121,41 +156,53 @@ class PlaceTagger:
         from spacy.tokens import Span
         from spacy.util import filter_spans
 
-        gaz = self.gazetteer
-        longest = min(gaz.max_name_tokens(), 6)
         ents = list(doc.ents)
         taken = {i for e in ents if e.label_ in PLACE_LABELS for i in range(e.start, e.end)}
         new: list[Span] = []
-        i = 0
-        n = len(doc)
-        while i < n:
-            tok = doc[i]
-            if not (tok.is_title or tok.is_upper) or i in taken or tok.is_punct or tok.is_space:
-                i += 1
-                continue
-            found = None
-            for j in range(min(n, i + longest), i, -1):
-                span = doc[i:j]
-                last = doc[j - 1]
-                if last.is_punct or last.lower_ in _NAME_JOINERS:
-                    continue
-                if not all(t.is_title or t.is_upper or t.lower_ in _NAME_JOINERS or t.is_punct or t.like_num
-                           for t in span):
-                    continue
-                if gaz.is_place(span.text):
-                    found = span
-                    break
-            if found is None:
-                i += 1
-                continue
+        for start, end in self._names(doc, taken):
+            found = doc[start:end]
             if self._acceptable(found, ents) and _plausible(found):
-                new.append(Span(doc, found.start, found.end, label="GPE"))
-            i = found.end
+                new.append(Span(doc, start, end, label="GPE"))
         if new:
             kept = [e for e in ents if not any(_overlaps(e, s) and e.label_ in OVERRIDABLE
                                                and (_same_name(e, s) or _place_list(e, s)) for s in new)]
             doc.ents = filter_spans(new + kept) if new else kept
         return doc
+
+    def _names(self, doc: Doc, taken: set[int]) -> Iterator[tuple[int, int]]:
+        """(start, end) of each longest capitalised n-gram the gazetteer knows, left to right.
+
+        Token attributes are read once into lists: a name is tried at up to six lengths
+        from every capitalised word, and most are not places.
+        """
+        gaz = self.gazetteer
+        longest = min(gaz.max_name_tokens(), 6)
+        text = doc_text(doc)
+        n = len(doc)
+        capital: list[bool] = []
+        edge: list[bool] = []
+        bounds: list[tuple[int, int]] = []
+        bad = [0]  # bad[k]: tokens before k that cannot be inside a name
+        for tok in doc:
+            cap = tok.is_title or tok.is_upper
+            joiner = tok.lower_ in _NAME_JOINERS
+            capital.append(cap and not tok.is_punct and not tok.is_space)
+            edge.append(tok.is_punct or joiner)  # cannot end a name
+            bounds.append((tok.idx, tok.idx + len(tok.text)))
+            bad.append(bad[-1] + (not (cap or joiner or tok.is_punct or tok.like_num)))
+        i = 0
+        while i < n:
+            if not capital[i] or i in taken:
+                i += 1
+                continue
+            end = next((j for j in range(min(n, i + longest), i, -1)
+                        if not edge[j - 1] and bad[j] == bad[i]
+                        and gaz.is_place(text[bounds[i][0]:bounds[j - 1][1]])), None)
+            if end is None:
+                i += 1
+                continue
+            yield i, end
+            i = end
 
     @staticmethod
     def _acceptable(span: Any, ents: list[Any]) -> bool:

@@ -81,6 +81,9 @@ _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
 _SETEXT_RULE = re.compile(r"^\s*(?:[-*_=]\s*){3,}$")
 _QUOTE = re.compile(r"^\s*>\s?")
 _BULLET = re.compile(r"^\s*(?:[-*+•▪●]|\d{1,2}[.)])\s+(?=\S)")
+#: Every rule above needs one of these characters, or (a numbered item) a digit opening the line.
+_MARKDOWN_CHARS = re.compile(r"[\[\]!<>#*_=+•▪●-]")
+_NUMBERED = re.compile(r"\s*\d")
 
 _TERMINAL = ".!?:;\"”’)]…"
 _FUNCTION_WORDS = frozenset(
@@ -101,6 +104,8 @@ def normalise_text(text: str) -> str:
 
 def markdown_to_plain(line: str) -> str:
     """One line with markdown syntax reduced to its text."""
+    if not _MARKDOWN_CHARS.search(line) and not _NUMBERED.match(line):
+        return line.strip()  # no character any rule below needs: nothing to reduce
     if _REF_DEFINITION.match(line):
         return ""
     if _SETEXT_RULE.match(line):

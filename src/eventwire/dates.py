@@ -61,6 +61,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .numbers import parse_number
+from .prefilter import Prefiltered, fold
 from .records import DateSpan
 
 __all__ = ["TimeExpression", "find_dates", "resolve", "span_after"]
@@ -428,7 +429,7 @@ _RULES: tuple[tuple[str, Callable[[re.Match[str], _Context], _Result]], ...] = (
      rf"{_month('m')}(?:,?\s+{_YEAR})?", _month_only),
     (rf"\b(?:in|during|throughout|of)\s+(?:(?:early|mid|late)[\s-]*)?{_YEAR}(?!\s*(?:-|–)\d)", _year_only),
 )
-_COMPILED = tuple((re.compile(pattern, re.IGNORECASE), handler) for pattern, handler in _RULES)
+_COMPILED = tuple((Prefiltered.compile(pattern), handler) for pattern, handler in _RULES)
 # "two days after Jan. 5": an offset directly before a resolved expression
 _OFFSET_BEFORE = re.compile(
     rf"(?:\b{_COUNT}|\bthe)\s+(?P<unit>day|week)s?\s+(?P<dir>after|before)\s+(?:on\s+)?$", re.IGNORECASE
@@ -444,8 +445,11 @@ _FALLBACK_MONTH = re.compile(
 
 def _candidates(text: str, ctx: _Context) -> list[TimeExpression]:
     found: list[TimeExpression] = []
-    for regex, handler in _COMPILED:
-        for match in regex.finditer(text):
+    folded = fold(text)
+    for rule, handler in _COMPILED:
+        if not rule.may_match(folded):
+            continue  # the rule's words are not in the text: it cannot match
+        for match in rule.regex.finditer(text):
             if match.end() == match.start():
                 continue
             result = handler(match, ctx)

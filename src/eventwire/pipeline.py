@@ -3,12 +3,13 @@
 :func:`run` is what ``eventwire run`` calls; it is importable and prints
 nothing. Articles stream through: the source is read lazily, the per-article
 stages run on an engine (:mod:`eventwire.engines`: this machine's processes, or
-Ray) with a bounded number of batches in flight, each article's mentions are
-committed to the store in one transaction, and ``articles.jsonl`` is spooled to
-disk as articles arrive. What a run keeps in memory is the linking stage's
-input (without a store: the run's mentions and the words of the articles that
-have any) and one id per article, not the articles: memory does not grow with
-the text of the corpus. A crash loses at most the batches in hand, and an
+Ray) with a bounded number of batches in flight, the articles coded since input
+was last read are committed to the store together (one transaction: an article
+is stored whole with its mentions, or not at all), and ``articles.jsonl`` is
+spooled to disk as articles arrive. What a run keeps in memory is the linking
+stage's input (without a store: the run's mentions and the words of the articles
+that have any) and one id per article, not the articles: memory does not grow
+with the text of the corpus. A crash loses at most the batches in hand, and an
 article already stored with the same content is not analysed again.
 
 One bad article never stops a run: a file that cannot be read, an article whose
@@ -198,7 +199,7 @@ def run(inputs: Sequence[str], *, out_dir: Path | None = None, db: Path | None =
     from .export import write_outputs
     from .ingest import count_problem_kinds, iter_inputs
     from .link import words_of
-    from .store import Store, article_hash
+    from .store import Store, ToSave, article_hash
 
     settings = settings or Settings()
     runner = _resolve_engine(engine)
@@ -213,6 +214,7 @@ def run(inputs: Sequence[str], *, out_dir: Path | None = None, db: Path | None =
         reports: list[Mention] = []
         linked: dict[str, frozenset[str]] = {}  # without a store: words of each article with mentions
         hashes: dict[str, str] = {}  # of the articles in flight
+        coded: list[ToSave] = []  # coded, not yet stored: saved together when input is read on
         reused = 0
 
         def note(problem: Problem) -> None:
@@ -224,7 +226,13 @@ def run(inputs: Sequence[str], *, out_dir: Path | None = None, db: Path | None =
 
         def to_code() -> Iterator[Article]:
             nonlocal reused
-            for item in stream:
+            while True:
+                if coded and store:  # before reading on, so that what is read next sees them stored
+                    store.save_articles(coded)
+                    coded.clear()
+                item = next(stream, None)
+                if item is None:
+                    return
                 if isinstance(item, Problem):
                     note(item)
                     continue
@@ -246,12 +254,15 @@ def run(inputs: Sequence[str], *, out_dir: Path | None = None, db: Path | None =
                 note(result)
                 continue
             if store:
-                store.save_article(article, result, content_hash=digest or article_hash(article))
+                coded.append((article, result, digest or article_hash(article)))
             elif result:
                 reports.extend(result)
                 linked[article.article_id] = words_of(article.text)
             if progress:
                 progress(1)
+        if coded and store:
+            store.save_articles(coded)
+            coded.clear()
         events = runner.link(store, reports, linked, settings=settings)
         touched = [e for e in events if any(m.article_id in ours for m in e.mentions)]
         summary = {

@@ -87,10 +87,11 @@ def place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]:
     The dateline ("KABUL, Afghanistan -") says where the reporter was, not where an
     event happened, so its places are left out.
     """
+    from .analyse import doc_text
     from .geocode import geocode
     from .pubdate import dateline_span
 
-    dateline = dateline_span(doc.text) or (0, 0)
+    dateline = dateline_span(doc_text(doc)) or (0, 0)
 
     sent_index = {}
     for i, s in enumerate(sents):
@@ -99,7 +100,8 @@ def place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]:
     refs: list[PlaceRef] = []
     cache: dict[tuple[str, str | None], Place | None] = {}
     recent: dict[str, Place] = {}
-    ent_at = {e.start: e for e in doc.ents if e.label_ in {"GPE", "LOC", "FAC"}}
+    all_ents = {e.start: e for e in doc.ents}
+    ent_at = {start: e for start, e in all_ents.items() if e.label_ in {"GPE", "LOC", "FAC"}}
     for tok_i, tok in enumerate(doc):
         ent = ent_at.get(tok_i)
         if ent is not None and dateline[0] <= ent.start_char < dateline[1]:
@@ -113,7 +115,10 @@ def place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]:
             if not any(ch.isupper() for ch in name):
                 continue  # "the west bank of the river": a place name is capitalised in English
             kind = kind or _own_kind(name)
-            province = _enclosing_province(doc, ent, code) if kind in {"district", None} else None
+            province = None
+            if kind in {"district", None}:
+                sent = sents[sent_index[ent.start]] if ent.start in sent_index else ent.sent
+                province = _enclosing_province(doc, ent, code, sent=sent, ents_at=all_ents)
             where = _stated_country(doc, ent.start) or code  # "the Yemeni city of Saada"
             cache_key = (name, kind, province.admin1 if province else None, where)
             if cache_key not in cache:
@@ -147,9 +152,14 @@ def place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]:
     return refs
 
 
-def _enclosing_province(doc: Doc, ent: Span, code: str | None) -> Place | None:
+def _enclosing_province(doc: Doc, ent: Span, code: str | None, *, sent: Span,
+                        ents_at: dict[int, Span]) -> Place | None:
     """The province a place is said to lie in: "Gelan district, Ghazni province",
-    "Marka district of Lower Shabelle region", "a village in Bakhmut district, Donetsk oblast"."""
+    "Marka district of Lower Shabelle region", "a village in Bakhmut district, Donetsk oblast".
+
+    ``sent`` is the sentence ``ent`` starts in and ``ents_at`` the document's entities by
+    first token (``Span.sent`` and ``Span.ents`` scan the whole document at every call).
+    """
     from .geocode import geocode
 
     i = ent.end
@@ -159,9 +169,11 @@ def _enclosing_province(doc: Doc, ent: Span, code: str | None) -> Place | None:
         i += 1
     if i < len(doc) and doc[i].lower_ == "the":
         i += 1
-    other = next((e for e in ent.sent.ents if e.start == i and e.label_ in {"GPE", "LOC"}), None)
-    if other is None:
+    other = ents_at.get(i)
+    if other is None or other.label_ not in {"GPE", "LOC"}:
         return None
+    if not sent.start <= other.start < other.end <= sent.end:
+        return None  # only an entity inside the sentence counts (as in ``ent.sent.ents``)
     after = doc[other.end].lower_ if other.end < len(doc) else ""
     if AREA_KIND.get(after) != "admin1" and not other.text.lower().endswith(
             ("province", "region", "state", "governorate", "oblast")):

@@ -39,6 +39,9 @@ if TYPE_CHECKING:
     import duckdb
     import pyarrow as pa
 
+#: What :meth:`Store.save_articles` stores: an article, its mentions and its content hash.
+ToSave = tuple[Article, Sequence[Mention], str]
+
 #: The database file used when none is given.
 DEFAULT_DB = Path("eventwire.duckdb")
 
@@ -254,25 +257,48 @@ class Store:
         Saving the same article id and hash again does nothing; a new hash
         replaces the stored article and all its mentions.
         """
-        for mention in mentions:
-            if mention.article_id != article.article_id:
-                raise StoreError(f"mention {mention.mention_id} belongs to article "
-                                 f"{mention.article_id!r}, not {article.article_id!r}")
-        if self.has_article(article.article_id, content_hash):
+        self.save_articles([(article, mentions, content_hash)])
+
+    def save_articles(self, items: Sequence[ToSave]) -> None:
+        """Store several ``(article, mentions, content hash)`` in one transaction.
+
+        The result is that of :meth:`save_article` on each item in order (an
+        article already stored with the same hash is left as it is, a new hash
+        replaces the article and all its mentions, the last version of an id
+        wins), at the cost of one commit and one bulk insert per table for the
+        batch: all of it is stored, or nothing.
+        """
+        for article, mentions, _ in items:
+            for mention in mentions:
+                if mention.article_id != article.article_id:
+                    raise StoreError(f"mention {mention.mention_id} belongs to article "
+                                     f"{mention.article_id!r}, not {article.article_id!r}")
+        current = self._stored_hashes([article.article_id for article, _, _ in items])
+        latest: dict[str, ToSave] = {}
+        for item in items:
+            article_id, digest = item[0].article_id, item[2]
+            if current.get(article_id) != digest:
+                current[article_id] = digest
+                latest[article_id] = item
+        if not latest:
             return
-        article_row = {
-            "article_id": article.article_id, "file": article.file, "title": article.title,
-            "source": article.source, "published": article.published,
-            "published_origin": article.published_origin, "url": article.url,
-            "year_hint": article.year_hint, "content_hash": content_hash, "text": article.text,
-            "saved_at": _now(), "link_words": " ".join(sorted(words_of(article.text))),
-        }
-        mention_rows = [{**_mention_row(m), "ordinal": n} for n, m in enumerate(mentions)]
-        with self._transaction(f"save article {article.article_id}") as con:
-            con.execute("DELETE FROM mentions WHERE article_id = ?", [article.article_id])
-            con.execute("DELETE FROM articles WHERE article_id = ?", [article.article_id])
-            _insert(con, "articles", [article_row])
+        now = _now()
+        article_rows = [_article_row(article, digest, saved_at=now) for article, _, digest in latest.values()]
+        mention_rows = [{**_mention_row(m), "ordinal": n} for _, mentions, _ in latest.values()
+                        for n, m in enumerate(mentions)]
+        ids = list(latest)
+        what = f"save article {ids[0]}" if len(ids) == 1 else f"save {len(ids)} articles ({ids[0]}, ...)"
+        where, params = _in("article_id", ids)
+        with self._transaction(what) as con:
+            con.execute(f"DELETE FROM mentions WHERE {where}", params)
+            con.execute(f"DELETE FROM articles WHERE {where}", params)
+            _insert(con, "articles", article_rows)
             _insert(con, "mentions", mention_rows)
+
+    def _stored_hashes(self, ids: Sequence[str]) -> dict[str, str]:
+        """The stored content hash of each of these article ids that is stored."""
+        where, params = _in("article_id", sorted(set(ids)))
+        return dict(self._query(f"SELECT article_id, content_hash FROM articles WHERE {where}", params))
 
     def articles(self, *, ids: Sequence[str] | None = None) -> list[Article]:
         """Stored articles (all, or those with these ids), by article id."""
@@ -453,6 +479,14 @@ def _dumps(value: object) -> str:
         return json.dumps(value, ensure_ascii=False, default=_json_default)
     except (TypeError, ValueError) as exc:
         raise StoreError(f"cannot store value as JSON: {exc}") from None
+
+
+def _article_row(article: Article, content_hash: str, *, saved_at: dt.datetime) -> dict[str, Any]:
+    return {"article_id": article.article_id, "file": article.file, "title": article.title,
+            "source": article.source, "published": article.published,
+            "published_origin": article.published_origin, "url": article.url,
+            "year_hint": article.year_hint, "content_hash": content_hash, "text": article.text,
+            "saved_at": saved_at, "link_words": " ".join(sorted(words_of(article.text)))}
 
 
 def _article(r: dict[str, Any]) -> Article:

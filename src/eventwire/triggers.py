@@ -10,6 +10,7 @@ when the word is not used about political violence ("drought strikes Kansas",
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -75,6 +76,8 @@ def trigger_kind(tok: Token) -> str | None:
     lemma = tok.lemma_.lower()
     if lemma == tok.lower_ and tok.pos_ == "VERB":
         lemma = lx.IRREGULAR_PAST.get(lemma, lemma)  # "retook" left as it is by the lemmatizer
+    if lemma not in _event_lemmas() and tok.lower_ not in lx.NOUN_KINDS:
+        return None  # no rule below gives this word a kind (most words: checked first, for speed)
     if tok.ent_type_ in {"PERSON", "ORG", "GPE", "LOC", "FAC", "DATE", "TIME", "WORK_OF_ART", "LAW"}:
         return None  # part of a name ("Operation Storm", "Strike Brigade"), not an event word
     if tok.pos_ in {"VERB", "AUX"} or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
@@ -117,6 +120,13 @@ def trigger_kind(tok: Token) -> str | None:
                 return None
         return lx.NOUN_KINDS.get(lemma) or lx.NOUN_KINDS.get(tok.lower_)
     return None
+
+
+@functools.cache
+def _event_lemmas() -> frozenset[str]:
+    """Every lemma for which :func:`trigger_kind` can return a kind."""
+    return frozenset({*(lemma for lemma, _ in lx.PHRASAL), "take", *lx.IMPACT_VERBS, *lx.LAUNCH_VERBS,
+                      *lx.VERB_KINDS, "death", "strike", "attack", "raid", "bombing", *lx.NOUN_KINDS})
 
 
 def _reports_a_death(tok: Token) -> bool:

@@ -49,7 +49,7 @@ def not_english_reason(text: str) -> str | None:
     words = _WORD.findall(text[:20000])
     if len(words) < MIN_WORDS:
         return None
-    scripts = Counter(_script(char) for word in words for char in word)
+    scripts = _scripts(words)
     letters = sum(scripts.values())
     script, count = scripts.most_common(1)[0]
     if script != "LATIN" and count > letters / 2:
@@ -63,6 +63,17 @@ def not_english_reason(text: str) -> str | None:
     if shares[best] >= 0.1 * len(lower):
         return f"looks like {best}"
     return f"only {english:.0%} English function words"
+
+
+def _scripts(words: list[str]) -> Counter[str]:
+    """Letters per script over ``words``, counted in text order (an ASCII word at once)."""
+    scripts: Counter[str] = Counter()
+    for word in words:
+        if word.isascii():
+            scripts["LATIN"] += len(word)
+        else:
+            scripts.update(_script(char) for char in word)
+    return scripts
 
 
 def _script(char: str) -> str:

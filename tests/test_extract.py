@@ -372,3 +372,17 @@ def test_extract_event_named_as_a_point_in_time_is_not_a_new_one(nlp):
     assert sorted(m.sub_event_type for m in found) in (["Armed clash"], ["Armed clash", "Arrests"],
                                                        ["Arrests", "Attack"], ["Attack"])
     assert sum(m.sub_event_type in {"Armed clash", "Attack"} for m in found) == 1
+
+
+def test_extract_ranked_and_relative_retellings_are_not_new_events(nlp):
+    found = events_of(nlp, "Two car bombs exploded near the education ministry in Mogadishu on Saturday, killing "
+                           "at least 30 people, in the deadliest attack in the capital for years. A police "
+                           "spokesman said the woman who attacked the wedding had been carrying a baby.",
+                      published="2022-10-30")
+    assert len(found) == 1 and found[0].sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_extract_shells_on_a_market_hit_civilians(nlp):
+    found = events_of(nlp, "Russian artillery shelled the central market in Kherson on Tuesday.",
+                      published="2023-05-04")
+    assert found and found[0].actor2 == "Civilians (Ukraine)"

@@ -36,6 +36,7 @@ NOT_ASSERTED = [
     ("The rebels have stepped up attacks on supply convoys this year.", "attacks"),
     ("The camp shelters families who fled fighting in the east.", "fighting"),
     ("The army has carried out repeated raids on villages in the area.", "raids"),
+    ("The army has carried out repeated raids and air attacks on villages.", "attacks"),
     ("The military has carried out hundreds of air attacks since the coup.", "attacks"),
     ("The group took up arms in 2021 and has since captured large parts of the province.", "captured"),
     ("Fano fought alongside the federal army during the war in Tigray.", "fought"),

@@ -83,6 +83,9 @@ def extract(doc: Doc, article: Article) -> list[Mention]:
                 and _toll_of_the_last(found, sent, si, last, places, times):
             out[out.index(last)] = last = replace(last, fatalities=deaths)
             continue
+        if out:  # once events are told, "the gunmen who attacked the wedding" tells one again
+            found = [(t, sub) for t, sub in found
+                     if not (_relative_retelling(t.token) and not _date_for(t.token, si, times).known)]
         for trig, sub in found:
             family = EVENT_TYPES[sub]
             fat = None
@@ -192,7 +195,7 @@ def _sentence_triggers(sent: Span, ctx: actor_mod.ActorContext) -> list[tuple[Tr
         found.append((replace(trig, kind=kind), sub, kind))
     tokens = {f[0].token.i for f in found}
     found = [f for f in found if not (f[2] == "kill" and _killed_in(f[0].token) & tokens)
-             and not _time_reference(f[0].token)]
+             and not _time_reference(f[0].token) and not _described(f[0].token)]
     if any(EVENT_TYPES[f[1]] == "Riots" for f in found):  # "crowds attacked the embassy, looting offices"
         found = [f for f in found if f[1] != "Looting/property destruction" or f[0].agent is not None]
     strong_violent = [f for f in found if f[2] not in WEAK_KINDS and EVENT_TYPES[f[1]] in VIOLENT_FAMILIES]
@@ -208,6 +211,19 @@ def _sentence_triggers(sent: Span, ctx: actor_mod.ActorContext) -> list[tuple[Tr
             seen_weak.add(sub)
         kept.append((trig, sub))
     return kept
+
+
+def _described(tok: Token) -> bool:
+    """"... in the deadliest attack in the capital for years": an event told, then ranked."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and any(
+        c.dep_ == "amod" and c.tag_ == "JJS" for c in tok.children)
+
+
+def _relative_retelling(tok: Token) -> bool:
+    """"the woman who attacked the wedding": a definite someone named by what was already told."""
+    head = tok.head
+    return tok.dep_ == "relcl" and head.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in {"the", "that", "those"} for c in head.children)
 
 
 def _time_reference(tok: Token) -> bool:
@@ -290,13 +306,22 @@ CIVILIAN_VICTIMS = frozenset({"people", "civilians", "residents", "villagers", "
                               "bystanders", "pedestrians", "commuters", "refugees", "displaced"})
 
 
+#: Places whose shelling or bombing is violence against the civilians in them.
+CIVILIAN_PLACES = frozenset({"hospital", "hospitals", "school", "schools", "market", "marketplace", "homes",
+                             "houses", "apartment", "apartments", "residential", "church", "mosque", "wedding",
+                             "funeral", "playground", "kindergarten", "shelter", "camp", "camps"})
+
+
 def _civilians_hit(trigger: Token) -> bool:
     """Whether the trigger's sentence says the blast killed or wounded people, not fighters."""
     for tok in trigger.sent:
         if tok.lemma_ in {"kill", "wound", "injure", "hurt"} and any(
                 c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in CIVILIAN_VICTIMS for c in tok.children):
             return True
-    return False
+    hit = [c for c in trigger.head.children if c.dep_ == "dobj"] if trigger.dep_ == "nsubj" else []
+    hit += [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
+    # "the barrage struck the children's hospital", "shells hit a market": a civilian place
+    return any(w.lower_ in CIVILIAN_PLACES for h in hit for w in h.subtree)
 
 
 def _may_look_back(tok: Token, anchored: bool) -> bool:

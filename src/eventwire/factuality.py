@@ -196,6 +196,11 @@ def _local_blocker(node: Token, *, is_trigger: bool) -> str | None:
             return "cumulative 'since'"  # "has since captured large parts of the province"
         if is_trigger and child.dep_ == "amod" and low in REPEATED:
             return f"habitual '{child.text}'"  # "repeated raids", "near-daily shelling"
+    if is_trigger and node.dep_ == "conj" and node.pos_ == "NOUN" and any(
+            c.dep_ == "amod" and c.lower_ in REPEATED for c in node.head.children):
+        return "habitual (shared)"  # "repeated raids and air attacks"
+    for child in node.children:
+        low = child.lower_
         if is_trigger and child.dep_ == "prep" and low in {"during", "throughout"} and any(
                 g.dep_ == "pobj" and g.lemma_.lower() in AGGREGATE_SUBJECTS for g in child.children):
             return f"aggregate '{child.text}'"  # "fought alongside the army during the war"

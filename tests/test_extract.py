@@ -131,25 +131,6 @@ def test_extract_article_country_vote(names, expected):
     assert article_country(_doc_with_places(names)) == expected
 
 
-def test_extract_retelling_takes_the_first_telling_place():
-    from eventwire.extract import _retelling
-    from eventwire.records import DateSpan, Mention, Place
-
-    def mention(place: Place, deaths: int | None) -> Mention:
-        return Mention(mention_id="m", article_id="a", file="f", sentence="s", start=0, end=1,
-                       event_type="Battles", sub_event_type="Armed clash", actor1="Military Forces of Nigeria",
-                       actor2=None, place=place, dates=DateSpan.unknown(), fatalities=deaths, trigger="killed",
-                       source=None, published=None)
-
-    town = Place(name="Gwoza", admin1="Borno", country="Nigeria", latitude=11.08, longitude=13.69,
-                 geo_precision=1, kind="city", country_code="NG")
-    state = Place(name="Borno", admin1="Borno", country="Nigeria", latitude=11.5, longitude=13.0,
-                  geo_precision=3, kind="admin1", country_code="NG")
-    first = mention(town, 12)
-    assert _retelling(mention(state, 12), [first]) is first
-    assert _retelling(mention(state, 3), [first]) is None  # another toll: another event
-
-
 def _types(found):
     return {(m.sub_event_type, m.place.name if m.place else None) for m in found}
 

@@ -1,0 +1,43 @@
+"""Timing: which date expression of a sentence belongs to which event word."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventwire.ingest import parse_text
+from eventwire.timing import date_for, reported_date, time_refs
+
+from .conftest import find_token
+
+pytestmark = pytest.mark.slow
+
+
+def _refs(nlp, text: str, published: str):
+    article = parse_text(f" date {published}\n{text}", file="t.txt")
+    doc = nlp(article.text)
+    return doc, time_refs(doc, article, list(doc.sents))
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    # the event's own date
+    ("Gunmen attacked a market in Maiduguri on Tuesday, police said on Wednesday.", "attacked",
+     dt.date(2024, 5, 14)),
+    # the report's day is not the event's
+    ("Police said on Wednesday that gunmen attacked a market in Maiduguri.", "attacked", None),
+    # a date inside a relative clause on the object belongs to that clause
+    ("Troops recaptured the bridge, which rebels had held since 2019, on Monday.", "recaptured",
+     dt.date(2024, 5, 13)),
+])
+def test_timing_date_for_the_event_word(nlp, text: str, word: str, expected: dt.date | None) -> None:
+    doc, refs = _refs(nlp, text, "2024-05-16")
+    assert date_for(find_token(doc, word), 0, refs).start == expected
+
+
+def test_timing_event_told_in_a_dated_statement_takes_its_day(nlp) -> None:
+    doc, refs = _refs(nlp, "The army said on Friday that its soldiers had recaptured the palace.", "2025-03-22")
+    assert reported_date(find_token(doc, "recaptured"), 0, refs).start == dt.date(2025, 3, 21)
+    # a comment on an event told before is not dated by the comment
+    doc, refs = _refs(nlp, "A spokesman said on Monday that the strikes were lawful.", "2022-01-18")
+    assert not reported_date(find_token(doc, "strikes"), 0, refs).known

@@ -98,8 +98,8 @@ def test_incremental_seeds_linking_f1(seeds_db: Path):
 def test_incremental_held_out_linking_set(tmp_path: Path):
     """Our own multi-outlet set (tests/data/linking): a ratchet at the measured figures.
 
-    Measured 2026-11-22: linking precision 1.0, recall 0.667 (the missed pairs come from
-    extraction: a region read as a town, a strike typed as another attack; not the linker).
+    Measured 2026-11-22 (session 2): linking precision 1.0, recall 0.667 (the missed pairs came
+    from extraction, not the linker); session 3: precision 1.0, recall 1.0, events F1 0.667.
     """
     if not (SHARED / "eval" / "score.py").exists():
         pytest.skip("../shared is not beside the checkout")
@@ -107,5 +107,7 @@ def test_incremental_held_out_linking_set(tmp_path: Path):
     out = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), "--gold",
                           str(ROOT / "tests" / "data" / "linking.gold.json"), "--pred", str(tmp_path / "out"),
                           "--json"], capture_output=True, text=True, check=True)
-    linking = json.loads(out.stdout)["linking"]
-    assert linking["precision"] >= 0.95 and linking["recall"] >= 0.6
+    result = json.loads(out.stdout)
+    linking = result["linking"]
+    assert linking["precision"] >= 0.95 and linking["recall"] >= 0.9, linking
+    assert result["events"]["f1"] >= 0.64, result["events"]

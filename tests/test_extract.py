@@ -367,3 +367,15 @@ def test_extract_shells_on_a_market_hit_civilians(nlp):
     found = events_of(nlp, "Russian artillery shelled the central market in Kherson on Tuesday.",
                       published="2023-05-04")
     assert found and found[0].actor2 == "Civilians (Ukraine)"
+
+
+@pytest.mark.parametrize(("text", "sub", "deaths"), [
+    ("Air defences intercepted and destroyed two ballistic missiles fired at Abu Dhabi on Monday.",
+     "Disrupted weapons use", None),  # the object the coordinated verbs share
+    ("A drone and missile attack on Abu Dhabi killed three people on Monday.", "Air/drone strike", 3),
+    ("Five people were killed when shells landed on a camp outside Goma on Friday.",
+     "Shelling/artillery/missile attack", 5),
+])
+def test_extract_one_event_typed_by_its_weapon(nlp, text, sub, deaths):
+    found = events_of(nlp, text, published="2024-05-14")
+    assert [(m.sub_event_type, m.fatalities) for m in found] == [(sub, deaths)]

@@ -207,9 +207,10 @@ def _time_reference(tok: Token) -> bool:
 
 
 def _killed_in(tok: Token) -> set[int]:
-    """The event words a killing happened in: "16 people were killed in the raids" (the raids' toll)."""
+    """The event words a killing happened in or was done by: "16 people were killed in the raids",
+    "a drone attack killed three people" (the toll of the raids, of the attack)."""
     return {g.i for c in tok.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"in", "during", "by"}
-            for g in c.children if g.dep_ == "pobj"}
+            for g in c.children if g.dep_ == "pobj"} | {c.i for c in tok.children if c.dep_ == "nsubj"}
 
 
 def _mention(article: Article, trig: Trigger, sub: str, sent: Span, si: int, place: PlaceRef | None,

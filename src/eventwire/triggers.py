@@ -105,7 +105,8 @@ def trigger_kind(tok: Token) -> str | None:
         if lemma == "death" and _reports_a_death(tok):
             return "kill"
         if lemma in {"strike", "attack", "raid", "bombing"}:
-            mods = {c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"}}
+            mods = {w.lower_ for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}
+                    for w in c.subtree}  # "a drone and missile attack"
             if mods & {"air", "drone", "aerial"}:
                 return "air"
             if mods & {"missile", "rocket", "artillery", "mortar"}:
@@ -233,6 +234,10 @@ def _patient_tokens(tok: Token) -> list[Token]:
     found = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
     if not found and any(c.dep_ == "auxpass" for c in tok.children):
         found = _stranded_subject(tok)
+    if not found and tok.pos_ == "VERB":
+        # "intercepted and destroyed two missiles": the object the coordinated verbs share
+        found = [g for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                 for g in c.children if g.dep_ == "dobj"][:1]
     sides = {"with"} if tok.lemma_ in {"clash", "fight", "battle", "skirmish"} else set()
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in {"on", "against", "of", "at", "upon", "targeting"} | sides:
@@ -363,7 +368,9 @@ def classify(kind: str, trig: Trigger, *, sentence: Span) -> str | None:
             return "Suicide bomb"
         return "Remote explosive/landmine/IED" if by_weapon else None
     if kind in {"attack", "raid", "fight", "offensive", "shoot", "kill"}:
-        by_weapon = weapon_type(agent_words | {c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"}})
+        mods = {w.lower_ for c in tok.children if c.dep_ in {"compound", "amod", "nmod"} for w in c.subtree}
+        by_weapon = weapon_type(agent_words | mods  # "a drone and missile attack"
+                                | _when_words(tok))
         if by_weapon and kind in {"attack", "kill"}:
             return by_weapon
         if kind == "kill" and agent is None and trig.agent_span is not None:
@@ -442,7 +449,7 @@ def classify(kind: str, trig: Trigger, *, sentence: Span) -> str | None:
             return "Violent demonstration"  # "protesters set fire to the offices": a riot
         return "Looting/property destruction"
     if kind in {"defuse", "intercept"}:
-        if kind == "intercept" and not patient_words & (lx.WEAPON_CACHE_WORDS | {"drone", "drones", "missile",
+        if kind == "intercept" and not (patient_words | near) & (lx.WEAPON_CACHE_WORDS | {"drone", "drones", "missile",
                                                                                   "missiles", "rocket",
                                                                                   "rockets", "shipment"}):
             return None
@@ -467,6 +474,12 @@ def classify(kind: str, trig: Trigger, *, sentence: Span) -> str | None:
         return "Headquarters or base established" if patient_words & {"base", "headquarters", "hq",
                                                                       "camp", "outpost"} else None
     return None
+
+
+def _when_words(tok: Token) -> set[str]:
+    """Words of a "when" clause on a killing: "people were killed when shells landed on the camp"."""
+    return {w.lower_ for c in tok.children if c.dep_ == "advcl"
+            and any(m.dep_ == "advmod" and m.lower_ == "when" for m in c.children) for w in c.subtree}
 
 
 def _of_objects(tok: Token) -> set[Token]:

@@ -379,3 +379,11 @@ def test_extract_shells_on_a_market_hit_civilians(nlp):
 def test_extract_one_event_typed_by_its_weapon(nlp, text, sub, deaths):
     found = events_of(nlp, text, published="2024-05-14")
     assert [(m.sub_event_type, m.fatalities) for m in found] == [(sub, deaths)]
+
+
+def test_extract_toll_sentence_can_also_say_where(nlp):
+    found = events_of(nlp, "A Russian cruise missile smashed into the country's biggest children's hospital on "
+                           "Monday morning. At least 20 people were killed in Kyiv and more than 80 wounded, "
+                           "officials said.", published="2024-07-08")
+    assert [(m.sub_event_type, m.place.name, m.fatalities) for m in found] == [
+        ("Shelling/artillery/missile attack", "Kyiv", 20)]

@@ -72,7 +72,9 @@ def extract(doc: Doc, article: Article) -> list[Mention]:
         gave_deaths = False
         if found and last is not None and last.fatalities is None and deaths is not None \
                 and _toll_of_the_last(found, sent, si, last, places, times):
-            out[out.index(last)] = last = replace(last, fatalities=deaths)
+            here = [r.place for r in places if r.sent_index == si and r.place.kind != "country"]
+            out[out.index(last)] = last = replace(last, fatalities=deaths, place=last.place or (
+                here[0] if here else None))  # "... were killed in Kyiv": the toll can also say where
             continue
         if out:  # once events are told, "the gunmen who attacked the wedding" tells one again
             found = [(t, sub) for t, sub in found
@@ -125,7 +127,7 @@ def _claimed_by(sent: Span, ctx: actor_mod.ActorContext) -> str | None:
 def _toll_of_the_last(found: list[tuple[Trigger, str]], sent: Span, si: int, last: Mention,
                       refs: list[PlaceRef], times: list[TimeRef]) -> bool:
     """"At least five people were shot dead, rights groups said": after a violent report without
-    a toll, a passive killing with no one doing it, no place and no day of its own is its toll.
+    a toll, a passive killing with no one doing it, no day and no other place of its own is its toll.
     (When the report has a toll, a second one is other victims and stays an event of its own.)"""
     if len(found) != 1 or last.event_type not in VIOLENT_FAMILIES | {"Protests"}:
         return False
@@ -134,8 +136,10 @@ def _toll_of_the_last(found: list[tuple[Trigger, str]], sent: Span, si: int, las
     if trig.kind not in {"kill", "shoot"} or tok.pos_ != "VERB" or trig.agent is not None \
             or not any(c.dep_ == "auxpass" for c in tok.children):
         return False
-    if any(r.sent_index == si and r.place.kind != "country" for r in refs) or date_for(tok, si, times).known:
-        return False
+    here = [r.place for r in refs if r.sent_index == si and r.place.kind != "country"]
+    if date_for(tok, si, times).known or len({p.name for p in here}) > 1 or any(
+            last.place is not None and p.name != last.place.name for p in here):
+        return False  # a place of its own, other than the report's: victims elsewhere
     return sent.start_char - last.end < 400 and last.start < sent.start_char
 
 

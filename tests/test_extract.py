@@ -387,3 +387,9 @@ def test_extract_toll_sentence_can_also_say_where(nlp):
                            "officials said.", published="2024-07-08")
     assert [(m.sub_event_type, m.place.name, m.fatalities) for m in found] == [
         ("Shelling/artillery/missile attack", "Kyiv", 20)]
+
+
+def test_extract_capturing_a_person_named_after_a_place_is_an_arrest(nlp):
+    found = events_of(nlp, "Somali forces captured a Kismayo commander of al-Shabaab in Jilib district, "
+                           "Middle Juba region, on Sunday.", published="2024-05-14")
+    assert [m.sub_event_type for m in found] == ["Arrests"]

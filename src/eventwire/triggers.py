@@ -519,6 +519,8 @@ def _territorial(trig: Trigger) -> bool:
             objects += [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                         for g in c.children if g.dep_ == "pobj"]  # "overran most of Aleppo"
     for obj in objects:
+        if obj.lower_ in lx.PERSON_WORDS:
+            continue  # "captured a Haqqani leader", "a Kandahar commander": a person, whatever the place word
         if obj.lower_ == "control" or obj.lemma_ == "control":
             return True
         if _is_place_like(obj):

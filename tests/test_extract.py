@@ -393,3 +393,22 @@ def test_extract_capturing_a_person_named_after_a_place_is_an_arrest(nlp):
     found = events_of(nlp, "Somali forces captured a Kismayo commander of al-Shabaab in Jilib district, "
                            "Middle Juba region, on Sunday.", published="2024-05-14")
     assert [m.sub_event_type for m in found] == ["Arrests"]
+
+
+@pytest.mark.parametrize(("text", "coded"), [
+    # a unit in a fight that calls for air strikes gets them; what they did follows
+    ("The patrol came under fire near Kismayo on Monday. The security force called for precision air strikes, "
+     "killing five fighters.", True),
+    # a politician who calls for strikes only demands them
+    ("The senator called for air strikes on Kismayo on Monday.", False),
+])
+def test_extract_air_support_called_by_a_unit(nlp, text, coded):
+    found = events_of(nlp, text, published="2024-05-14")
+    assert any(m.sub_event_type == "Air/drone strike" for m in found) is coded
+
+
+def test_extract_strike_and_fight_with_one_toll_are_one_event(nlp):
+    found = events_of(nlp, "Soldiers killed five insurgents during an operation in Jilib district, Middle Juba "
+                           "region, on Monday. The force called for air strikes. As a result, five insurgents "
+                           "were killed.", published="2024-05-14")
+    assert sum(m.fatalities or 0 for m in found) == 5

@@ -55,3 +55,24 @@ def test_merge_event_id_is_a_function_of_the_mentions(order):
 def test_merge_empty_group_is_an_error():
     with pytest.raises(ValueError):
         build_event([])
+
+
+@pytest.mark.parametrize(("other_sub", "other_deaths", "actor", "expected"), [
+    ("Air/drone strike", 5, "M23", True),    # the fight's toll told again as the strike's
+    ("Air/drone strike", 3, "M23", False),   # another toll: another event
+    ("Air/drone strike", 5, "ADF", False),   # another actor
+    ("Arrests", 5, "M23", False),            # not remote violence
+])
+def test_merge_strike_told_as_fight(other_sub: str, other_deaths: int, actor: str, expected: bool) -> None:
+    from dataclasses import replace
+
+    from eventwire.merge import merge_two, strike_told_as_fight
+
+    fight = report("a", article="w1", published=dt.date(2024, 2, 8), deaths=5)
+    strike = replace(report("b", article="w1", published=dt.date(2024, 2, 8), deaths=other_deaths, actor1=actor),
+                     event_type="Explosions/Remote violence", sub_event_type=other_sub)
+    assert strike_told_as_fight(fight, strike) is expected
+    if expected:
+        merged = merge_two(fight, strike)
+        assert (merged.event_type, merged.sub_event_type) in {("Battles", "Armed clash"),
+                                                               ("Explosions/Remote violence", "Air/drone strike")}

@@ -32,3 +32,8 @@ def test_scenes_retelling_takes_the_first_telling_place() -> None:
 ])
 def test_scenes_points_back(bare_nlp, sentence: str, expected: bool) -> None:
     assert points_back(bare_nlp(sentence)[:]) is expected
+
+
+@pytest.mark.slow
+def test_scenes_a_firefight_is_pointed_back_to(bare_nlp) -> None:
+    assert points_back(bare_nlp("Two suspects were detained following the firefight.")[:])

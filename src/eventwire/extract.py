@@ -167,7 +167,10 @@ def _sentence_triggers(sent: Span, ctx: actor_mod.ActorContext) -> list[tuple[Tr
             continue
         trig = arguments(tok, ctx)
         sub = classify(kind, trig, sentence=sent)
-        if sub is None or assertion_blocker(tok):
+        if sub is None:
+            continue
+        reason = assertion_blocker(tok)
+        if reason and not _support_called_by_a_force(tok, reason):
             continue
         found.append((replace(trig, kind=kind), sub, kind))
     tokens = {f[0].token.i for f in found}
@@ -188,6 +191,21 @@ def _sentence_triggers(sent: Span, ctx: actor_mod.ActorContext) -> list[tuple[Tr
             seen_weak.add(sub)
         kept.append((trig, sub))
     return kept
+
+
+#: Words for a fighting unit: the subject of "called for air strikes" that gets them.
+_UNIT_WORDS = frozenset({"force", "forces", "troops", "unit", "units", "patrol", "team", "soldiers", "commandos"})
+
+
+def _support_called_by_a_force(tok: Token, reason: str) -> bool:
+    """"The security force called for precision air strikes": a unit in a fight that calls in air
+    support or artillery gets it (a politician who calls for strikes only demands them)."""
+    if not reason.startswith("governed by") or tok.pos_ != "NOUN":
+        return False
+    verb = next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
+    if verb is None or verb.lemma_ not in {"call", "request"}:
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in _UNIT_WORDS for c in verb.children)
 
 
 def _described(tok: Token) -> bool:

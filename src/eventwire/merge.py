@@ -61,6 +61,18 @@ def types_mergeable(a: Mention, b: Mention) -> bool:
     return True
 
 
+#: Remote violence that a unit in a fight calls in: told as the fight's toll and as the strike's.
+_CALLED_IN = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+
+
+def strike_told_as_fight(a: Mention, b: Mention) -> bool:
+    """"Forces killed five insurgents ... called for air strikes; five insurgents were killed":
+    an armed clash and a strike with one actor and one toll in one article are one event."""
+    return {a.sub_event_type, b.sub_event_type} - _CALLED_IN == {"Armed clash"} \
+        and len({a.sub_event_type, b.sub_event_type}) == 2 and a.actor1 == b.actor1 \
+        and a.fatalities is not None and a.fatalities == b.fatalities
+
+
 def narrower(a: DateSpan, b: DateSpan) -> DateSpan:
     """The narrower of two date windows (a known one beats an unknown one)."""
     if not a.known:
@@ -97,7 +109,9 @@ def merge_two(base: Mention, other: Mention) -> Mention:
     actor2 = base.actor2 or other.actor2
     if sub == other.sub_event_type and other.actor1 and base.sub_event_type != sub:
         actor1, actor2 = other.actor1, other.actor2 or actor2
-    return replace(host, sub_event_type=sub, place=place, dates=narrower(base.dates, other.dates),
+    family = base.event_type if sub == base.sub_event_type else other.event_type
+    return replace(host, event_type=family, sub_event_type=sub, place=place,
+                   dates=narrower(base.dates, other.dates),
                    fatalities=max_none(base.fatalities, other.fatalities), actor1=actor1,
                    actor2=actor2 if actor2 != actor1 else None)
 

@@ -32,7 +32,8 @@ SCENE_SUBTYPES = frozenset({"Arrests", "Disrupted weapons use"})
 #: Nouns by which a sentence points back at an operation already told ("during the raid").
 OPERATION_NOUNS = frozenset({"operation", "raid", "search", "patrol", "force", "forces", "unit", "team",
                              "assault", "offensive", "attack", "strike", "clash", "fighting", "ambush",
-                             "engagement", "mission", "battle", "troops", "soldiers", "convoy", "scene"})
+                             "engagement", "mission", "battle", "troops", "soldiers", "convoy", "scene",
+                             "firefight", "gunfight", "gunbattle", "shootout", "exchange"})
 
 
 def place_from_context(mention: Mention, trig: Trigger, sent: Span, si: int, *, anchored: bool,

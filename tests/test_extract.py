@@ -218,16 +218,16 @@ def test_extract_strike_called_in_by_troops_is_theirs(nlp):
 
 
 @pytest.mark.parametrize(("text", "sub", "actor1", "actor2", "place"), [
-    ("A suicide bomber blew himself up at a checkpoint in Mogadishu on Friday, killing five soldiers.",
-     "Suicide bomb", None, None, "Mogadishu"),
-    ("Hours later, a drone launched by the RSF struck an army base in Omdurman, killing three soldiers.",
-     "Air/drone strike", "Rapid Support Forces", None, "Omdurman"),
-    ("Russian missiles hit the centre of Sumy on Sunday, killing 21 people.",
-     "Shelling/artillery/missile attack", "Military Forces of Russia", "Civilians (Ukraine)", "Sumy"),
-    ("Rebel groups overran most of Aleppo on Saturday.", "Non-state actor overtakes territory", None, None,
-     "Aleppo"),
-    ("Sudan's army retook the Republican Palace in Khartoum on Friday.", "Government regains territory",
-     "Military Forces of Sudan", None, "Khartoum"),
+    ("A suicide bomber blew himself up outside a police academy in Kabul on Tuesday, killing six cadets.",
+     "Suicide bomb", None, None, "Kabul"),
+    ("A drone launched by the RSF struck a power station in Atbara on Sunday, killing two workers.",
+     "Air/drone strike", "Rapid Support Forces", None, "Atbara"),
+    ("Russian missiles hit the centre of Chernihiv on Wednesday, killing 17 people.",
+     "Shelling/artillery/missile attack", "Military Forces of Russia", "Civilians (Ukraine)", "Chernihiv"),
+    ("Rebel fighters overran most of Bentiu on Tuesday.", "Non-state actor overtakes territory", None, None,
+     "Bentiu"),
+    ("Iraqi forces retook the Grand Mosque in Mosul on Thursday.", "Government regains territory",
+     "Military Forces of Iraq", None, "Mosul"),
 ])
 def test_extract_weapons_senders_victims_and_places_taken(nlp, text, sub, actor1, actor2, place):
     found = [m for m in events_of(nlp, text, published="2024-12-01") if m.sub_event_type == sub]
@@ -241,24 +241,23 @@ def test_extract_weapons_senders_victims_and_places_taken(nlp, text, sub, actor1
 
 
 def test_extract_a_missile_that_exploded_is_the_strike_not_a_bomb(nlp):
-    found = events_of(nlp, "Two Russian missiles struck Sumy on Sunday. The first missile landed near a "
-                           "university and the second exploded above a busy street.", published="2025-04-14")
+    found = events_of(nlp, "Two Russian missiles struck Chernihiv on Wednesday. The first missile landed near "
+                           "a hotel and the second exploded above a crowded road.", published="2024-04-18")
     assert {m.sub_event_type for m in found} == {"Shelling/artillery/missile attack"}
 
 
 def test_extract_markets_storming_past_a_record_is_no_attack(nlp):
-    assert events_of(nlp, "Cocoa futures stormed past $10,000 a tonne on Tuesday as a poor harvest crushed "
-                          "hopes of a recovery.", published="2024-03-27") == []
+    assert events_of(nlp, "Coffee futures stormed past a record on Thursday as a drought in Brazil crushed "
+                          "hopes of a bumper crop.", published="2024-10-04") == []
 
 
 def test_extract_event_told_by_a_dated_statement_takes_its_day(nlp):
-    # "its soldiers" are the speaker's; the palace's own history ("held since ... two years ago") is not the date
-    found = events_of(nlp, "Sudan's army said on Friday that its soldiers had recaptured the Republican Palace in "
-                           "central Khartoum, which the Rapid Support Forces had held since the first days of the "
-                           "war almost two years ago.", published="2025-03-22")
+    # "its soldiers" are the speaker's; the mosque's own history ("held since 2014") is not the date
+    found = events_of(nlp, "Iraq's army said on Thursday that its soldiers had recaptured the Grand Mosque in "
+                           "Mosul, which Islamic State had held since the summer of 2014.", published="2017-06-30")
     (retake,) = [m for m in found if m.sub_event_type == "Government regains territory"]
-    assert retake.actor1 == "Military Forces of Sudan" and retake.actor2 == "Rapid Support Forces"
-    assert retake.dates.start == dt.date(2025, 3, 21)
+    assert retake.actor1 == "Military Forces of Iraq" and retake.actor2 == "Islamic State"
+    assert retake.dates.start == dt.date(2017, 6, 29)
 
 
 def test_extract_comment_on_strikes_is_not_dated_by_the_comment(nlp):
@@ -268,17 +267,17 @@ def test_extract_comment_on_strikes_is_not_dated_by_the_comment(nlp):
 
 
 def test_extract_clash_with_names_the_other_side(nlp):
-    found = events_of(nlp, "Fano fighters clashed with federal troops around Bahir Dar on Monday, residents said.",
-                      published="2023-08-14")
+    found = events_of(nlp, "Kachin Independence Army fighters clashed with government troops near Bhamo on "
+                           "Monday, residents said.", published="2024-12-10")
     (clash,) = [m for m in found if m.sub_event_type == "Armed clash"]
-    assert clash.actor2 == "Military Forces of Ethiopia"
+    assert clash.actor2 == "Military Forces of Myanmar"
 
 
 def test_extract_passive_toll_after_a_report_without_one_is_its_toll(nlp):
-    found = events_of(nlp, "Police opened fire on protesters in Nairobi on Tuesday after they broke into the "
-                           "parliament grounds. At least five people were shot dead, rights groups said.",
-                      published="2024-06-26")
-    assert len(found) == 1 and found[0].fatalities == 5
+    found = events_of(nlp, "Police fired on demonstrators in Dhaka on Thursday after they stormed a state "
+                           "broadcaster. At least six people were shot dead, a hospital official said.",
+                      published="2024-07-19")
+    assert len(found) == 1 and found[0].fatalities == 6
 
 
 def test_extract_second_toll_after_a_report_with_one_is_other_victims(nlp):
@@ -289,37 +288,38 @@ def test_extract_second_toll_after_a_report_with_one_is_other_victims(nlp):
 
 
 def test_extract_people_killed_in_strikes_are_the_strikes_toll(nlp):
-    found = events_of(nlp, "Sixteen people were killed in the air strikes on Al-Qaim on Friday, Iraqi officials "
-                           "said.", published="2024-05-11")
-    assert [(m.sub_event_type, m.fatalities) for m in found] == [("Air/drone strike", 16)]
+    found = events_of(nlp, "Eleven people were killed in the air strikes on Deir ez-Zor on Sunday, Syrian "
+                           "officials said.", published="2024-05-13")
+    assert [(m.sub_event_type, m.fatalities) for m in found] == [("Air/drone strike", 11)]
 
 
 def test_extract_crowds_that_rally_are_protesters(nlp):
-    (rally,) = events_of(nlp, "Vast crowds rallied in Sanaa on Friday against the strikes.", published="2024-01-13")
-    assert rally.sub_event_type == "Peaceful protest" and rally.actor1 == "Protesters (Yemen)"
+    (rally,) = events_of(nlp, "Large crowds rallied in Tunis on Saturday against the new constitution.",
+                         published="2022-07-24")
+    assert rally.sub_event_type == "Peaceful protest" and rally.actor1 == "Protesters (Tunisia)"
 
 
 def test_extract_crowds_attacking_buildings_riot(nlp):
-    found = events_of(nlp, "In Kinshasa, angry crowds attacked the embassies of Rwanda and France on Tuesday, "
-                           "setting fires before police dispersed them.", published="2025-01-29")
+    found = events_of(nlp, "In Dakar, angry crowds attacked the offices of a pro-government newspaper on "
+                           "Thursday, setting fires before police dispersed them.", published="2023-06-02")
     riots = [m for m in found if m.sub_event_type == "Violent demonstration"]
     assert riots and riots[0].actor1.startswith("Rioters") and riots[0].actor2 is None
 
 
 def test_extract_pronoun_in_a_second_clause_is_the_first_clauses_subject(nlp):
-    found = events_of(nlp, "Over the past six months the army has pushed the RSF out of large parts of central "
-                           "Sudan, and it retook Wad Madani in January.", published="2025-03-22")
+    found = events_of(nlp, "Over the past weeks the army has pushed the Tigrayan forces out of Amhara, and it "
+                           "retook Dessie in December.", published="2022-01-10")
     (retake,) = found
     assert retake.sub_event_type == "Government regains territory"
-    assert retake.actor1 == "Military Forces of Sudan"
+    assert retake.actor1 == "Military Forces of Ethiopia"
 
 
 def test_extract_place_from_the_sentence_before_is_its_most_precise(nlp):
-    found = events_of(nlp, "On Friday gunmen surrounded a mosque in the town of Tera, in Niger's Tillaberi "
-                           "region, during prayers. The gunmen opened fire on the worshippers, killing 44 "
-                           "civilians.", published="2025-03-22")
-    attacks = [m for m in found if m.fatalities == 44]
-    assert attacks and attacks[0].place is not None and attacks[0].place.kind == "city"
+    found = events_of(nlp, "On Sunday gunmen surrounded a church in the town of Owo, in Nigeria's Ondo state, "
+                           "during mass. The gunmen opened fire on the worshippers, killing 40 people.",
+                      published="2022-06-06")
+    attacks = [m for m in found if m.fatalities == 40]
+    assert attacks and attacks[0].place is not None and attacks[0].place.name == "Owo"
 
 
 def test_extract_force_against_protesters_is_coded_from_the_protesters_side(nlp):
@@ -338,28 +338,27 @@ def test_extract_shelling_with_no_sender_is_not_given_to_the_main_armed_group(nl
 
 @pytest.mark.parametrize(("claim", "group"), [
     ("The Balochistan Liberation Army said it carried out the attack.", "Balochistan Liberation Army"),
-    ("The Balochistan Liberation Army claimed responsibility for the bombing.", "Balochistan Liberation Army"),
+    ("The Balochistan Liberation Army claimed responsibility for the killings.", "Balochistan Liberation Army"),
 ])
 def test_extract_claim_names_who_did_the_event_told_before(nlp, claim, group):
-    found = events_of(nlp, "A suicide bomber blew himself up at the railway station in Quetta on Saturday, "
-                           f"killing at least 24 people. {claim}", published="2024-11-10")
-    assert [(m.sub_event_type, m.actor1) for m in found] == [("Suicide bomb", group)]
+    found = events_of(nlp, "Gunmen stopped a bus near Mastung on Friday and shot dead nine passengers. "
+                           f"{claim}", published="2024-04-13")
+    assert found and all(m.actor1 == group for m in found)
 
 
 def test_extract_event_named_as_a_point_in_time_is_not_a_new_one(nlp):
-    found = events_of(nlp, "Gunmen attacked a gendarmerie school in Bamako on Tuesday, killing dozens. The army "
-                           "later said suspects had been detained in the city after the attack.",
-                      published="2024-09-18")
-    assert sorted(m.sub_event_type for m in found) in (["Armed clash"], ["Armed clash", "Arrests"],
-                                                       ["Arrests", "Attack"], ["Attack"])
-    assert sum(m.sub_event_type in {"Armed clash", "Attack"} for m in found) == 1
+    found = events_of(nlp, "Militants attacked an army base near Menaka on Sunday, killing 20 soldiers. The "
+                           "army later said several suspects had been arrested in the town after the attack.",
+                      published="2024-05-14")
+    violent = [m for m in found if m.event_type != "Protests" and m.sub_event_type != "Arrests"]
+    assert len(violent) == 1 and violent[0].fatalities == 20
 
 
 def test_extract_ranked_and_relative_retellings_are_not_new_events(nlp):
-    found = events_of(nlp, "Two car bombs exploded near the education ministry in Mogadishu on Saturday, killing "
-                           "at least 30 people, in the deadliest attack in the capital for years. A police "
-                           "spokesman said the woman who attacked the wedding had been carrying a baby.",
-                      published="2022-10-30")
+    found = events_of(nlp, "Two car bombs exploded at a busy junction in Baidoa on Saturday, killing at least "
+                           "25 people, in the deadliest attack in the region for years. A police spokesman said "
+                           "the man who attacked the junction had driven in from the south.",
+                      published="2024-03-17")
     assert len(found) == 1 and found[0].sub_event_type == "Remote explosive/landmine/IED"
 
 
@@ -370,11 +369,11 @@ def test_extract_shells_on_a_market_hit_civilians(nlp):
 
 
 @pytest.mark.parametrize(("text", "sub", "deaths"), [
-    ("Air defences intercepted and destroyed two ballistic missiles fired at Abu Dhabi on Monday.",
+    ("Air defences intercepted and destroyed three drones launched at Riyadh on Saturday.",
      "Disrupted weapons use", None),  # the object the coordinated verbs share
-    ("A drone and missile attack on Abu Dhabi killed three people on Monday.", "Air/drone strike", 3),
-    ("Five people were killed when shells landed on a camp outside Goma on Friday.",
-     "Shelling/artillery/missile attack", 5),
+    ("A drone and rocket attack on Erbil killed two people on Monday.", "Air/drone strike", 2),
+    ("Four people were killed when mortar shells landed on a school in Mariupol on Thursday.",
+     "Shelling/artillery/missile attack", 4),
 ])
 def test_extract_one_event_typed_by_its_weapon(nlp, text, sub, deaths):
     found = events_of(nlp, text, published="2024-05-14")
@@ -382,11 +381,10 @@ def test_extract_one_event_typed_by_its_weapon(nlp, text, sub, deaths):
 
 
 def test_extract_toll_sentence_can_also_say_where(nlp):
-    found = events_of(nlp, "A Russian cruise missile smashed into the country's biggest children's hospital on "
-                           "Monday morning. At least 20 people were killed in Kyiv and more than 80 wounded, "
-                           "officials said.", published="2024-07-08")
-    assert [(m.sub_event_type, m.place.name, m.fatalities) for m in found] == [
-        ("Shelling/artillery/missile attack", "Kyiv", 20)]
+    found = events_of(nlp, "A Russian guided bomb slammed into a crowded hardware store on Saturday afternoon. "
+                           "At least 18 people were killed in Kharkiv and dozens wounded, officials said.",
+                      published="2024-05-26")
+    assert [(m.place.name, m.fatalities) for m in found] == [("Kharkiv", 18)]
 
 
 def test_extract_capturing_a_person_named_after_a_place_is_an_arrest(nlp):
@@ -412,3 +410,16 @@ def test_extract_strike_and_fight_with_one_toll_are_one_event(nlp):
                            "region, on Monday. The force called for air strikes. As a result, five insurgents "
                            "were killed.", published="2024-05-14")
     assert sum(m.fatalities or 0 for m in found) == 5
+
+
+def test_extract_latest_attack_that_kills_is_kept(nlp):
+    found = events_of(nlp, "In the latest attack, gunmen killed 12 villagers in Zamfara on Sunday.",
+                      published="2024-05-14")
+    assert [m.fatalities for m in found] == [12]
+
+
+def test_extract_denied_claim_names_no_one(nlp):
+    found = events_of(nlp, "Gunmen stopped a bus near Mastung on Friday and shot dead nine passengers. The "
+                           "Balochistan Liberation Army did not claim responsibility for the killings.",
+                      published="2024-04-13")
+    assert found and all(m.actor1 != "Balochistan Liberation Army" for m in found)

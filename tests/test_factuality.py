@@ -20,6 +20,9 @@ ASSERTED = [
     # what a requested strike did says that it happened
     ("Kenyan troops called in an airstrike which killed six fighters near Kolbio.", "airstrike"),
     ("Kenyan troops called in an airstrike which killed six fighters near Kolbio.", "killed"),
+    # unrest and sporadic clashes are still single, dated events
+    ("Three protesters were shot dead during unrest in Nairobi on Tuesday.", "shot"),
+    ("Sporadic clashes erupted in Tripoli on Sunday.", "clashes"),
 ]
 NOT_ASSERTED = [
     ("The town could fall within days, analysts warned.", "fall"),
@@ -32,16 +35,16 @@ NOT_ASSERTED = [
     ("The regional capital has nearly fallen to the rebels.", "fallen"),
     ("Will the army retake the port before the rains?", "retake"),
     # habits, trends and the fighting people fled are background, not one event
-    ("The port has been shelled almost every day for months.", "shelled"),
-    ("The rebels have stepped up attacks on supply convoys this year.", "attacks"),
-    ("The camp shelters families who fled fighting in the east.", "fighting"),
-    ("The army has carried out repeated raids on villages in the area.", "raids"),
-    ("The army has carried out repeated raids and air attacks on villages.", "attacks"),
-    ("The military has carried out hundreds of air attacks since the coup.", "attacks"),
-    ("The group took up arms in 2021 and has since captured large parts of the province.", "captured"),
-    ("Fano fought alongside the federal army during the war in Tigray.", "fought"),
+    ("The port has been shelled almost every day since the spring.", "shelled"),
+    ("The militia has stepped up raids on river barges this year.", "raids"),
+    ("The school now houses families who fled fighting around the port.", "fighting"),
+    ("Soldiers have carried out repeated raids on farms along the river.", "raids"),
+    ("Soldiers have carried out repeated raids and air attacks on farms along the river.", "attacks"),
+    ("The air force has carried out hundreds of air strikes since the uprising began.", "strikes"),
+    ("The movement rearmed in 2019 and has since captured large parts of the delta.", "captured"),
+    ("The militia fought alongside the army during the war in the north.", "fought"),
     # a past relative clause on people, not on an event, is their record, not an event
-    ("The commander directed fighters who planned and led attacks on convoys.", "attacks"),
+    ("The commander directed gunmen who organised and carried out raids on farms.", "raids"),
     ("Commanders plan to launch an offensive on the port.", "offensive"),
 ]
 

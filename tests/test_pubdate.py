@@ -109,11 +109,11 @@ def test_pubdate_title_date(title: str, year: int | None, expected: dt.date | No
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("MINISTRY OF DEFENCE\n\nPRESS RELEASE No. 7\n\nNiamey, 22 March 2025\n\nThe ministry informs the public.",
-     dt.date(2025, 3, 22)),
+    ("MINISTRY OF DEFENCE\n\nPRESS RELEASE No. 7\n\nOuagadougou, 3 July 2024\n\nThe ministry informs the public.",
+     dt.date(2024, 7, 3)),
     ("Kyiv, March 5, 2024\n\nThe general staff reported overnight strikes.", dt.date(2024, 3, 5)),
-    ("Moreover, 22 March 2025 was the day the talks failed.", None),  # a sentence, not a place-date line
-    ("Niamey, 22 March\n\nThe ministry informs the public.", None),  # no year: no date
+    ("Moreover, 3 July 2024 was the day the talks failed.", None),  # a sentence, not a place-date line
+    ("Ouagadougou, 3 July\n\nThe ministry informs the public.", None),  # no year: no date
 ])
 def test_pubdate_press_release_place_and_date_line(text: str, expected: dt.date | None) -> None:
     assert find_publication_date(text)[0] == expected

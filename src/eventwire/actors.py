@@ -111,12 +111,18 @@ _MOVEMENT_NAME = re.compile(
     r"Mujahideen|Mujahidin)(?:\s+[A-Z][\w'’-]+){0,4}\s+(?:Army|Front|Movement|Forces?|Brigades?|Organi[sz]ation))\b")
 
 
+#: State forces that kept a movement's name ("People's Liberation Army" is China's army).
+_STATE_MOVEMENT_NAMES = re.compile(r"^(?:the\s+)?(?:Chinese\s+)?People'?s Liberation Army$", re.IGNORECASE)
+
+
 def named_group(text: str) -> str | None:
     for rx, name in _GROUP_RES:
         if rx.search(text):
             return name
     found = _MOVEMENT_NAME.search(text)
-    return found.group(1).removeprefix("The ") if found else None
+    if found is None or _STATE_MOVEMENT_NAMES.search(found.group(1)):
+        return None
+    return found.group(1).removeprefix("The ")
 
 
 def build_context(text: str, *, country_code: str | None, country: str | None) -> ActorContext:

@@ -54,11 +54,11 @@ def extract(doc: Doc, article: Article) -> list[Mention]:
     out: list[Mention] = []
     last: Mention | None = None
     for si, sent in enumerate(sents):
-        claimant = _claimed_by(sent, ctx)
+        claimant = _claimed_by(sent, ctx) if out else None
         if claimant is not None:
             # "the BLA said it carried out the attack": the claim names who did what was told
             out = [replace(m, actor1=claimant) if m.event_type in VIOLENT_FAMILIES and _unnamed(m.actor1)
-                   else m for m in out]
+                   and m.sub_event_type not in STATE_WEAPONS else m for m in out]
             last = out[-1] if out else None
             continue
         found = _sentence_triggers(sent, ctx)
@@ -76,9 +76,10 @@ def extract(doc: Doc, article: Article) -> list[Mention]:
             out[out.index(last)] = last = replace(last, fatalities=deaths, place=last.place or (
                 here[0] if here else None))  # "... were killed in Kyiv": the toll can also say where
             continue
-        if out:  # once events are told, "the gunmen who attacked the wedding" tells one again
+        if out:  # once events are told, "the gunmen who attacked the market" tells one again
+            told = " ".join(m.sentence.lower() for m in out)
             found = [(t, sub) for t, sub in found
-                     if not (_relative_retelling(t.token) and not date_for(t.token, si, times).known)]
+                     if not (_relative_retelling(t.token, told) and not date_for(t.token, si, times).known)]
         for trig, sub in found:
             family = EVENT_TYPES[sub]
             fat = None
@@ -100,6 +101,10 @@ def extract(doc: Doc, article: Article) -> list[Mention]:
     return out
 
 
+#: Remote violence that armed groups rarely have: its sender is left unknown rather than claimed.
+STATE_WEAPONS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+
+
 def _unnamed(actor: str | None) -> bool:
     return actor is None or actor.startswith("Unidentified Armed Group")
 
@@ -116,12 +121,16 @@ def _claimed_by(sent: Span, ctx: actor_mod.ActorContext) -> str | None:
                 c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"} for c in tok.children) \
                 and trigger_kind(tok) is not None:
             verb = tok.head  # "carried out the attack": a definite event, told before
-        if verb is None:
-            continue
+        if verb is None or any(c.dep_ == "neg" for c in verb.children):
+            continue  # "no group claimed responsibility", "did not claim the attack"
         agent = arguments(verb, ctx).agent
         if agent is not None and agent.kind == "nonstate" and not _unnamed(agent.name):
             return agent.name
     return None
+
+
+#: How many sentences after a report its toll may come.
+TOLL_SENTENCES = 2
 
 
 def _toll_of_the_last(found: list[tuple[Trigger, str]], sent: Span, si: int, last: Mention,
@@ -129,7 +138,8 @@ def _toll_of_the_last(found: list[tuple[Trigger, str]], sent: Span, si: int, las
     """"At least five people were shot dead, rights groups said": after a violent report without
     a toll, a passive killing with no one doing it, no day and no other place of its own is its toll.
     (When the report has a toll, a second one is other victims and stays an event of its own.)"""
-    if len(found) != 1 or last.event_type not in VIOLENT_FAMILIES | {"Protests"}:
+    if len(found) != 1 or last.event_type not in VIOLENT_FAMILIES | {"Protests"} \
+            or last.sub_event_type == "Peaceful protest":
         return False
     trig, _ = found[0]
     tok = trig.token
@@ -140,7 +150,10 @@ def _toll_of_the_last(found: list[tuple[Trigger, str]], sent: Span, si: int, las
     if date_for(tok, si, times).known or len({p.name for p in here}) > 1 or any(
             last.place is not None and p.name != last.place.name for p in here):
         return False  # a place of its own, other than the report's: victims elsewhere
-    return sent.start_char - last.end < 400 and last.start < sent.start_char
+    doc = sent.doc
+    between = doc.char_span(last.end, sent.start_char, alignment_mode="expand") if last.end < sent.start_char \
+        else None
+    return between is None or len(list(between.sents)) <= TOLL_SENTENCES  # the next sentence or so
 
 
 def _one_named_victim(trig: Trigger) -> bool:
@@ -173,9 +186,9 @@ def _sentence_triggers(sent: Span, ctx: actor_mod.ActorContext) -> list[tuple[Tr
         if reason and not _support_called_by_a_force(tok, reason):
             continue
         found.append((replace(trig, kind=kind), sub, kind))
+    found = [f for f in found if not _time_reference(f[0].token) and not _described(f[0].token)]
     tokens = {f[0].token.i for f in found}
-    found = [f for f in found if not (f[2] == "kill" and _killed_in(f[0].token) & tokens)
-             and not _time_reference(f[0].token) and not _described(f[0].token)]
+    found = [f for f in found if not (f[2] == "kill" and _killed_in(f[0].token) & tokens)]
     if any(EVENT_TYPES[f[1]] == "Riots" for f in found):  # "crowds attacked the embassy, looting offices"
         found = [f for f in found if f[1] != "Looting/property destruction" or f[0].agent is not None]
     strong_violent = [f for f in found if f[2] not in WEAK_KINDS and EVENT_TYPES[f[1]] in VIOLENT_FAMILIES]
@@ -214,11 +227,16 @@ def _described(tok: Token) -> bool:
         c.dep_ == "amod" and c.tag_ == "JJS" for c in tok.children)
 
 
-def _relative_retelling(tok: Token) -> bool:
-    """"the woman who attacked the wedding": a definite someone named by what was already told."""
+def _relative_retelling(tok: Token, told: str) -> bool:
+    """"the man who attacked the junction": a definite someone named by an event already told
+    (its object is named in a sentence that told an event)."""
     head = tok.head
-    return tok.dep_ == "relcl" and head.pos_ == "NOUN" and any(
-        c.dep_ == "det" and c.lower_ in {"the", "that", "those"} for c in head.children)
+    if tok.dep_ != "relcl" or head.pos_ != "NOUN" or not any(
+            c.dep_ == "det" and c.lower_ in {"the", "that", "those"} for c in head.children):
+        return False
+    objects = [c for c in tok.children if c.dep_ in {"dobj", "pobj"}]
+    objects += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(o.lower_ in told for o in objects)
 
 
 def _time_reference(tok: Token) -> bool:
@@ -304,8 +322,9 @@ CIVILIAN_VICTIMS = frozenset({"people", "civilians", "residents", "villagers", "
 
 #: Places whose shelling or bombing is violence against the civilians in them.
 CIVILIAN_PLACES = frozenset({"hospital", "hospitals", "school", "schools", "market", "marketplace", "homes",
-                             "houses", "apartment", "apartments", "residential", "church", "mosque", "wedding",
-                             "funeral", "playground", "kindergarten", "shelter", "camp", "camps"})
+                             "houses", "apartment", "apartments", "church", "mosque", "wedding", "funeral",
+                             "playground", "kindergarten", "store", "shop", "shops", "neighbourhood",
+                             "neighbourhoods", "neighborhood", "neighborhoods"})
 
 
 def _civilians_hit(trigger: Token) -> bool:
@@ -316,7 +335,17 @@ def _civilians_hit(trigger: Token) -> bool:
             return True
     hit = [c for c in trigger.head.children if c.dep_ == "dobj"] if trigger.dep_ == "nsubj" else []
     hit += [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
-    # "the barrage struck the children's hospital", "shells hit a market": a civilian place
-    return any(w.lower_ in CIVILIAN_PLACES for h in hit for w in h.subtree)
+    # "the barrage struck the children's hospital", "shells hit a market", "targets including a
+    # school": a civilian place (not "the barracks near the school")
+    heads = hit + [c for h in hit for c in h.children if c.dep_ == "conj"]
+    heads += [g for h in hit for c in h.children if c.dep_ == "prep" and c.lower_ == "including"
+              for g in c.children if g.dep_ == "pobj"]
+    for h in heads:
+        mods = {c.lower_ for c in h.children if c.dep_ in {"compound", "amod"}}
+        if h.lower_ in CIVILIAN_PLACES or mods & {"residential", "civilian"} or (
+                h.lower_ in {"camp", "camps", "shelter", "shelters"} and mods & {"displacement", "refugee",
+                                                                                  "displaced", "idp"}):
+            return True
+    return False
 
 

@@ -65,7 +65,7 @@ def assertion_blocker(trigger: Token) -> str | None:
 
 #: Adjectives that make an event noun a pattern of many: "repeated raids".
 REPEATED = frozenset({"repeated", "frequent", "regular", "daily", "nightly", "near-daily", "countless",
-                      "persistent", "constant", "relentless", "incessant", "sporadic", "periodic"})
+                      "persistent", "constant", "relentless", "incessant"})
 
 
 def _every_day(tok: Token) -> bool:
@@ -110,7 +110,8 @@ def _governing_blocker(trigger: Token) -> str | None:
             continue
         if _is_governor(head, node):
             return f"governed by '{head.text}'"
-        if node.dep_ == "dobj" and node.pos_ == "NOUN" and head.lemma_ in {"flee", "escape"}:
+        if head.lemma_ in {"flee", "escape"} and (node.dep_ in {"dobj", "xcomp"} or (
+                node.dep_ == "prep" and node.lower_ == "from")):
             return f"background of '{head.text}'"  # "families who fled fighting in the west"
         if node.dep_ == "dobj" and node.tag_ == "NNS" and (head.lemma_ in {"intensify", "escalate"} or (
                 head.lemma_ in {"step", "ramp"} and any(c.dep_ == "prt" and c.lower_ == "up" for c in head.children))):
@@ -202,6 +203,6 @@ def _local_blocker(node: Token, *, is_trigger: bool) -> str | None:
     for child in node.children:
         low = child.lower_
         if is_trigger and child.dep_ == "prep" and low in {"during", "throughout"} and any(
-                g.dep_ == "pobj" and g.lemma_.lower() in AGGREGATE_SUBJECTS for g in child.children):
+                g.dep_ == "pobj" and g.lemma_.lower() in {"war", "conflict", "insurgency"} for g in child.children):
             return f"aggregate '{child.text}'"  # "fought alongside the army during the war"
     return None

@@ -70,7 +70,7 @@ _DATELINE_UNDATED = re.compile(
     rf"^(?:(?P<place>{_CAPS_PLACE}){_REGION}{_AGENCY}?\s*[-–—−:]+"
     rf"|(?P<place2>{_TITLE_PLACE}){_REGION}{_AGENCY}?\s*:)(?=\s)", re.MULTILINE)
 _TOP_CHARS = 1500  # datelines and bylines live at the top of a story
-# A press release's place-and-date line, alone on its line: "Niamey, 22 March 2025".
+# A press release's place-and-date line, alone on its line: "Ouagadougou, 3 July 2024".
 _PLACE_DATE_LINE = re.compile(rf"^\s*(?-i:{_TITLE_PLACE}|{_CAPS_PLACE}),\s+(?:{_MDY}|{_DMY})\s*\.?\s*$",
                               re.IGNORECASE)
 

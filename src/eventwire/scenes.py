@@ -115,6 +115,9 @@ class Scene:
     dates: DateSpan
 
 
+#: How many sentences back a report that points back may find its scene (a press release
+#: tells the operation, the target's record and then what happened in it).
+SCENE_REACH = 6
 #: Nouns that tell an operation as a scene, before anything happens in it.
 SCENE_NOUNS = frozenset({"operation", "raid", "search", "patrol", "mission", "assault", "offensive",
                          "sweep", "clearance", "ambush", "engagement", "battle", "fighting", "clash"})
@@ -155,7 +158,7 @@ def _told_operation(mention: Mention, sent: Span, si: int, scenes: list[Scene]) 
     the caller checks that it points back."""
     if mention.event_type not in VIOLENT_FAMILIES and mention.sub_event_type not in SCENE_SUBTYPES:
         return mention
-    scene = next((s for s in reversed(scenes) if s.sent_index < si), None)
+    scene = next((s for s in reversed(scenes) if si - SCENE_REACH <= s.sent_index < si), None)
     if scene is None:
         return mention
     dates = mention.dates if mention.dates.known else scene.dates
@@ -231,8 +234,8 @@ def _lookback_place(trig: Trigger, si: int, refs: list[PlaceRef]) -> list[PlaceR
         prior = [r for r in refs if r.sent_index == si - back and r.place.kind != "country"
                  and not _names_an_institution(trig.token.doc, r)]
         if prior:
-            # the most precise place told there: "a village of Kokorou commune, Tera department,
-            # Tillaberi region" is placed at Tera, not across the region
+            # the first town or district told there: "a church in the town of X, in Y state" is
+            # placed at X, not across the state
             local = [r for r in prior if r.place.kind in {"city", "district"}]
             return [local[0] if local else prior[-1]]
     return []

@@ -192,7 +192,7 @@ def _agent_tokens(tok: Token) -> list[Token]:
         if speaker is not None and speaker.lower_ not in {"it", "they"}:
             found = [speaker]
         elif tok.dep_ == "conj" and tok.head.pos_ in {"VERB", "AUX"}:
-            # "the army pushed it out of Gezira, and it retook Wad Madani": the first clause's subject
+            # "the army pushed the rebels back, and it retook the port": the first clause's subject
             first = [s for s in _subjects(tok.head) if s.lower_ not in {"it", "they"}]
             found = first or found
     if tok.dep_ == "relcl" and tok.head.pos_ in {"NOUN", "PROPN"}:
@@ -237,6 +237,7 @@ def _patient_tokens(tok: Token) -> list[Token]:
     if not found and tok.pos_ == "VERB":
         # "intercepted and destroyed two missiles": the object the coordinated verbs share
         found = [g for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                 and not any(x.dep_ == "nsubj" for x in c.children)  # not "police arrested five"
                  for g in c.children if g.dep_ == "dobj"][:1]
     sides = {"with"} if tok.lemma_ in {"clash", "fight", "battle", "skirmish"} else set()
     for child in tok.children:

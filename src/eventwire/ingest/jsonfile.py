@@ -139,16 +139,19 @@ def record_to_article(record: dict[str, Any], *, file: str, default_id: str) -> 
     record_id = record.get("id")
     article_id = str(record_id) if record_id not in (None, "") else default_id
     title = _as_text(record.get("title"))
-    if title and title_is_lede(title):
-        body, title = f"{title}\n\n{body}", None  # the scraper put the story's first lines in the title
+    lede = bool(title) and body.strip() != (title or "").strip() and title_is_lede(title or "")
     published = _as_text(_first(record, DATE_KEYS))
     source, url = _as_text(_first(record, SOURCE_KEYS)), _as_text(_first(record, URL_KEYS))
     if len(_HTML_BODY.findall(body[:5000])) >= 2:  # a scraper stored the page, not its text
         page = parse_html(body, file=file, article_id=article_id)
+        if lede:
+            page, title = replace(page, text=f"{title}\n\n{page.text}"), None
         day = parse_meta_date(published) if published else None
         return replace(page, title=title or page.title, source=source or page.source, url=url or page.url,
                        published=day or page.published,
                        published_origin="field" if day else page.published_origin)
+    if lede:
+        body, title = f"{title}\n\n{body}", None  # the scraper put the story's first lines in the title
     return parse_text(body, file=file, article_id=article_id, title=title, source=source,
                       published=published, url=url, guess_title="title" not in record)
 

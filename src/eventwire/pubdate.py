@@ -46,7 +46,6 @@ _TIME = (r"(?:\s*(?:,|at|-|–|—)?\s*\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\
 _BYLINE_PREFIX = (r"(?:(?:published|posted|updated|last updated|first published|date|dated|released)"
                   r"(?:\s+on)?\s*:?\s*)?")
 _BYLINE = re.compile(rf"^\s*{_BYLINE_PREFIX}(?:{_MDY}|{_DMY}|{_ISO}){_TIME}\s*$", re.IGNORECASE)
-_PLACE_DATE_LINE = None  # compiled below, after the place patterns
 _COPYRIGHT = re.compile(r"©|\(c\)\s*(?:19|20)\d\d|\bcopyright\b|all rights reserved", re.IGNORECASE)
 _RELEASE_NO = re.compile(r"(?<![\d-])((?:19|20)\d\d)-(0[1-9]|1[0-2])-[A-Z]{1,4}\s?[-–]\s?\d{1,4}\b")
 

@@ -153,3 +153,29 @@ def test_pipeline_spool_of_a_killed_run_is_removed(tmp_path):
     run(["x"], out_dir=out, source=_articles(IDS), engine=CountingEngine())
     assert not stale.exists()
     assert not [p for p in out.iterdir() if p.name.endswith(".spool")]
+
+
+@pytest.mark.slow
+def test_pipeline_article_the_store_refuses_is_reported_and_the_rest_kept(tmp_path, monkeypatch):
+    from eventwire.errors import StoreError
+    from eventwire.store import Store
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, place in (("a", "Kismayo"), ("b", "Baidoa"), ("c", "Beledweyne")):
+        (folder / f"{name}.txt").write_text(f" date 2024-05-14\nGunmen attacked a police post in {place} on "
+                                            "Monday, killing four officers, police said.\n", encoding="utf-8")
+    real = Store.save_articles
+
+    def refuse_b(self, items):
+        if any(article.article_id.endswith("b.txt") for article, _, _ in items):
+            raise StoreError("the database refused a value")
+        return real(self, items)
+
+    monkeypatch.setattr(Store, "save_articles", refuse_b)
+    result = run([str(folder)], out_dir=tmp_path / "out", db=tmp_path / "db.duckdb")
+    assert [p.file.rsplit("/", 1)[-1] for p in result.problems] == ["b.txt"]
+    assert "could not be stored: the database refused a value" in result.problems[0].reason
+    with Store.open(tmp_path / "db.duckdb", read_only=True) as store:
+        stored = {a.article_id.rsplit("/", 1)[-1] for a in store.articles()}
+    assert stored == {"a.txt", "c.txt"}

@@ -161,6 +161,32 @@ class _ArticleSpool:
         self.path.unlink(missing_ok=True)
 
 
+def store_batch(store: Any, batch: Sequence[Any], *, run_id: str) -> list[Problem]:
+    """Store coded articles in one transaction; if the database refuses the batch, store them
+    one by one, so that one article it cannot take is reported (and saved as a problem of the
+    run) while the others are kept. A lost lock still stops the run."""
+    from .errors import StoreError, StoreLocked
+
+    try:
+        store.save_articles(batch)
+        return []
+    except StoreLocked:
+        raise
+    except StoreError:
+        pass
+    problems = []
+    for item in batch:
+        try:
+            store.save_articles([item])
+        except StoreLocked:
+            raise
+        except StoreError as exc:
+            problem = Problem(item[0].file, f"could not be stored: {exc}")
+            store.save_problem(problem, run_id=run_id)
+            problems.append(problem)
+    return problems
+
+
 def _remove_stale_spools(folder: Path) -> None:
     """Remove the spools of runs that were killed (their process is gone)."""
     for spool in folder.glob(".articles.*.spool"):
@@ -228,7 +254,7 @@ def run(inputs: Sequence[str], *, out_dir: Path | None = None, db: Path | None =
             nonlocal reused
             while True:
                 if coded and store:  # before reading on, so that what is read next sees them stored
-                    store.save_articles(coded)
+                    problems.extend(store_batch(store, coded, run_id=run_id))
                     coded.clear()
                 item = next(stream, None)
                 if item is None:
@@ -261,7 +287,7 @@ def run(inputs: Sequence[str], *, out_dir: Path | None = None, db: Path | None =
             if progress:
                 progress(1)
         if coded and store:
-            store.save_articles(coded)
+            problems.extend(store_batch(store, coded, run_id=run_id))
             coded.clear()
         events = runner.link(store, reports, linked, settings=settings)
         touched = [e for e in events if any(m.article_id in ours for m in e.mentions)]

@@ -352,3 +352,30 @@ def test_store_save_articles_rejects_mention_of_another_article(db: Path) -> Non
         store.save_articles([(ARTICLE_UA, [mention_ua()], "h1"), (ARTICLE_YE, [mention_ua()], "h2")])
     with Store.open(db) as store:
         assert store.articles() == []
+
+
+@pytest.mark.parametrize("before,batch,expected", [
+    ([], [(ARTICLE_UA, [mention_ua()]), (ARTICLE_YE, [mention_ye()])],
+     {ARTICLE_UA.article_id: (ARTICLE_UA.text, [mention_ua().mention_id]),
+      ARTICLE_YE.article_id: (ARTICLE_YE.text, [mention_ye().mention_id])}),
+    # changed, then changed back within one batch: the last version wins
+    ([], [(ARTICLE_UA, [mention_ua()]), (ARTICLE_UA_CHANGED, [_UA2]), (ARTICLE_UA, [mention_ua()])],
+     {ARTICLE_UA.article_id: (ARTICLE_UA.text, [mention_ua().mention_id])}),
+    # already stored with the same text: kept; a new article with no mentions: stored
+    ([(ARTICLE_UA, [mention_ua()])], [(ARTICLE_UA, [mention_ua()]), (ARTICLE_YE, [])],
+     {ARTICLE_UA.article_id: (ARTICLE_UA.text, [mention_ua().mention_id]),
+      ARTICLE_YE.article_id: (ARTICLE_YE.text, [])}),
+    # stored with another text: replaced, and its old mentions go with it
+    ([(ARTICLE_UA_CHANGED, [_UA2])], [(ARTICLE_UA, [mention_ua()]), (ARTICLE_UA_CHANGED, [])],
+     {ARTICLE_UA.article_id: (ARTICLE_UA_CHANGED.text, [])}),
+])
+def test_store_save_articles_final_state(db: Path, before: list[Any], batch: list[Any],
+                                         expected: dict[str, Any]) -> None:
+    with Store.open(db) as store:
+        for article, mentions in before:
+            save(store, article, mentions)
+        store.save_articles([(a, m, article_hash(a)) for a, m in batch])
+        stored = store.mentions()
+        got = {a.article_id: (a.text, [m.mention_id for m in stored if m.article_id == a.article_id])
+               for a in store.articles()}
+    assert got == expected

@@ -51,3 +51,10 @@ def test_actors_fighter_aircraft_are_their_air_force(text: str, expected: str) -
 def test_actors_movements_named_by_their_cause_are_armed_groups(text: str, expected: str) -> None:
     actor = resolve(text, ctx=ActorContext(country_code="PK", country="Pakistan"))
     assert actor is not None and actor.name == expected
+
+
+def test_actors_a_state_army_with_a_movement_name_is_not_an_armed_group() -> None:
+    from eventwire.actors import named_group
+
+    assert named_group("the People's Liberation Army") is None
+    assert named_group("the Oromo Liberation Army") == "Oromo Liberation Army"

@@ -171,7 +171,9 @@ class _Cluster:
     number: int
     mentions: list[Mention]
     rep: Mention
-    words: set[str] = field(default_factory=set)
+    # the articles' words: the first article's own frozenset, shared rather than copied (most
+    # events have one article), and a new union only when another article joins
+    words: frozenset[str] = frozenset()
     articles: set[str] = field(default_factory=set)
     said: set[str] = field(default_factory=set)  # content words of the mentions' sentences
     timed: bool = False  # whether any mention has a date or a publication date
@@ -182,7 +184,8 @@ class _Cluster:
         self.said.update(_stems(m.sentence))
         self.timed = self.timed or not _timeless(m)
         self.rep = merge_two(self.rep, m) if types_mergeable(self.rep, m) else self.rep
-        self.words.update(words)
+        if words and not words <= self.words:
+            self.words = self.words | frozenset(words)
 
 
 class _Index:
@@ -312,7 +315,7 @@ def link(reports: Sequence[Mention], *, article_words: dict[str, frozenset[str]]
             best[1].add(m, words)
             index.file(best[1])
         else:
-            c = _Cluster(len(clusters), [], m, set(words))
+            c = _Cluster(len(clusters), [], m, frozenset(words))
             c.add(m, ())
             clusters.append(c)
             index.file(c)

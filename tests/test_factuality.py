@@ -20,6 +20,8 @@ ASSERTED = [
     # what a requested strike did says that it happened
     ("Kenyan troops called in an airstrike which killed six fighters near Kolbio.", "airstrike"),
     ("Kenyan troops called in an airstrike which killed six fighters near Kolbio.", "killed"),
+    # a unit in a fight that calls for air support gets it
+    ("The security force called for precision air strikes on the ridge.", "strikes"),
     # unrest and sporadic clashes are still single, dated events
     ("Three protesters were shot dead during unrest in Nairobi on Tuesday.", "shot"),
     ("Sporadic clashes erupted in Tripoli on Sunday.", "clashes"),
@@ -43,6 +45,7 @@ NOT_ASSERTED = [
     ("The air force has carried out hundreds of air strikes since the uprising began.", "strikes"),
     ("The movement rearmed in 2019 and has since captured large parts of the delta.", "captured"),
     ("The militia fought alongside the army during the war in the north.", "fought"),
+    ("The senator called for air strikes on the ridge.", "strikes"),  # a demand, not support called in
     # a past relative clause on people, not on an event, is their record, not an event
     ("The commander directed gunmen who organised and carried out raids on farms.", "raids"),
     ("Commanders plan to launch an offensive on the port.", "offensive"),

@@ -50,7 +50,6 @@ ARMED_GROUPS: tuple[tuple[str, str], ...] = (
     (r"\bsaudi[- ]led coalition\b|\barab coalition\b", "Saudi-led Coalition"),
     (r"\bnato\b|\bisaf\b|\binternational security assistance force\b", "NATO"),
 )
-_GROUP_RES = tuple((re.compile(p, re.IGNORECASE), name) for p, name in ARMED_GROUPS)
 _GROUP_RULES = tuple((Prefiltered.compile(p), name) for p, name in ARMED_GROUPS)
 
 #: Abbreviations and forms a gazetteer of demonyms does not cover.
@@ -116,8 +115,8 @@ _STATE_MOVEMENT_NAMES = re.compile(r"^(?:the\s+)?(?:Chinese\s+)?People'?s Libera
 
 
 def named_group(text: str) -> str | None:
-    for rx, name in _GROUP_RES:
-        if rx.search(text):
+    for rule, name in _GROUP_RULES:
+        if rule.regex.search(text):
             return name
     found = _MOVEMENT_NAME.search(text)
     if found is None or _STATE_MOVEMENT_NAMES.search(found.group(1)):

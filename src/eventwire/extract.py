@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from . import actors as actor_mod
 from .factuality import assertion_blocker, running_total
 from .fatalities import count_fatalities
+from .lexicon import definite
 from .places import PlaceRef, article_country, place_refs, places_for
 from .records import Article, Mention
 from .scenes import (
@@ -117,9 +118,8 @@ def _claimed_by(sent: Span, ctx: actor_mod.ActorContext) -> str | None:
         if tok.lemma_ == "claim" and tok.pos_ == "VERB" and any(
                 c.dep_ == "dobj" and c.lemma_ in {"responsibility", "credit"} for c in tok.children):
             verb = tok
-        elif tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_ in {"carry", "conduct"} and any(
-                c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"} for c in tok.children) \
-                and trigger_kind(tok) is not None:
+        elif tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_ in {"carry", "conduct"} \
+                and definite(tok) and trigger_kind(tok) is not None:
             verb = tok.head  # "carried out the attack": a definite event, told before
         if verb is None or any(c.dep_ == "neg" for c in verb.children):
             continue  # "no group claimed responsibility", "did not claim the attack"
@@ -182,8 +182,7 @@ def _sentence_triggers(sent: Span, ctx: actor_mod.ActorContext) -> list[tuple[Tr
         sub = classify(kind, trig, sentence=sent)
         if sub is None:
             continue
-        reason = assertion_blocker(tok)
-        if reason and not _support_called_by_a_force(tok, reason):
+        if assertion_blocker(tok):
             continue
         found.append((replace(trig, kind=kind), sub, kind))
     found = [f for f in found if not _time_reference(f[0].token) and not _described(f[0].token)]
@@ -206,21 +205,6 @@ def _sentence_triggers(sent: Span, ctx: actor_mod.ActorContext) -> list[tuple[Tr
     return kept
 
 
-#: Words for a fighting unit: the subject of "called for air strikes" that gets them.
-_UNIT_WORDS = frozenset({"force", "forces", "troops", "unit", "units", "patrol", "team", "soldiers", "commandos"})
-
-
-def _support_called_by_a_force(tok: Token, reason: str) -> bool:
-    """"The security force called for precision air strikes": a unit in a fight that calls in air
-    support or artillery gets it (a politician who calls for strikes only demands them)."""
-    if not reason.startswith("governed by") or tok.pos_ != "NOUN":
-        return False
-    verb = next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
-    if verb is None or verb.lemma_ not in {"call", "request"}:
-        return False
-    return any(c.dep_ == "nsubj" and c.lower_ in _UNIT_WORDS for c in verb.children)
-
-
 def _described(tok: Token) -> bool:
     """"... in the deadliest attack in the capital for years": an event told, then ranked."""
     return tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and any(
@@ -231,8 +215,7 @@ def _relative_retelling(tok: Token, told: str) -> bool:
     """"the man who attacked the junction": a definite someone named by an event already told
     (its object is named in a sentence that told an event)."""
     head = tok.head
-    if tok.dep_ != "relcl" or head.pos_ != "NOUN" or not any(
-            c.dep_ == "det" and c.lower_ in {"the", "that", "those"} for c in head.children):
+    if tok.dep_ != "relcl" or head.pos_ != "NOUN" or not definite(head):
         return False
     objects = [c for c in tok.children if c.dep_ in {"dobj", "pobj"}]
     objects += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
@@ -242,8 +225,7 @@ def _relative_retelling(tok: Token, told: str) -> bool:
 def _time_reference(tok: Token) -> bool:
     """"Suspects were detained after the attack": an event already told, used as a point in time."""
     return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in {
-        "after", "before", "since", "following", "until"} and any(
-        c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that", "its", "their"} for c in tok.children)
+        "after", "before", "since", "following", "until"} and definite(tok)
 
 
 def _killed_in(tok: Token) -> set[int]:

@@ -157,9 +157,16 @@ def running_total(trigger: Token) -> bool:
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in AGGREGATE_SUBJECTS for c in children)
 
 
+#: Words for a fighting unit: one that "called for air strikes" got them (a politician who calls
+#: for strikes only demands them).
+_UNITS = frozenset({"force", "forces", "troops", "unit", "units", "patrol", "team", "soldiers", "commandos"})
+
+
 def _is_governor(head: Token, child: Token) -> bool:
     if head.lemma_.lower() not in NONFACTUAL_GOVERNORS:
         return False
+    if head.lemma_ in {"call", "request"} and any(c.dep_ == "nsubj" and c.lower_ in _UNITS for c in head.children):
+        return False  # "the security force called for precision air strikes": support called in arrives
     if child.dep_ == "conj" and child.pos_ == "VERB" and head.pos_ == "VERB":
         return False  # "tried to flee and were killed": a second, coordinated assertion
     # The subject of "continue" or "stop" is not governed by it: "Fighting continues".

@@ -9,6 +9,8 @@ sub-event types of the taxonomy.
 
 from __future__ import annotations
 
+from typing import Any
+
 # --- triggers -----------------------------------------------------------------------------------------
 
 VERB_KINDS: dict[str, str] = {
@@ -166,3 +168,13 @@ SPEECH_VERBS = frozenset({
     "accuse", "describe", "post", "note", "explain", "acknowledge", "admit", "insist", "declare",
     "publicize", "publicise", "quote", "cite", "indicate", "suggest",
 })
+
+
+#: Determiners and possessives by which a noun points at something already told
+#: ("the raid", "this attack", "their offensive").
+DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
+
+
+def definite(tok: Any) -> bool:
+    """Whether a noun (a spaCy token) carries a definite determiner or a possessive."""
+    return any(c.dep_ in {"det", "poss"} and c.lower_ in DEFINITE_DETS for c in tok.children)

@@ -16,7 +16,7 @@ import hashlib
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from .lexicon import TERRITORY_WORDS
+from .lexicon import TERRITORY_WORDS, definite
 from .places import PlaceRef
 from .records import DateSpan, Mention
 from .timing import LOOKBACK, TimeRef, clause_verb, date_for
@@ -61,9 +61,7 @@ def _may_look_back(tok: Token, anchored: bool) -> bool:
     (they are merged with them later); a headline has no sentences before it; and
     a report with neither a date nor a toll is too loose to place by proximity.
     """
-    if tok.pos_ in {"NOUN", "PROPN"} and any(
-            c.dep_ in {"det", "poss"} and c.lower_ in {"the", "these", "those", "this", "that", "its", "their"}
-            or c.dep_ == "poss" for c in tok.children):
+    if tok.pos_ in {"NOUN", "PROPN"} and (definite(tok) or any(c.dep_ == "poss" for c in tok.children)):
         return False
     if not tok.sent.text.rstrip().endswith((".", "!", '"', "”", "'")):
         return False
@@ -140,8 +138,7 @@ def scenes_of(sents: list[Span], refs: list[PlaceRef], times: list[TimeRef]) -> 
         for tok in sent:
             if tok.pos_ != "NOUN" or tok.lemma_.lower() not in SCENE_NOUNS:
                 continue
-            if any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that", "its", "their"}
-                   for c in tok.children):
+            if definite(tok):
                 continue  # "the operation" looks back; it introduces nothing
             inside = [r for r in local if tok.left_edge.i <= r.start and r.end - 1 <= tok.right_edge.i]
             place = (inside or local)[0]
@@ -186,9 +183,7 @@ def retelling(mention: Mention, earlier: list[Mention]) -> Mention | None:
 def points_back(sent: Span) -> bool:
     """Whether a sentence refers to an operation already told: "the raid", "the patrol"."""
     for tok in sent:
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in OPERATION_NOUNS and any(
-                c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that", "these", "its", "their"}
-                for c in tok.children):
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in OPERATION_NOUNS and definite(tok):
             return True
     return False
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import re
 import sys
 import urllib.error
@@ -32,7 +31,7 @@ from dataclasses import replace
 from typing import IO, Any
 
 from . import __version__
-from .errors import InputError, InputTooLarge, MalformedInput, UnreadableInput
+from .errors import InputError, InputTooLarge, UnreadableInput
 from .records import Article, Problem
 from .settings import Settings
 
@@ -51,8 +50,8 @@ _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 def read_jsonl_stream(stream: IO[bytes], *, settings: Settings | None = None,
                       name: str = STDIN_NAME) -> Iterator[Article | Problem]:
     """Articles and problems from JSON Lines read from ``stream``, one line at a time."""
-    from .ingest import decode_bytes, record_to_article
-    from .ingest.limits import within_article_limit
+    from .ingest import decode_bytes
+    from .ingest.jsonfile import line_article
 
     settings = settings or Settings()
     limit = settings.max_line_chars
@@ -69,14 +68,7 @@ def read_jsonl_stream(stream: IO[bytes], *, settings: Settings | None = None,
             if not raw.strip():
                 continue
             line = decode_bytes(raw.strip()).lstrip("\ufeff")
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise MalformedInput(f"invalid JSON: {exc.msg} at column {exc.colno}") from None
-            if not isinstance(record, dict):
-                raise MalformedInput(f"line holds {type(record).__name__}, expected an object")
-            article = record_to_article(record, file=name, default_id=f"{name}#{number}")
-            yield within_article_limit(article, settings, line=number)
+            yield line_article(line, path=name, number=number, settings=settings)
         except InputError as exc:
             yield Problem(name, str(exc), line=number)
 

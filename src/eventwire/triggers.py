@@ -81,9 +81,7 @@ def trigger_kind(tok: Token) -> str | None:
     if tok.ent_type_ in {"PERSON", "ORG", "GPE", "LOC", "FAC", "DATE", "TIME", "WORK_OF_ART", "LAW"}:
         return None  # part of a name ("Operation Storm", "Strike Brigade"), not an event word
     if tok.pos_ in {"VERB", "AUX"} or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
-        if tok.dep_ == "amod" and tok.tag_ == "VBN" and any(
-                c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "these", "those", "his", "their"}
-                for c in tok.head.children):
+        if tok.dep_ == "amod" and tok.tag_ == "VBN" and lx.definite(tok.head):
             return None  # "the detained facilitator": an arrest already told, named by its result
         for child in tok.children:
             if child.dep_ in {"prt", "dobj", "advmod"} and (lemma, child.lower_) in lx.PHRASAL:

@@ -68,15 +68,20 @@ def jsonl_articles(raw: str, *, path: str, settings: Settings) -> Iterator[Artic
             if len(line) > settings.max_line_chars:
                 raise InputTooLarge(f"line is {len(line):,} characters, over the limit of "
                                     f"{settings.max_line_chars:,} (max_line_chars)")
-            record = _loads(line, where="line ")
-            if not isinstance(record, dict):
-                raise MalformedInput(f"line holds {json_type(record)}, expected an object")
-            article = record_to_article(record, file=path, default_id=f"{path}#{number}")
-            yield within_article_limit(article, settings, line=number)
+            yield line_article(line, path=path, number=number, settings=settings)
         except InputError as exc:
             yield Problem(path, str(exc), line=number)
     if not any_line:
         raise EmptyInput("empty file (no JSON lines)")
+
+
+def line_article(line: str, *, path: str, number: int, settings: Settings) -> Article:
+    """The article of one JSON Lines line (a file's or standard input's); raises :class:`InputError`."""
+    record = _loads(line, where="line ")
+    if not isinstance(record, dict):
+        raise MalformedInput(f"line holds {json_type(record)}, expected an object")
+    article = record_to_article(record, file=path, default_id=f"{path}#{number}")
+    return within_article_limit(article, settings, line=number)
 
 
 def json_type(value: object) -> str:

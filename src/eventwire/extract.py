@@ -78,9 +78,8 @@ def extract(doc: Doc, article: Article) -> list[Mention]:
                 here[0] if here else None))  # "... were killed in Kyiv": the toll can also say where
             continue
         if out:  # once events are told, "the gunmen who attacked the market" tells one again
-            told = " ".join(m.sentence.lower() for m in out)
             found = [(t, sub) for t, sub in found
-                     if not (_relative_retelling(t.token, told) and not date_for(t.token, si, times).known)]
+                     if not (_relative_retelling(t.token, out) and not date_for(t.token, si, times).known)]
         for trig, sub in found:
             family = EVENT_TYPES[sub]
             fat = None
@@ -211,7 +210,7 @@ def _described(tok: Token) -> bool:
         c.dep_ == "amod" and c.tag_ == "JJS" for c in tok.children)
 
 
-def _relative_retelling(tok: Token, told: str) -> bool:
+def _relative_retelling(tok: Token, earlier: list[Mention]) -> bool:
     """"the man who attacked the junction": a definite someone named by an event already told
     (its object is named in a sentence that told an event)."""
     head = tok.head
@@ -219,7 +218,7 @@ def _relative_retelling(tok: Token, told: str) -> bool:
         return False
     objects = [c for c in tok.children if c.dep_ in {"dobj", "pobj"}]
     objects += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    return any(o.lower_ in told for o in objects)
+    return any(o.lower_ in m.sentence.lower() for o in objects for m in earlier)
 
 
 def _time_reference(tok: Token) -> bool:

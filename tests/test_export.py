@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from eventwire import export
+from eventwire import export, formats
 from eventwire.export import (
     CSV_COLUMNS,
     ExportError,
@@ -258,7 +258,7 @@ def test_export_crash_mid_write_keeps_old_file(tmp_path: Path, monkeypatch: pyte
     def crash(fd: int) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(export.os, "fsync", crash)
+    monkeypatch.setattr(formats.os, "fsync", crash)
     with pytest.raises(ExportError, match="No space left"):
         write_outputs(tmp_path, events=EVENTS, articles=ARTICLES)
     assert (tmp_path / "events.jsonl").read_bytes() == before
@@ -288,7 +288,7 @@ def test_export_interrupted_write_cleans_temp(tmp_path: Path, monkeypatch: pytes
     def interrupt(src: object, dst: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(export.os, "replace", interrupt)
+    monkeypatch.setattr(formats.os, "replace", interrupt)
     with pytest.raises(KeyboardInterrupt):
         write_export(tmp_path / "events.csv", events=EVENTS, fmt="csv")
     assert [p.name for p in tmp_path.iterdir()] == ["events.csv"]
@@ -353,3 +353,55 @@ def test_export_outputs_score_via_cli(tmp_path: Path) -> None:
                           env={**os.environ, "PYTHONIOENCODING": "utf-8"})
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["events"]["f1"] == 1.0
+
+
+# -- streaming: events read once, in order ----------------------------------------------------------
+
+
+def test_export_ordered_stream_writes_the_same_files(tmp_path: Path) -> None:
+    write_outputs(tmp_path / "sorted", events=list(reversed(EVENTS)), articles=ARTICLES, parquet=True)
+    ordered = sorted(EVENTS, key=lambda e: EXPECTED_ORDER.index(e.event_id))
+    write_outputs(tmp_path / "stream", events=iter(ordered), articles=ARTICLES, parquet=True, ordered=True)
+    for name in ("events.jsonl", "events.csv", "events.geojson", "report.html"):
+        assert (tmp_path / "sorted" / name).read_bytes() == (tmp_path / "stream" / name).read_bytes()
+    geo = json.loads((tmp_path / "stream" / "events.geojson").read_text(encoding="utf-8"))
+    assert geo["type"] == "FeatureCollection"
+    assert len(geo["features"]) + geo["left_out"] == len(EVENTS)
+
+
+def test_export_parquet_in_row_groups_holds_every_event(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    write_export(tmp_path / "one.parquet", events=EVENTS, fmt="parquet")
+    monkeypatch.setattr(formats, "PARQUET_ROWS", 1)
+    write_export(tmp_path / "many.parquet", events=EVENTS, fmt="parquet")
+    one, many = pq.ParquetFile(tmp_path / "one.parquet"), pq.ParquetFile(tmp_path / "many.parquet")
+    assert (one.num_row_groups, many.num_row_groups) == (1, len(EVENTS))
+    assert one.read().to_pylist() == many.read().to_pylist()
+
+
+def test_export_report_shows_the_latest_events_and_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(export, "REPORT_EVENTS", 2)
+    asked: list[list[str]] = []
+
+    def articles(ids):
+        asked.append(list(ids))
+        return [a for a in ARTICLES if a.article_id in ids]
+
+    write_outputs(tmp_path, events=EVENTS, articles=(), report_articles=articles)
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert f"the latest 2 of {len(EVENTS)} events" in page
+    dated = sorted((e for e in EVENTS if e.dates.start), key=lambda e: e.dates.start)
+    shown = {m.article_id for e in dated[-2:] for m in e.mentions}
+    assert asked == [sorted(shown)]  # the texts of the two latest events' articles only
+    assert len(read_jsonl(tmp_path / "events.jsonl")) == len(EVENTS)  # the data files hold every event
+
+
+def test_export_files_are_readable_like_any_new_file(tmp_path: Path) -> None:
+    import os
+
+    mask = os.umask(0o022)
+    try:
+        paths = write_outputs(tmp_path, events=EVENTS, articles=ARTICLES)
+    finally:
+        os.umask(mask)
+    assert {p.stat().st_mode & 0o777 for p in paths.values()} == {0o644}

@@ -29,8 +29,8 @@ class CountingEngine:
             self.seen.append(article.article_id)
             yield article, []
 
-    def link(self, store, reports, words, *, settings):
-        return link_stage(store, reports, words, settings=settings)
+    def link(self, store, reports, words, *, settings, keep=True):
+        return link_stage(store, reports, words, settings=settings, keep=keep)
 
 
 def _report(mention_id: str, article_id: str) -> Mention:
@@ -179,3 +179,85 @@ def test_pipeline_article_the_store_refuses_is_reported_and_the_rest_kept(tmp_pa
     with Store.open(tmp_path / "db.duckdb", read_only=True) as store:
         stored = {a.article_id.rsplit("/", 1)[-1] for a in store.articles()}
     assert stored == {"a.txt", "c.txt"}
+
+
+# -- linking in parts ------------------------------------------------------------------------------
+
+KHARKIV = Place("Kharkiv", "Kharkivska", "Ukraine", 49.99, 36.23, 1, "city", "UA")
+IZIUM = Place("Izium", "Kharkivska", "Ukraine", 49.21, 37.26, 1, "city", "UA")
+MARIB = Place("Marib", "Marib", "Yemen", 15.46, 45.32, 1, "city", "YE")
+
+
+class FixedEngine(CountingEngine):
+    """Codes each article into the reports given for it (no model)."""
+
+    def __init__(self, reports: dict[str, list[Mention]]) -> None:
+        super().__init__()
+        self.reports = reports
+
+    def code(self, articles, *, settings):
+        for article in articles:
+            self.seen.append(article.article_id)
+            yield article, self.reports.get(article.article_id, [])
+
+
+def _reports() -> dict[str, list[Mention]]:
+    """Two outlets on each of four events in two countries and two families, and a placeless one."""
+    def report(article: str, n: int, family: str, sub: str, place: Place | None, day: int) -> Mention:
+        return Mention(f"{article}:{n}", article, f"{article}.txt", f"{sub} near {place.name if place else 'x'}",
+                       n * 40, n * 40 + 30, family, sub, None, None, place, DateSpan.day(dt.date(2022, 9, day)),
+                       None, published=dt.date(2022, 9, day + 1))
+    shelling = ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    clash = ("Battles", "Armed clash")
+    out: dict[str, list[Mention]] = {}
+    for outlet in ("p", "q"):
+        out[f"{outlet}1"] = [report(f"{outlet}1", 0, *shelling, KHARKIV, 6), report(f"{outlet}1", 1, *clash, IZIUM, 6)]
+        out[f"{outlet}2"] = [report(f"{outlet}2", 0, *shelling, MARIB, 9), report(f"{outlet}2", 1, *clash, MARIB, 12)]
+    out["r1"] = [report("r1", 0, *clash, None, 12)]
+    return out
+
+
+def _event_sets(events) -> list[tuple[str, frozenset[str]]]:
+    return sorted((e.event_id, frozenset(m.mention_id for m in e.mentions)) for e in events)
+
+
+@pytest.mark.parametrize("part_reports", [1, 3, 10_000])
+def test_pipeline_linking_in_parts_equals_linking_all_at_once(tmp_path, monkeypatch, part_reports):
+    from eventwire import pipeline
+
+    monkeypatch.setattr(pipeline, "PART_REPORTS", part_reports)
+    reports = _reports()
+    articles = _articles(sorted(reports))
+    stored = run(["x"], out_dir=tmp_path / "out", db=tmp_path / "e.duckdb", source=articles,
+                 engine=FixedEngine(reports))
+    words = {a.article_id: words_of(a.text) for a in articles}
+    at_once = link_stage(None, [m for ms in reports.values() for m in ms], words, settings=Settings())
+    assert len(at_once) == 5  # four events told by two outlets each, and the placeless clash
+    assert _event_sets(stored.events) == _event_sets(at_once)
+    assert sorted(stored.events, key=lambda e: e.event_id) == sorted(at_once, key=lambda e: e.event_id)
+    lines = (tmp_path / "out" / "events.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["event_id"] for line in lines] == [e.event_id for e in stored.events]
+
+
+def test_pipeline_a_merge_across_countries_joins_their_parts(tmp_path, monkeypatch):
+    from eventwire import pipeline
+    from eventwire.store import Store
+
+    monkeypatch.setattr(pipeline, "PART_REPORTS", 1)  # every block would be a part of its own
+    reports = _reports()
+    run(["x"], db=tmp_path / "e.duckdb", source=_articles(sorted(reports)), engine=FixedEngine(reports))
+    with Store.open(tmp_path / "e.duckdb") as store:
+        store.add_correction("merge", mention_a="p1:0", mention_b="p2:0")  # Kharkiv and Marib
+        events = link_stage(store, (), {}, settings=Settings())
+        joined = next(e for e in events if any(m.mention_id == "p1:0" for m in e.mentions))
+        assert {m.mention_id for m in joined.mentions} == {"p1:0", "q1:0", "p2:0", "q2:0"}
+        assert len(store.events()) == 4
+
+
+def test_pipeline_run_can_leave_events_out_of_its_result(tmp_path):
+    reports = _reports()
+    result = run(["x"], out_dir=tmp_path / "out", db=tmp_path / "e.duckdb", source=_articles(sorted(reports)),
+                 engine=FixedEngine(reports), keep_events=False)
+    assert result.events == ()
+    assert (result.summary["events"], result.summary["mentions"]) == (5, 9)
+    assert len((tmp_path / "out" / "events.jsonl").read_text(encoding="utf-8").splitlines()) == 5

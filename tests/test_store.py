@@ -379,3 +379,80 @@ def test_store_save_articles_final_state(db: Path, before: list[Any], batch: lis
         got = {a.article_id: (a.text, [m.mention_id for m in stored if m.article_id == a.article_id])
                for a in store.articles()}
     assert got == expected
+
+
+# -- reading for linking in parts, and events in the exports' order ------------------------------
+
+SHELLING = "Explosions/Remote violence"
+
+
+def test_store_link_blocks_and_their_mentions(db: Path) -> None:
+    placeless = mention_ye(mention_id="ye-1:1", place=None, start=56, end=85)
+    with Store.open(db) as store:
+        save(store, ARTICLE_UA, [mention_ua()])
+        save(store, ARTICLE_YE, [mention_ye(), placeless])
+        assert store.link_blocks() == {(SHELLING, "UA"): 1, (SHELLING, "YE"): 1, (SHELLING, ""): 1}
+        assert store.block_mentions([(SHELLING, "YE"), (SHELLING, "")]) == [mention_ye(), placeless]
+        assert store.block_mentions([("Battles", "YE")]) == []
+        assert store.mention_blocks(["ye-1:1", "ua-1:0", "gone:0"]) == {"ye-1:1": (SHELLING, ""),
+                                                                       "ua-1:0": (SHELLING, "UA")}
+        assert set(store.article_words(ids=["ye-1"])) == {"ye-1"}
+        assert store.article_words(ids=[]) == {}
+
+
+def _three_events() -> list[Event]:
+    second = mention_ua(mention_id="ua-2:0", article_id="ua-2", file="in/other.html", fatalities=4,
+                        published=dt.date(2024, 5, 16))
+    return [
+        event_of(mention_ua(), second),
+        event_of(mention_ye(), event_id="ev-2", place=MARIB),
+        event_of(mention_ye(mention_id="ye-1:1", place=None, dates=DateSpan.unknown()), event_id="ev-0",
+                 place=None),
+    ]
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 2000])
+def test_store_events_in_export_order(db: Path, chunk: int) -> None:
+    events = _three_events()
+    with Store.open(db) as store:
+        store.replace_events(events)
+        # by date: Marib (2023) before Kharkiv (2024), the undated event last
+        assert list(store.events_in_export_order(chunk=chunk)) == [events[1], events[0], events[2]]
+        assert list(store.events_in_export_order(touching=["ye-1"], chunk=chunk)) == [events[1], events[2]]
+        assert list(store.events_in_export_order(touching=["ua-2", "nope"], chunk=chunk)) == [events[0]]
+        assert list(store.events_in_export_order(touching=[])) == []
+        assert store.event_totals(touching=["ye-1", "ua-1"]) == (3, 4)
+        assert store.event_totals(touching=["ua-2"]) == (1, 2)
+        assert store.event_totals(touching=[]) == (0, 0)
+
+
+def test_store_replace_events_in_parts_keeps_the_old_events_if_a_part_fails(db: Path) -> None:
+    old = _three_events()
+
+    def parts():
+        yield [event_of(mention_ua(), event_id="ew-new")]
+        raise RuntimeError("linking failed")
+
+    with Store.open(db) as store:
+        store.replace_events(old)
+        with pytest.raises(RuntimeError, match="linking failed"):
+            store.replace_events_in_parts(parts())
+        assert store.events() == old
+        assert store.resolve_event_id("ev-1") == "ev-1"
+        assert store.replace_events_in_parts([old[:1], [], old[1:]]) == 3
+        assert store.events() == old
+
+
+def test_store_vanished_id_goes_where_most_of_its_mentions_went(db: Path) -> None:
+    ua1, ua2, ua3 = (mention_ua(mention_id=f"ua-{n}:0", article_id=f"ua-{n}") for n in (1, 2, 3))
+    with Store.open(db) as store:
+        store.replace_events([event_of(ua1, ua2, ua3, event_id="ew-old")])
+        store.replace_events([event_of(ua1, event_id="ew-a"), event_of(ua2, ua3, event_id="ew-b")])
+        assert store.resolve_event_id("ew-old") == "ew-b"  # two of its three mentions
+        store.replace_events([event_of(ua1, ua2, event_id="ew-d"), event_of(ua3, event_id="ew-c")])
+        # ew-b split evenly: the smaller id wins the tie, and ew-old follows ew-b there
+        assert store.resolve_event_id("ew-b") == "ew-c"
+        assert store.resolve_event_id("ew-old") == "ew-c"
+        assert store.resolve_event_id("ew-a") == "ew-d"
+        store.replace_events([event_of(ua1, event_id="ew-a"), event_of(ua2, ua3, event_id="ew-e")])
+        assert store.resolve_event_id("ew-a") == "ew-a"  # an id that came back is itself again

@@ -69,7 +69,7 @@ def run_cmd(inputs: tuple[str, ...], out_dir: Path, db: Path, config: Path | Non
         bar = _progress_bar(quiet=quiet)
         source = iter_sources(inputs, settings=settings, feeds=feeds) if "-" in inputs or feeds else None
         result = run([*inputs, *feeds], out_dir=out_dir, db=db, settings=settings, source=source,
-                     engine=engine, progress=bar.update if bar is not None else None)
+                     engine=engine, progress=bar.update if bar is not None else None, keep_events=False)
         if bar is not None:
             bar.close()
     except EventwireError as exc:

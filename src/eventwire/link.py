@@ -160,6 +160,16 @@ def _says_the_same(c: _Cluster, m: Mention) -> bool:
     return bool(said) and len(said & c.said) / len(said) >= TIMELESS_OVERLAP
 
 
+def block_of(m: Mention) -> tuple[str, str]:
+    """A report's linking block, (event type, country code or ""): reports of two blocks never link.
+
+    A cluster's block never changes (a report joins only clusters of its own
+    block, so their event type and country stay), so blocks can be linked
+    apart, in any order, and give the same groups as one :func:`link` call.
+    """
+    return m.event_type, (m.place.country_code if m.place else None) or ""
+
+
 def _window(m: Mention) -> DateSpan:
     if m.dates.known or m.published is None:
         return m.dates
@@ -204,9 +214,6 @@ class _Index:
         self.cell = max(km, 1.0) / 111.0  # degrees of latitude per cell
         self.table: dict[tuple, dict[object, dict[int, _Cluster]]] = defaultdict(lambda: defaultdict(dict))
 
-    @staticmethod
-    def block(m: Mention) -> tuple[str, str]:
-        return m.event_type, (m.place.country_code if m.place else None) or ""
 
     def _lon_width(self, row: int) -> float:
         edge = max(abs(row * self.cell), abs((row + 1) * self.cell))
@@ -247,14 +254,14 @@ class _Index:
         return list(range(first, last + 1))
 
     def file(self, c: _Cluster) -> None:
-        block = self.block(c.rep)
+        block = block_of(c.rep)
         for key in self._places(c.rep.place, lookup=False):
             slots = self.table[(block, key)]
             for bucket in self._buckets(_window(c.rep), pad=0):
                 slots[bucket][c.number] = c
 
     def candidates(self, m: Mention) -> list[_Cluster]:
-        block = self.block(m)
+        block = block_of(m)
         window = _window(m)
         seen: dict[int, _Cluster] = {}
         for key in self._places(m.place, lookup=True):

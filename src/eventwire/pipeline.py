@@ -6,11 +6,14 @@ stages run on an engine (:mod:`eventwire.engines`: this machine's processes, or
 Ray) with a bounded number of batches in flight, the articles coded since input
 was last read are committed to the store together (one transaction: an article
 is stored whole with its mentions, or not at all), and ``articles.jsonl`` is
-spooled to disk as articles arrive. What a run keeps in memory is the linking
-stage's input (without a store: the run's mentions and the words of the articles
-that have any) and one id per article, not the articles: memory does not grow
-with the text of the corpus. A crash loses at most the batches in hand, and an
-article already stored with the same content is not analysed again.
+spooled to disk as articles arrive. With a store, linking reads, links and saves
+one part of the stored mentions at a time (:func:`link_stage`) and the output
+files are written from the store one event at a time, so what a run keeps in
+memory is one id per article and the largest linking part (one event type in
+one country at most, or :data:`PART_REPORTS` reports), not the corpus. Without
+a store, the run's mentions and the words of the articles that have any stay in
+memory until linking. A crash loses at most the batches in hand, and an article
+already stored with the same content is not analysed again.
 
 One bad article never stops a run: a file that cannot be read, an article whose
 analysis fails or runs over its time budget (``article_seconds``), becomes a
@@ -65,44 +68,116 @@ def code_articles(articles: Sequence[Article], *, batch_size: int = 32,
     yield from zip(articles, code_batch(list(articles), settings=settings), strict=True)
 
 
-GroupFn = Callable[..., list[list[Mention]]]
+#: One part of the linking stage: its reports, and the linking words of their articles.
+Part = tuple[list[Mention], dict[str, frozenset[str]]]
+#: How an engine links parts: ``link_parts(parts, settings=...)`` yields each part's groups, in order.
+LinkParts = Callable[..., Iterator[list[list[Mention]]]]
+
+#: Linking blocks are packed into parts of about this many reports (one part in memory at a time).
+PART_REPORTS = 10_000
 
 
 def link_stage(store: Any, reports: Sequence[Mention], words: Mapping[str, frozenset[str]], *,
-               settings: Settings, group: GroupFn | None = None) -> list[Event]:
+               settings: Settings, link_parts: LinkParts | None = None, keep: bool = True) -> list[Event]:
     """Link every stored (or, without a store, this run's) mention into events; save them.
 
     The seam between the per-article stages and the linking stage: an engine
     calls this once, after every article of the run is coded, and may pass its
-    own ``group(reports, words=..., settings=...)`` (the Ray engine links one
-    country per task); the default is :func:`eventwire.link.link`. Analysts'
-    corrections are replayed on the groups, then events are built and stored.
-    Without a store, ``reports`` are linked with ``words``: each article's
-    linking words (:func:`eventwire.link.words_of`); with one, both come from it.
+    own ``link_parts`` (the Ray engine links each country of a part in its own
+    task); the default links each part here with :func:`eventwire.link.link`.
+    Analysts' corrections are replayed on each part's groups, then events are
+    built. Without a store, ``reports`` are linked with ``words`` (each
+    article's linking words, :func:`eventwire.link.words_of`) and the events
+    returned. With one, its mentions are read, linked and saved one part at a
+    time (:func:`store_parts`), so memory holds one part, not the store; the
+    events are returned only when ``keep`` (read them back from the store
+    otherwise, e.g. with ``Store.events_in_export_order``).
     """
     from .corrections import apply_corrections
     from .merge import build_events
 
-    if store:
-        all_reports = store.mentions()
-        words = store.article_words(with_mentions=True)
-        corrections = store.corrections()
-    else:
-        all_reports = list(reports)
-        words = dict(words)
-        corrections = []
-    groups = (group or _link_all)(all_reports, words=words, settings=settings)
-    events = build_events(apply_corrections(groups, corrections))
-    if store:
-        store.replace_events(events)
-    return events
+    corrections = store.corrections() if store else []
+    parts = store_parts(store, corrections) if store else iter([(list(reports), dict(words))])
+
+    def events() -> Iterator[list[Event]]:
+        for groups in (link_parts or link_here)(parts, settings=settings):
+            built = build_events(apply_corrections(groups, corrections))
+            del groups  # one part in memory: each is let go before the next is read
+            yield built
+            del built
+
+    if not store:
+        return [e for part in events() for e in part]
+    kept: list[Event] = []
+    store.replace_events_in_parts(_kept(events(), kept) if keep else events())
+    return kept
 
 
-def _link_all(reports: Sequence[Mention], *, words: dict[str, frozenset[str]],
-              settings: Settings) -> list[list[Mention]]:
+def _kept(parts: Iterable[list[Event]], into: list[Event]) -> Iterator[list[Event]]:
+    for part in parts:
+        into.extend(part)
+        yield part
+
+
+def link_here(parts: Iterable[Part], *, settings: Settings) -> Iterator[list[list[Mention]]]:
+    """Each part's groups, linked in this process (:func:`eventwire.link.link`)."""
     from .link import link
 
-    return link(reports, article_words=words, days=settings.link_days, km=settings.link_km)
+    for part in parts:
+        groups = link(part[0], article_words=part[1], days=settings.link_days, km=settings.link_km)
+        del part  # one part in memory: each is let go before the next is read
+        yield groups
+        del groups
+
+
+def store_parts(store: Any, corrections: Sequence[Any]) -> Iterator[Part]:
+    """The store's mentions in parts that can be linked apart, read one part at a time.
+
+    Linking never joins reports of two blocks (event type, country:
+    :func:`eventwire.link.block_of`), so whole blocks are packed into parts of
+    about :data:`PART_REPORTS` reports; blocks that an analyst's merge joins
+    go into one part. One block larger than that is one part of its own.
+    """
+    sizes = store.link_blocks()
+    joined = _joined_blocks(sizes, store.mention_blocks([m for c in corrections if c.kind == "merge"
+                                                         for m in (c.mention_a, c.mention_b)]), corrections)
+    part: list[tuple[str, str]] = []
+    held = 0
+    for component in joined:
+        size = sum(sizes[b] for b in component)
+        if part and held + size > PART_REPORTS:
+            yield _read_part(store, part)
+            part, held = [], 0
+        part.extend(component)
+        held += size
+    if part:
+        yield _read_part(store, part)
+
+
+def _joined_blocks(sizes: Mapping[tuple[str, str], int], blocks_of: Mapping[str, tuple[str, str]],
+                   corrections: Sequence[Any]) -> list[list[tuple[str, str]]]:
+    """The blocks in sorted order, grouped where a merge correction joins two of them."""
+    root = {b: b for b in sizes}
+
+    def find(b: tuple[str, str]) -> tuple[str, str]:
+        while root[b] != b:
+            root[b] = root[root[b]]
+            b = root[b]
+        return b
+
+    for c in corrections:
+        if c.kind == "merge" and c.mention_a in blocks_of and c.mention_b in blocks_of:
+            first, second = sorted((find(blocks_of[c.mention_a]), find(blocks_of[c.mention_b])))
+            root[second] = first
+    components: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for b in sorted(sizes):
+        components.setdefault(find(b), []).append(b)
+    return list(components.values())
+
+
+def _read_part(store: Any, blocks: Sequence[tuple[str, str]]) -> Part:
+    reports = store.block_mentions(blocks)
+    return reports, store.article_words(ids=[m.article_id for m in reports])
 
 
 class _ArticleSpool:
@@ -215,12 +290,17 @@ def _resolve_engine(engine: str | Engine) -> Engine:
 
 def run(inputs: Sequence[str], *, out_dir: Path | None = None, db: Path | None = None,
         settings: Settings | None = None, progress: ProgressFn | None = None,
-        source: Iterable[Article | Problem] | None = None, engine: str | Engine = "local") -> RunResult:
+        source: Iterable[Article | Problem] | None = None, engine: str | Engine = "local",
+        keep_events: bool = True) -> RunResult:
     """Code ``inputs`` (files and folders) into events; write ``out_dir`` and the store ``db``.
 
     ``source`` replaces reading ``inputs`` with any stream of articles and problems
     (standard input, a feed: :mod:`eventwire.sources`); ``inputs`` then only names
     them in the summary. ``engine`` is ``"local"``, ``"ray"`` or an engine object.
+    With a store, the events are linked, saved and written out one part at a
+    time; ``keep_events=False`` also leaves them out of the result (the CLI
+    does, so that memory does not grow with the store), otherwise the result
+    holds the run's events in the exports' order.
     """
     from .export import write_outputs
     from .ingest import count_problem_kinds, iter_inputs
@@ -289,8 +369,14 @@ def run(inputs: Sequence[str], *, out_dir: Path | None = None, db: Path | None =
         if coded and store:
             problems.extend(store_batch(store, coded, run_id=run_id))
             coded.clear()
-        events = runner.link(store, reports, linked, settings=settings)
-        touched = [e for e in events if any(m.article_id in ours for m in e.mentions)]
+        if store:  # the events go to the store part by part; the outputs read them back in order
+            runner.link(store, reports, linked, settings=settings, keep=False)
+            total_events, total_mentions = store.event_totals(touching=ours)
+            touched: list[Event] = []
+        else:
+            events = runner.link(store, reports, linked, settings=settings)
+            touched = [e for e in events if any(m.article_id in ours for m in e.mentions)]
+            total_events, total_mentions = len(touched), sum(len(e.mentions) for e in touched)
         summary = {
             "run_id": run_id,
             "inputs": list(inputs),
@@ -299,8 +385,8 @@ def run(inputs: Sequence[str], *, out_dir: Path | None = None, db: Path | None =
             "articles_reused": reused,
             "problems": len(problems),
             "problem_kinds": count_problem_kinds(problems),
-            "events": len(touched),
-            "mentions": sum(len(e.mentions) for e in touched),
+            "events": total_events,
+            "mentions": total_mentions,
             "started": started.isoformat(timespec="seconds"),
             "seconds": round((dt.datetime.now(dt.UTC) - started).total_seconds(), 3),
         }
@@ -308,10 +394,16 @@ def run(inputs: Sequence[str], *, out_dir: Path | None = None, db: Path | None =
             store.finish_run(run_id, summary=summary)
         outputs: dict[str, Path] = {}
         if out_dir is not None and spool is not None:
-            cited = sorted({m.article_id for e in touched for m in e.mentions})
-            outputs = write_outputs(out_dir, events=touched, articles=(), problems=problems, summary=summary,
-                                    report_articles=store.articles(ids=cited) if store else ())
+            if store:
+                outputs = write_outputs(out_dir, events=store.events_in_export_order(touching=ours), ordered=True,
+                                        articles=(), problems=problems, summary=summary,
+                                        report_articles=lambda ids: store.articles(ids=ids))
+            else:
+                outputs = write_outputs(out_dir, events=touched, articles=(), problems=problems, summary=summary,
+                                        report_articles=())
             outputs["articles.jsonl"] = spool.finish()
+        if store and keep_events:
+            touched = list(store.events_in_export_order(touching=ours))
         return RunResult(frozenset(ours), tuple(touched), tuple(problems), summary, outputs)
     finally:
         if spool is not None:

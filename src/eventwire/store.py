@@ -22,7 +22,7 @@ import os
 import re
 import sys
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,6 +66,16 @@ _COLUMNS = {
     "events": _EVENT,
     "event_mentions": {"event_id": "text", "position": "int", **_MENTION},
 }
+
+#: The most memory DuckDB may use for its buffers (it spills to disk beyond that).
+MEMORY_LIMIT = "512MB"
+
+# The country of a mention's linking block (eventwire.link.block_of): "" without a place or code.
+_BLOCK_COUNTRY = "CASE WHEN place_name IS NULL THEN '' ELSE coalesce(place_country_code, '') END"
+# Events in the exports' order (eventwire.export.sort_events): date, country, admin1 (unknown
+# last), event id. DuckDB compares text by code point, as Python does.
+_EXPORT_ORDER = ("date_start IS NULL, date_start, place_country IS NULL, place_country, "
+                 "place_admin1 IS NULL, place_admin1, event_id")
 
 _LOCK = re.compile(r"could not set lock|conflicting lock", re.IGNORECASE)
 _PID = re.compile(r"\bPID (\d+)")
@@ -126,6 +136,10 @@ class Store:
             connection = duckdb.connect(target, read_only=read_only)
         except duckdb.Error as exc:
             raise _open_error(target, exc) from None
+        try:  # DuckDB's buffer pool would otherwise grow towards 80% of the machine's memory
+            connection.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+        except duckdb.Error:
+            pass  # an old file opened read-only may refuse settings; the default then applies
         store = cls(connection, path=target, read_only=read_only)
         try:
             store._upgrade()
@@ -309,15 +323,44 @@ class Store:
         """All stored mentions, by article id and then in the order they were saved."""
         return [_mention(r) for r in self._select("mentions", order="article_id, ordinal")]
 
-    def article_words(self, *, with_mentions: bool = False) -> dict[str, frozenset[str]]:
+    def link_blocks(self) -> dict[tuple[str, str], int]:
+        """How many stored mentions each linking block holds: ``{(event type, country code): n}``.
+
+        A mention without a country is in the block of country code ``""``
+        (see :func:`eventwire.link.block_of`).
+        """
+        rows = self._query(f"SELECT event_type, {_BLOCK_COUNTRY}, count(*) FROM mentions GROUP BY ALL")
+        return {(r[0], r[1]): r[2] for r in rows}
+
+    def mention_blocks(self, mention_ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """The linking block of each of these stored mentions (unknown ids are left out)."""
+        where, params = _in("mention_id", sorted(set(mention_ids)))
+        rows = self._query(f"SELECT mention_id, event_type, {_BLOCK_COUNTRY} FROM mentions WHERE {where}", params)
+        return {r[0]: (r[1], r[2]) for r in rows}
+
+    def block_mentions(self, blocks: Sequence[tuple[str, str]]) -> list[Mention]:
+        """The stored mentions of these linking blocks, ordered as :meth:`mentions` orders them."""
+        keys = sorted({f"{event_type}\x1f{country}" for event_type, country in blocks})
+        where = f"event_type || chr(31) || {_BLOCK_COUNTRY} IN (SELECT unnest(?::VARCHAR[]))"
+        return [_mention(r) for r in self._select("mentions", order="article_id, ordinal", where=where,
+                                                  params=[keys])]
+
+    def article_words(self, *, with_mentions: bool = False,
+                      ids: Sequence[str] | None = None) -> dict[str, frozenset[str]]:
         """Each stored article's linking words (see :func:`eventwire.link.words_of`).
 
-        ``with_mentions`` keeps only articles that have mentions (all linking needs).
-        Words are interned: one string per distinct word however many articles use it.
+        ``with_mentions`` keeps only articles that have mentions (all linking needs);
+        ``ids`` only these articles. Words are interned: one string per distinct
+        word however many articles use it.
         """
-        where = ("WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.article_id)"
-                 if with_mentions else "")
-        rows = self._query(f"SELECT a.article_id, a.link_words FROM articles a {where}")
+        clauses, params = [], []
+        if with_mentions:
+            clauses.append("EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.article_id)")
+        if ids is not None:
+            clauses.append("a.article_id IN (SELECT unnest(?::VARCHAR[]))")
+            params.append(sorted(set(ids)))
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        rows = self._query(f"SELECT a.article_id, a.link_words FROM articles a {where}", params)
         return {r[0]: frozenset(map(sys.intern, (r[1] or "").split())) for r in rows}
 
     def article(self, article_id: str) -> Article | None:
@@ -354,37 +397,45 @@ class Store:
     # -- events ---------------------------------------------------------------------
 
     def replace_events(self, events: Sequence[Event]) -> None:
-        """Replace every stored event (and its mentions' copies) in one transaction.
+        """Replace every stored event (and its mentions' copies) in one transaction."""
+        self.replace_events_in_parts([events])
 
-        An event id that disappears is recorded as an alias of the new event
-        that holds most of its mentions, so links analysts kept still resolve.
+    def replace_events_in_parts(self, parts: Iterable[Sequence[Event]]) -> int:
+        """Replace every stored event with those of ``parts``, in one transaction; return how many.
+
+        ``parts`` is read lazily (the linking stage yields one block of events
+        at a time), so only one part is in memory; if reading it raises, the
+        old events stay. An event id that disappears is recorded as an alias of
+        the new event that holds most of its mentions (ties: the smallest id),
+        so links analysts kept still resolve.
         """
-        event_rows: list[dict[str, Any]] = []
-        link_rows: list[dict[str, Any]] = []
-        holder: dict[str, str] = {}
-        for n, event in enumerate(events):
-            event_rows.append({
-                "event_id": event.event_id, "ordinal": n, "event_type": event.event_type,
-                "sub_event_type": event.sub_event_type, "actor1": event.actor1, "actor2": event.actor2,
-                **_place_row(event.place), **_date_row(event.dates), "fatalities": event.fatalities,
-                "provenance": _dumps([list(p) for p in event.provenance]),
-                "disagreements": _dumps(list(event.disagreements)),
-            })
-            link_rows.extend({"event_id": event.event_id, "position": k, **_mention_row(m)}
-                             for k, m in enumerate(event.mentions))
-            holder.update((m.mention_id, event.event_id) for m in event.mentions)
-        aliases = _aliases(self._query("SELECT event_id, mention_id FROM event_mentions"), holder)
+        count = 0
         with self._transaction("replace events") as con:
+            # (temporary tables made inside the transaction vanish with it if it rolls back)
+            con.execute("CREATE OR REPLACE TEMP TABLE _old_links AS SELECT event_id, mention_id FROM event_mentions")
             con.execute("DELETE FROM event_mentions")
             con.execute("DELETE FROM events")
-            _insert(con, "events", event_rows)
-            _insert(con, "event_mentions", link_rows)
-            now = _now()
-            for old, new in aliases.items():
-                con.execute("UPDATE event_aliases SET new_id = ? WHERE new_id = ?", [new, old])
-                con.execute("INSERT OR REPLACE INTO event_aliases VALUES (?, ?, ?)", [old, new, now])
+            for events in parts:
+                event_rows, link_rows = [], []
+                for event in events:
+                    event_rows.append(_event_row(event, ordinal=count))
+                    link_rows.extend({"event_id": event.event_id, "position": k, **_mention_row(m)}
+                                     for k, m in enumerate(event.mentions))
+                    count += 1
+                _insert(con, "events", event_rows)
+                _insert(con, "event_mentions", link_rows)
+                del events, event_rows, link_rows  # before the next part is made
+            con.execute(_NEW_ALIASES)
+            # An alias that pointed at a vanished id now points where that id went.
+            con.execute("UPDATE event_aliases SET new_id = a.new_id FROM _new_aliases a "
+                        "WHERE event_aliases.new_id = a.old_id")
+            con.execute("INSERT OR REPLACE INTO event_aliases SELECT old_id, new_id, ? FROM _new_aliases",
+                        [_now()])
             # An id that came back is no longer an alias of anything.
             con.execute("DELETE FROM event_aliases WHERE old_id IN (SELECT event_id FROM events)")
+            con.execute("DROP TABLE _old_links")
+            con.execute("DROP TABLE _new_aliases")
+        return count
 
     def resolve_event_id(self, event_id: str) -> str | None:
         """The current id of ``event_id`` (itself, or what it was merged into), or None."""
@@ -404,6 +455,36 @@ class Store:
         """Stored events (all, or those with these ids) with their mentions, in the order saved."""
         where, params = _in("event_id", ids)
         return self._events(where=where, params=params)
+
+    def event_totals(self, *, touching: Iterable[str]) -> tuple[int, int]:
+        """How many stored events have a mention from one of these articles, and their mentions."""
+        rows = self._query(
+            "SELECT count(*), coalesce(sum(n), 0) FROM (SELECT event_id, count(*) AS n FROM event_mentions "
+            "GROUP BY event_id HAVING bool_or(article_id IN (SELECT unnest(?::VARCHAR[]))))",
+            [sorted(set(touching))])
+        return int(rows[0][0]), int(rows[0][1])
+
+    def events_in_export_order(self, *, touching: Iterable[str] | None = None,
+                               chunk: int = 2000) -> Iterator[Event]:
+        """Stored events in the exports' order (:func:`eventwire.export.sort_events`), lazily.
+
+        ``touching``: only events with a mention from one of these articles.
+        Events are read ``chunk`` at a time, so memory holds one chunk and the
+        list of ids, not every event.
+        """
+        params: list[Any] = []
+        where = "TRUE"
+        if touching is not None:
+            where = ("event_id IN (SELECT event_id FROM event_mentions "
+                     "WHERE article_id IN (SELECT unnest(?::VARCHAR[])))")
+            params.append(sorted(set(touching)))
+        ids = [r[0] for r in self._query(f"SELECT event_id FROM events WHERE {where} ORDER BY {_EXPORT_ORDER}",
+                                         params)]
+        for first in range(0, len(ids), chunk):
+            part = ids[first:first + chunk]
+            found = {e.event_id: e for e in self._events(where="event_id IN (SELECT unnest(?::VARCHAR[]))",
+                                                         params=[part])}
+            yield from (found[i] for i in part)
 
     def _events(self, *, where: str = "TRUE", params: Sequence[Any] = ()) -> list[Event]:
         by_event: dict[str, list[Mention]] = {}
@@ -437,17 +518,27 @@ def _in(column: str, values: Sequence[str] | None) -> tuple[str, list[Any]]:
     return (f'"{column}" IN ({", ".join("?" * len(values))})' if values else "FALSE"), values
 
 
-def _aliases(old_links: Sequence[tuple[Any, ...]], holder: dict[str, str]) -> dict[str, str]:
-    """Old event id -> the new id holding most of its mentions, for ids that disappear."""
-    votes: dict[str, dict[str, int]] = {}
-    for old_id, mention_id in old_links:
-        new_id = holder.get(mention_id)
-        if new_id is not None:
-            tally = votes.setdefault(old_id, {})
-            tally[new_id] = tally.get(new_id, 0) + 1
-    kept = set(holder.values())
-    return {old: max(sorted(tally), key=lambda k: tally[k])
-            for old, tally in votes.items() if old not in kept}
+def _event_row(event: Event, *, ordinal: int) -> dict[str, Any]:
+    return {
+        "event_id": event.event_id, "ordinal": ordinal, "event_type": event.event_type,
+        "sub_event_type": event.sub_event_type, "actor1": event.actor1, "actor2": event.actor2,
+        **_place_row(event.place), **_date_row(event.dates), "fatalities": event.fatalities,
+        "provenance": _dumps([list(p) for p in event.provenance]),
+        "disagreements": _dumps(list(event.disagreements)),
+    }
+
+
+# Old event id -> the new event holding most of its mentions (ties: the smallest id), for
+# the old ids that are no longer events.
+_NEW_ALIASES = """
+    CREATE OR REPLACE TEMP TABLE _new_aliases AS
+    SELECT old_id, new_id FROM (
+        SELECT o.event_id AS old_id, n.event_id AS new_id, count(*) AS held
+        FROM _old_links o JOIN event_mentions n ON n.mention_id = o.mention_id
+        WHERE o.event_id NOT IN (SELECT event_id FROM events)
+        GROUP BY ALL)
+    QUALIFY row_number() OVER (PARTITION BY old_id ORDER BY held DESC, new_id) = 1
+"""
 
 
 def _open_error(path: str, exc: Exception) -> StoreError:

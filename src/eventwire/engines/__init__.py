@@ -5,8 +5,9 @@ An engine has two methods, the two halves of a run:
 * ``code(articles, settings=...)`` yields each article with its consolidated
   mentions or the :class:`~eventwire.records.Problem` that stopped it, in input
   order, reading ``articles`` lazily (memory must not grow with the corpus);
-* ``link(store, reports, articles, settings=...)`` links mentions into events
-  (through :func:`eventwire.pipeline.link_stage`) and returns them.
+* ``link(store, reports, words, settings=..., keep=...)`` links mentions into
+  events (through :func:`eventwire.pipeline.link_stage`, one part at a time)
+  and returns them (with a store, only when ``keep``: they are saved there).
 
 Built in: ``local`` (this machine, ``workers`` processes; :mod:`.local`) and
 ``ray`` (Ray tasks on a local or existing Ray cluster; :mod:`.ray`, Ray is
@@ -33,7 +34,7 @@ class Engine(Protocol):
     def code(self, articles: Iterable[Article], *, settings: Settings) -> Iterator[tuple[Article, Result]]: ...
 
     def link(self, store: Any, reports: Sequence[Mention], words: Mapping[str, frozenset[str]], *,
-             settings: Settings) -> list[Event]: ...
+             settings: Settings, keep: bool = True) -> list[Event]: ...
 
 
 def get_engine(name: str) -> Engine:

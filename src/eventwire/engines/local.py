@@ -134,8 +134,8 @@ class LocalEngine:
             pool.close()
 
     def link(self, store: Any, reports: Sequence[Mention], words: Mapping[str, frozenset[str]], *,
-             settings: Settings) -> list[Event]:
-        """Link the run's (or, with a store, every stored) mention into events."""
+             settings: Settings, keep: bool = True) -> list[Event]:
+        """Link the run's (or, with a store, every stored) mention into events (:func:`link_stage`)."""
         from ..pipeline import link_stage
 
-        return link_stage(store, reports, words, settings=settings)
+        return link_stage(store, reports, words, settings=settings, keep=keep)

@@ -13,16 +13,18 @@ cluster CPU are in flight and results come back in input order, so the driver's
 memory stays flat; the store and the output files are written by the driver.
 
 Linking: :func:`eventwire.link.link` blocks candidates by (event type, country),
-so the reports of one country never meet another country's; each country's
-reports are linked in their own Ray task and the groups put back in the order a
-single ``link`` call would make them. The result is the local engine's, event
-for event (the tests check it). What this limits: an event is never linked
-across a border (a cross-border strike reported by one outlet from each side
-stays two events, as in a local run); one country's whole history is one task,
-so the largest country bounds the speed-up and that task's memory; and the
-partitions are not split further by date window, because linking compares date
-windows with ``link_days`` of slack and a cut would separate reports of one
-event that straddle it.
+so reports of two blocks never meet; the linking stage reads the store one part
+(whole blocks, about :data:`eventwire.pipeline.PART_REPORTS` reports) at a time,
+and this engine links each country of a part in its own Ray task while the next
+part is read, and puts the groups back in the order a single ``link`` call would
+make them. The result is the local engine's, event for event (the tests check
+it). What this limits: an event is never linked across a border (a cross-border
+strike reported by one outlet from each side stays two events, as in a local
+run); one block (one event type in one country, its whole history) is one task,
+so the largest block bounds the speed-up and that task's memory; and blocks are
+not split further by date window, because linking compares date windows with
+``link_days`` of slack and a report may tell of a day long before it was
+published, so a cut would separate reports of one event.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from ..errors import EventwireError
+from ..link import block_of
+from ..pipeline import Part
 from ..records import Article, Event, Mention, Problem
 from ..settings import Settings
 from .local import batches
@@ -132,27 +136,44 @@ class RayEngine:
     # -- linking ------------------------------------------------------------------------
 
     def link(self, store: Any, reports: Sequence[Mention], words: Mapping[str, frozenset[str]], *,
-             settings: Settings) -> list[Event]:
-        """:func:`eventwire.pipeline.link_stage`, its grouping split by country (:meth:`grouped`)."""
+             settings: Settings, keep: bool = True) -> list[Event]:
+        """:func:`eventwire.pipeline.link_stage`, each part's countries linked in Ray tasks."""
         from ..pipeline import link_stage
 
-        return link_stage(store, reports, words, settings=settings, group=self.grouped)
+        return link_stage(store, reports, words, settings=settings, link_parts=self.link_parts, keep=keep)
 
-    def grouped(self, reports: Sequence[Mention], *, words: dict[str, frozenset[str]],
-                settings: Settings) -> list[list[Mention]]:
-        """``link(reports)``'s groups, computed one country per Ray task."""
-        if not reports:
-            return []
+    def link_parts(self, parts: Iterable[Part], *, settings: Settings) -> Iterator[list[list[Mention]]]:
+        """Each part's groups, as :func:`eventwire.link.link` makes them, one country per Ray task.
+
+        The next part is read and sent while this one's tasks run (two parts
+        in flight at most); each part's groups are put back in ``link``'s order.
+        """
         ray = self._ray()
         task = ray.remote(num_cpus=1)(_link_task)
-        parts: dict[str, list[Mention]] = defaultdict(list)
+        pending: deque[list[Any]] = deque()
+        for reports, words in parts:
+            pending.append(self._send(task, reports, words, settings))
+            del reports, words  # sent: the object store holds them now
+            if len(pending) > 1:
+                yield _groups_in_order(ray.get(pending.popleft()))
+        while pending:
+            yield _groups_in_order(ray.get(pending.popleft()))
+
+    @staticmethod
+    def _send(task: Any, reports: Sequence[Mention], words: Mapping[str, frozenset[str]],
+              settings: Settings) -> list[Any]:
+        by_country: dict[str, list[Mention]] = defaultdict(list)
         for m in reports:
-            parts[(m.place.country_code if m.place else None) or ""].append(m)
+            by_country[block_of(m)[1]].append(m)
         refs = []
-        for part in parts.values():
+        for part in by_country.values():
             needed = {m.article_id for m in part}
             refs.append(task.remote(part, {a: words[a] for a in needed if a in words},
                                     settings.link_days, settings.link_km))
-        groups = [group for result in ray.get(refs) for group in result]
-        groups.sort(key=lambda group: _order_key(group[0]))  # founders in link()'s order
-        return groups
+        return refs
+
+
+def _groups_in_order(results: list[list[list[Mention]]]) -> list[list[Mention]]:
+    groups = [group for result in results for group in result]
+    groups.sort(key=lambda group: _order_key(group[0]))  # founders in link()'s order
+    return groups

@@ -1,0 +1,291 @@
+"""File formats of the exports, written one event at a time, and the temporary-file set.
+
+Each writer takes an event and its ``events.jsonl`` record (:func:`eventwire.export.event_to_dict`)
+and writes it as it comes: JSON Lines, CSV, GeoJSON (a FeatureCollection written
+feature by feature, the same bytes as one ``json.dumps``) and Parquet (row groups of
+:data:`PARQUET_ROWS` events). :class:`Outputs` writes a set of files to temporary
+files beside their targets and moves them into place only when all are complete.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+from .errors import ExportError
+from .records import Event, Mention
+
+#: Columns of ``events.csv``, in order (ACLED-style).
+CSV_COLUMNS = (
+    "event_id", "event_date", "date_end", "date_precision", "year", "event_type", "sub_event_type",
+    "actor1", "actor2", "country", "admin1", "location", "latitude", "longitude", "geo_precision",
+    "source", "notes", "fatalities", "mention_count",
+)
+
+#: Events per Parquet row group.
+PARQUET_ROWS = 2000
+
+
+def mention_order(m: Mention) -> tuple[Any, ...]:
+    """The order an event's mentions are listed in: publication date (unknown last), article, offset."""
+    return (m.published is None, m.published or dt.date.min, m.article_id, m.start, m.mention_id)
+
+
+def sources(record: dict[str, Any]) -> list[str]:
+    """The outlets that report an event, each once, in mention order."""
+    found: list[str] = []
+    for m in record["mentions"]:
+        name = m.get("source")
+        if name and name not in found:
+            found.append(name)
+    return found
+
+
+def _json_default(value: object) -> Any:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, set | frozenset):
+        return sorted(value, key=str)
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
+def to_json(value: Any, *, indent: int | None = None) -> str:
+    return json.dumps(value, ensure_ascii=False, allow_nan=False, default=_json_default, indent=indent)
+
+
+def to_jsonl(records: Iterable[dict[str, Any]]) -> str:
+    return "".join(to_json(r) + "\n" for r in records)
+
+
+def _csv_row(record: dict[str, Any]) -> dict[str, Any]:
+    mentions = record["mentions"]
+    start = record["date_start"]
+    return {
+        "event_id": record["event_id"], "event_date": start, "date_end": record["date_end"],
+        "date_precision": record["date_precision"], "year": start[:4] if start else None,
+        "event_type": record["event_type"], "sub_event_type": record["sub_event_type"],
+        "actor1": record["actor1"], "actor2": record["actor2"], "country": record["country"],
+        "admin1": record["admin1"], "location": record["location"], "latitude": record["latitude"],
+        "longitude": record["longitude"], "geo_precision": record["geo_precision"],
+        "source": "; ".join(sources(record)),
+        "notes": mentions[0]["sentence"] if mentions else None,
+        "fatalities": record["fatalities"], "mention_count": len(mentions),
+    }
+
+
+def _valid_point(record: dict[str, Any]) -> bool:
+    lat, lon = record["latitude"], record["longitude"]
+    return lat is not None and lon is not None and -90 <= lat <= 90 and -180 <= lon <= 180
+
+
+def _feature(record: dict[str, Any]) -> dict[str, Any]:
+    properties = {k: v for k, v in record.items() if k != "mentions"}
+    properties["mention_count"] = len(record["mentions"])
+    properties["sources"] = sources(record)
+    return {
+        "type": "Feature",
+        "id": record["event_id"],
+        "geometry": {"type": "Point", "coordinates": [record["longitude"], record["latitude"]]},
+        "properties": properties,
+    }
+
+
+class JsonlWriter:
+    def __init__(self, handle: IO[str]) -> None:
+        self.handle = handle
+
+    def add(self, event: Event, record: dict[str, Any]) -> None:
+        self.handle.write(to_json(record) + "\n")
+
+    def close(self) -> None:
+        pass
+
+
+class CsvWriter:
+    def __init__(self, handle: IO[str]) -> None:
+        self.writer = csv.DictWriter(handle, fieldnames=CSV_COLUMNS, lineterminator="\n")
+        self.writer.writeheader()
+
+    def add(self, event: Event, record: dict[str, Any]) -> None:
+        self.writer.writerow({k: "" if v is None else v for k, v in _csv_row(record).items()})
+
+    def close(self) -> None:
+        pass
+
+
+class GeojsonWriter:
+    """A FeatureCollection written feature by feature (the same bytes as one ``json.dumps``)."""
+
+    def __init__(self, handle: IO[str]) -> None:
+        self.handle, self.features, self.left_out = handle, 0, 0
+        handle.write('{"type": "FeatureCollection", "features": [')
+
+    def add(self, event: Event, record: dict[str, Any]) -> None:
+        if not _valid_point(record):
+            self.left_out += 1
+            return
+        self.handle.write((", " if self.features else "") + to_json(_feature(record)))
+        self.features += 1
+
+    def close(self) -> None:
+        self.handle.write(f'], "left_out": {self.left_out}}}\n')
+
+
+class ParquetWriter:
+    """Row groups of :data:`PARQUET_ROWS` events, so memory holds one group."""
+
+    def __init__(self, path: Path) -> None:
+        import pyarrow.parquet as pq
+
+        self.schema = _parquet_schema()
+        self.writer = pq.ParquetWriter(path, self.schema)
+        self.rows: list[dict[str, Any]] = []
+
+    def add(self, event: Event, record: dict[str, Any]) -> None:
+        self.rows.append(_parquet_row(event, record))
+        if len(self.rows) >= PARQUET_ROWS:
+            self._flush()
+
+    def _flush(self) -> None:
+        import pyarrow as pa
+
+        try:
+            table = pa.Table.from_pylist(self.rows, schema=self.schema)
+        except (pa.ArrowException, TypeError, ValueError) as exc:
+            raise ExportError(f"cannot build the Parquet table: {exc}") from None
+        self.writer.write_table(table)
+        self.rows = []
+
+    def close(self) -> None:
+        if self.rows:
+            self._flush()
+        self.writer.close()
+
+
+class Outputs:
+    """Files written to temporary files beside their targets, moved into place when all are complete.
+
+    If anything fails before :meth:`commit`, every temporary file is removed and
+    every old file stays; each file is then replaced atomically (a reader never
+    sees half a file), one after the other.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.temps: dict[str, Path] = {}
+        self.handles: list[IO[str]] = []
+
+    def _temp(self, name: str) -> Path:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            handle, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=self.folder)
+            os.close(handle)
+        except OSError as exc:
+            raise ExportError(f"cannot write {self.folder / name}: {exc}") from None
+        self.temps[name] = Path(temp)
+        return Path(temp)
+
+    def text(self, name: str) -> IO[str]:
+        handle = self._temp(name).open("w", encoding="utf-8", newline="")
+        self.handles.append(handle)
+        return handle
+
+    def parquet(self, name: str) -> ParquetWriter:
+        return ParquetWriter(self._temp(name))
+
+    def commit(self) -> dict[str, Path]:
+        try:
+            for handle in self.handles:
+                handle.close()
+            mode = 0o666 & ~_umask()  # what open() would have given; mkstemp makes files private
+            for temp in self.temps.values():
+                with open(temp, "ab") as written:
+                    os.fchmod(written.fileno(), mode)
+                    os.fsync(written.fileno())
+            for name, temp in self.temps.items():
+                os.replace(temp, self.folder / name)
+        except OSError as exc:
+            raise ExportError(f"cannot write {self.folder}: {exc}") from None
+        return {name: self.folder / name for name in self.temps}
+
+    def abort(self) -> None:
+        for handle in self.handles:
+            handle.close()
+        for temp in self.temps.values():
+            temp.unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+@contextmanager
+def outputs(folder: Path) -> Iterator[Outputs]:
+    """An :class:`Outputs` that is aborted if the block raises (``OSError`` becomes ``ExportError``)."""
+    files = Outputs(folder)
+    try:
+        yield files
+    except OSError as exc:
+        files.abort()
+        raise ExportError(f"cannot write {folder}: {exc}") from None
+    except BaseException:
+        files.abort()
+        raise
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path`` through a temporary file renamed into place."""
+    path = Path(path)
+    with outputs(path.parent) as files:
+        files.text(path.name).write(text)
+        files.commit()
+
+
+# -- parquet ---------------------------------------------------------------------------
+
+
+def _parquet_row(event: Event, record: dict[str, Any]) -> dict[str, Any]:
+    row = dict(record)
+    row["date_start"] = event.dates.start
+    row["date_end"] = event.dates.end
+    row["mentions"] = [
+        {**m, "date_start": x.dates.start, "date_end": x.dates.end, "published": x.published}
+        for m, x in zip(record["mentions"], sorted(event.mentions, key=mention_order), strict=True)
+    ]
+    row["provenance"] = [{"field": f, "mention_id": i} for f, i in event.provenance]
+    row["disagreements"] = to_json(record["disagreements"])
+    row["mention_count"] = len(record["mentions"])
+    row["sources"] = sources(record)
+    return row
+
+
+def _parquet_schema() -> Any:
+    import pyarrow as pa
+
+    text, day, whole, real = pa.string(), pa.date32(), pa.int64(), pa.float64()
+    mention = pa.struct([
+        ("mention_id", text), ("article_id", text), ("file", text), ("sentence", text),
+        ("start", whole), ("end", whole), ("event_type", text), ("sub_event_type", text),
+        ("trigger", text), ("date_start", day), ("date_end", day), ("date_precision", text),
+        ("fatalities", whole), ("location", text), ("admin1", text), ("country", text),
+        ("latitude", real), ("longitude", real), ("geo_precision", whole), ("actor1", text),
+        ("actor2", text), ("source", text), ("published", day),
+    ])
+    return pa.schema([
+        ("event_id", text), ("event_type", text), ("sub_event_type", text), ("date_start", day),
+        ("date_end", day), ("date_precision", text), ("actor1", text), ("actor2", text),
+        ("location", text), ("admin1", text), ("country", text), ("country_code", text),
+        ("latitude", real), ("longitude", real), ("geo_precision", whole), ("fatalities", whole),
+        ("mention_count", whole), ("sources", pa.list_(text)), ("mentions", pa.list_(mention)),
+        ("provenance", pa.list_(pa.struct([("field", text), ("mention_id", text)]))),
+        ("disagreements", text),
+    ])

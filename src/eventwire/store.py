@@ -514,8 +514,7 @@ def _in(column: str, values: Sequence[str] | None) -> tuple[str, list[Any]]:
     """A WHERE clause keeping rows whose ``column`` is one of ``values`` (None: all rows)."""
     if values is None:
         return "TRUE", []
-    values = list(values)
-    return (f'"{column}" IN ({", ".join("?" * len(values))})' if values else "FALSE"), values
+    return f'"{column}" IN (SELECT unnest(?::VARCHAR[]))', [list(values)]
 
 
 def _event_row(event: Event, *, ordinal: int) -> dict[str, Any]:

@@ -92,7 +92,8 @@ class _Watcher:
     def code(self, paths: list[str], signatures: dict[str, Signature]) -> None:
         from .pipeline import run
 
-        result = run(paths, out_dir=None, db=self.db, settings=self.settings, engine=self.engine)
+        result = run(paths, out_dir=None, db=self.db, settings=self.settings, engine=self.engine,
+                     keep_events=False)
         for path in paths:
             self.coded[path] = signatures[path]
         self.ids |= result.article_ids
@@ -107,14 +108,13 @@ class _Watcher:
         from .store import Store
 
         with Store.open(self.db, read_only=True) as store:
-            events = [e for e in store.events() if any(m.article_id in self.ids for m in e.mentions)]
-            articles = [a for a in store.articles() if a.article_id in self.ids] if self.out_dir else []
-        self.events = len(events)
-        if self.out_dir is not None:
-            summary = {"watching": str(self.folder), "batches": self.batches, "articles": len(self.ids),
-                       "events": len(events), "problems": len(self.problems)}
-            write_outputs(self.out_dir, events=events, articles=articles, problems=self.problems,
-                          summary=summary)
+            self.events = store.event_totals(touching=self.ids)[0]
+            if self.out_dir is not None:
+                summary = {"watching": str(self.folder), "batches": self.batches, "articles": len(self.ids),
+                           "events": self.events, "problems": len(self.problems)}
+                write_outputs(self.out_dir, events=store.events_in_export_order(touching=self.ids), ordered=True,
+                              articles=store.articles(ids=sorted(self.ids)), problems=self.problems,
+                              summary=summary)
 
 
 def watch(folder: Path, *, db: Path, out_dir: Path | None = None, settings: Settings | None = None,

@@ -182,12 +182,21 @@ def _reports(n: int) -> list[Mention]:
 
 def test_engines_ray_linking_by_country_equals_one_link_call(ray_cluster):
     from eventwire.engines.ray import RayEngine
+    from eventwire.pipeline import link_here
 
     reports = _reports(60)
     words = {f"art{k}": frozenset({"fighting", f"word{k % 4}"}) for k in range(13)}
     expected = link(reports, article_words=words)
-    got = RayEngine().grouped(reports, words=words, settings=Settings())
-    assert [[m.mention_id for m in g] for g in got] == [[m.mention_id for m in g] for g in expected]
+    assert len({m.place.country_code for m in reports if m.place}) > 1 and len(expected) < len(reports)
+    parts = [(reports, words), (reports[:25], words), (reports[25:], words)]  # one part, then two
+    got = list(RayEngine().link_parts(iter(parts), settings=Settings()))
+    here = list(link_here(iter(parts), settings=Settings()))
+
+    def ids(groups):
+        return [[m.mention_id for m in g] for g in groups]
+
+    assert ids(got[0]) == ids(expected)
+    assert [ids(g) for g in got] == [ids(g) for g in here]
 
 
 @pytest.mark.slow

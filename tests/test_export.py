@@ -405,3 +405,20 @@ def test_export_files_are_readable_like_any_new_file(tmp_path: Path) -> None:
     finally:
         os.umask(mask)
     assert {p.stat().st_mode & 0o777 for p in paths.values()} == {0o644}
+
+
+def test_export_failure_while_writing_removes_every_temporary_file(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    write_outputs(tmp_path, events=[EV_YE], articles=ARTICLES, parquet=True)
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    real = formats.GeojsonWriter.add
+
+    def full_disk(self, event, record):
+        if event.event_id == "ev-ua":
+            raise OSError(28, "No space left on device")
+        real(self, event, record)
+
+    monkeypatch.setattr(formats.GeojsonWriter, "add", full_disk)
+    with pytest.raises(ExportError, match="No space left"):
+        write_outputs(tmp_path, events=EVENTS, articles=ARTICLES, parquet=True)
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before  # no temporary file, old files kept

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from eventwire.export import article_to_dict
+from eventwire.export import article_to_dict, sort_events
 from eventwire.link import words_of
 from eventwire.pipeline import link_stage, run
 from eventwire.records import Article, DateSpan, Mention, Place, Problem
@@ -148,10 +149,15 @@ def test_pipeline_spool_of_a_killed_run_is_removed(tmp_path):
                           text=True, check=True)
     out = tmp_path / "out"
     out.mkdir()
-    stale = out / f".articles.{gone.stdout.strip()}.abc123.spool"
+    pid = gone.stdout.strip()
+    stale = out / f".articles.{pid}.abc123.spool"
     stale.write_text("left behind", encoding="utf-8")
+    half = out / f".events.jsonl.{pid}.k2j4h1.tmp"  # a half-written output of the killed run
+    half.write_text("{", encoding="utf-8")
+    alive = out / f".events.csv.{os.getpid()}.x9y8z7.tmp"  # another run, still writing
+    alive.write_text("event_id", encoding="utf-8")
     run(["x"], out_dir=out, source=_articles(IDS), engine=CountingEngine())
-    assert not stale.exists()
+    assert not stale.exists() and not half.exists() and alive.exists()
     assert not [p for p in out.iterdir() if p.name.endswith(".spool")]
 
 
@@ -213,6 +219,8 @@ def _reports() -> dict[str, list[Mention]]:
     for outlet in ("p", "q"):
         out[f"{outlet}1"] = [report(f"{outlet}1", 0, *shelling, KHARKIV, 6), report(f"{outlet}1", 1, *clash, IZIUM, 6)]
         out[f"{outlet}2"] = [report(f"{outlet}2", 0, *shelling, MARIB, 9), report(f"{outlet}2", 1, *clash, MARIB, 12)]
+        # a second shelling of Kharkiv, a month later: the same block, another event
+        out[f"{outlet}3"] = [report(f"{outlet}3", 0, *shelling, KHARKIV, 28)]
     out["r1"] = [report("r1", 0, *clash, None, 12)]
     return out
 
@@ -232,11 +240,11 @@ def test_pipeline_linking_in_parts_equals_linking_all_at_once(tmp_path, monkeypa
                  engine=FixedEngine(reports))
     words = {a.article_id: words_of(a.text) for a in articles}
     at_once = link_stage(None, [m for ms in reports.values() for m in ms], words, settings=Settings())
-    assert len(at_once) == 5  # four events told by two outlets each, and the placeless clash
+    assert len(at_once) == 6  # five events told by two outlets each, and the placeless clash
     assert _event_sets(stored.events) == _event_sets(at_once)
     assert sorted(stored.events, key=lambda e: e.event_id) == sorted(at_once, key=lambda e: e.event_id)
     lines = (tmp_path / "out" / "events.jsonl").read_text(encoding="utf-8").splitlines()
-    assert [json.loads(line)["event_id"] for line in lines] == [e.event_id for e in stored.events]
+    assert [json.loads(line)["event_id"] for line in lines] == [e.event_id for e in sort_events(at_once)]
 
 
 def test_pipeline_a_merge_across_countries_joins_their_parts(tmp_path, monkeypatch):
@@ -251,7 +259,7 @@ def test_pipeline_a_merge_across_countries_joins_their_parts(tmp_path, monkeypat
         events = link_stage(store, (), {}, settings=Settings())
         joined = next(e for e in events if any(m.mention_id == "p1:0" for m in e.mentions))
         assert {m.mention_id for m in joined.mentions} == {"p1:0", "q1:0", "p2:0", "q2:0"}
-        assert len(store.events()) == 4
+        assert len(store.events()) == 5  # six, two of them one now
 
 
 def test_pipeline_run_can_leave_events_out_of_its_result(tmp_path):
@@ -259,5 +267,5 @@ def test_pipeline_run_can_leave_events_out_of_its_result(tmp_path):
     result = run(["x"], out_dir=tmp_path / "out", db=tmp_path / "e.duckdb", source=_articles(sorted(reports)),
                  engine=FixedEngine(reports), keep_events=False)
     assert result.events == ()
-    assert (result.summary["events"], result.summary["mentions"]) == (5, 9)
-    assert len((tmp_path / "out" / "events.jsonl").read_text(encoding="utf-8").splitlines()) == 5
+    assert (result.summary["events"], result.summary["mentions"]) == (6, 11)
+    assert len((tmp_path / "out" / "events.jsonl").read_text(encoding="utf-8").splitlines()) == 6

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 import subprocess
 import sys
 import textwrap
@@ -456,3 +457,18 @@ def test_store_vanished_id_goes_where_most_of_its_mentions_went(db: Path) -> Non
         assert store.resolve_event_id("ew-a") == "ew-d"
         store.replace_events([event_of(ua1, event_id="ew-a"), event_of(ua2, ua3, event_id="ew-e")])
         assert store.resolve_event_id("ew-a") == "ew-a"  # an id that came back is itself again
+
+
+def test_store_export_order_puts_unknown_places_last_like_sort_events(db: Path) -> None:
+    from eventwire.export import sort_events
+
+    day = DateSpan.day(dt.date(2024, 2, 1))
+    places = [MARIB, None, Place("Ōsaka", None, "Japan", 34.7, 135.5, 1, "city", "JP"),
+              Place("Aden", "Aden", None, 12.8, 45.0, 1, "city", None), KHARKIV,
+              Place("Élisabethville", "Haut-Katanga", "DR Congo", -11.7, 27.5, 1, "city", "CD")]
+    events = [replace(event_of(mention_ye(mention_id=f"ye-1:{n}", dates=day), event_id=f"ev-{n}", place=p),
+                      dates=day)
+              for n, p in enumerate(places)]
+    with Store.open(db) as store:
+        store.replace_events(events)
+        assert list(store.events_in_export_order(chunk=4)) == sort_events(events)

@@ -115,8 +115,8 @@ def _relinked(store: Store, mention_id: str, *, settings: Settings, relink: bool
     from .pipeline import link_stage
 
     if relink:
-        link_stage(store, (), (), settings=settings)
-    found = next((e for e in store.events() if any(m.mention_id == mention_id for m in e.mentions)), None)
+        link_stage(store, (), (), settings=settings, keep=False)
+    found = store.event_of_mention(mention_id)
     if found is None:  # cannot happen: every stored mention is in one event after linking
         raise CorrectionError(f"mention {mention_id} is in no event after relinking")
     return found

@@ -174,20 +174,20 @@ def sort_events(events: Iterable[Event]) -> list[Event]:
     return sorted(events, key=_event_key)
 
 
-def write_outputs(out_dir: Path, *, events: Iterable[Event], articles: Sequence[Article],
+def write_outputs(out_dir: Path, *, events: Iterable[Event], articles: Iterable[Article],
                   problems: Sequence[Problem] = (), summary: dict[str, Any] | None = None,
                   parquet: bool = False, report_articles: ArticlesFn | Sequence[Article] | None = None,
                   ordered: bool = False) -> dict[str, Path]:
     """Write a run's output folder; return ``{file name: path}`` of the files written.
 
-    ``events`` are sorted here, unless ``ordered`` says they already come in
-    :func:`sort_events` order: they are then read once, lazily, and each is
-    written to every file as it comes, so memory holds one event (and the
-    report's latest :data:`REPORT_EVENTS`), not all of them. ``report_articles``
-    are the articles whose texts ``report.html`` shows around each sentence
-    (default: ``articles``), or a function giving the articles of a list of ids
-    (a streaming run reads them from its store; it writes ``articles.jsonl``
-    itself and passes no ``articles``). ``parquet`` also writes ``events.parquet``.
+    ``events`` and ``articles`` are sorted here, unless ``ordered`` says they
+    already come in :func:`sort_events` and article-id order: they are then
+    read once, lazily, and each is written as it comes, so memory holds one
+    event (and the report's latest :data:`REPORT_EVENTS`), not all of them.
+    ``report_articles`` are the articles whose texts ``report.html`` shows
+    around each sentence (default: ``articles``, which must then be a sequence),
+    or a function giving the articles of a list of ids (a streaming run reads
+    them from its store). ``parquet`` also writes ``events.parquet``.
 
     Every file goes to a temporary file first; the files replace the old ones
     only when all are complete, so an error in the data writes nothing.
@@ -206,14 +206,16 @@ def write_outputs(out_dir: Path, *, events: Iterable[Event], articles: Sequence[
             shown.add(record)
         for writer in writers:
             writer.close()
-        files.text("articles.jsonl").write(
-            to_jsonl(article_to_dict(a) for a in sorted(articles, key=lambda a: a.article_id)))
+        listed = files.text("articles.jsonl")
+        for article in articles if ordered else sorted(articles, key=lambda a: a.article_id):
+            listed.write(to_json(article_to_dict(article)) + "\n")
         files.text("problems.jsonl").write(
             to_jsonl(problem_to_dict(p) for p in sorted(problems, key=lambda p: (p.file, p.line is not None,
                                                                                 p.line or 0))))
         if summary is not None:
             files.text("summary.json").write(to_json(summary, indent=2) + "\n")
-        files.text("report.html").write(_report(shown, articles if report_articles is None else report_articles))
+        context = report_articles if report_articles is not None else articles
+        files.text("report.html").write(_report(shown, context if callable(context) else list(context)))
         return files.commit()
 
 

@@ -15,7 +15,7 @@ import json
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO, Any
 
@@ -168,24 +168,32 @@ class ParquetWriter:
             self._flush()
         self.writer.close()
 
+    def abandon(self) -> None:
+        """Close the file without writing what is held (the run failed)."""
+        self.rows = []
+        self.writer.close()
+
 
 class Outputs:
     """Files written to temporary files beside their targets, moved into place when all are complete.
 
     If anything fails before :meth:`commit`, every temporary file is removed and
     every old file stays; each file is then replaced atomically (a reader never
-    sees half a file), one after the other.
+    sees half a file), one after the other. Temporary files are named
+    ``.NAME.PID.*.tmp``, so that a later run can remove those of a killed one
+    (:func:`remove_stale_temporaries`).
     """
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.temps: dict[str, Path] = {}
-        self.handles: list[IO[str]] = []
+        self.handles: list[IO[Any]] = []
+        self.parquets: list[ParquetWriter] = []
 
     def _temp(self, name: str) -> Path:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=self.folder)
+            handle, temp = tempfile.mkstemp(prefix=f".{name}.{os.getpid()}.", suffix=".tmp", dir=self.folder)
             os.close(handle)
         except OSError as exc:
             raise ExportError(f"cannot write {self.folder / name}: {exc}") from None
@@ -193,39 +201,74 @@ class Outputs:
         return Path(temp)
 
     def text(self, name: str) -> IO[str]:
+        """A text file (UTF-8, newlines as written) that becomes ``name``."""
         handle = self._temp(name).open("w", encoding="utf-8", newline="")
         self.handles.append(handle)
         return handle
 
+    def binary(self, name: str) -> IO[bytes]:
+        """A binary file that becomes ``name``."""
+        handle = self._temp(name).open("wb")
+        self.handles.append(handle)
+        return handle
+
     def parquet(self, name: str) -> ParquetWriter:
-        return ParquetWriter(self._temp(name))
+        """A Parquet writer whose file becomes ``name``."""
+        writer = ParquetWriter(self._temp(name))
+        self.parquets.append(writer)
+        return writer
 
     def commit(self) -> dict[str, Path]:
-        try:
-            for handle in self.handles:
-                handle.close()
-            mode = 0o666 & ~_umask()  # what open() would have given; mkstemp makes files private
-            for temp in self.temps.values():
-                with open(temp, "ab") as written:
-                    os.fchmod(written.fileno(), mode)
-                    os.fsync(written.fileno())
-            for name, temp in self.temps.items():
-                os.replace(temp, self.folder / name)
-        except OSError as exc:
-            raise ExportError(f"cannot write {self.folder}: {exc}") from None
-        return {name: self.folder / name for name in self.temps}
-
-    def abort(self) -> None:
+        """Flush every file to disk, then move each over its target; return ``{name: path}``."""
         for handle in self.handles:
             handle.close()
         for temp in self.temps.values():
-            temp.unlink(missing_ok=True)
+            with open(temp, "ab") as written:
+                os.fchmod(written.fileno(), FILE_MODE)  # what open() gives; mkstemp makes files private
+                os.fsync(written.fileno())
+        for name, temp in self.temps.items():
+            os.replace(temp, self.folder / name)
+        return {name: self.folder / name for name in self.temps}
+
+    def abort(self) -> None:
+        """Remove every temporary file (errors closing them, say on a full disk, are ignored)."""
+        for closing in [*(h.close for h in self.handles), *(p.abandon for p in self.parquets)]:
+            with suppress(OSError):
+                closing()
+        for temp in self.temps.values():
+            with suppress(OSError):
+                temp.unlink(missing_ok=True)
 
 
 def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
+
+
+#: The mode of the files eventwire writes: what ``open()`` gives under this process's umask
+#: (read once, at import: changing the umask is not safe once threads run).
+FILE_MODE = 0o666 & ~_umask()
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """Remove the temporary files that killed runs left in ``folder`` (their process is gone)."""
+    for temp in folder.glob(".*.tmp"):
+        pid = temp.name.split(".")[-3] if temp.name.count(".") >= 4 else ""
+        if pid.isdigit() and not process_alive(int(pid)):
+            with suppress(OSError):
+                temp.unlink()
+
+
+def process_alive(pid: int) -> bool:
+    """Whether process ``pid`` exists (someone else's counts)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 @contextmanager

@@ -9,8 +9,9 @@ is stored whole with its mentions, or not at all), and ``articles.jsonl`` is
 spooled to disk as articles arrive. With a store, linking reads, links and saves
 one part of the stored mentions at a time (:func:`link_stage`) and the output
 files are written from the store one event at a time, so what a run keeps in
-memory is one id per article and the largest linking part (one event type in
-one country at most, or :data:`PART_REPORTS` reports), not the corpus. Without
+memory is one id per article and one linking part (whole blocks of one event
+type in one country, packed up to :data:`PART_REPORTS` reports; a larger block,
+or blocks an analyst's merge joins, make a larger part), not the corpus. Without
 a store, the run's mentions and the words of the articles that have any stay in
 memory until linking. A crash loses at most the batches in hand, and an article
 already stored with the same content is not analysed again.
@@ -35,7 +36,7 @@ from .records import Article, Event, Mention, Problem
 from .settings import Settings
 
 if TYPE_CHECKING:
-    from .engines import Engine
+    from .engines import Engine, LinkParts, Part
 
 ProgressFn = Callable[[int], None]
 
@@ -67,11 +68,6 @@ def code_articles(articles: Sequence[Article], *, batch_size: int = 32,
     settings = settings or Settings(batch_size=batch_size)
     yield from zip(articles, code_batch(list(articles), settings=settings), strict=True)
 
-
-#: One part of the linking stage: its reports, and the linking words of their articles.
-Part = tuple[list[Mention], dict[str, frozenset[str]]]
-#: How an engine links parts: ``link_parts(parts, settings=...)`` yields each part's groups, in order.
-LinkParts = Callable[..., Iterator[list[list[Mention]]]]
 
 #: Linking blocks are packed into parts of about this many reports (one part in memory at a time).
 PART_REPORTS = 10_000
@@ -210,25 +206,19 @@ class _ArticleSpool:
         self._file.write(line)
 
     def finish(self) -> Path:
-        from .export import ExportError
+        from .formats import outputs
 
-        target = self.folder / "articles.jsonl"
         self._index.sort(key=lambda entry: entry[0])  # stable: one id twice keeps input order
         try:
             self._file.flush()
-            handle, name = tempfile.mkstemp(prefix=".articles.jsonl.", suffix=".tmp", dir=self.folder)
-            with os.fdopen(handle, "wb") as out:
+            with outputs(self.folder) as files:
+                out = files.binary("articles.jsonl")
                 for _, offset, length in self._index:
                     self._file.seek(offset)
                     out.write(self._file.read(length))
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(name, target)
-        except OSError as exc:
-            raise ExportError(f"cannot write {target}: {exc}") from None
+                return files.commit()["articles.jsonl"]
         finally:
             self.close()
-        return target
 
     def close(self) -> None:
         if not self._file.closed:
@@ -263,21 +253,14 @@ def store_batch(store: Any, batch: Sequence[Any], *, run_id: str) -> list[Proble
 
 
 def _remove_stale_spools(folder: Path) -> None:
-    """Remove the spools of runs that were killed (their process is gone)."""
+    """Remove the spools and temporary files of runs that were killed (their process is gone)."""
+    from .formats import process_alive, remove_stale_temporaries
+
     for spool in folder.glob(".articles.*.spool"):
         pid = spool.name.split(".")[2]
-        if pid.isdigit() and not _alive(int(pid)):
+        if pid.isdigit() and not process_alive(int(pid)):
             spool.unlink(missing_ok=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # someone else's process
-        return True
-    return True
+    remove_stale_temporaries(folder)
 
 
 def _resolve_engine(engine: str | Engine) -> Engine:

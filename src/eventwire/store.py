@@ -136,10 +136,8 @@ class Store:
             connection = duckdb.connect(target, read_only=read_only)
         except duckdb.Error as exc:
             raise _open_error(target, exc) from None
-        try:  # DuckDB's buffer pool would otherwise grow towards 80% of the machine's memory
-            connection.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
-        except duckdb.Error:
-            pass  # an old file opened read-only may refuse settings; the default then applies
+        # DuckDB's buffer pool would otherwise grow towards 80% of the machine's memory
+        connection.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
         store = cls(connection, path=target, read_only=read_only)
         try:
             store._upgrade()
@@ -443,6 +441,17 @@ class Store:
             return event_id
         rows = self._query("SELECT new_id FROM event_aliases WHERE old_id = ?", [event_id])
         return rows[0][0] if rows else None
+
+    def event_of_mention(self, mention_id: str) -> Event | None:
+        """The stored event that holds this mention, or None."""
+        rows = self._query("SELECT event_id FROM event_mentions WHERE mention_id = ? LIMIT 1", [mention_id])
+        return self.event(rows[0][0]) if rows else None
+
+    def articles_in_id_order(self, *, ids: Iterable[str], chunk: int = 2000) -> Iterator[Article]:
+        """These stored articles (unknown ids left out), by article id, read ``chunk`` at a time."""
+        wanted = sorted(set(ids))
+        for first in range(0, len(wanted), chunk):
+            yield from self.articles(ids=wanted[first:first + chunk])
 
     def event(self, event_id: str) -> Event | None:
         """One stored event (following aliases), or None."""

@@ -113,8 +113,8 @@ class _Watcher:
                 summary = {"watching": str(self.folder), "batches": self.batches, "articles": len(self.ids),
                            "events": self.events, "problems": len(self.problems)}
                 write_outputs(self.out_dir, events=store.events_in_export_order(touching=self.ids), ordered=True,
-                              articles=store.articles(ids=sorted(self.ids)), problems=self.problems,
-                              summary=summary)
+                              articles=store.articles_in_id_order(ids=self.ids), problems=self.problems,
+                              summary=summary, report_articles=lambda ids: store.articles(ids=ids))
 
 
 def watch(folder: Path, *, db: Path, out_dir: Path | None = None, settings: Settings | None = None,

@@ -28,6 +28,16 @@ from .work import Result
 ENGINES = ("local", "ray")
 
 
+#: One part of the linking stage: its reports, and the linking words of their articles.
+Part = tuple[list[Mention], dict[str, frozenset[str]]]
+
+
+class LinkParts(Protocol):
+    """How an engine links parts: each part's groups, in the parts' order, as ``link`` makes them."""
+
+    def __call__(self, parts: Iterable[Part], *, settings: Settings) -> Iterator[list[list[Mention]]]: ...
+
+
 class Engine(Protocol):
     name: str
 
@@ -50,4 +60,4 @@ def get_engine(name: str) -> Engine:
     raise SettingsError(f"unknown engine {name!r}; use one of {', '.join(ENGINES)}")
 
 
-__all__ = ["ENGINES", "Engine", "Result", "get_engine"]
+__all__ = ["ENGINES", "Engine", "LinkParts", "Part", "Result", "get_engine"]

@@ -20,8 +20,8 @@ part is read, and puts the groups back in the order a single ``link`` call would
 make them. The result is the local engine's, event for event (the tests check
 it). What this limits: an event is never linked across a border (a cross-border
 strike reported by one outlet from each side stays two events, as in a local
-run); one block (one event type in one country, its whole history) is one task,
-so the largest block bounds the speed-up and that task's memory; and blocks are
+run); one country of a part (whole blocks: each event type's whole history there)
+is one task, so the largest block bounds the speed-up and that task's memory; and blocks are
 not split further by date window, because linking compares date windows with
 ``link_days`` of slack and a report may tell of a day long before it was
 published, so a cut would separate reports of one event.
@@ -37,9 +37,9 @@ from typing import Any
 
 from ..errors import EventwireError
 from ..link import block_of
-from ..pipeline import Part
 from ..records import Article, Event, Mention, Problem
 from ..settings import Settings
+from . import Part
 from .local import batches
 from .work import Result, code_batch
 

@@ -234,7 +234,7 @@ def test_web_browser_hostile_article_never_runs(hostile: tuple[Path, Path], page
     from eventwire.web.report import render_report, report_from
 
     from_db = out / "from-db.html"
-    from_db.write_text(render_report(*report_from(db)), encoding="utf-8")
+    from_db.write_text(render_report(*report_from(db)[:2]), encoding="utf-8")
     for report in (out / "report.html", from_db):  # the run's report, and one with the articles' text
         page.goto(report.as_uri())
         _ready(page)
@@ -253,7 +253,7 @@ def test_web_browser_report_opens_offline_with_the_database_counts(seeds: tuple[
     from eventwire.web.report import render_report, report_from
 
     db, _ = seeds
-    records, articles = report_from(db)
+    records, articles, _ = report_from(db)
     report = tmp_path / "report.html"
     report.write_text(render_report(records, articles), encoding="utf-8")
     with Store.open(db, read_only=True) as store:

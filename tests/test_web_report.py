@@ -94,7 +94,7 @@ def test_web_report_from_database_and_folder_agree(tmp_path: Path) -> None:
     write_outputs(tmp_path / "out", events=events, articles=articles)
     from_db, from_dir = report_from(db), report_from(tmp_path / "out")
     assert [r["event_id"] for r in from_db[0]] == [r["event_id"] for r in from_dir[0]]
-    page_db, page_dir = (_data(render_report(*x)) for x in (from_db, from_dir))
+    page_db, page_dir = (_data(render_report(*x[:2])) for x in (from_db, from_dir))
     assert page_db["facets"] == page_dir["facets"]
     assert page_db["facets"]["events"] == 5 and page_db["facets"]["mentions"] == 5
     # The database has the articles' text; the folder only their metadata.
@@ -139,3 +139,21 @@ def test_web_serve_command_needs_a_database(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "no event database" in result.output
     result = CliRunner().invoke(cli, ["serve", "--port", "70000"])
     assert result.exit_code == 2
+
+
+def test_web_report_command_keeps_the_latest_events_and_says_so(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from eventwire import export
+
+    db = make_db(tmp_path / "events.duckdb")
+    monkeypatch.setattr(export, "REPORT_EVENTS", 2)
+    out = tmp_path / "r.html"
+    result = CliRunner().invoke(cli, ["report", str(db), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "the latest 2 of 5 events" in result.output
+    page = out.read_text(encoding="utf-8")
+    data = _data(page)
+    assert data["facets"]["events"] == 2 and "the latest 2 of 5 events" in page
+    records, _, total = report_from(db, limit=2)
+    dated = sorted(r["date_start"] for r in report_from(db)[0] if r["date_start"])
+    assert total == 5 and sorted(r["date_start"] for r in records) == dated[-2:]

@@ -54,7 +54,7 @@ from .formats import (
 )
 from .records import Article, Event, Mention, Place, Problem
 
-__all__ = ["CSV_COLUMNS", "FORMATS", "REPORT_EVENTS", "article_to_dict", "event_to_dict", "mention_to_dict",
+__all__ = ["CSV_COLUMNS", "FORMATS", "REPORT_EVENTS", "LatestEvents", "article_to_dict", "event_to_dict", "mention_to_dict",
            "problem_to_dict", "sort_events", "write_export", "write_outputs", "write_text_atomic"]
 
 #: Formats :func:`write_export` writes.
@@ -198,7 +198,7 @@ def write_outputs(out_dir: Path, *, events: Iterable[Event], articles: Iterable[
                               GeojsonWriter(files.text("events.geojson"))]
         if parquet:
             writers.append(files.parquet("events.parquet"))
-        shown = _LatestEvents(REPORT_EVENTS)
+        shown = LatestEvents(REPORT_EVENTS)
         for event in stream:
             record = event_to_dict(event)
             for writer in writers:
@@ -227,10 +227,10 @@ REPORT_EVENTS = 2000
 ArticlesFn = Callable[[Sequence[str]], Sequence[Article]]
 
 
-class _LatestEvents:
-    """The ``limit`` latest event records seen (by date, unknown dates oldest), and how many there were."""
+class LatestEvents:
+    """The ``limit`` latest event records seen (by date, unknown dates oldest; None: all), and how many."""
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int | None) -> None:
         self.limit, self.seen = limit, 0
         self.heap: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
 
@@ -238,7 +238,7 @@ class _LatestEvents:
         start = record["date_start"]
         item = ((start is not None, start or "", self.seen), record)
         self.seen += 1
-        if len(self.heap) < self.limit:
+        if self.limit is None or len(self.heap) < self.limit:
             heapq.heappush(self.heap, item)
         elif item[0] > self.heap[0][0]:
             heapq.heapreplace(self.heap, item)
@@ -248,7 +248,7 @@ class _LatestEvents:
         return [record for _, record in sorted(self.heap, key=lambda item: item[0][2])]
 
 
-def _report(shown: _LatestEvents, articles: ArticlesFn | Sequence[Article]) -> str:
+def _report(shown: LatestEvents, articles: ArticlesFn | Sequence[Article]) -> str:
     from .web.report import render_report  # imported here: the web package imports this module
 
     records = shown.records()

@@ -59,12 +59,14 @@ def report_cmd(source: Path, out: Path) -> None:
     SOURCE is an event database or the output folder of 'eventwire run'. The
     report has its data and scripts inline and opens offline.
     """
-    from ..export import write_text_atomic
+    from ..export import REPORT_EVENTS, write_text_atomic
     from .report import render_report, report_from
 
     try:
-        records, articles = report_from(source)
-        write_text_atomic(out, render_report(records, articles, title=f"eventwire report: {source.name}"))
+        records, articles, total = report_from(source, limit=REPORT_EVENTS)
+        shown = f"the latest {len(records):,} of {total:,} events" if total > len(records) else f"{total:,} events"
+        title = f"eventwire report: {source.name}" + (f" ({shown})" if total > len(records) else "")
+        write_text_atomic(out, render_report(records, articles, title=title))
     except EventwireError as exc:
         _fail(exc)
-    click.echo(f"eventwire: wrote {out} ({len(records)} events)", err=True)
+    click.echo(f"eventwire: wrote {out} ({shown})", err=True)

@@ -85,19 +85,33 @@ def write_report(path: Path, *, events: Sequence[Event], articles: Sequence[Arti
     return Path(path)
 
 
-def report_from(source: Path) -> tuple[list[dict[str, Any]], dict[str, Article | dict[str, Any]]]:
-    """Event records and articles from a database file or a run's output folder."""
+def report_from(source: Path, *, limit: int | None = None
+                ) -> tuple[list[dict[str, Any]], dict[str, Article | dict[str, Any]], int]:
+    """Event records, their articles and how many events there are, from a database or a run's folder.
+
+    With ``limit``, only the latest ``limit`` events are kept (as in a run's
+    ``report.html``); events are read one at a time either way.
+    """
+    from ..export import LatestEvents
+
     source = Path(source)
     if source.is_dir():
-        return _from_folder(source)
+        return _from_folder(source, limit=limit)
     if not source.is_file():
         raise ReportError(f"{source} is neither an event database nor an output folder")
     from ..store import Store
 
+    shown = LatestEvents(limit)
     with Store.open(source, read_only=True) as store:
-        events = store.events()
-        articles = {a.article_id: a for a in store.articles()}
-    return [event_to_dict(e) for e in sort_events(events)], dict(articles)
+        for event in store.events_in_export_order():
+            shown.add(event_to_dict(event))
+        records = shown.records()
+        articles = {a.article_id: a for a in store.articles(ids=_cited(records))}
+    return records, dict(articles), shown.seen
+
+
+def _cited(records: Iterable[dict[str, Any]]) -> list[str]:
+    return sorted({m["article_id"] for r in records for m in r.get("mentions") or [] if "article_id" in m})
 
 
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -119,15 +133,22 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
     return out
 
 
-def _from_folder(folder: Path) -> tuple[list[dict[str, Any]], dict[str, Article | dict[str, Any]]]:
+def _from_folder(folder: Path, *, limit: int | None = None
+                 ) -> tuple[list[dict[str, Any]], dict[str, Article | dict[str, Any]], int]:
     events_file = folder / "events.jsonl"
     if not events_file.is_file():
         raise ReportError(f"{folder} has no events.jsonl; give an event database or a run's output folder")
-    records = _read_jsonl(events_file)
-    for n, r in enumerate(records, 1):
+    from ..export import LatestEvents
+
+    shown = LatestEvents(limit)
+    for n, r in enumerate(_read_jsonl(events_file), 1):
         if not isinstance(r.get("event_id"), str) or not isinstance(r.get("mentions", []), list):
             raise ReportError(f"{events_file}:{n}: not an eventwire event record")
+        shown.add(r)
+    records = shown.records()
+    cited = set(_cited(records))
     articles_file = folder / "articles.jsonl"
-    articles = {a["article_id"]: a for a in _read_jsonl(articles_file) if isinstance(a.get("article_id"), str)} \
+    articles = {a["article_id"]: a for a in _read_jsonl(articles_file)
+                if isinstance(a.get("article_id"), str) and a["article_id"] in cited} \
         if articles_file.is_file() else {}
-    return records, dict(articles)
+    return records, dict(articles), shown.seen

@@ -79,7 +79,8 @@ def extract(doc: Doc, article: Article) -> list[Mention]:
             continue
         if out:  # once events are told, "the gunmen who attacked the market" tells one again
             found = [(t, sub) for t, sub in found
-                     if not (_relative_retelling(t.token, out) and not date_for(t.token, si, times).known)]
+                     if not (_relative_retelling(t.token, out) and not date_for(t.token, si, times).known)
+                     and not (deaths is None and _definite_retelling(t.token, sub, sent, si, out, places, times))]
         for trig, sub in found:
             family = EVENT_TYPES[sub]
             fat = None
@@ -219,6 +220,28 @@ def _relative_retelling(tok: Token, earlier: list[Mention]) -> bool:
     objects = [c for c in tok.children if c.dep_ in {"dobj", "pobj"}]
     objects += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     return any(o.lower_ in m.sentence.lower() for o in objects for m in earlier)
+
+
+#: Event nouns that can name any violent event already told ("the attack" after a drone strike).
+GENERIC_EVENT_NOUNS = frozenset({"attack", "assault", "incident", "violence"})
+
+
+def _definite_retelling(tok: Token, sub: str, sent: Span, si: int, earlier: list[Mention],
+                        refs: list[PlaceRef], times: list[TimeRef]) -> bool:
+    """"Analysts said the attack showed ...", "residents hid during the attack": a definite event
+    noun in a sentence with no time and no other place, after a violent event of its kind was
+    told in an earlier sentence, names that event again (a generic noun, "the attack", any
+    violent one)."""
+    if tok.pos_ != "NOUN" or not definite(tok) or any(c.dep_ == "nummod" for c in tok.children):
+        return False
+    generic = tok.lemma_.lower() in GENERIC_EVENT_NOUNS
+    told = [m for m in earlier if m.end <= sent.start_char and m.event_type in VIOLENT_FAMILIES
+            and (generic or m.event_type == EVENT_TYPES[sub])]
+    if not told or any(t.sent_index == si for t in times):
+        return False  # a time in the sentence may be its own ("the strikes, carried out over the
+        # last two days, mark ..." parses the time onto the main verb): it then says more than a retelling
+    known = {name for m in told if m.place for name in (m.place.name, m.place.admin1)}
+    return all(r.place.name in known for r in refs if r.sent_index == si and r.place.kind != "country")
 
 
 def _time_reference(tok: Token) -> bool:

@@ -364,15 +364,15 @@ def test_extract_ranked_and_relative_retellings_are_not_new_events(nlp):
 
 @pytest.mark.parametrize(("text", "published", "expected"), [
     # a definite event noun with nothing new, after a violent event was told: the same event
-    ("Two suicide bombers blew themselves up at a fish market in Konduga in Borno state on Tuesday, killing "
-     "at least 12 people, police said. The attacks bore the hallmarks of Boko Haram, which has often sent "
-     "bombers into crowded places.", "2017-08-17", [("Suicide bomb", "Konduga")]),
-    ("Shells fired by government forces hit the village of Kfar Aruq in Idlib province on Sunday, killing "
-     "three civilians, rescuers said. Families hid in basements during the shelling.", "2020-09-14",
+    (("Two suicide bombers blew themselves up at a fish market in Konduga in Borno state on Tuesday, killing "
+      "at least 12 people, police said. The attacks bore the hallmarks of Boko Haram, which has often sent "
+      "bombers into crowded places."), "2017-08-17", [("Suicide bomb", "Konduga")]),
+    (("Shells fired by government forces hit the village of Kfar Aruq in Idlib province on Sunday, killing "
+      "three civilians, rescuers said. Families hid in basements during the shelling."), "2020-09-14",
      [("Shelling/artillery/missile attack", "Idlib")]),
     # a day and a place of its own: another event
-    ("Gunmen killed four police officers at a checkpoint near Kidal on Monday, the governor said. The attack "
-     "on an army convoy near Gao on Wednesday was claimed by JNIM.", "2019-11-07",
+    (("Gunmen killed four police officers at a checkpoint near Kidal on Monday, the governor said. The attack "
+      "on an army convoy near Gao on Wednesday was claimed by JNIM."), "2019-11-07",
      [("Armed clash", "Gao"), ("Armed clash", "Kidal")]),
 ])
 def test_extract_definite_event_nouns_tell_an_event_again(nlp, text, published, expected):

@@ -96,7 +96,10 @@ def _watch(corpus: Path, db: Path, out: Path, *, delay: float | None = None,
                                stderr=subprocess.DEVNULL)
     started, seen, last = time.monotonic(), 0, 0
     while process.poll() is None:
-        size = wal.stat().st_size if wal.exists() else 0
+        try:
+            size = wal.stat().st_size
+        except FileNotFoundError:  # not yet made, or just checkpointed away
+            size = 0
         if size and size != last:
             seen += 1
         last = size

@@ -247,13 +247,18 @@ class LatestEvents:
         """The kept records in the order they were added."""
         return [record for _, record in sorted(self.heap, key=lambda item: item[0][2])]
 
+    def cited(self) -> list[str]:
+        """The ids of the articles the kept records' mentions come from, sorted."""
+        return sorted({m["article_id"] for _, r in self.heap for m in r.get("mentions") or []
+                       if isinstance(m.get("article_id"), str)})
+
 
 def _report(shown: LatestEvents, articles: ArticlesFn | Sequence[Article]) -> str:
     from .web.report import render_report  # imported here: the web package imports this module
 
     records = shown.records()
     if callable(articles):
-        articles = articles(sorted({m["article_id"] for r in records for m in r["mentions"]}))
+        articles = articles(shown.cited())
     title = "eventwire report"
     if shown.seen > len(records):
         title = f"eventwire report: the latest {len(records):,} of {shown.seen:,} events"

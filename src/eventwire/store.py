@@ -68,7 +68,7 @@ _COLUMNS = {
 }
 
 #: The most memory DuckDB may use for its buffers (it spills to disk beyond that).
-MEMORY_LIMIT = "512MB"
+MEMORY_LIMIT = "256MB"
 
 # The country of a mention's linking block (eventwire.link.block_of): "" without a place or code.
 _BLOCK_COUNTRY = "CASE WHEN place_name IS NULL THEN '' ELSE coalesce(place_country_code, '') END"

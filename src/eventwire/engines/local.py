@@ -48,6 +48,14 @@ def batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
+def _start_worker(parent: int) -> None:
+    """A forked worker: one BLAS thread, and an end with the run's process."""
+    from ..analyse import one_blas_thread
+
+    one_blas_thread()
+    _die_with_parent(parent)
+
+
 def _die_with_parent(parent: int) -> None:
     """Make a worker end when the run's process ends, even by SIGKILL (Linux's
     PR_SET_PDEATHSIG); elsewhere a worker ends when it next finds its parent gone."""
@@ -80,7 +88,7 @@ class _Workers:
 
     def _new_pool(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(max_workers=self._workers, mp_context=self._context,
-                                   initializer=_die_with_parent, initargs=(os.getpid(),))
+                                   initializer=_start_worker, initargs=(os.getpid(),))
 
     def submit(self, batch: list[Article]) -> None:
         self.window.append((batch, self._pool.submit(_work, batch, self._settings)))

@@ -101,6 +101,15 @@ def test_store_article_round_trip(db: Path, article: Article, mentions: list[Men
         assert not store.has_article(article.article_id, "another-hash")
 
 
+def test_store_stored_hashes_answers_for_many_articles_at_once(db: Path) -> None:
+    with Store.open(db) as store:
+        assert store.stored_hashes([ARTICLE_YE.article_id]) == {}
+        save(store, ARTICLE_YE, [])
+        found = store.stored_hashes([ARTICLE_YE.article_id, "not-stored", ARTICLE_UA.article_id])
+        assert found == {ARTICLE_YE.article_id: article_hash(ARTICLE_YE)}
+        assert store.stored_hashes([]) == {}
+
+
 def test_store_event_round_trip(db: Path) -> None:
     second = mention_ua(mention_id="ua-2:0", article_id="ua-2", file="in/other.html", fatalities=4,
                         source="Another Example", published=dt.date(2024, 5, 16))

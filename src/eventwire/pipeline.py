@@ -29,6 +29,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -319,23 +320,26 @@ def run(inputs: Sequence[str], *, out_dir: Path | None = None, db: Path | None =
                 if coded and store:  # before reading on, so that what is read next sees them stored
                     problems.extend(store_batch(store, coded, run_id=run_id))
                     coded.clear()
-                item = next(stream, None)
-                if item is None:
+                chunk = list(islice(stream, max(1, settings.batch_size)))  # one lookup for a batch
+                if not chunk:
                     return
-                if isinstance(item, Problem):
-                    note(item)
-                    continue
-                ours.add(item.article_id)
-                if spool is not None:
-                    spool.add(item)
-                digest = article_hash(item)
-                if store and store.has_article(item.article_id, digest):
-                    reused += 1
-                    if progress:
-                        progress(1)
-                    continue
-                hashes[item.article_id] = digest
-                yield item
+                stored = store.stored_hashes([i.article_id for i in chunk if not isinstance(i, Problem)]) \
+                    if store else {}
+                for item in chunk:
+                    if isinstance(item, Problem):
+                        note(item)
+                        continue
+                    ours.add(item.article_id)
+                    if spool is not None:
+                        spool.add(item)
+                    digest = article_hash(item)
+                    if stored.get(item.article_id) == digest:
+                        reused += 1
+                        if progress:
+                            progress(1)
+                        continue
+                    hashes[item.article_id] = digest
+                    yield item
 
         for article, result in runner.code(to_code(), settings=settings):
             digest = hashes.pop(article.article_id, None)

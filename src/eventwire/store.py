@@ -263,6 +263,11 @@ class Store:
         return bool(self._query("SELECT 1 FROM articles WHERE article_id = ? AND content_hash = ?",
                                 [article_id, content_hash]))
 
+    def stored_hashes(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """The content hash of each of these articles that is stored (one query for many)."""
+        where, params = _in("article_id", article_ids)
+        return dict(self._query(f"SELECT article_id, content_hash FROM articles WHERE {where}", params))
+
     def save_article(self, article: Article, mentions: Sequence[Mention], *, content_hash: str) -> None:
         """Store an article and its mentions in one transaction.
 

@@ -80,7 +80,7 @@ def test_corrections_merge_and_split_survive_relinking(tmp_path: Path):
         odesa = next(e for e in store.events() if e.place == ODESA)
         merged = merge_events(store, kherson.event_id, odesa.event_id, settings=Settings())
         assert {x.mention_id for x in merged.mentions} == {"k1", "k2", "o1"}
-        rest, alone = split_mention(store, merged.event_id, "k2", settings=Settings())
+        _rest, alone = split_mention(store, merged.event_id, "k2", settings=Settings())
         assert [x.mention_id for x in alone.mentions] == ["k2"]
         link_stage(store, (), (), settings=Settings())  # the next run relinks everything
         groups = sorted(sorted(x.mention_id for x in e.mentions) for e in store.events())

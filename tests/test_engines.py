@@ -8,6 +8,7 @@ import json
 import os
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -248,7 +249,7 @@ def test_engines_workers_end_when_the_run_is_killed(tmp_path):
         for entry in os.listdir("/proc"):
             if entry.isdigit():
                 try:
-                    stat = open(f"/proc/{entry}/stat").read()
+                    stat = Path(f"/proc/{entry}/stat").read_text()
                 except OSError:
                     continue
                 if int(stat.rsplit(")", 1)[1].split()[1]) == proc.pid:
@@ -264,5 +265,5 @@ def test_engines_workers_end_when_the_run_is_killed(tmp_path):
     proc.wait()
     time.sleep(1.0)
     alive = [pid for pid in workers if os.path.exists(f"/proc/{pid}") and
-             open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[0] != "Z"]
+             Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"]
     assert alive == []

@@ -198,8 +198,8 @@ def test_extract_participle_of_a_told_arrest_is_not_a_new_one(nlp):
 
 @pytest.mark.parametrize(("text", "actor1"), [
     # the captive's noun hung on the place before it by the parse; the raid is the arrest
-    ("In a raid near Kismayo, an al-Shabaab commander and two fighters were captured by Somali special "
-     "forces on Wednesday.", "Military Forces of Somalia"),
+    (("In a raid near Kismayo, an al-Shabaab commander and two fighters were captured by Somali special "
+      "forces on Wednesday."), "Military Forces of Somalia"),
     # "of" inside a name ("Islamic State of Iraq") does not end the captive's phrase
     ("Iraqi forces captured an Islamic State of Iraq commander in Mosul on Friday.", "Military Forces of Iraq"),
 ])
@@ -413,8 +413,8 @@ def test_extract_capturing_a_person_named_after_a_place_is_an_arrest(nlp):
 
 @pytest.mark.parametrize(("text", "coded"), [
     # a unit in a fight that calls for air strikes gets them; what they did follows
-    ("The patrol came under fire near Kismayo on Monday. The security force called for precision air strikes, "
-     "killing five fighters.", True),
+    (("The patrol came under fire near Kismayo on Monday. The security force called for precision air strikes, "
+      "killing five fighters."), True),
     # a politician who calls for strikes only demands them
     ("The senator called for air strikes on Kismayo on Monday.", False),
 ])

@@ -421,8 +421,8 @@ def test_ingest_publication_date_from_title_when_text_has_none() -> None:
 @pytest.mark.parametrize(("title", "is_lede"), [
     ("MOGADISHU, Somalia (March 3)", True),  # a dateline stored as the title
     ("GAO, Mali (Nov. 2, 2022) - Soldiers repelled an attack on a fuel convoy", True),
-    ("Soldiers and militants exchanged fire for hours on the road between Gao and Ansongo on Thursday, "
-     "leaving several dead on both sides, officials said.", True),  # the lead paragraph as the title
+    (("Soldiers and militants exchanged fire for hours on the road between Gao and Ansongo on Thursday, "
+      "leaving several dead on both sides, officials said."), True),  # the lead paragraph as the title
     ("UNICEF: children among dead in raid on Gezira village", False),  # "UNICEF:" is no dateline
     ("Militants attack army convoy near Gao", False),
 ])

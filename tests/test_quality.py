@@ -78,12 +78,12 @@ def test_quality_fresh_heldout_set_does_not_regress(tmp_path):
 
 
 NON_CONFLICT = [
-    "Drought strikes Kansas as wheat farmers watch their crops wither. The state recorded its driest "
-    "summer in decades on Monday, and officials said the harvest could fall by a third.",
-    "Food prices hit a record in March, the agency said on Friday. The index rose for a fifth month, "
-    "driven by cereals and vegetable oils, and analysts expect prices to fall later in the year.",
-    "The city council voted on Tuesday to build a new bridge over the river in Omaha. Work will "
-    "start in the spring and traffic will be diverted for two years.",
+    ("Drought strikes Kansas as wheat farmers watch their crops wither. The state recorded its driest "
+     "summer in decades on Monday, and officials said the harvest could fall by a third."),
+    ("Food prices hit a record in March, the agency said on Friday. The index rose for a fifth month, "
+     "driven by cereals and vegetable oils, and analysts expect prices to fall later in the year."),
+    ("The city council voted on Tuesday to build a new bridge over the river in Omaha. Work will "
+     "start in the spring and traffic will be diverted for two years."),
 ]
 
 

@@ -41,26 +41,26 @@ ARTICLE_YE = Article(
 
 
 def mention_ua(**changes: object) -> Mention:
-    values: dict[str, object] = dict(
-        mention_id="ua-1:0", article_id="ua-1", file="in/ukraine.txt", sentence=ARTICLE_UA.text,
-        start=0, end=len(ARTICLE_UA.text), event_type="Explosions/Remote violence",
-        sub_event_type="Shelling/artillery/missile attack", actor1="Military Forces of Russia",
-        actor2="Civilians (Ukraine)", place=KHARKIV,
-        dates=DateSpan.day(dt.date(2024, 5, 14), "on Tuesday"), fatalities=3, trigger="shelled",
-        source="Example Wire", published=dt.date(2024, 5, 15),
-    )
+    values: dict[str, object] = {
+        "mention_id": "ua-1:0", "article_id": "ua-1", "file": "in/ukraine.txt", "sentence": ARTICLE_UA.text,
+        "start": 0, "end": len(ARTICLE_UA.text), "event_type": "Explosions/Remote violence",
+        "sub_event_type": "Shelling/artillery/missile attack", "actor1": "Military Forces of Russia",
+        "actor2": "Civilians (Ukraine)", "place": KHARKIV,
+        "dates": DateSpan.day(dt.date(2024, 5, 14), "on Tuesday"), "fatalities": 3, "trigger": "shelled",
+        "source": "Example Wire", "published": dt.date(2024, 5, 15),
+    }
     values.update(changes)
     return Mention(**values)  # type: ignore[arg-type]
 
 
 def mention_ye(**changes: object) -> Mention:
-    values: dict[str, object] = dict(
-        mention_id="ye-1:0", article_id="ye-1", file="in/yemen.jsonl",
-        sentence="A drone strike hit a vehicle near Marib city on Sunday.", start=0, end=55,
-        event_type="Explosions/Remote violence", sub_event_type="Air/drone strike", actor1=None,
-        actor2=None, place=MARIB, dates=DateSpan(dt.date(2023, 3, 5), dt.date(2023, 3, 5), "day", None),
-        fatalities=0, trigger="strike", source=None, published=None,
-    )
+    values: dict[str, object] = {
+        "mention_id": "ye-1:0", "article_id": "ye-1", "file": "in/yemen.jsonl",
+        "sentence": "A drone strike hit a vehicle near Marib city on Sunday.", "start": 0, "end": 55,
+        "event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike", "actor1": None,
+        "actor2": None, "place": MARIB, "dates": DateSpan(dt.date(2023, 3, 5), dt.date(2023, 3, 5), "day", None),
+        "fatalities": 0, "trigger": "strike", "source": None, "published": None,
+    }
     values.update(changes)
     return Mention(**values)  # type: ignore[arg-type]
 

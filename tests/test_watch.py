@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import threading
-import time
 
 import pytest
 from click.testing import CliRunner
@@ -76,14 +75,17 @@ def test_watch_codes_files_as_they_arrive(tmp_path):
     folder.mkdir()
     (folder / "first.txt").write_text(FIRST, encoding="utf-8")
     batches: list[int] = []
+    stop = threading.Event()
 
-    def later() -> None:
-        time.sleep(1.5)
-        (folder / "second.txt").write_text(SECOND, encoding="utf-8")
+    def coded(result) -> None:  # the second file arrives while the watch is running
+        batches.append(result.summary["articles"])
+        if len(batches) == 1:
+            (folder / "second.txt").write_text(SECOND, encoding="utf-8")
+        else:
+            stop.set()
 
-    threading.Thread(target=later).start()
-    done = watch(folder, db=tmp_path / "e.duckdb", out_dir=tmp_path / "out", interval=0.3, max_seconds=8,
-                 on_batch=lambda result: batches.append(result.summary["articles"]))
+    done = watch(folder, db=tmp_path / "e.duckdb", out_dir=tmp_path / "out", interval=0.3, max_seconds=300,
+                 on_batch=coded, stop=stop)
     assert batches == [1, 1] and done.batches == 2 and done.articles == 2
     events = [json.loads(line) for line in (tmp_path / "out" / "events.jsonl").read_text().splitlines()]
     assert {e["country"] for e in events} >= {"Ukraine", "Yemen"}

@@ -77,9 +77,9 @@ def _build() -> Language:
         from spacy.language import Language as _Language
     except ImportError as exc:  # pragma: no cover - spaCy is a hard dependency
         raise ModelError(f"spaCy is not installed: {exc}") from None
-    from .fastpipes import install as install_fast_rules
-
     from thinc.api import use_ops
+
+    from .fastpipes import install as install_fast_rules
 
     try:
         with use_ops("numpy", use_blis=False):  # layers keep the operations they were built with

@@ -390,17 +390,17 @@ _RULES: tuple[tuple[str, Callable[[re.Match[str], _Context], _Result]], ...] = (
     # bounds, plans and forecasts: not event dates
     (rf"\b(?:since|until|till|untill|by|ahead\s+of)\s+{_DATEISH}", _vague),
     (rf"\bwithin\s+(?:the\s+next\s+)?{_ANY_COUNT}(?:\s*(?:to|-|–|or)\s*{_ANY_COUNT})?\s+{_UNIT}", _vague),
-    (rf"\bin\s+(?:the\s+next\s+|another\s+)?{_ANY_COUNT}(?:\s*(?:to|-|–|or)\s*{_ANY_COUNT})?\s+"
-     rf"(?:days|weeks|months|years)(?:'?\s*time)?(?![\w])", _vague),
-    (rf"\b(?:(?:in|over|during|within)\s+)?(?:next|coming|the\s+coming|the\s+next)\s+"
-     rf"(?:(?:few|several|two|three)\s+)?"
-     rf"(?:{_ALT_WEEKDAY}|week|weeks|month|months|year|years|weekend|days)(?![\w])", _vague),
+    ((rf"\bin\s+(?:the\s+next\s+|another\s+)?{_ANY_COUNT}(?:\s*(?:to|-|–|or)\s*{_ANY_COUNT})?\s+"
+      rf"(?:days|weeks|months|years)(?:'?\s*time)?(?![\w])"), _vague),
+    ((rf"\b(?:(?:in|over|during|within)\s+)?(?:next|coming|the\s+coming|the\s+next)\s+"
+      rf"(?:(?:few|several|two|three)\s+)?"
+      rf"(?:{_ALT_WEEKDAY}|week|weeks|month|months|year|years|weekend|days)(?![\w])"), _vague),
     (r"\b(?:later\s+this\s+(?:week|month|year)|tomorrow(?:\s+(?:morning|afternoon|evening|night))?)(?![\w])",
      _vague),
     # offsets from another event
-    (rf"\b(?:{_COUNT}\s+{_UNIT}\s+(?:after|before|later|earlier|prior)"
-     r"|the\s+(?:day|night|week)\s+(?:after|before)|the\s+(?:next|following|previous|preceding)\s+"
-     r"(?:day|night|morning|week))(?![\w])", _unanchored),
+    ((rf"\b(?:{_COUNT}\s+{_UNIT}\s+(?:after|before|later|earlier|prior)"
+      r"|the\s+(?:day|night|week)\s+(?:after|before)|the\s+(?:next|following|previous|preceding)\s+"
+      r"(?:day|night|morning|week))(?![\w])"), _unanchored),
     # relative days and windows
     (r"\bthe\s+day\s+before\s+yesterday\b", _relative_day(2)),
     (r"\b(?:(?:early|late|earlier)\s+)?yesterday(?:\s+(?:morning|afternoon|evening|night))?\b",
@@ -409,24 +409,24 @@ _RULES: tuple[tuple[str, Callable[[re.Match[str], _Context], _Result]], ...] = (
     (r"\b(?:(?:earlier|early|later|late)\s+)?today\b|\bthis\s+(?:morning|afternoon|evening)\b|\btonight\b",
      _relative_day(0)),
     (r"\bovernight\b", _overnight),
-    (rf"\b(?:(?:over|during|in|for|within|throughout)\s+)?the\s+(?:past|last|previous)\s+(?:{_COUNT}\s+)?"
-     rf"{_UNIT}", _past_window),
+    ((rf"\b(?:(?:over|during|in|for|within|throughout)\s+)?the\s+(?:past|last|previous)\s+(?:{_COUNT}\s+)?"
+      rf"{_UNIT}"), _past_window),
     (r"\b(?:in|over|during)\s+(?:the\s+)?recent\s+(?P<unit>day|week)s\b", _recent),
     (rf"\b{_COUNT}\s+{_UNIT}\s+ago\b", _ago),
     (r"\b(?:(?:earlier|early|late|later)\s+)?(?P<which>this|last)\s+week\b", _week),
     (r"\b(?:(?:over|during|at|on)\s+)?(?:the|this|(?P<which>last|past))\s+weekend\b", _weekend),
     (r"\b(?:(?:earlier|early|late|later)\s+)?(?P<which>this|last)\s+month\b", _month_rel),
     (r"\b(?:(?:earlier|early|late|later)\s+)?(?P<which>this|last)\s+year\b", _year_rel),
-    (rf"(?P<over>\bovernight\s+(?:on\s+)?)?\b(?:(?:early|late)\s+(?:on\s+)?)?"
-     rf"(?P<last>last\s+|this\s+past\s+|past\s+)?(?:this\s+)?{_WEEKDAY}(?!s\b)"
-     r"(?:\s+(?:morning|afternoon|evening|night))?", _weekday),
+    ((rf"(?P<over>\bovernight\s+(?:on\s+)?)?\b(?:(?:early|late)\s+(?:on\s+)?)?"
+      rf"(?P<last>last\s+|this\s+past\s+|past\s+)?(?:this\s+)?{_WEEKDAY}(?!s\b)"
+      r"(?:\s+(?:morning|afternoon|evening|night))?"), _weekday),
     # explicit dates
     (r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?!\d)", _iso),
     (rf"\b{_MD}", _month_day),
     (rf"\b{_DM}", _month_day),
-    (rf"\b(?P<pre>(?:in|during|throughout|of|last|this|for)\s+)?"
-     rf"(?P<q>(?:early|mid|late|the\s+(?:start|beginning|end|middle)\s+of)[\s-]*)?"
-     rf"{_month('m')}(?:,?\s+{_YEAR})?", _month_only),
+    ((rf"\b(?P<pre>(?:in|during|throughout|of|last|this|for)\s+)?"
+      rf"(?P<q>(?:early|mid|late|the\s+(?:start|beginning|end|middle)\s+of)[\s-]*)?"
+      rf"{_month('m')}(?:,?\s+{_YEAR})?"), _month_only),
     (rf"\b(?:in|during|throughout|of)\s+(?:(?:early|mid|late)[\s-]*)?{_YEAR}(?!\s*(?:-|–)\d)", _year_only),
 )
 _COMPILED = tuple((Prefiltered.compile(pattern), handler) for pattern, handler in _RULES)

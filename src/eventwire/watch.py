@@ -19,6 +19,7 @@ interrupted).
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -119,8 +120,10 @@ class _Watcher:
 
 def watch(folder: Path, *, db: Path, out_dir: Path | None = None, settings: Settings | None = None,
           interval: float = 2.0, once: bool = False, max_seconds: float | None = None,
-          engine: str | Engine = "local", on_batch: Callable[[RunResult], None] | None = None) -> WatchResult:
-    """Code the files of ``folder`` as they arrive (see the module docstring)."""
+          engine: str | Engine = "local", on_batch: Callable[[RunResult], None] | None = None,
+          stop: threading.Event | None = None) -> WatchResult:
+    """Code the files of ``folder`` as they arrive (see the module docstring); ``stop``, when
+    set (from another thread, or from ``on_batch``), ends the watch after the current poll."""
     from .errors import InputError
 
     if not Path(folder).is_dir():
@@ -135,11 +138,14 @@ def watch(folder: Path, *, db: Path, out_dir: Path | None = None, settings: Sett
             watcher.poll(settle=False)
         else:
             deadline = None if max_seconds is None else time.monotonic() + max_seconds
-            while True:
+            while stop is None or not stop.is_set():
                 watcher.poll(settle=True)
                 if deadline is not None and time.monotonic() + interval > deadline:
                     break
-                time.sleep(interval)
+                if stop is not None:
+                    stop.wait(interval)
+                else:
+                    time.sleep(interval)
     finally:
         if isinstance(engine, str) and hasattr(runner, "close"):
             runner.close()

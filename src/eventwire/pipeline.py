@@ -187,11 +187,12 @@ class _ArticleSpool:
 
     def __init__(self, folder: Path) -> None:
         from .export import ExportError
+        from .formats import remove_stale_temporaries
 
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            _remove_stale_spools(folder)
-            handle, name = tempfile.mkstemp(prefix=f".articles.{os.getpid()}.", suffix=".spool", dir=folder)
+            remove_stale_temporaries(folder)  # a killed run's spool and output files
+            handle, name = tempfile.mkstemp(prefix=f".articles-spool.{os.getpid()}.", suffix=".tmp", dir=folder)
         except OSError as exc:
             raise ExportError(f"cannot write in {folder}: {exc}") from None
         self.folder = folder
@@ -251,17 +252,6 @@ def store_batch(store: Any, batch: Sequence[Any], *, run_id: str) -> list[Proble
             store.save_problem(problem, run_id=run_id)
             problems.append(problem)
     return problems
-
-
-def _remove_stale_spools(folder: Path) -> None:
-    """Remove the spools and temporary files of runs that were killed (their process is gone)."""
-    from .formats import process_alive, remove_stale_temporaries
-
-    for spool in folder.glob(".articles.*.spool"):
-        pid = spool.name.split(".")[2]
-        if pid.isdigit() and not process_alive(int(pid)):
-            spool.unlink(missing_ok=True)
-    remove_stale_temporaries(folder)
 
 
 def _resolve_engine(engine: str | Engine) -> Engine:

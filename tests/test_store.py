@@ -404,6 +404,7 @@ def test_store_link_blocks_and_their_mentions(db: Path) -> None:
         assert store.link_blocks() == {(SHELLING, "UA"): 1, (SHELLING, "YE"): 1, (SHELLING, ""): 1}
         assert store.block_mentions([(SHELLING, "YE"), (SHELLING, "")]) == [mention_ye(), placeless]
         assert store.block_mentions([("Battles", "YE")]) == []
+        assert store.block_mentions([("Battles", "UA"), (SHELLING, "FR")]) == []  # pairs, not every combination
         assert store.mention_blocks(["ye-1:1", "ua-1:0", "gone:0"]) == {"ye-1:1": (SHELLING, ""),
                                                                        "ua-1:0": (SHELLING, "UA")}
         assert set(store.article_words(ids=["ye-1"])) == {"ye-1"}

@@ -343,10 +343,11 @@ class Store:
 
     def block_mentions(self, blocks: Sequence[tuple[str, str]]) -> list[Mention]:
         """The stored mentions of these linking blocks, ordered as :meth:`mentions` orders them."""
-        keys = sorted({f"{event_type}\x1f{country}" for event_type, country in blocks})
-        where = f"event_type || chr(31) || {_BLOCK_COUNTRY} IN (SELECT unnest(?::VARCHAR[]))"
+        keys = sorted(set(blocks))
+        where = (f"(event_type, {_BLOCK_COUNTRY}) IN "
+                 "(SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]))")  # two lists unnested side by side
         return [_mention(r) for r in self._select("mentions", order="article_id, ordinal", where=where,
-                                                  params=[keys])]
+                                                  params=[[t for t, _ in keys], [c for _, c in keys]])]
 
     def article_words(self, *, with_mentions: bool = False,
                       ids: Sequence[str] | None = None) -> dict[str, frozenset[str]]:

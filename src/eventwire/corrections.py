@@ -115,7 +115,7 @@ def _relinked(store: Store, mention_id: str, *, settings: Settings, relink: bool
     from .pipeline import link_stage
 
     if relink:
-        link_stage(store, (), (), settings=settings, keep=False)
+        link_stage(store, (), {}, settings=settings, keep=False)
     found = store.event_of_mention(mention_id)
     if found is None:  # cannot happen: every stored mention is in one event after linking
         raise CorrectionError(f"mention {mention_id} is in no event after relinking")

@@ -38,6 +38,8 @@ from .timing import TimeRef, date_for, inherited_date, lede_date, reported_date,
 from .triggers import EVENT_TYPES, WEAK_KINDS, Trigger, arguments, classify, trigger_kind
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from spacy.tokens import Doc, Span, Token
 
 
@@ -88,7 +90,7 @@ def extract(doc: Doc, article: Article) -> list[Mention]:
                 fat, gave_deaths = deaths, True
             elif deaths is None and family in VIOLENT_FAMILIES and not gave_deaths and _one_named_victim(trig):
                 fat, gave_deaths = 1, True
-            chosen = places_for(trig, sent, si, places, code)
+            chosen: Sequence[PlaceRef | None] = places_for(trig, sent, si, places, code)
             for place in chosen or [None]:
                 mention = _mention(article, trig, sub, sent, si, place, fat, times, ctx, out)
                 if place is None:
@@ -153,7 +155,8 @@ def _toll_of_the_last(found: list[tuple[Trigger, str]], sent: Span, si: int, las
     doc = sent.doc
     between = doc.char_span(last.end, sent.start_char, alignment_mode="expand") if last.end < sent.start_char \
         else None
-    return between is None or len(list(between.sents)) <= TOLL_SENTENCES  # the next sentence or so
+    # the next sentence or so (Span.sents exists since spaCy 3.2; spaCy's span.pyi omits it)
+    return between is None or len(list(between.sents)) <= TOLL_SENTENCES  # type: ignore[attr-defined]
 
 
 def _one_named_victim(trig: Trigger) -> bool:

@@ -91,7 +91,7 @@ class _Builder:
             return
         self.keys[key][pid] = primary or self.keys[key].get(pid, False)
         self.max_words = max(self.max_words, words)
-        keys = (key,)
+        keys: tuple[str, ...] = (key,)
         if article_free and key[:2] in _ARTICLE_STARTS and _ARTICLE.match(spelling):
             rest = name_key(_ARTICLE.sub("", spelling))
             if len(rest) >= 4:

@@ -145,11 +145,11 @@ def infer_country(names: Iterable[str], *, gazetteer: Gazetteer | None = None) -
     first: dict[str, int] = {}
     for order, raw in enumerate(names):
         bare, _ = split_kind(raw)
-        code, weight = gaz.country_code(bare), 2.0
+        code, weight = gaz.country_code(bare), 2
         if code is None:
-            code, weight = gaz.demonym_country(bare), 1.0
+            code, weight = gaz.demonym_country(bare), 1
         if code is None:
-            code, weight = _sole_country(gaz, bare), 2.0
+            code, weight = _sole_country(gaz, bare), 2
         if code is not None:
             votes[code] += weight
             first.setdefault(code, order)

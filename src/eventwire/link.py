@@ -188,7 +188,7 @@ class _Cluster:
     said: set[str] = field(default_factory=set)  # content words of the mentions' sentences
     timed: bool = False  # whether any mention has a date or a publication date
 
-    def add(self, m: Mention, words: Iterable[str]) -> None:
+    def add(self, m: Mention, words: frozenset[str] | tuple[()]) -> None:
         self.mentions.append(m)
         self.articles.add(m.article_id)
         self.said.update(_stems(m.sentence))

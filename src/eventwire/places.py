@@ -98,7 +98,7 @@ def place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]:
         for t in range(s.start, s.end):
             sent_index[t] = i
     refs: list[PlaceRef] = []
-    cache: dict[tuple[str, str | None], Place | None] = {}
+    cache: dict[tuple[str, str | None, str | None, str | None], Place | None] = {}
     recent: dict[str, Place] = {}
     all_ents = {e.start: e for e in doc.ents}
     ent_at = {start: e for start, e in all_ents.items() if e.label_ in {"GPE", "LOC", "FAC"}}

@@ -23,8 +23,9 @@ are kept only when made of ASCII characters.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import cast
 
 #: Non-ASCII characters that ``re.IGNORECASE`` matches with an ASCII letter, and that letter.
 IGNORECASE_EXTRA = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
@@ -83,7 +84,8 @@ def _needs(items: list[tuple[object, object]]) -> set[str] | None:
             else:
                 needs = found
         elif op is c.SUBPATTERN:
-            _, add_flags, del_flags, sub = av  # type: ignore[misc]
+            # a group's argument: (group number, flags added, flags removed, its sequence)
+            _, add_flags, del_flags, sub = cast("tuple[object, int, int, Iterable[tuple[object, object]]]", av)
             if add_flags or del_flags:
                 raise _NoLiteral
             needs = _needs(list(sub))

@@ -95,6 +95,7 @@ def same_scene(mention: Mention, sent: Span, earlier: list[Mention]) -> Mention:
                   and m.place.kind != "country"), None)
     if scene is None:
         return mention
+    assert scene.place is not None  # chosen above for having a place
     if mention.place is None:
         mention = replace(mention, place=scene.place)
     elif mention.place.admin1 != scene.place.admin1:

@@ -420,7 +420,8 @@ class Store:
             con.execute("DELETE FROM event_mentions")
             con.execute("DELETE FROM events")
             for events in parts:
-                event_rows, link_rows = [], []
+                event_rows: list[dict[str, Any]] = []
+                link_rows: list[dict[str, Any]] = []
                 for event in events:
                     event_rows.append(_event_row(event, ordinal=count))
                     link_rows.extend({"event_id": event.event_id, "position": k, **_mention_row(m)}

@@ -58,11 +58,11 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
     mended = _mostly_utf8(data)
     if mended is not None:
         return _checked_text(mended)
-    for codec in (declared, "cp1252"):
-        if not codec:
+    for fallback in (declared, "cp1252"):
+        if not fallback:
             continue
         try:
-            return _checked_text(data.decode(codec))
+            return _checked_text(data.decode(fallback))
         except (UnicodeDecodeError, LookupError):
             continue
     return _checked_text(data.decode("latin-1"))

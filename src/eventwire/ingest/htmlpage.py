@@ -143,9 +143,10 @@ def _json_ld(tree: Any) -> dict[str, str]:
 def _html_main_text(raw: str) -> str:
     import trafilatura
 
-    for options in ({"favor_precision": True}, {"favor_recall": True}):
+    for precise in (True, False):  # favouring precision, then recall
         document = trafilatura.bare_extraction(raw, include_comments=False, include_tables=False,
-                                               with_metadata=False, **options)
+                                               with_metadata=False, favor_precision=precise,
+                                               favor_recall=not precise)
         text = getattr(document, "text", None) if document is not None else None
         if text and text.strip():
             return "\n\n".join(line for line in text.split("\n") if line.strip())

@@ -75,8 +75,9 @@ def jsonl_articles(raw: str, *, path: str, settings: Settings) -> Iterator[Artic
         raise EmptyInput("empty file (no JSON lines)")
 
 
-def line_article(line: str, *, path: str, number: int, settings: Settings) -> Article:
-    """The article of one JSON Lines line (a file's or standard input's); raises :class:`InputError`."""
+def line_article(line: str, *, path: str, number: int, settings: Settings) -> Article | Problem:
+    """The article of one JSON Lines line (a file's or standard input's), or a :class:`Problem` when
+    its text is over ``max_article_chars``; raises :class:`InputError`."""
     record = _loads(line, where="line ")
     if not isinstance(record, dict):
         raise MalformedInput(f"line holds {json_type(record)}, expected an object")

@@ -58,3 +58,13 @@ def test_actors_a_state_army_with_a_movement_name_is_not_an_armed_group() -> Non
 
     assert named_group("the People's Liberation Army") is None
     assert named_group("the Oromo Liberation Army") == "Oromo Liberation Army"
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("armed bandits on motorcycles", "Unidentified Armed Group (Nigeria)"),
+    ("members of a local gang", "Unidentified Armed Group (Nigeria)"),
+    ("gang members", "Unidentified Armed Group (Nigeria)"),
+])
+def test_actors_gangs_and_bandits_are_armed_groups(phrase: str, expected: str) -> None:
+    actor = resolve(phrase, ctx=ActorContext(country="Nigeria"))
+    assert actor is not None and actor.name == expected and actor.kind == "nonstate"

@@ -158,6 +158,10 @@ def test_dates_weekend_never_after_publication(published: dt.date, expected: tup
         ("The offensive began in October.", "in October", D(2020, 10, 1), D(2020, 10, 12), "month"),
         ("The attacks of Sept. 11, 2001 changed the war.", "Sept. 11, 2001",
          D(2001, 9, 11), D(2001, 9, 11), "day"),
+        # a comma after the year ends a clause; it does not make the year a longer number
+        ("On March 3, 2019, gunmen attacked a bus.", "March 3, 2019", D(2019, 3, 3), D(2019, 3, 3), "day"),
+        ("The rebels held the town once before, in 2012, and left.", "in 2012",
+         D(2012, 1, 1), D(2012, 12, 31), "year"),
     ],
 )
 def test_dates_explicit_expressions(

@@ -83,6 +83,35 @@ def test_extract_follow_up_sentence_takes_the_operation_scene(nlp):
     assert kills[0].dates.start == dt.date(2023, 5, 8)
 
 
+def test_extract_blast_and_shooting_in_one_sentence_are_one_complex_attack(nlp):
+    text = ("A suicide bomber blew himself up at the entrance of the Hayat hotel in Mogadishu on Friday and "
+            "gunmen opened fire on guests, killing at least 20 people, officials said.")
+    article = parse_text(f" date 2022-08-21\n{text}", file="t.txt")
+    mentions = extract(nlp(article.text), article)
+    assert {m.sub_event_type for m in mentions} >= {"Suicide bomb", "Attack"}  # told as two acts
+    events = consolidate(mentions)
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Suicide bomb", 20)], events
+
+
+def test_extract_crowd_hit_with_no_unrest_told_is_civilians_and_members_of_a_gang_act(nlp):
+    text = ("Military aircraft bombed a crowd gathered for a wedding in Kanbalu in Sagaing region on "
+            "Tuesday, killing 20 people. Members of a criminal gang attacked a bus near Kanbalu on Wednesday.")
+    article = parse_text(f" date 2023-04-14\n{text}", file="t.txt")
+    mentions = extract(nlp(article.text), article)
+    bombing = [m for m in mentions if "crowd" in m.sentence]
+    assert bombing and all(m.actor2 == "Civilians (Myanmar)" for m in bombing), bombing
+    gang = [m for m in mentions if m.sentence.startswith("Members")]
+    assert gang and all(m.actor1 == "Unidentified Armed Group (Myanmar)" for m in gang), gang
+
+
+def test_extract_a_town_the_gazetteer_lacks_is_not_replaced_by_the_last_one_named(nlp):
+    text = ("Fighting between M23 rebels and the army went on around Goma on Monday. "
+            "The rebels captured the mining town of Rubaya on Tuesday, residents said.")
+    article = parse_text(f" date 2024-05-02\n{text}", file="t.txt")
+    taken = [m for m in extract(nlp(article.text), article) if "Rubaya" in m.sentence]
+    assert taken and all(m.place is None or m.place.name != "Goma" for m in taken), taken
+
+
 @pytest.mark.parametrize(("text", "deaths"), [
     (("The army carried out an operation in Marka district on Tuesday that resulted in the death of "
       "Ahmed Nur, a local al-Shabaab leader."), 1),
@@ -215,6 +244,13 @@ def test_extract_strike_called_in_by_troops_is_theirs(nlp):
     (strike,) = found
     assert strike.sub_event_type == "Air/drone strike" and strike.actor1 == "Military Forces of Kenya"
     assert strike.fatalities == 6
+
+
+def test_extract_participle_strike_takes_the_weapon_of_the_attack_it_tells(nlp):
+    text = ("Russian forces launched a wave of missile attacks on Odesa on Friday, striking the grain "
+            "terminal and a block of flats.")
+    found = events_of(nlp, text, published="2023-07-22")
+    assert found and {m.sub_event_type for m in found} == {"Shelling/artillery/missile attack"}, found
 
 
 @pytest.mark.parametrize(("text", "sub", "actor1", "actor2", "place"), [

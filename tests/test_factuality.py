@@ -95,6 +95,30 @@ def test_factuality_running_totals_blocked(bare_nlp, sentence, word, blocked):
     assert (reason == "running total") is blocked
 
 
+@pytest.mark.parametrize(("sentence", "word", "blocked"), [
+    ("The militia has been shelling villages along the river for months.", "shelling", True),
+    ("Rebels have been fighting the army in the hills since 2019, officials say.", "fighting", True),
+    ("Troops have been fighting the rebels in the town since Monday, residents said.", "fighting", False),
+    ("Troops have been fighting the rebels in the town for two days, residents said.", "fighting", False),
+])
+def test_factuality_what_went_on_for_months_is_a_situation(bare_nlp, sentence, word, blocked):
+    reason = assertion_blocker(find_token(bare_nlp(sentence), word))
+    assert (reason == "ongoing for a long time") is blocked
+
+
+@pytest.mark.parametrize(("sentence", "word", "blocked"), [
+    ("More than 2,000 people were killed across the country in the first half of the year, the UN said.",
+     "killed", True),
+    ("Hundreds of civilians have died in air strikes this year, a monitoring group says.", "strikes", True),
+    ("At least 400 people were killed in the region over the past year, aid agencies said.", "killed", True),
+    ("Gunmen killed five farmers near the village earlier this month, residents said.", "killed", False),
+    ("Two soldiers were killed in clashes near the border on Sunday.", "clashes", False),
+])
+def test_factuality_deaths_counted_over_months_are_a_total(bare_nlp, sentence, word, blocked):
+    reason = assertion_blocker(find_token(bare_nlp(sentence), word))
+    assert (reason == "total over a period") is blocked, reason
+
+
 def test_factuality_base_form_coordinated_with_a_present_is_a_habit(bare_nlp):
     # "gangs raid villages and kidnap residents": the tagger often leaves the second verb a base form
     from spacy.tokens import Doc

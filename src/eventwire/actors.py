@@ -72,7 +72,8 @@ STATE_FORCE = re.compile(
 POLICE = re.compile(r"\b(police|policemen|policeman|gendarmes?|gendarmerie|officers?)\b", re.IGNORECASE)
 ARMED_GENERIC = re.compile(
     r"\b(insurgents?|insurgency|militants?|fighters?|gunmen|gunman|rebels?|jihadists?|extremists?|attackers?|"
-    r"assailants?|terrorists?|militias?|militiamen|armed (?:men|group|groups)|bombers?|snipers?)\b", re.IGNORECASE)
+    r"assailants?|terrorists?|militias?|militiamen|armed (?:men|group|groups)|bombers?|snipers?|gangs?|"
+    r"gangsters?|gang members?|bandits?)\b", re.IGNORECASE)
 CIVILIANS = re.compile(
     r"\b(civilians?|villagers?|residents?|people|children|child|women|woman|men|man|students?|worshippers?|"
     r"passengers?|farmers?|journalists?|reporters?|families|family|teachers?|pupils?|patients?|shoppers?|"

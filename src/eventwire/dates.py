@@ -109,7 +109,7 @@ def _month(group: str) -> str:
 
 _WEEKDAY = rf"(?P<wd>{_ALT_WEEKDAY})(?![\w])"
 _DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?(?![\d])"
-_YEAR = r"(?P<y>(?:19|20)\d\d)(?![\d,])"
+_YEAR = r"(?P<y>(?:19|20)\d\d)(?!\d|,\d)"  # "in 2012, the ..." is a year; "2012,5" is not
 _NUMBER_WORDS = (r"\d{1,4}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
                  r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
                  r"seventy|eighty|ninety|hundred|a\s+couple\s+of|a\s+couple|couple\s+of|couple|a\s+few|few|"

@@ -17,6 +17,10 @@ it, looking for the markers that take the assertion away:
 - "without" ("surrendered without a fight")
 - a running total ("the war has killed thousands"): a present perfect whose subject is a
   whole conflict
+- a situation that went on ("the gang has been fighting vigilantes for months"): a perfect
+  progressive over weeks or years
+- a total over a period ("3,000 people were killed across the country in the first half of
+  the year", "thousands have died in attacks this year")
 
 Reporting verbs ("said", "confirmed") are transparent: "officials said the
 Taliban captured X" asserts the capture.
@@ -56,6 +60,10 @@ def assertion_blocker(trigger: Token) -> str | None:
         return "generic present"
     if running_total(trigger):
         return "running total"
+    if ongoing(trigger):
+        return "ongoing for a long time"
+    if period_total(trigger):
+        return "total over a period"
     reason = _governing_blocker(trigger)
     if reason and not reason.startswith(("negated", "modal", "conditional", "hedged")) \
             and _has_past_consequence(trigger):
@@ -155,6 +163,68 @@ def running_total(trigger: Token) -> bool:
     if not any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"} for c in children):
         return False
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in AGGREGATE_SUBJECTS for c in children)
+
+
+#: Units of a duration so long that what went on through it is a situation, not one event.
+LONG_UNITS = frozenset({"week", "month", "year", "decade"})
+
+
+def ongoing(trigger: Token) -> bool:
+    """"The gang has been fighting vigilantes for months", "rebels have been shelling the town
+    since 2019": a perfect progressive that lasted weeks or years is a situation, not an event
+    ("troops have been fighting in the town since Monday" is still one)."""
+    children = list(trigger.children)
+    if trigger.tag_ != "VBG" or not any(c.dep_ == "aux" and c.lower_ == "been" for c in children) \
+            or not any(c.dep_ == "aux" and c.lemma_ == "have" for c in children):
+        return False
+    for prep in children:
+        for obj in prep.children if prep.dep_ == "prep" else ():
+            if obj.dep_ != "pobj":
+                continue
+            if prep.lower_ == "for" and obj.lemma_.lower() in LONG_UNITS:
+                return True  # "for months", "for more than two years"
+            if prep.lower_ == "since" and obj.like_num and len(obj.text) == 4:
+                return True  # "since 2019"
+    return False
+
+
+#: Nouns of a span of time that only a total covers: "in the first half of the year".
+_PERIOD_PARTS = frozenset({"half", "quarter"})
+_PERIOD_UNITS = frozenset({"month", "year", "decade"})
+
+
+def period_total(trigger: Token) -> bool:
+    """"More than 3,000 people were killed across the country in the first half of the year",
+    "thousands have died in attacks this year": deaths counted over months or over a whole
+    country sum many events. A bare plural event noun ("in attacks") is judged by its verb.
+
+    "Gunmen killed five people earlier this month" stays an event: "this month" only makes a
+    total with a present perfect ("have killed ... this month").
+    """
+    verb = trigger
+    if trigger.pos_ == "NOUN":
+        prep = trigger.head
+        if trigger.tag_ != "NNS" or trigger.dep_ != "pobj" or prep.dep_ != "prep" \
+                or any(c.dep_ in {"det", "nummod", "poss"} for c in trigger.children):
+            return False
+        verb = prep.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"} for c in verb.children)
+    for child in verb.children:
+        if child.dep_ == "npadvmod" and child.lemma_.lower() in _PERIOD_UNITS and perfect:
+            return True  # "have died ... this year"
+        if child.dep_ != "prep":
+            continue
+        for obj in (g for g in child.children if g.dep_ == "pobj"):
+            low = obj.lemma_.lower()
+            if child.lower_ in {"across", "throughout"} and low in {"country", "nation", "region"}:
+                return True  # "across the country"
+            if child.lower_ in {"in", "during", "over", "throughout"} and (
+                    low in _PERIOD_PARTS or (low in _PERIOD_UNITS and (perfect or any(
+                        c.lower_ in {"past", "last", "previous"} for c in obj.children)))):
+                return True  # "in the first half of the year", "over the past year"
+    return False
 
 
 #: Words for a fighting unit: one that "called for air strikes" got them (a politician who calls

@@ -73,6 +73,18 @@ def strike_told_as_fight(a: Mention, b: Mention) -> bool:
         and a.fatalities is not None and a.fatalities == b.fatalities
 
 
+#: The blasts of an attack that bombers and gunmen carry out together.
+_BLASTS = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
+
+
+def one_complex_attack(a: Mention, b: Mention) -> bool:
+    """"A suicide bomber blew himself up and gunmen opened fire on people at the beach": a
+    blast and the shooting or fighting told with it in one sentence are one (complex) attack."""
+    subs = {a.sub_event_type, b.sub_event_type}
+    return a.article_id == b.article_id and a.start == b.start and len(subs & _BLASTS) == 1 \
+        and len(subs - _BLASTS) == 1 and subs - _BLASTS <= {"Attack", "Armed clash"}
+
+
 def narrower(a: DateSpan, b: DateSpan) -> DateSpan:
     """The narrower of two date windows (a known one beats an unknown one)."""
     if not a.known:

@@ -46,7 +46,7 @@ def place_from_context(mention: Mention, trig: Trigger, sent: Span, si: int, *, 
             mention = _told_operation(mention, sent, si, scenes)
         if mention.place is not None:
             return mention
-    if _may_look_back(trig.token, anchored) and (
+    if _may_look_back(trig.token, anchored) and not _names_an_unknown_town(trig.token, sent) and (
             mention.event_type in VIOLENT_FAMILIES | {"Protests"} or mention.sub_event_type == "Arrests"):
         back = _lookback_place(trig, si, refs)
         if back:
@@ -68,6 +68,24 @@ def _may_look_back(tok: Token, anchored: bool) -> bool:
     if tok.pos_ in {"VERB", "AUX"}:
         return True  # a clause that reports its own action: the scene is the one just named
     return anchored
+
+
+def _names_an_unknown_town(tok: Token, sent: Span) -> bool:
+    """"The rebels captured the town of Walikale": the clause names its own town (a place
+    entity, or any name after "the town of"), one the gazetteer does not know; the place
+    named in the sentences before would be another one."""
+    from .geocode import geocode
+    from .places import ANAPHORA
+
+    first, last = tok.left_edge.i, tok.right_edge.i
+    for ent in sent.ents:
+        if not (first <= ent.start and ent.end <= last + 1 and any(ch.isupper() for ch in ent.text)):
+            continue
+        root = ent.root
+        named_area = root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in ANAPHORA
+        if (ent.label_ == "GPE" or named_area) and geocode(ent.text) is None:
+            return True
+    return False
 
 
 def same_scene(mention: Mention, sent: Span, earlier: list[Mention]) -> Mention:

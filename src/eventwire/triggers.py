@@ -292,16 +292,24 @@ def _descriptions(tok: Token) -> list[Span]:
     for acl in (c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"):
         # "a drone launched by the RSF", "missiles fired by Russian forces": who sent the weapon
         out += [phrase(g) for by in acl.children if by.dep_ == "agent" for g in by.children if g.dep_ == "pobj"]
-    if tok.pos_ in {"NUM", "ADJ", "PRON", "DET", "NOUN"}:
-        for child in tok.children:
+    if tok.pos_ in {"NUM", "ADJ", "PRON", "DET", "NOUN"} or tok.i == tok.sent.start:
+        for child in tok.children:  # (a sentence's first word is often tagged a proper noun: "Members of")
             if child.dep_ == "prep" and child.lower_ == "of":
                 out += [phrase(g) for g in child.children if g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"}]
     return out
 
 
+#: Words that make a crowd one of protesters or rioters.
+_UNREST = re.compile(r"\b(?:protest|riot|demonstrat|unrest|rall(?:y|ies)|march(?:ed|ers|ing)?\b|looter)",
+                     re.IGNORECASE)
+
+
 def arguments(tok: Token, ctx: ActorContext) -> Trigger:
     agent, agent_span = _actor_of(_agent_tokens(tok), ctx)
     patient, patient_span = _actor_of(_patient_tokens(tok), ctx)
+    if patient is not None and patient.kind == "rioter" and not _UNREST.search(tok.sent.text):
+        # "bombs dropped on a crowd gathered for a ceremony": with no unrest told, a crowd is people
+        patient = resolve("civilians", ctx=ctx) or patient
     return Trigger(tok, "", agent, patient, agent_span, patient_span)
 
 
@@ -311,6 +319,15 @@ def _words(span: Span | None) -> set[str]:
 
 def _clause_words(tok: Token) -> set[str]:
     return {t.lower_ for t in tok.subtree} | {c.lower_ for c in tok.head.children}
+
+
+def _shared_weapon_words(tok: Token) -> set[str]:
+    """The modifiers of what a coordinated or participle trigger's head did it with: in
+    "launched a wave of missile attacks, striking a hospital" the strike is a missile's."""
+    if tok.dep_ not in {"advcl", "conj"}:
+        return set()
+    return {w.lower_ for c in tok.head.children if c is not tok and c.dep_ in {"dobj", "nsubj", "nsubjpass"}
+            for w in c.subtree if w.dep_ in {"compound", "amod", "nmod"}}
 
 
 def weapon_type(words: set[str]) -> str | None:
@@ -345,7 +362,7 @@ def classify(kind: str, trig: Trigger, *, sentence: Span) -> str | None:
     if kind == "shell":
         return "Shelling/artillery/missile attack"
     if kind in {"strike", "bomb"}:
-        by_weapon = weapon_type(agent_words | near)
+        by_weapon = weapon_type(agent_words | near | _shared_weapon_words(tok))
         if by_weapon:
             return by_weapon
         if kind == "strike" and tok.pos_ == "VERB" and not armed_agent:

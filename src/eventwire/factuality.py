@@ -172,7 +172,7 @@ LONG_UNITS = frozenset({"week", "month", "year", "decade"})
 def ongoing(trigger: Token) -> bool:
     """"The gang has been fighting vigilantes for months", "rebels have been shelling the town
     since 2019": a perfect progressive that lasted weeks or years is a situation, not an event
-    ("troops have been fighting in the town since Monday" is still one)."""
+    ("troops have been fighting in the town for two days" is still one)."""
     children = list(trigger.children)
     if trigger.tag_ != "VBG" or not any(c.dep_ == "aux" and c.lower_ == "been" for c in children) \
             or not any(c.dep_ == "aux" and c.lemma_ == "have" for c in children):

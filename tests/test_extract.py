@@ -104,6 +104,14 @@ def test_extract_crowd_hit_with_no_unrest_told_is_civilians_and_members_of_a_gan
     assert gang and all(m.actor1 == "Unidentified Armed Group (Myanmar)" for m in gang), gang
 
 
+def test_extract_a_name_used_as_a_modifier_does_not_stop_the_look_back(nlp):
+    text = ("Fighting broke out in Goma on Monday. M23 rebels shelled army positions on Tuesday, "
+            "killing four soldiers.")
+    article = parse_text(f" date 2024-02-08\n{text}", file="t.txt")
+    shelled = [m for m in extract(nlp(article.text), article) if m.sentence.startswith("M23")]
+    assert shelled and all(m.place is not None and m.place.name == "Goma" for m in shelled), shelled
+
+
 def test_extract_a_town_the_gazetteer_lacks_is_not_replaced_by_the_last_one_named(nlp):
     text = ("Fighting between M23 rebels and the army went on around Goma on Monday. "
             "The rebels captured the mining town of Rubaya on Tuesday, residents said.")

@@ -106,6 +106,9 @@ PERIOD = "total over a period"
     ("At least 400 people were killed in the region over the past year, aid agencies said.", "killed", PERIOD),
     ("Gunmen killed five farmers near the village earlier this month, residents said.", "killed", None),
     ("Two soldiers were killed in clashes near the border on Sunday.", "clashes", None),
+    ("Thousands of people protested across the country on Saturday.", "protested", None),  # one protest
+    ("A bomb exploded in the Christian quarter of the old city on Monday.", "exploded", None),
+    ("Troops have been fighting the rebels for a week near the airport.", "fighting", None),
 ])
 def test_factuality_totals_and_situations_are_not_events(bare_nlp, sentence, word, reason):
     assert assertion_blocker(find_token(bare_nlp(sentence), word)) == reason

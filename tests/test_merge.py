@@ -76,3 +76,22 @@ def test_merge_strike_told_as_fight(other_sub: str, other_deaths: int, actor: st
         merged = merge_two(fight, strike)
         assert (merged.event_type, merged.sub_event_type) in {("Battles", "Armed clash"),
                                                                ("Explosions/Remote violence", "Air/drone strike")}
+
+
+@pytest.mark.parametrize(("sub", "place", "sentence", "expected"), [
+    ("Suicide bomb", GOMA, "A bomber blew himself up and gunmen opened fire.", True),
+    ("Armed clash", GOMA, "A bomber blew himself up and gunmen opened fire.", False),  # no blast
+    ("Suicide bomb", NORTH_KIVU, "A bomber blew himself up and gunmen opened fire.", False),  # another place
+    ("Suicide bomb", GOMA, "A bomb went off, and in a separate attack gunmen opened fire.", False),
+])
+def test_merge_a_blast_and_the_shooting_told_with_it_are_one_complex_attack(
+        sub: str, place: Place, sentence: str, expected: bool) -> None:
+    from dataclasses import replace
+
+    from eventwire.merge import one_complex_attack
+
+    shooting = replace(report("a", article="w1", published=dt.date(2024, 2, 8)), sentence=sentence)
+    blast = replace(report("b", article="w1", published=dt.date(2024, 2, 8), place=place), sentence=sentence,
+                    sub_event_type=sub, event_type="Explosions/Remote violence" if sub != "Armed clash" else "Battles")
+    assert one_complex_attack(shooting, blast) is expected
+    assert one_complex_attack(shooting, replace(blast, start=50)) is False  # another sentence

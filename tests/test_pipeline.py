@@ -152,12 +152,14 @@ def test_pipeline_spool_of_a_killed_run_is_removed(tmp_path):
     pid = gone.stdout.strip()
     stale = out / f".articles-spool.{pid}.abc123.tmp"
     stale.write_text("left behind", encoding="utf-8")
+    older = out / f".articles.{pid}.abc123.spool"  # named as earlier versions named it
+    older.write_text("left behind", encoding="utf-8")
     half = out / f".events.jsonl.{pid}.k2j4h1.tmp"  # a half-written output of the killed run
     half.write_text("{", encoding="utf-8")
     alive = out / f".events.csv.{os.getpid()}.x9y8z7.tmp"  # another run, still writing
     alive.write_text("event_id", encoding="utf-8")
     run(["x"], out_dir=out, source=_articles(IDS), engine=CountingEngine())
-    assert not stale.exists() and not half.exists() and alive.exists()
+    assert not stale.exists() and not older.exists() and not half.exists() and alive.exists()
     assert not [p for p in out.iterdir() if p.name.endswith(".tmp") and p != alive]
 
 

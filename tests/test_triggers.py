@@ -48,3 +48,24 @@ def test_triggers_quick_exit_changes_no_kind(bare_nlp, monkeypatch: pytest.Monke
     full = [triggers.trigger_kind(t) for t in doc]
     assert quick == full
     assert any(quick)
+
+
+@pytest.mark.parametrize(("sentence", "word", "weapons"), [
+    ("Russian forces launched a wave of missile attacks on Odesa, striking the port.", "striking", {"missile"}),
+    ("Soldiers repelled a suicide attack on the base and struck back at the militants.", "struck", set()),
+])
+def test_triggers_a_participle_strike_shares_only_a_launched_attack_s_weapon(bare_nlp, sentence, word, weapons):
+    from eventwire.triggers import _shared_weapon_words
+
+    assert _shared_weapon_words(find_token(bare_nlp(sentence), word)) & {"missile", "suicide"} == weapons
+
+
+@pytest.mark.parametrize(("sentence", "word", "civilians"), [
+    ("On March 3, jets bombed a crowd at a market near the town.", "bombed", True),  # "March 3" is a date
+    ("Police fired on a mob that stormed the station.", "fired", False),  # a mob is not a crowd
+    ("Soldiers fired on a crowd of protesters outside the ministry.", "fired", False),
+    ("Police fired on a crowd that marched on the ministry.", "fired", False),
+])
+def test_triggers_a_crowd_hit_with_no_unrest_told_is_civilians(bare_nlp, sentence, word, civilians):
+    patient = arguments(find_token(bare_nlp(sentence), word), ActorContext(country="Myanmar")).patient
+    assert patient is not None and (patient.kind == "civilian") is civilians, patient

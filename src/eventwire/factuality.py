@@ -28,6 +28,7 @@ Taliban captured X" asserts the capture.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .lexicon import (
@@ -181,16 +182,24 @@ def ongoing(trigger: Token) -> bool:
         for obj in prep.children if prep.dep_ == "prep" else ():
             if obj.dep_ != "pobj":
                 continue
-            if prep.lower_ == "for" and obj.lemma_.lower() in LONG_UNITS:
-                return True  # "for months", "for more than two years"
-            if prep.lower_ == "since" and obj.like_num and len(obj.text) == 4:
-                return True  # "since 2019"
+            if prep.lower_ == "for" and obj.lemma_.lower() in LONG_UNITS and (obj.lemma_ != "week" or obj.tag_ == "NNS"):
+                return True  # "for months", "for more than two years", "for weeks" (not "for a week")
+            if prep.lower_ == "since" and re.fullmatch(r"(?:19|20)\d\d", obj.text):
+                return True  # "since 2019" (not "since 0500")
     return False
 
 
 #: Nouns of a span of time that only a total covers: "in the first half of the year".
 _PERIOD_PARTS = frozenset({"half", "quarter"})
 _PERIOD_UNITS = frozenset({"month", "year", "decade"})
+_DEATH_VERBS = frozenset({"kill", "die", "perish"})
+
+
+def _of_a_period(part: Token) -> bool:
+    """"half of the year", "quarter of 2023" (not "the Christian quarter of the old city")."""
+    return any(g.lemma_.lower() in _PERIOD_UNITS or re.fullmatch(r"(?:19|20)\d\d", g.text)
+               for c in part.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ == "pobj")
 
 
 def period_total(trigger: Token) -> bool:
@@ -208,8 +217,8 @@ def period_total(trigger: Token) -> bool:
                 or any(c.dep_ in {"det", "nummod", "poss"} for c in trigger.children):
             return False
         verb = prep.head
-    if verb.pos_ not in {"VERB", "AUX"}:
-        return False
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in _DEATH_VERBS:
+        return False  # only deaths are summed so: "protested across the country" is one protest
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"} for c in verb.children)
     for child in verb.children:
         if child.dep_ == "npadvmod" and child.lemma_.lower() in _PERIOD_UNITS and perfect:
@@ -221,7 +230,7 @@ def period_total(trigger: Token) -> bool:
             if child.lower_ in {"across", "throughout"} and low in {"country", "nation", "region"}:
                 return True  # "across the country"
             if child.lower_ in {"in", "during", "over", "throughout"} and (
-                    low in _PERIOD_PARTS or (low in _PERIOD_UNITS and (perfect or any(
+                    (low in _PERIOD_PARTS and _of_a_period(obj)) or (low in _PERIOD_UNITS and (perfect or any(
                         c.lower_ in {"past", "last", "previous"} for c in obj.children)))):
                 return True  # "in the first half of the year", "over the past year"
     return False

@@ -258,6 +258,11 @@ def remove_stale_temporaries(folder: Path) -> None:
         if pid.isdigit() and not process_alive(int(pid)):
             with suppress(OSError):
                 temp.unlink()
+    for spool in folder.glob(".articles.*.spool"):  # the spool's name before 2026-11-22
+        pid = spool.name.split(".")[2]
+        if pid.isdigit() and not process_alive(int(pid)):
+            with suppress(OSError):
+                spool.unlink()
 
 
 def process_alive(pid: int) -> bool:

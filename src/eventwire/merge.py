@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -82,7 +83,12 @@ def one_complex_attack(a: Mention, b: Mention) -> bool:
     blast and the shooting or fighting told with it in one sentence are one (complex) attack."""
     subs = {a.sub_event_type, b.sub_event_type}
     return a.article_id == b.article_id and a.start == b.start and len(subs & _BLASTS) == 1 \
-        and len(subs - _BLASTS) == 1 and subs - _BLASTS <= {"Attack", "Armed clash"}
+        and len(subs - _BLASTS) == 1 and subs - _BLASTS <= {"Attack", "Armed clash"} \
+        and a.place == b.place and not _SEPARATE.search(a.sentence)
+
+
+#: Words that tell two acts of one sentence apart: "and in a separate attack gunmen killed ...".
+_SEPARATE = re.compile(r"\b(?:separate(?:ly)?|another|elsewhere|meanwhile|later)\b", re.IGNORECASE)
 
 
 def narrower(a: DateSpan, b: DateSpan) -> DateSpan:

@@ -82,10 +82,17 @@ def _names_an_unknown_town(tok: Token, sent: Span) -> bool:
         if not (first <= ent.start and ent.end <= last + 1 and any(ch.isupper() for ch in ent.text)):
             continue
         root = ent.root
-        named_area = root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in ANAPHORA
-        if (ent.label_ == "GPE" or named_area) and geocode(ent.text) is None:
+        if root.dep_ != "pobj":
+            continue  # "M23 rebels": a name used as a modifier is no place the clause names
+        named_area = root.head.lower_ == "of" and root.head.head.lower_ in ANAPHORA
+        at_place = ent.label_ == "GPE" and root.head.lower_ in _PLACE_PREPOSITIONS
+        if (named_area or at_place) and geocode(ent.text) is None:
             return True
     return False
+
+
+#: Prepositions that put an event at a place: "in Walikale", "near Rubaya".
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "around", "outside", "into", "inside", "on"})
 
 
 def same_scene(mention: Mention, sent: Span, earlier: list[Mention]) -> Mention:

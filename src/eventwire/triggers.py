@@ -299,15 +299,16 @@ def _descriptions(tok: Token) -> list[Span]:
     return out
 
 
-#: Words that make a crowd one of protesters or rioters.
-_UNREST = re.compile(r"\b(?:protest|riot|demonstrat|unrest|rall(?:y|ies)|march(?:ed|ers|ing)?\b|looter)",
-                     re.IGNORECASE)
+#: Words that make a crowd one of protesters or rioters ("March 3" is a date, "marched" is not).
+_UNREST = re.compile(r"\b(?:(?i:protest|riot|demonstrat|unrest|rall(?:y|ies)|looter)|[Mm]arch(?:ed|ers|ing)\b"
+                     r"|march\b)")
 
 
 def arguments(tok: Token, ctx: ActorContext) -> Trigger:
     agent, agent_span = _actor_of(_agent_tokens(tok), ctx)
     patient, patient_span = _actor_of(_patient_tokens(tok), ctx)
-    if patient is not None and patient.kind == "rioter" and not _UNREST.search(tok.sent.text):
+    if patient is not None and patient.kind == "rioter" and patient_span is not None \
+            and any(t.lemma_.lower() == "crowd" for t in patient_span) and not _UNREST.search(tok.sent.text):
         # "bombs dropped on a crowd gathered for a ceremony": with no unrest told, a crowd is people
         patient = resolve("civilians", ctx=ctx) or patient
     return Trigger(tok, "", agent, patient, agent_span, patient_span)
@@ -321,10 +322,14 @@ def _clause_words(tok: Token) -> set[str]:
     return {t.lower_ for t in tok.subtree} | {c.lower_ for c in tok.head.children}
 
 
+#: Verbs whose object is the attack itself ("launched missile attacks"), not something met ("repelled").
+_LAUNCHING = frozenset({"launch", "fire", "carry", "unleash", "mount", "conduct", "stage", "begin", "step"})
+
+
 def _shared_weapon_words(tok: Token) -> set[str]:
     """The modifiers of what a coordinated or participle trigger's head did it with: in
     "launched a wave of missile attacks, striking a hospital" the strike is a missile's."""
-    if tok.dep_ not in {"advcl", "conj"}:
+    if tok.dep_ not in {"advcl", "conj"} or tok.head.lemma_ not in _LAUNCHING:
         return set()
     return {w.lower_ for c in tok.head.children if c is not tok and c.dep_ in {"dobj", "nsubj", "nsubjpass"}
             for w in c.subtree if w.dep_ in {"compound", "amod", "nmod"}}

@@ -138,8 +138,10 @@ def watch(folder: Path, *, db: Path, out_dir: Path | None = None, settings: Sett
             watcher.poll(settle=False)
         else:
             deadline = None if max_seconds is None else time.monotonic() + max_seconds
-            while stop is None or not stop.is_set():
+            while True:
                 watcher.poll(settle=True)
+                if stop is not None and stop.is_set():
+                    break
                 if deadline is not None and time.monotonic() + interval > deadline:
                     break
                 if stop is not None:

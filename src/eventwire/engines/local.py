@@ -17,6 +17,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import suppress
 from typing import Any
 
 from ..records import Article, Event, Mention, Problem
@@ -49,11 +50,13 @@ def batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 
 def _start_worker(parent: int) -> None:
-    """A forked worker: one BLAS thread, and an end with the run's process."""
+    """A forked worker: an end with the run's process, and one BLAS thread (a worker that
+    cannot set it runs on with the library's default)."""
     from ..analyse import one_blas_thread
 
-    one_blas_thread()
     _die_with_parent(parent)
+    with suppress(OSError, RuntimeError, ValueError, AttributeError):  # only speed is at stake
+        one_blas_thread()
 
 
 def _die_with_parent(parent: int) -> None:

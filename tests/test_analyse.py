@@ -66,3 +66,27 @@ def test_analyse_doc_text_is_the_text_and_is_kept(text: str) -> None:
     doc = spacy.blank("en")(text)
     assert doc_text(doc) == doc.text == text
     assert doc_text(doc) is doc_text(doc)
+
+
+@pytest.mark.slow
+def test_analyse_model_layers_use_numpy_blas_not_blis(nlp: Any) -> None:
+    from thinc.api import NumpyOps
+
+    # the token-to-vector layers, where the large matrix products are (the parser's and the
+    # recogniser's small output layer is rebuilt when their labels are set, and their state
+    # loop calls BLAS from Cython either way)
+    for name in ("tok2vec", "ner"):
+        model = nlp.get_pipe(name).model
+        layers = list((model.get_ref("tok2vec") if model.has_ref("tok2vec") else model).walk())
+        assert {type(node.ops) for node in layers} == {NumpyOps}, name
+        assert {getattr(node.ops, "use_blis", None) for node in layers} == {False}, name
+
+
+def test_analyse_one_blas_thread_limits_this_process() -> None:
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    from eventwire.analyse import one_blas_thread
+
+    with threadpool_limits(limits=None):  # restored afterwards
+        one_blas_thread()
+        assert all(pool["num_threads"] == 1 for pool in threadpool_info() if pool["user_api"] == "blas")

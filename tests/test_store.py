@@ -97,8 +97,8 @@ def test_store_article_round_trip(db: Path, article: Article, mentions: list[Men
     with Store.open(db) as store:
         assert store.articles() == [article]
         assert store.mentions() == mentions
-        assert store.has_article(article.article_id, article_hash(article))
-        assert not store.has_article(article.article_id, "another-hash")
+        assert store.stored_hashes([article.article_id]) == {article.article_id: article_hash(article)}
+        assert store.stored_hashes([article.article_id])[article.article_id] != "another-hash"
 
 
 def test_store_stored_hashes_answers_for_many_articles_at_once(db: Path) -> None:
@@ -172,7 +172,7 @@ def test_store_save_article_is_one_transaction(db: Path) -> None:
             save(store, ARTICLE_UA, duplicate)
         assert store.articles() == []
         assert store.mentions() == []
-        assert not store.has_article(ARTICLE_UA.article_id, article_hash(ARTICLE_UA))
+        assert store.stored_hashes([ARTICLE_UA.article_id]).get(ARTICLE_UA.article_id) != article_hash(ARTICLE_UA)
 
 
 def test_store_failed_resave_keeps_old_article(db: Path) -> None:

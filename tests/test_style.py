@@ -10,17 +10,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_style_ruff_finds_nothing() -> None:
-    ruff = Path(sys.executable).with_name("ruff")
-    command = [str(ruff)] if ruff.exists() else [shutil.which("ruff") or "ruff"]
-    done = subprocess.run([*command, "check", "--no-cache", "src", "tests", "benchmarks"], cwd=ROOT,
-                          capture_output=True, text=True, timeout=300, check=False)
+def _check(tool: str, *args: str) -> None:
+    """Run ``tool`` (the one beside this Python, else on PATH) from the project root; it must pass."""
+    beside = Path(sys.executable).with_name(tool)
+    command = str(beside) if beside.exists() else shutil.which(tool) or tool
+    done = subprocess.run([command, *args], cwd=ROOT, capture_output=True, text=True, timeout=600, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_style_ruff_finds_nothing() -> None:
+    _check("ruff", "check", "--no-cache", "src", "tests", "benchmarks")
 
 
 def test_style_mypy_finds_nothing(tmp_path: Path) -> None:
-    mypy = Path(sys.executable).with_name("mypy")
-    command = [str(mypy)] if mypy.exists() else [shutil.which("mypy") or "mypy"]
-    done = subprocess.run([*command, "--cache-dir", str(tmp_path / "mypy_cache"), "src"], cwd=ROOT,
-                          capture_output=True, text=True, timeout=600, check=False)
-    assert done.returncode == 0, done.stdout + done.stderr
+    _check("mypy", "--cache-dir", str(tmp_path / "mypy_cache"), "src")

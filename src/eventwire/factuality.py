@@ -29,6 +29,7 @@ Taliban captured X" asserts the capture.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from .lexicon import (
@@ -161,9 +162,18 @@ def running_total(trigger: Token) -> bool:
     while verb.dep_ == "conj" and verb.head is not verb:  # "has displaced and killed thousands"
         verb = verb.head
     children = [*trigger.children, *verb.children]
-    if not any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"} for c in children):
+    if not _present_perfect(children):
         return False
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in AGGREGATE_SUBJECTS for c in children)
+
+
+def _present_perfect(children: Iterable[Token]) -> bool:
+    """Whether a verb's children hold the "has"/"have" of a present perfect."""
+    return any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"} for c in children)
+
+
+def _year_number(tok: Token) -> bool:
+    return re.fullmatch(r"(?:19|20)\d\d", tok.text) is not None
 
 
 #: Units of a duration so long that what went on through it is a situation, not one event.
@@ -184,20 +194,20 @@ def ongoing(trigger: Token) -> bool:
                 continue
             if prep.lower_ == "for" and obj.lemma_.lower() in LONG_UNITS and (obj.lemma_ != "week" or obj.tag_ == "NNS"):
                 return True  # "for months", "for more than two years", "for weeks" (not "for a week")
-            if prep.lower_ == "since" and re.fullmatch(r"(?:19|20)\d\d", obj.text):
+            if prep.lower_ == "since" and _year_number(obj):
                 return True  # "since 2019" (not "since 0500")
     return False
 
 
 #: Nouns of a span of time that only a total covers: "in the first half of the year".
 _PERIOD_PARTS = frozenset({"half", "quarter"})
-_PERIOD_UNITS = frozenset({"month", "year", "decade"})
+_PERIOD_UNITS = LONG_UNITS - {"week"}
 _DEATH_VERBS = frozenset({"kill", "die", "perish"})
 
 
 def _of_a_period(part: Token) -> bool:
     """"half of the year", "quarter of 2023" (not "the Christian quarter of the old city")."""
-    return any(g.lemma_.lower() in _PERIOD_UNITS or re.fullmatch(r"(?:19|20)\d\d", g.text)
+    return any(g.lemma_.lower() in _PERIOD_UNITS or _year_number(g)
                for c in part.children if c.dep_ == "prep" and c.lower_ == "of"
                for g in c.children if g.dep_ == "pobj")
 
@@ -219,7 +229,7 @@ def period_total(trigger: Token) -> bool:
         verb = prep.head
     if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in _DEATH_VERBS:
         return False  # only deaths are summed so: "protested across the country" is one protest
-    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"} for c in verb.children)
+    perfect = _present_perfect(verb.children)
     for child in verb.children:
         if child.dep_ == "npadvmod" and child.lemma_.lower() in _PERIOD_UNITS and perfect:
             return True  # "have died ... this year"

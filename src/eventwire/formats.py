@@ -253,16 +253,13 @@ FILE_MODE = 0o666 & ~_umask()
 
 def remove_stale_temporaries(folder: Path) -> None:
     """Remove the temporary files that killed runs left in ``folder`` (their process is gone)."""
-    for temp in folder.glob(".*.tmp"):
-        pid = temp.name.split(".")[-3] if temp.name.count(".") >= 4 else ""
+    found = [(temp, temp.name.split(".")[-3] if temp.name.count(".") >= 4 else "")
+             for temp in folder.glob(".*.tmp")]
+    found += [(spool, spool.name.split(".")[2]) for spool in folder.glob(".articles.*.spool")]  # before 2026-11-22
+    for path, pid in found:
         if pid.isdigit() and not process_alive(int(pid)):
             with suppress(OSError):
-                temp.unlink()
-    for spool in folder.glob(".articles.*.spool"):  # the spool's name before 2026-11-22
-        pid = spool.name.split(".")[2]
-        if pid.isdigit() and not process_alive(int(pid)):
-            with suppress(OSError):
-                spool.unlink()
+                path.unlink()
 
 
 def process_alive(pid: int) -> bool:

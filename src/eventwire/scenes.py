@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .lexicon import TERRITORY_WORDS, definite
-from .places import PlaceRef
+from .places import ANAPHORA, PlaceRef
 from .records import DateSpan, Mention
 from .timing import LOOKBACK, TimeRef, clause_verb, date_for
 
@@ -46,7 +46,7 @@ def place_from_context(mention: Mention, trig: Trigger, sent: Span, si: int, *, 
             mention = _told_operation(mention, sent, si, scenes)
         if mention.place is not None:
             return mention
-    if _may_look_back(trig.token, anchored) and not _names_an_unknown_town(trig.token, sent) and (
+    if _may_look_back(trig.token, anchored) and not _names_an_unknown_town(trig.token, sent, refs) and (
             mention.event_type in VIOLENT_FAMILIES | {"Protests"} or mention.sub_event_type == "Arrests"):
         back = _lookback_place(trig, si, refs)
         if back:
@@ -70,13 +70,11 @@ def _may_look_back(tok: Token, anchored: bool) -> bool:
     return anchored
 
 
-def _names_an_unknown_town(tok: Token, sent: Span) -> bool:
+def _names_an_unknown_town(tok: Token, sent: Span, refs: list[PlaceRef]) -> bool:
     """"The rebels captured the town of Walikale": the clause names its own town (a place
-    entity, or any name after "the town of"), one the gazetteer does not know; the place
-    named in the sentences before would be another one."""
-    from .geocode import geocode
-    from .places import ANAPHORA
-
+    entity, or any name after "the town of") that :func:`~eventwire.places.place_refs` could
+    not place; the place named in the sentences before would be another one."""
+    placed = {r.start for r in refs}
     first, last = tok.left_edge.i, tok.right_edge.i
     for ent in sent.ents:
         if not (first <= ent.start and ent.end <= last + 1 and any(ch.isupper() for ch in ent.text)):
@@ -86,7 +84,7 @@ def _names_an_unknown_town(tok: Token, sent: Span) -> bool:
             continue  # "M23 rebels": a name used as a modifier is no place the clause names
         named_area = root.head.lower_ == "of" and root.head.head.lower_ in ANAPHORA
         at_place = ent.label_ == "GPE" and root.head.lower_ in _PLACE_PREPOSITIONS
-        if (named_area or at_place) and geocode(ent.text) is None:
+        if (named_area or at_place) and ent.start not in placed:
             return True
     return False
 

@@ -258,11 +258,6 @@ class Store:
 
     # -- articles and mentions ------------------------------------------------------
 
-    def has_article(self, article_id: str, content_hash: str) -> bool:
-        """Whether this article is stored with this exact content hash."""
-        return bool(self._query("SELECT 1 FROM articles WHERE article_id = ? AND content_hash = ?",
-                                [article_id, content_hash]))
-
     def stored_hashes(self, article_ids: Sequence[str]) -> dict[str, str]:
         """The content hash of each of these articles that is stored (one query for many)."""
         where, params = _in("article_id", article_ids)

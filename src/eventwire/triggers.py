@@ -322,15 +322,11 @@ def _clause_words(tok: Token) -> set[str]:
     return {t.lower_ for t in tok.subtree} | {c.lower_ for c in tok.head.children}
 
 
-#: Verbs whose object is the attack itself ("launched missile attacks"), not something met ("repelled").
-_LAUNCHING = frozenset({"launch", "fire", "carry", "unleash", "mount", "conduct", "stage", "begin", "step"})
-
-
 def _shared_weapon_words(tok: Token) -> set[str]:
     """The modifiers of what a coordinated or participle trigger's head did it with: in
     "launched a wave of missile attacks, striking a hospital" the strike is a missile's."""
-    if tok.dep_ not in {"advcl", "conj"} or tok.head.lemma_ not in _LAUNCHING:
-        return set()
+    if tok.dep_ not in {"advcl", "conj"} or tok.head.lemma_ not in _LIGHT_VERBS | {"fire", "step"}:
+        return set()  # the attack itself was launched (not "repelled a suicide attack and struck back")
     return {w.lower_ for c in tok.head.children if c is not tok and c.dep_ in {"dobj", "nsubj", "nsubjpass"}
             for w in c.subtree if w.dep_ in {"compound", "amod", "nmod"}}
 

@@ -482,3 +482,19 @@ def test_store_export_order_puts_unknown_places_last_like_sort_events(db: Path) 
     with Store.open(db) as store:
         store.replace_events(events)
         assert list(store.events_in_export_order(chunk=4)) == sort_events(events)
+
+
+def test_store_a_new_database_is_created_whole_and_leaves_nothing_behind(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True, check=True).stdout.strip()
+    half = tmp_path / f".new.duckdb.{gone}.abcd1234.tmp"  # a creation killed half way
+    half.write_bytes(b"DUCK")
+    db = tmp_path / "new.duckdb"
+    with Store.open(db) as store:
+        save(store, ARTICLE_YE, [])
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(".wal")) == ["new.duckdb"]
+    with Store.open(db) as store:
+        assert store.stored_hashes([ARTICLE_YE.article_id]) == {ARTICLE_YE.article_id: article_hash(ARTICLE_YE)}

@@ -132,6 +132,8 @@ class Store:
                     file.parent.mkdir(parents=True, exist_ok=True)
                 except OSError as exc:
                     raise StoreError(f"cannot create the folder of database {target}: {exc}") from None
+            if not read_only and not file.exists():
+                _create(file)
         try:
             connection = duckdb.connect(target, read_only=read_only)
         except duckdb.Error as exc:
@@ -549,6 +551,38 @@ _NEW_ALIASES = """
         GROUP BY ALL)
     QUALIFY row_number() OVER (PARTITION BY old_id ORDER BY held DESC, new_id) = 1
 """
+
+
+def _create(file: Path) -> None:
+    """Create a new database whole, or not at all: built and migrated under a temporary name
+    (``.NAME.PID.*.tmp``, removed by a later run if this process dies), then linked into place.
+    A process killed while DuckDB writes a new file's header would otherwise leave a file that
+    is no database. If another process created ``file`` meanwhile, its database is kept."""
+    import duckdb
+
+    from .formats import remove_stale_temporaries
+
+    remove_stale_temporaries(file.parent)
+    temp = file.with_name(f".{file.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        connection = duckdb.connect(str(temp))
+        try:
+            migrate(connection)
+            connection.execute("CHECKPOINT")
+        finally:
+            connection.close()
+        try:
+            os.link(temp, file)  # fails, rather than replaces, if another process created it
+        except FileExistsError:
+            pass
+        except OSError:  # a file system without hard links
+            if not file.exists():
+                os.replace(temp, file)
+    except (OSError, duckdb.Error) as exc:
+        raise StoreError(f"cannot create database {file}: {exc}") from None
+    finally:
+        for leftover in (temp, temp.with_name(temp.name + ".wal")):
+            leftover.unlink(missing_ok=True)
 
 
 def _open_error(path: str, exc: Exception) -> StoreError:

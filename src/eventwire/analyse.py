@@ -80,6 +80,7 @@ def _build() -> Language:
     from thinc.api import use_ops
 
     from .fastpipes import install as install_fast_rules
+    from .scoped_ner import install as install_scoped_ner
 
     try:
         with use_ops("numpy", use_blis=False):  # layers keep the operations they were built with
@@ -95,6 +96,7 @@ def _build() -> Language:
     nlp.add_pipe("eventwire_paragraphs", before="parser")
     nlp.add_pipe("eventwire_places", after="ner")
     install_fast_rules(nlp)  # same attributes and lemmas, a fraction of the time
+    install_scoped_ner(nlp)  # entities where events can be told
     return nlp
 
 

@@ -42,7 +42,7 @@ class Settings:
     max_line_chars: int = 1_000_000
     article_seconds: float = 30.0
     batch_size: int = 32
-    workers: int = 1
+    workers: int = 0
     link_days: int = 3
     link_km: float = 30.0
 

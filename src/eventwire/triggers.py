@@ -71,11 +71,22 @@ class Trigger:
     patient_span: Span | None
 
 
-def trigger_kind(tok: Token) -> str | None:
-    """The kind of event word ``tok`` is, if it is one."""
+def _lemma(tok: Token) -> str:
     lemma = tok.lemma_.lower()
     if lemma == tok.lower_ and tok.pos_ == "VERB":
         lemma = lx.IRREGULAR_PAST.get(lemma, lemma)  # "retook" left as it is by the lemmatizer
+    return lemma
+
+
+def may_trigger(tok: Token) -> bool:
+    """Whether any rule of :func:`trigger_kind` can give ``tok`` a kind (it reads the lemma and
+    part of speech only, so it can run before the entity recogniser)."""
+    return _lemma(tok) in _event_lemmas() or tok.lower_ in lx.NOUN_KINDS
+
+
+def trigger_kind(tok: Token) -> str | None:
+    """The kind of event word ``tok`` is, if it is one."""
+    lemma = _lemma(tok)
     if lemma not in _event_lemmas() and tok.lower_ not in lx.NOUN_KINDS:
         return None  # no rule below gives this word a kind (most words: checked first, for speed)
     if tok.ent_type_ in {"PERSON", "ORG", "GPE", "LOC", "FAC", "DATE", "TIME", "WORK_OF_ART", "LAW"}:

@@ -64,7 +64,57 @@ def test_actors_a_state_army_with_a_movement_name_is_not_an_armed_group() -> Non
     ("armed bandits on motorcycles", "Unidentified Armed Group (Nigeria)"),
     ("members of a local gang", "Unidentified Armed Group (Nigeria)"),
     ("gang members", "Unidentified Armed Group (Nigeria)"),
+    ("separatist fighters", "Unidentified Armed Group (Nigeria)"),
+    ("Biafran separatists", "Unidentified Armed Group (Nigeria)"),
+    ("leftist guerrillas", "Unidentified Armed Group (Nigeria)"),
+    ("paramilitaries", "Unidentified Armed Group (Nigeria)"),
+    ("the hijackers", "Unidentified Armed Group (Nigeria)"),
+    ("kidnappers", "Unidentified Armed Group (Nigeria)"),
 ])
 def test_actors_gangs_and_bandits_are_armed_groups(phrase: str, expected: str) -> None:
     actor = resolve(phrase, ctx=ActorContext(country="Nigeria"))
     assert actor is not None and actor.name == expected and actor.kind == "nonstate"
+
+
+# Our own wording about the Karen conflict in Myanmar (2024) and a made-up abbreviation test.
+KAREN = ("Fighters of the Karen National Liberation Army (KNLA) overran an army outpost near Myawaddy on "
+         "Monday. The KNLA said two of its men died. Army aircraft later bombed the area, and the rebels "
+         "withdrew. The People's Liberation Army (PLA) of China was not involved.")
+
+
+def test_actors_a_movement_the_article_names_is_its_main_group_and_its_short_form_resolves() -> None:
+    from eventwire.actors import movement_names
+
+    counts, forms = movement_names(KAREN)
+    assert dict(forms) == {"KNLA": "Karen National Liberation Army"}  # a state army's short form is not one
+    assert counts["Karen National Liberation Army"] == 2  # the name once, the short form once
+    ctx = build_context(KAREN, country_code="MM", country="Myanmar")
+    assert ctx.main_group == "Karen National Liberation Army"
+    assert resolve("KNLA fighters", ctx=ctx) == resolve("the rebels", ctx=ctx) == \
+        resolve("Fighters of the Karen National Liberation Army", ctx=ctx)
+    assert resolve("KNLA fighters", ctx=ctx).kind == "nonstate"  # type: ignore[union-attr]
+    assert resolve("KNLA fighters", ctx=ActorContext(country="Myanmar")).name == \
+        "Unidentified Armed Group (Myanmar)"  # type: ignore[union-attr]  # no definition, no name
+
+
+def test_actors_a_known_group_keeps_its_own_name_over_a_defined_short_form() -> None:
+    from eventwire.actors import movement_names
+
+    text = "The Rapid Support Forces (RSF) shelled the city. RSF fighters then advanced."
+    assert movement_names(text) == (movement_names("")[0], ())
+    assert resolve("RSF fighters", ctx=build_context(text, country_code="SD", country="Sudan")).name == \
+        "Rapid Support Forces"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("sentence", "counted"), [
+    ("The Oromo Liberation Army did not claim responsibility for the killings.", 0),
+    ("The Oromo Liberation Army denied any part in the attack.", 0),
+    ("No group, including the Oromo Liberation Army, has claimed the attack.", 0),
+    ("The Oromo Liberation Army said its fighters carried out the attack.", 1),
+])
+def test_actors_a_movement_that_disowns_an_act_is_not_counted(sentence: str, counted: int) -> None:
+    from eventwire.actors import movement_names
+
+    text = "Gunmen shot dead nine passengers near Nekemte on Friday. " + sentence
+    assert movement_names(text)[0]["Oromo Liberation Army"] == counted
+    assert (build_context(text, country_code="ET", country="Ethiopia").main_group is None) is (counted == 0)

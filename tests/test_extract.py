@@ -182,6 +182,32 @@ def test_extract_place_in_the_country_its_phrase_names(nlp):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # the dead of an attack on police are the clash's toll, not a second event on civilians
+    ("Militants attacked a police post in Kismayo on Monday, killing five people.",
+     [("Armed clash", "Police Forces of Somalia", 5)]),
+    # an assault on no armed side that kills civilians is one attack on civilians
+    ("Gunmen stormed a displacement camp near Kismayo on Monday, killing five people.",
+     [("Attack", "Civilians (Somalia)", 5)]),
+])
+def test_extract_an_assault_and_the_dead_it_leaves_are_one_event(nlp, text, expected):
+    found = events_of(nlp, text)
+    assert [(m.sub_event_type, m.actor2, m.fatalities) for m in found] == expected
+
+
+def test_extract_a_place_the_text_puts_in_a_country_is_never_a_namesake_elsewhere(nlp):
+    from eventwire.analyse import doc_text
+    from eventwire.places import place_refs
+
+    # "Red Sea" is also a state of Sudan; "Yemen's Red Sea coast" is not in Sudan
+    doc = nlp("Warplanes bombed a fuel depot on Yemen's Red Sea coast on Thursday. "
+              "Fighting went on in Sudan's Red Sea state and in Syria's Idlib.")
+    refs = [(doc_text(doc)[doc[r.start].idx:doc[r.end - 1].idx + len(doc[r.end - 1])], r.place.country_code)
+            for r in place_refs(doc, list(doc.sents), "YE")]
+    assert ("Red Sea", "SD") in refs and ("Idlib", "SY") in refs
+    assert [r for r in refs if r[0] == "Red Sea"] == [("Red Sea", "SD")]  # only Sudan's
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Inmates at a detention centre in Marib protested on Sunday over food shortages.", "Peaceful protest"),
     ("Russian artillery fired at the town of Nikopol on Sunday, wounding two people.",
      "Shelling/artillery/missile attack"),

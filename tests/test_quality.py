@@ -4,7 +4,8 @@ The seed floors are the issue's. The ISAF and held-out floors are ratchets at th
 figures measured when this gate was written (see the README): a change may raise
 them, and must not lower them silently. Of the issue's ISAF targets (date 0.90,
 province 0.95, type 0.85, killed 0.85), province, type and killed are met; date is not
-(39 releases carry no year anywhere, which caps it at 0.897 without outside knowledge).
+(in 40 releases the gold year appears nowhere in title or text, which caps it at 0.894
+without outside knowledge).
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ def test_quality_isaf_dev_does_not_regress(tmp_path):
     line = _score("score_isaf.py", "--gold", str(SHARED / "bench" / "isaf" / "dev.jsonl"),
                   "--pred", str(tmp_path / "out"))
     got = {k: float(v) for k, v in re.findall(r"(date|province|type|killed) ([0-9.]+)", line)}
-    floors = {"date": 0.67, "province": 0.955, "type": 0.95, "killed": 0.865}
+    floors = {"date": 0.67, "province": 0.96, "type": 0.95, "killed": 0.87}
     for name, floor in floors.items():
         assert got[name] >= floor, f"{name} {got[name]} < {floor}: {line}"
 
@@ -73,7 +74,7 @@ def test_quality_fresh_heldout_set_does_not_regress(tmp_path):
     then used for development, the second (h09-h16) not (tests/data/heldout/README.md)."""
     run([str(ROOT / "tests" / "data" / "heldout")], out_dir=tmp_path / "out", db=tmp_path / "db.duckdb")
     result = _seed_score(ROOT / "tests" / "data" / "heldout.gold.json", tmp_path / "out")
-    assert result["events"]["f1"] >= 0.70, result["events"]
+    assert result["events"]["f1"] >= 0.72, result["events"]
     assert result["events"]["recall"] >= 0.85, result["events"]
 
 

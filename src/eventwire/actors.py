@@ -73,7 +73,8 @@ POLICE = re.compile(r"\b(police|policemen|policeman|gendarmes?|gendarmerie|offic
 ARMED_GENERIC = re.compile(
     r"\b(insurgents?|insurgency|militants?|fighters?|gunmen|gunman|rebels?|jihadists?|extremists?|attackers?|"
     r"assailants?|terrorists?|militias?|militiamen|armed (?:men|group|groups)|bombers?|snipers?|gangs?|"
-    r"gangsters?|gang members?|bandits?)\b", re.IGNORECASE)
+    r"gangsters?|gang members?|bandits?|separatists?|guerrillas?|paramilitar(?:y|ies)|hijackers?|kidnappers?)\b",
+    re.IGNORECASE)
 CIVILIANS = re.compile(
     r"\b(civilians?|villagers?|residents?|people|children|child|women|woman|men|man|students?|worshippers?|"
     r"passengers?|farmers?|journalists?|reporters?|families|family|teachers?|pupils?|patients?|shoppers?|"
@@ -102,6 +103,13 @@ class ActorContext:
     main_group: str | None = None
     coalition: str | None = None
     attacker: str | None = None  # the foreign state whose forces or weapons the article names most
+    #: Short forms the article defines for a movement's name: "National Liberation Army (ELN)".
+    short_forms: tuple[tuple[str, str], ...] = ()
+
+    def short_form_group(self, tokens: Iterable[str]) -> str | None:
+        """The movement a short form among ``tokens`` stands for ("ELN fighters")."""
+        forms = dict(self.short_forms)
+        return next((forms[t] for t in tokens if t in forms), None) if forms else None
 
 
 #: A rebel movement's own name: capitalised words around a word states do not name their
@@ -113,6 +121,41 @@ _MOVEMENT_NAME = re.compile(
 
 #: State forces that kept a movement's name ("People's Liberation Army" is China's army).
 _STATE_MOVEMENT_NAMES = re.compile(r"^(?:the\s+)?(?:Chinese\s+)?People'?s Liberation Army$", re.IGNORECASE)
+
+
+#: A short form in brackets right after a name: "(ELN)", "(BLA)".
+_SHORT_FORM = re.compile(r"\s*\(([A-Z][A-Z0-9-]{1,7})\)")
+#: A sentence that distances a group from an act: "did not claim", "denied", "no group claimed".
+_DISOWNED = re.compile(r"\b(?:not|never|no)\b[^.!?\n]*\bclaim|\bden(?:y|ies|ied)\b|\brejected\b|\bdistanced\b",
+                       re.IGNORECASE)
+
+
+def _disowned(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around ``text[start:end]`` distances the name from an act."""
+    left = max(text.rfind(mark, 0, start) for mark in ".!?\n") + 1
+    right = min((i for i in (text.find(mark, end) for mark in ".!?\n") if i >= 0), default=len(text))
+    return _DISOWNED.search(text, left, right) is not None
+
+
+def movement_names(text: str) -> tuple[Counter[str], tuple[tuple[str, str], ...]]:
+    """Rebel movements named by their own name in ``text`` (:data:`_MOVEMENT_NAME`): how often
+    each is named, by name or by a short form the text defines for it, and those short forms.
+    A naming in a sentence that says the movement denied or did not claim an act is not counted."""
+    counts: Counter[str] = Counter()
+    forms: dict[str, str] = {}
+    for found in _MOVEMENT_NAME.finditer(text):
+        name = found.group(1).removeprefix("The ")
+        if _STATE_MOVEMENT_NAMES.search(name):
+            continue
+        defined = _SHORT_FORM.match(text, found.end())
+        if defined and named_group(defined.group(1)) is None:
+            forms.setdefault(defined.group(1), name)
+        if not _disowned(text, found.start(), found.end()):
+            counts[name] += 1
+    for short, name in forms.items():
+        counts[name] += sum(1 for hit in re.finditer(rf"(?<![\w(]){re.escape(short)}(?![\w)])", text)
+                            if not _disowned(text, hit.start(), hit.end()))
+    return counts, tuple(forms.items())
 
 
 def named_group(text: str) -> str | None:
@@ -135,6 +178,8 @@ def build_context(text: str, *, country_code: str | None, country: str | None) -
         hits = len(rule.regex.findall(text))
         if hits:
             counts[name] += hits
+    movements, short_forms = movement_names(text)
+    counts.update(movements)
     main = counts.most_common(1)[0][0] if counts else None
     coalition = None
     if re.search(r"\bsaudi[- ]led\b|\barab coalition\b", text, re.IGNORECASE):
@@ -144,7 +189,7 @@ def build_context(text: str, *, country_code: str | None, country: str | None) -
     elif re.search(r"\bu\.?s\.?[- ]led\b", text, re.IGNORECASE):
         coalition = "US-led Coalition"
     return ActorContext(country_code=country_code, country=country, main_group=main, coalition=coalition,
-                        attacker=_foreign_attacker(text, country_code))
+                        attacker=_foreign_attacker(text, country_code), short_forms=short_forms)
 
 
 #: A nationality word right before a force or weapon word: "Russian missiles", "Israeli jets".
@@ -222,8 +267,8 @@ def resolve(text: str, *, ctx: ActorContext, words: Iterable[str] | None = None)
     if not phrase:
         return None
     phrase = _AIRCRAFT_FIGHTER.sub("jet", phrase)  # "an F-16 fighter jet" is an aircraft, not a fighter
-    group = named_group(phrase)
     tokens = list(words) if words is not None else re.findall(r"[\w.'’-]+", phrase)
+    group = named_group(phrase) or ctx.short_form_group(tokens)
     code = nationality(tokens)
     if group and group not in {"NATO", "Saudi-led Coalition"}:
         return Actor(group, "nonstate")

@@ -25,6 +25,10 @@ entities on every token compared (see the README's Performance section). The
 parser's and recogniser's own state loop (Cython) is unchanged. Worker processes
 keep OpenBLAS to one thread each (:func:`one_blas_thread`): the engine already
 runs one process per core.
+
+The model's entity recogniser runs only on the sentences that may tell an event
+(:mod:`eventwire.scoped_ner`), and its attribute ruler and lemmatizer are replaced by
+lookups with the same output (:mod:`eventwire.fastpipes`).
 """
 
 from __future__ import annotations

@@ -191,6 +191,9 @@ def _sentence_triggers(sent: Span, ctx: actor_mod.ActorContext) -> list[tuple[Tr
     found = [f for f in found if not _time_reference(f[0].token) and not _described(f[0].token)]
     tokens = {f[0].token.i for f in found}
     found = [f for f in found if not (f[2] == "kill" and _killed_in(f[0].token) & tokens)]
+    clashes = {f[0].token.i for f in found if f[1] == "Armed clash" and f[0].patient is not None
+               and f[0].patient.kind in ARMED_KINDS}
+    found = [f for f in found if not (f[2] == "kill" and _toll_participle(f[0].token) in clashes)]
     if any(EVENT_TYPES[f[1]] == "Riots" for f in found):  # "crowds attacked the embassy, looting offices"
         found = [f for f in found if f[1] != "Looting/property destruction" or f[0].agent is not None]
     strong_violent = [f for f in found if f[2] not in WEAK_KINDS and EVENT_TYPES[f[1]] in VIOLENT_FAMILIES]
@@ -251,6 +254,16 @@ def _time_reference(tok: Token) -> bool:
     """"Suspects were detained after the attack": an event already told, used as a point in time."""
     return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in {
         "after", "before", "since", "following", "until"} and definite(tok)
+
+
+#: Actor kinds that fight back: a clash with one of them is a battle, whoever else dies in it.
+ARMED_KINDS = frozenset({"state", "police", "nonstate"})
+
+
+def _toll_participle(tok: Token) -> int | None:
+    """The event word whose toll a participle gives: "attacked a police post, killing five
+    people" (the dead of the attack, not a second event)."""
+    return tok.head.i if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.i != tok.i else None
 
 
 def _killed_in(tok: Token) -> set[int]:

@@ -119,12 +119,15 @@ def place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]:
             if kind in {"district", None}:
                 sent = sents[sent_index[ent.start]] if ent.start in sent_index else ent.sent
                 province = _enclosing_province(doc, ent, code, sent=sent, ents_at=all_ents)
-            where = _stated_country(doc, ent.start) or code  # "the Yemeni city of Saada"
+            stated = _stated_country(doc, ent.start)  # "the Yemeni city of Saada", "Yemen's Red Sea coast"
+            where = stated or code
             cache_key = (name, kind, province.admin1 if province else None, where)
             if cache_key not in cache:
                 cache[cache_key] = geocode(name, country_code=where, kind=kind,
                                            admin1_hint=province.admin1 if province else None)
             place = cache[cache_key]
+            if place is not None and stated and place.country_code and place.country_code != stated:
+                place = None  # the text says which country: a namesake elsewhere is not it
             if province is not None and kind == "district" and (place is None or place.admin1 != province.admin1):
                 place = None  # "Khugyani district, Nangarhar province": not the Khugyani elsewhere
             if place is None and kind == "district" and province is not None:

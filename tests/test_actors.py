@@ -100,10 +100,29 @@ def test_actors_a_movement_the_article_names_is_its_main_group_and_its_short_for
 def test_actors_a_known_group_keeps_its_own_name_over_a_defined_short_form() -> None:
     from eventwire.actors import movement_names
 
-    text = "The Rapid Support Forces (RSF) shelled the city. RSF fighters then advanced."
-    assert movement_names(text) == (movement_names("")[0], ())
-    assert resolve("RSF fighters", ctx=build_context(text, country_code="SD", country="Sudan")).name == \
-        "Rapid Support Forces"  # type: ignore[union-attr]
+    text = "The Tigray People's Liberation Front (TPLF) shelled the town. TPLF fighters then advanced."
+    assert movement_names(text) == (movement_names("")[0], ())  # counted once, by the fixed list
+    ctx = build_context(text, country_code="ET", country="Ethiopia")
+    assert resolve("TPLF fighters", ctx=ctx).name == ctx.main_group == \
+        "Tigray People's Liberation Front"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Colombia's National Liberation Army (ELN) attacked a base.", "National Liberation Army"),
+    ("China's People's Liberation Army (PLA) sent warships.", None),  # a state's army
+    ("the People’s Liberation Army", None),
+    ("the Sudan People's Liberation Movement", "Sudan People's Liberation Movement"),
+])
+def test_actors_movement_names_without_a_country_possessive(text: str, expected: str | None) -> None:
+    from eventwire.actors import named_group
+
+    assert named_group(text) == expected
+
+
+def test_actors_paramilitary_state_forces_stay_the_state() -> None:
+    ctx = ActorContext(country_code="IN", country="India", main_group="Hizbul Mujahideen")
+    assert resolve("paramilitary soldiers", ctx=ctx).name == "Military Forces of India"  # type: ignore[union-attr]
+    assert resolve("the paramilitaries", ctx=ctx).name == "Hizbul Mujahideen"  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(("sentence", "counted"), [
@@ -111,6 +130,9 @@ def test_actors_a_known_group_keeps_its_own_name_over_a_defined_short_form() -> 
     ("The Oromo Liberation Army denied any part in the attack.", 0),
     ("No group, including the Oromo Liberation Army, has claimed the attack.", 0),
     ("The Oromo Liberation Army said its fighters carried out the attack.", 1),
+    ("No fewer than ten soldiers died in the attack claimed by the Oromo Liberation Army.", 1),
+    ("The Oromo Liberation Army rejected the government's ceasefire offer.", 1),
+    ("The Oromo Liberation Army said it killed 12 soldiers, which the army denied.", 1),
 ])
 def test_actors_a_movement_that_disowns_an_act_is_not_counted(sentence: str, counted: int) -> None:
     from eventwire.actors import movement_names

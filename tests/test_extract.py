@@ -205,6 +205,10 @@ def test_extract_a_place_the_text_puts_in_a_country_is_never_a_namesake_elsewher
             for r in place_refs(doc, list(doc.sents), "YE")]
     assert ("Red Sea", "SD") in refs and ("Idlib", "SY") in refs
     assert [r for r in refs if r[0] == "Red Sea"] == [("Red Sea", "SD")]  # only Sudan's
+    # "Ukraine's Kursk incursion": whose act, not where the place lies
+    doc = nlp("Ukraine's Kursk incursion went on as troops shelled villages on Monday.")
+    assert [(r.place.name, r.place.country_code) for r in place_refs(doc, list(doc.sents), "UA")] == \
+        [("Ukraine", "UA"), ("Kursk", "RU")]
 
 
 @pytest.mark.parametrize(("text", "expected"), [

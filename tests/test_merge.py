@@ -112,8 +112,10 @@ def test_merge_an_assault_and_the_civilians_it_killed_are_one_attack(
 
     clash = replace(report("a", article="w1", published=dt.date(2024, 2, 8), actor1="Rapid Support Forces"),
                     actor2=clash_actor2, sentence=sentence)
+    clash = replace(clash, trigger="stormed")
     killing = replace(clash, mention_id="b", event_type="Violence against civilians", sub_event_type="Attack",
-                      actor2="Civilians (DR Congo)", fatalities=300, start=start)
+                      actor2="Civilians (DR Congo)", fatalities=300, start=start, trigger="killing")
+    assert not assault_and_its_victims(replace(clash, trigger="clashed"), killing)  # fighting, not an assault
     assert assault_and_its_victims(clash, killing) is expected
     assert assault_and_its_victims(killing, clash) is expected
     merged = consolidate([clash, killing])

@@ -15,11 +15,13 @@ def test_settings_table_states_the_real_defaults() -> None:
     assert table == {f.name: getattr(Settings(), f.name) for f in fields(Settings)}
 
 
-def test_settings_default_run_uses_every_core() -> None:
+def test_settings_default_run_uses_every_core(tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)  # no eventwire.toml here
     assert load_settings(environ={}).workers == 0  # 0: one worker process per core
 
 
-def test_settings_environment_and_overrides(tmp_path) -> None:
+def test_settings_environment_and_overrides(tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
     settings = load_settings(config=None, overrides={"batch_size": "8"}, environ={"EVENTWIRE_WORKERS": "1"})
     assert (settings.workers, settings.batch_size) == (1, 8)
     with pytest.raises(SettingsError):

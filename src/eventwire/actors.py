@@ -73,7 +73,7 @@ POLICE = re.compile(r"\b(police|policemen|policeman|gendarmes?|gendarmerie|offic
 ARMED_GENERIC = re.compile(
     r"\b(insurgents?|insurgency|militants?|fighters?|gunmen|gunman|rebels?|jihadists?|extremists?|attackers?|"
     r"assailants?|terrorists?|militias?|militiamen|armed (?:men|group|groups)|bombers?|snipers?|gangs?|"
-    r"gangsters?|gang members?|bandits?|separatists?|guerrillas?|paramilitar(?:y|ies)|hijackers?|kidnappers?)\b",
+    r"gangsters?|gang members?|bandits?|separatists?|guerrillas?|paramilitaries|hijackers?|kidnappers?)\b",
     re.IGNORECASE)
 CIVILIANS = re.compile(
     r"\b(civilians?|villagers?|residents?|people|children|child|women|woman|men|man|students?|worshippers?|"
@@ -120,14 +120,29 @@ _MOVEMENT_NAME = re.compile(
 
 
 #: State forces that kept a movement's name ("People's Liberation Army" is China's army).
-_STATE_MOVEMENT_NAMES = re.compile(r"^(?:the\s+)?(?:Chinese\s+)?People'?s Liberation Army$", re.IGNORECASE)
+_STATE_MOVEMENT_NAMES = re.compile(r"^(?:the\s+)?(?:Chinese\s+)?People[’']?s Liberation Army$", re.IGNORECASE)
+#: A country's possessive before a name: "Colombia's National Liberation Army".
+_LEADING_POSSESSIVE = re.compile(r"^(?:[A-Z][\w-]*\s+)*?(?!People[’']s)[A-Z][\w-]*[’']s\s+")
+
+
+def _movement(found: re.Match[str]) -> str | None:
+    """The movement's name in a :data:`_MOVEMENT_NAME` match, without a leading article or
+    country possessive; None for a state's army with a movement's name or a group the fixed
+    list names ("Tigray People's Liberation Front" is counted there)."""
+    name = _LEADING_POSSESSIVE.sub("", found.group(1).removeprefix("The "))
+    if _STATE_MOVEMENT_NAMES.search(name) or any(rule.regex.search(name) for rule, _ in _GROUP_RULES):
+        return None
+    return name
 
 
 #: A short form in brackets right after a name: "(ELN)", "(BLA)".
 _SHORT_FORM = re.compile(r"\s*\(([A-Z][A-Z0-9-]{1,7})\)")
-#: A sentence that distances a group from an act: "did not claim", "denied", "no group claimed".
-_DISOWNED = re.compile(r"\b(?:not|never|no)\b[^.!?\n]*\bclaim|\bden(?:y|ies|ied)\b|\brejected\b|\bdistanced\b",
-                       re.IGNORECASE)
+#: A sentence in which a group disowns an act: "did not claim", "no group has claimed",
+#: "denied any involvement", "rejected responsibility", "distanced itself".
+_DISOWNED = re.compile(
+    r"\b(?:did|does|do|has|have|had)\s+not\s+(?:yet\s+)?claim|\bno\s+(?:group|one|organi[sz]ation)\b[^.!?\n]*\bclaim"
+    r"|\b(?:den(?:y|ies|ied)|rejected|disowned)\s+(?:any\s+|all\s+)?(?:responsibility|involvement|role|part|links?)\b"
+    r"|\bdistanced\s+(?:itself|themselves)\b", re.IGNORECASE)
 
 
 def _disowned(text: str, start: int, end: int) -> bool:
@@ -144,8 +159,8 @@ def movement_names(text: str) -> tuple[Counter[str], tuple[tuple[str, str], ...]
     counts: Counter[str] = Counter()
     forms: dict[str, str] = {}
     for found in _MOVEMENT_NAME.finditer(text):
-        name = found.group(1).removeprefix("The ")
-        if _STATE_MOVEMENT_NAMES.search(name):
+        name = _movement(found)
+        if name is None:
             continue
         defined = _SHORT_FORM.match(text, found.end())
         if defined and named_group(defined.group(1)) is None:
@@ -163,9 +178,7 @@ def named_group(text: str) -> str | None:
         if rule.regex.search(text):
             return name
     found = _MOVEMENT_NAME.search(text)
-    if found is None or _STATE_MOVEMENT_NAMES.search(found.group(1)):
-        return None
-    return found.group(1).removeprefix("The ")
+    return _movement(found) if found is not None else None
 
 
 def build_context(text: str, *, country_code: str | None, country: str | None) -> ActorContext:

@@ -121,13 +121,14 @@ def place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]:
                 province = _enclosing_province(doc, ent, code, sent=sent, ents_at=all_ents)
             stated = _stated_country(doc, ent.start)  # "the Yemeni city of Saada", "Yemen's Red Sea coast"
             where = stated or code
+            inside = stated if stated and _said_to_lie_in(doc, ent) else None
             cache_key = (name, kind, province.admin1 if province else None, where)
             if cache_key not in cache:
                 cache[cache_key] = geocode(name, country_code=where, kind=kind,
                                            admin1_hint=province.admin1 if province else None)
             place = cache[cache_key]
-            if place is not None and stated and place.country_code and place.country_code != stated:
-                place = None  # the text says which country: a namesake elsewhere is not it
+            if place is not None and inside and place.country_code and place.country_code != inside:
+                place = None  # the text says which country it lies in: a namesake elsewhere is not it
             if province is not None and kind == "district" and (place is None or place.admin1 != province.admin1):
                 place = None  # "Khugyani district, Nangarhar province": not the Khugyani elsewhere
             if place is None and kind == "district" and province is not None:
@@ -214,6 +215,20 @@ def _tree_distance(a: Token, b: Token) -> int:
 
 _PLACE_NOUNS = frozenset({"city", "town", "village", "capital", "port", "province", "region", "district",
                           "state", "governorate", "oblast", "county", "area", "border", "outskirts"})
+
+
+#: Words after "Country's X" that make X a place in that country ("Yemen's Red Sea coast"), where
+#: "Ukraine's Kursk incursion" or "Israel's Rafah offensive" only say whose act it was.
+_LIES_IN = frozenset({"coast", "province", "region", "state", "governorate", "oblast", "district", "county",
+                      "city", "town", "village", "port", "border", "capital", "area", "valley", "island"})
+
+
+def _said_to_lie_in(doc: Doc, ent: Span) -> bool:
+    """Whether the phrase that names ``ent``'s country says the place lies in it: "the Yemeni
+    city of Saada" always, "Yemen's Red Sea coast" when a place noun follows the name."""
+    if ent.start >= 1 and doc[ent.start - 1].lower_ == "of":
+        return True
+    return ent.end < len(doc) and doc[ent.end].lower_ in _LIES_IN
 
 
 def _stated_country(doc: Doc, start: int) -> str | None:

@@ -194,6 +194,16 @@ def test_extract_an_assault_and_the_dead_it_leaves_are_one_event(nlp, text, expe
     assert [(m.sub_event_type, m.actor2, m.fatalities) for m in found] == expected
 
 
+@pytest.mark.parametrize("text", [
+    "Rival militias clashed near Kismayo on Monday, killing five civilians.",  # fighting, not an assault
+    "Gunmen stormed a displacement camp near Kismayo on Monday, and in a separate attack killed three people.",
+])
+def test_extract_only_an_assault_with_its_participle_becomes_an_attack(nlp, text):
+    found = events_of(nlp, text)
+    assert "Armed clash" in {m.sub_event_type for m in found}
+    assert not [m for m in found if m.sub_event_type == "Attack" and m.fatalities is not None]
+
+
 def test_extract_a_place_the_text_puts_in_a_country_is_never_a_namesake_elsewhere(nlp):
     from eventwire.analyse import doc_text
     from eventwire.places import place_refs

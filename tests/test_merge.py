@@ -96,30 +96,3 @@ def test_merge_a_blast_and_the_shooting_told_with_it_are_one_complex_attack(
     assert one_complex_attack(shooting, blast) is expected
     assert one_complex_attack(shooting, replace(blast, start=50)) is False  # another sentence
 
-
-@pytest.mark.parametrize(("clash_actor2", "sentence", "start", "expected"), [
-    (None, "Fighters stormed the camp, killing more than 300 people.", 0, True),
-    ("Military Forces of Sudan", "Fighters attacked an army post, killing five people.", 0, False),
-    (None, "Fighters stormed the camp, and in a separate attack killed three people.", 0, False),
-    (None, "Fighters stormed the camp, killing more than 300 people.", 80, False),  # another sentence
-])
-def test_merge_an_assault_and_the_civilians_it_killed_are_one_attack(
-        clash_actor2: str | None, sentence: str, start: int, expected: bool) -> None:
-    from dataclasses import replace
-
-    from eventwire.link import consolidate
-    from eventwire.merge import assault_and_its_victims
-
-    clash = replace(report("a", article="w1", published=dt.date(2024, 2, 8), actor1="Rapid Support Forces"),
-                    actor2=clash_actor2, sentence=sentence)
-    clash = replace(clash, trigger="stormed")
-    killing = replace(clash, mention_id="b", event_type="Violence against civilians", sub_event_type="Attack",
-                      actor2="Civilians (DR Congo)", fatalities=300, start=start, trigger="killing")
-    assert not assault_and_its_victims(replace(clash, trigger="clashed"), killing)  # fighting, not an assault
-    assert assault_and_its_victims(clash, killing) is expected
-    assert assault_and_its_victims(killing, clash) is expected
-    merged = consolidate([clash, killing])
-    assert len(merged) == (1 if expected else 2)
-    if expected:
-        assert (merged[0].sub_event_type, merged[0].actor2, merged[0].fatalities) == \
-            ("Attack", "Civilians (DR Congo)", 300)

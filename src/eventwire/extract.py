@@ -191,9 +191,7 @@ def _sentence_triggers(sent: Span, ctx: actor_mod.ActorContext) -> list[tuple[Tr
     found = [f for f in found if not _time_reference(f[0].token) and not _described(f[0].token)]
     tokens = {f[0].token.i for f in found}
     found = [f for f in found if not (f[2] == "kill" and _killed_in(f[0].token) & tokens)]
-    clashes = {f[0].token.i for f in found if f[1] == "Armed clash" and f[0].patient is not None
-               and f[0].patient.kind in ARMED_KINDS}
-    found = [f for f in found if not (f[2] == "kill" and _toll_participle(f[0].token) in clashes)]
+    found = _one_with_its_toll(found)
     if any(EVENT_TYPES[f[1]] == "Riots" for f in found):  # "crowds attacked the embassy, looting offices"
         found = [f for f in found if f[1] != "Looting/property destruction" or f[0].agent is not None]
     strong_violent = [f for f in found if f[2] not in WEAK_KINDS and EVENT_TYPES[f[1]] in VIOLENT_FAMILIES]
@@ -260,10 +258,26 @@ def _time_reference(tok: Token) -> bool:
 ARMED_KINDS = frozenset({"state", "police", "nonstate"})
 
 
-def _toll_participle(tok: Token) -> int | None:
-    """The event word whose toll a participle gives: "attacked a police post, killing five
-    people" (the dead of the attack, not a second event)."""
-    return tok.head.i if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.i != tok.i else None
+def _one_with_its_toll(found: list[tuple[Trigger, str, str]]) -> list[tuple[Trigger, str, str]]:
+    """"Attacked a police post, killing five people": a killing told as an act's participle is
+    that act's toll, one event. Against an armed side it stays the clash; an attack or raid on no
+    armed side is the attack on those it killed ("stormed a displacement camp, killing 300
+    people"). Fighting ("clashed, killing five civilians") keeps both."""
+    by_token = {f[0].token.i: f for f in found}
+    dropped: set[int] = set()
+    for f in found:
+        tok = f[0].token
+        if f[2] != "kill" or tok.dep_ != "advcl" or tok.tag_ != "VBG":
+            continue
+        head = by_token.get(tok.head.i)
+        if head is None or head is f or head[1] != "Armed clash":
+            continue
+        patient = head[0].patient
+        if patient is not None and patient.kind in ARMED_KINDS:
+            dropped.add(tok.i)
+        elif patient is None and head[2] in {"attack", "raid"} and f[1] == "Attack":
+            dropped.add(head[0].token.i)
+    return [f for f in found if f[0].token.i not in dropped]
 
 
 def _killed_in(tok: Token) -> set[int]:

@@ -25,15 +25,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from .merge import (
-    assault_and_its_victims,
-    merge_two,
-    narrower,
-    one_complex_attack,
-    strike_told_as_fight,
-    sub_country,
-    types_mergeable,
-)
+from .merge import merge_two, narrower, one_complex_attack, strike_told_as_fight, sub_country, types_mergeable
 from .records import DateSpan, Mention, Place
 
 #: An undated report can only be of an event this many days before publication.
@@ -93,8 +85,7 @@ def consolidate(mentions: Sequence[Mention], *, km: float = 30.0) -> list[Mentio
             floating.append(m)
             continue
         for i, g in enumerate(groups):
-            if (types_mergeable(g, m) or strike_told_as_fight(g, m) or one_complex_attack(g, m)
-                    or assault_and_its_victims(g, m)) \
+            if (types_mergeable(g, m) or strike_told_as_fight(g, m) or one_complex_attack(g, m)) \
                     and places_compatible(g.place, m.place, km=km) \
                     and dates_compatible(g.dates, m.dates) and actors_compatible(g, m) \
                     and _same_spot_or_contained(g.place, m.place):

@@ -87,22 +87,6 @@ def one_complex_attack(a: Mention, b: Mention) -> bool:
         and a.place == b.place and not _SEPARATE.search(a.sentence)
 
 
-#: Words of an assault on a place ("stormed", "attacked", "raided"), not of two sides fighting.
-_ASSAULT_WORDS = ("storm", "attack", "raid", "assault", "overran", "overrun", "invad", "swept", "sweep")
-
-
-def assault_and_its_victims(a: Mention, b: Mention) -> bool:
-    """"Fighters stormed the camp, killing more than 300 people": an assault told with no armed
-    side against it and the killing of civilians told with it in one sentence are one attack on
-    civilians (a clash with a named side, "attacked an army post, killing five", stays a clash, and
-    so does fighting: "rival militias clashed, killing five civilians")."""
-    clash, attack = (a, b) if a.sub_event_type == "Armed clash" else (b, a)
-    return a.article_id == b.article_id and a.start == b.start \
-        and (clash.sub_event_type, attack.sub_event_type) == ("Armed clash", "Attack") \
-        and clash.trigger.lower().startswith(_ASSAULT_WORDS) and clash.actor2 is None and clash.actor1 is not None and clash.actor1 == attack.actor1 \
-        and a.place == b.place and not _SEPARATE.search(a.sentence)
-
-
 #: Words that tell two acts of one sentence apart: "and in a separate attack gunmen killed ...".
 _SEPARATE = re.compile(r"\b(?:separate(?:ly)?|another|elsewhere|meanwhile|later)\b", re.IGNORECASE)
 

@@ -219,8 +219,7 @@ _PLACE_NOUNS = frozenset({"city", "town", "village", "capital", "port", "provinc
 
 #: Words after "Country's X" that make X a place in that country ("Yemen's Red Sea coast"), where
 #: "Ukraine's Kursk incursion" or "Israel's Rafah offensive" only say whose act it was.
-_LIES_IN = frozenset({"coast", "province", "region", "state", "governorate", "oblast", "district", "county",
-                      "city", "town", "village", "port", "border", "capital", "area", "valley", "island"})
+_LIES_IN = _PLACE_NOUNS | {"coast", "valley", "island"}
 
 
 def _said_to_lie_in(doc: Doc, ent: Span) -> bool:

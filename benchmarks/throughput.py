@@ -151,7 +151,20 @@ def machine() -> str:
     cores = len(os.sched_getaffinity(0))
     load = os.getloadavg()
     return (f"{model}, {cores} cores, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB, "
-            f"Python {platform.python_version()}, load average before start {load[0]:.2f}")
+            f"Python {platform.python_version()}, {versions()}, load average before start {load[0]:.2f}")
+
+
+def versions() -> str:
+    """The versions of the libraries that set the speed (spaCy's wheels differ: see README)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = []
+    for name in ("spacy", "thinc", "numpy"):
+        try:
+            found.append(f"{name} {version(name)}")
+        except PackageNotFoundError:
+            found.append(f"{name} missing")
+    return ", ".join(found)
 
 
 # -- the two measurements -----------------------------------------------------------------

@@ -162,7 +162,10 @@ def _sentence_starts(doc: Doc) -> Iterator[tuple[int, int]]:
         prev = tok
 
 
-def _make_places(nlp: Language, name: str) -> PlaceTagger:
+def _make_places(nlp: Any, name: str) -> PlaceTagger:
+    # ``nlp: Any``, not ``Language``: confection 0.1 checks factory arguments with pydantic v1,
+    # which cannot resolve a name imported only for type checking (the same in the other
+    # factories: fastpipes, scoped_ner).
     return PlaceTagger()
 
 

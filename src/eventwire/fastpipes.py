@@ -280,7 +280,7 @@ def install(nlp: Language) -> list[str]:
 
 
 def _from_pipeline(original: str, make: Any) -> Any:
-    def factory(nlp: Language, name: str) -> Any:
+    def factory(nlp: Any, name: str) -> Any:
         return make(nlp.get_pipe(original))
 
     return factory

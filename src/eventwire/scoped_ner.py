@@ -95,5 +95,5 @@ def install(nlp: Language) -> bool:
     return True
 
 
-def _from_pipeline(nlp: Language, name: str) -> ScopedRecogniser:
+def _from_pipeline(nlp: Any, name: str) -> ScopedRecogniser:
     return ScopedRecogniser(nlp.get_pipe("ner"))

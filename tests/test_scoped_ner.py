@@ -32,12 +32,12 @@ def test_scoped_ner_replaces_the_recogniser(nlp: Any) -> None:
 
 def test_scoped_ner_runs_of_adjacent_event_sentences(nlp: Any) -> None:
     from eventwire.scoped_ner import sentence_runs
-    from eventwire.triggers import may_trigger
+    from eventwire.triggers import candidates
 
     doc = nlp(MIXED + " The evening was cold. Shelling resumed at dawn. Mortars hit a market.")
     sents = list(doc.sents)
     assert len(sents) == 6
-    runs = sentence_runs(doc, may_trigger)
+    runs = sentence_runs(doc, candidates(doc))
     assert runs == [(sents[0].start, sents[0].end), (sents[2].start, sents[2].end),
                     (sents[4].start, sents[5].end)]  # the last two are one run
 

@@ -50,6 +50,26 @@ def test_triggers_quick_exit_changes_no_kind(bare_nlp, monkeypatch: pytest.Monke
     assert any(quick)
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Rebels retook the town after government troops overran their camp; snipers shot two guards.",
+    "Police arrested 40 people after the bombing. The death of the commander was confirmed.",
+    "The Strike Brigade took control of the airport while drones struck fuel depots.",
+    "Shelling resumed. Airstrikes, raids and clashes were reported; nobody was hurt.",
+    "",
+])
+def test_triggers_candidates_are_the_tokens_may_trigger_accepts(bare_nlp, text: str) -> None:
+    from eventwire import triggers
+
+    doc = bare_nlp(text)
+    expected = [t.i for t in doc if triggers.may_trigger(t)]
+    assert triggers.candidates(doc) == expected
+    assert triggers.candidates(bare_nlp(text)) == expected  # a second document: from the memory
+    for sent in doc.sents:
+        assert triggers.candidates_in(sent) == [i for i in expected if sent.start <= i < sent.end]
+    assert expected or not text
+
+
 @pytest.mark.parametrize(("sentence", "word", "weapons"), [
     ("Russian forces launched a wave of missile attacks on Odesa, striking the port.", "striking", {"missile"}),
     ("Soldiers repelled a suicide attack on the base and struck back at the militants.", "struck", set()),

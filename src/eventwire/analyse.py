@@ -26,6 +26,12 @@ parser's and recogniser's own state loop (Cython) is unchanged. Worker processes
 keep OpenBLAS to one thread each (:func:`one_blas_thread`): the engine already
 runs one process per core.
 
+spaCy's version matters as much: the wheels of spaCy 3.8.8 and later are compiled so
+that the parser's small per-state functions (``StateC.B``, ``safe_get``, called for
+every feature of every move) take and release the GIL at each call, which doubles the
+recogniser's time and adds about a quarter to the parser's, for the same output; the project
+keeps spaCy below 3.8.8 (``pyproject.toml``; figures in the README's Performance).
+
 The model's entity recogniser runs only on the sentences that may tell an event
 (:mod:`eventwire.scoped_ner`), and its attribute ruler and lemmatizer are replaced by
 lookups with the same output (:mod:`eventwire.fastpipes`).

@@ -35,7 +35,7 @@ from .scenes import (
     that_of,
 )
 from .timing import TimeRef, date_for, inherited_date, lede_date, reported_date, time_refs
-from .triggers import EVENT_TYPES, WEAK_KINDS, Trigger, arguments, classify, trigger_kind
+from .triggers import EVENT_TYPES, WEAK_KINDS, Trigger, arguments, candidates_in, classify, trigger_kind
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -177,7 +177,9 @@ def _one_named_victim(trig: Trigger) -> bool:
 
 def _sentence_triggers(sent: Span, ctx: actor_mod.ActorContext) -> list[tuple[Trigger, str]]:
     found: list[tuple[Trigger, str, str]] = []
-    for tok in sent:
+    doc = sent.doc
+    for i in candidates_in(sent):
+        tok = doc[i]
         kind = trigger_kind(tok)
         if not kind:
             continue

@@ -12,6 +12,7 @@ Needs a spaCy ``Doc`` with entities from :mod:`eventwire.analyse`.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -93,16 +94,17 @@ def place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]:
 
     dateline = dateline_span(doc_text(doc)) or (0, 0)
 
-    sent_index = {}
+    sent_index: dict[int, int] = {}
     for i, s in enumerate(sents):
-        for t in range(s.start, s.end):
-            sent_index[t] = i
+        sent_index.update(dict.fromkeys(range(s.start, s.end), i))
     refs: list[PlaceRef] = []
     cache: dict[tuple[str, str | None, str | None, str | None], Place | None] = {}
     recent: dict[str, Place] = {}
     all_ents = {e.start: e for e in doc.ents}
     ent_at = {start: e for start, e in all_ents.items() if e.label_ in {"GPE", "LOC", "FAC"}}
-    for tok_i, tok in enumerate(doc):
+    # only places and the anaphora words can give a reference: the other tokens are not visited
+    for tok_i in sorted({*ent_at, *_anaphora_at(doc)}):
+        tok = doc[tok_i]
         ent = ent_at.get(tok_i)
         if ent is not None and dateline[0] <= ent.start_char < dateline[1]:
             continue
@@ -154,6 +156,23 @@ def place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]:
             if target is not None and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
                 refs.append(PlaceRef(tok_i, tok_i + 1, target, sent_index.get(tok_i, 0)))
     return refs
+
+
+def _anaphora_at(doc: Doc) -> list[int]:
+    """Indices of the tokens whose lower-case form is one of :data:`ANAPHORA`."""
+    from spacy.attrs import LOWER
+
+    if not len(doc):
+        return []
+    wanted = _anaphora_ids()
+    return [i for i, lower in enumerate(doc.to_array(LOWER).tolist()) if lower in wanted]
+
+
+@functools.cache
+def _anaphora_ids() -> frozenset[int]:
+    from spacy.strings import get_string_id
+
+    return frozenset(get_string_id(word) for word in ANAPHORA)
 
 
 def _enclosing_province(doc: Doc, ent: Span, code: str | None, *, sent: Span,

@@ -10,6 +10,7 @@ when the word is not used about political violence ("drought strikes Kansas",
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from . import lexicon as lx
 from .actors import Actor, ActorContext, resolve
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 #: Sub-event type -> event type (TAXONOMY.md).
 EVENT_TYPES: dict[str, str] = {
@@ -82,6 +83,50 @@ def may_trigger(tok: Token) -> bool:
     """Whether any rule of :func:`trigger_kind` can give ``tok`` a kind (it reads the lemma and
     part of speech only, so it can run before the entity recogniser)."""
     return _lemma(tok) in _event_lemmas() or tok.lower_ in lx.NOUN_KINDS
+
+
+#: Where :func:`candidates` keeps a document's answer (its lemmas and tags do not change after
+#: the lemmatizer; the recogniser and the place component only set entities).
+_CANDIDATES_KEY = "eventwire_trigger_candidates"
+#: Distinct (lemma, lower-case form, part of speech) answers kept before the memory is cleared.
+MAX_REMEMBERED = 100_000
+_remembered: dict[tuple[int, int, int], bool] = {}
+
+
+def candidates(doc: Doc) -> list[int]:
+    """The indices of the tokens :func:`may_trigger` accepts, in order (computed once per
+    document from its attribute arrays: most words are not event words, and making a
+    ``Token`` for each to ask costs more than the answer)."""
+    known = doc.user_data.get(_CANDIDATES_KEY)
+    if known is None:
+        from spacy.attrs import LEMMA, LOWER, POS
+        from spacy.parts_of_speech import VERB
+
+        strings = doc.vocab.strings
+        lemmas = _event_lemmas()
+        known = []
+        rows = doc.to_array([LEMMA, LOWER, POS]).tolist() if len(doc) else []
+        for i, row in enumerate(rows):
+            key = (row[0], row[1], row[2])
+            accepted = _remembered.get(key)
+            if accepted is None:
+                lemma, lower = strings[row[0]].lower(), strings[row[1]]
+                if lemma == lower and row[2] == VERB:
+                    lemma = lx.IRREGULAR_PAST.get(lemma, lemma)
+                accepted = lemma in lemmas or lower in lx.NOUN_KINDS
+                if len(_remembered) >= MAX_REMEMBERED:
+                    _remembered.clear()
+                _remembered[key] = accepted
+            if accepted:
+                known.append(i)
+        doc.user_data[_CANDIDATES_KEY] = known
+    return known
+
+
+def candidates_in(span: Span) -> list[int]:
+    """:func:`candidates` of the span's document that lie inside it."""
+    found = candidates(span.doc)
+    return found[bisect.bisect_left(found, span.start):bisect.bisect_left(found, span.end)]
 
 
 def trigger_kind(tok: Token) -> str | None:

@@ -204,6 +204,25 @@ def test_extract_only_an_assault_with_its_participle_becomes_an_attack(nlp, text
     assert not [m for m in found if m.sub_event_type == "Attack" and m.fatalities is not None]
 
 
+@pytest.mark.parametrize(("text", "actor1", "deaths"), [
+    ("Gunmen stormed a displacement camp near Kismayo on Monday. They killed five people.",
+     "Unidentified Armed Group (Somalia)", 5),
+    ("Al-Shabaab fighters raided a village near Kismayo on Monday. They killed four farmers.",
+     "Al Shabaab", 4),
+])
+def test_extract_a_killing_told_by_they_is_done_by_those_just_named(nlp, text, actor1, deaths):
+    attacks = [m for m in events_of(nlp, text) if m.sub_event_type == "Attack"]
+    assert [(m.actor1, m.actor2, m.fatalities) for m in attacks] == [(actor1, "Civilians (Somalia)", deaths)]
+
+
+@pytest.mark.parametrize("text", [
+    "The war has killed thousands of people.",  # an abstract killer: no event
+    "The drought killed hundreds of cattle in Somalia last year.",
+])
+def test_extract_an_abstract_killer_is_still_no_event(nlp, text):
+    assert not [m for m in events_of(nlp, text) if m.event_type != "Strategic developments"]
+
+
 def test_extract_a_place_the_text_puts_in_a_country_is_never_a_namesake_elsewhere(nlp):
     from eventwire.analyse import doc_text
     from eventwire.places import place_refs

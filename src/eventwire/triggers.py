@@ -320,6 +320,8 @@ def _stranded_subject(verb: Token) -> list[Token]:
 
 
 #: Nouns for a band of fighters named by what they gather: "a coalition of rebel groups".
+#: Pronouns that stand for people (an earlier actor), never for an abstract killer like a war.
+PERSONAL_PRONOUNS = frozenset({"they", "he", "she", "we", "i", "you"})
 _COLLECTIVES = frozenset({"coalition", "alliance", "group", "band", "network", "unit", "column", "convoy"})
 
 
@@ -446,8 +448,11 @@ def classify(kind: str, trig: Trigger, *, sentence: Span) -> str | None:
                                 | _when_words(tok))
         if by_weapon and kind in {"attack", "kill"}:
             return by_weapon
-        if kind == "kill" and agent is None and trig.agent_span is not None:
-            return None  # "the war has killed...": an abstract killer is no event
+        if kind == "kill" and agent is None and trig.agent_span is not None and not (
+                trig.agent_span.root.lower_ in PERSONAL_PRONOUNS and _speaker_of(tok) is None):
+            # "the war has killed...": an abstract killer is no event; "they killed five" tells
+            # of the people just named (not when a speaker says it: whose "they" is unclear)
+            return None
         if agent is not None and agent.kind in {"rioter", "protester"} and kind in {"attack", "raid"}:
             return "Violent demonstration"  # "angry crowds attacked the embassies"
         if patient is not None and patient.kind in {"civilian"}:

@@ -319,9 +319,9 @@ def _stranded_subject(verb: Token) -> list[Token]:
     return []
 
 
-#: Nouns for a band of fighters named by what they gather: "a coalition of rebel groups".
 #: Pronouns that stand for people (an earlier actor), never for an abstract killer like a war.
 PERSONAL_PRONOUNS = frozenset({"they", "he", "she", "we", "i", "you"})
+#: Nouns for a band of fighters named by what they gather: "a coalition of rebel groups".
 _COLLECTIVES = frozenset({"coalition", "alliance", "group", "band", "network", "unit", "column", "convoy"})
 
 

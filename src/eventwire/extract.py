@@ -37,12 +37,12 @@ from .scenes import (
 from .timing import TimeRef, date_for, inherited_date, lede_date, reported_date, time_refs
 from .triggers import (
     EVENT_TYPES,
-    PERSONAL_PRONOUNS,
     WEAK_KINDS,
     Trigger,
     arguments,
     candidates_in,
     classify,
+    told_by_pronoun,
     trigger_kind,
 )
 
@@ -107,7 +107,7 @@ def extract(doc: Doc, article: Article) -> list[Mention]:
                     mention = place_from_context(mention, trig, sent, si, anchored=anchored, refs=places,
                                                   scenes=scenes, earlier=out)
                 mention = same_scene(mention, sent, out)
-                if mention.actor1 is None and last is not None and _pronoun_agent(trig) \
+                if mention.actor1 is None and last is not None and told_by_pronoun(trig) \
                         and last.start >= (sents[si - 1].start_char if si else 0):
                     mention = replace(mention, actor1=last.actor1)  # "Gunmen stormed a camp. They killed five"
                 out.append(mention)
@@ -118,15 +118,6 @@ def extract(doc: Doc, article: Article) -> list[Mention]:
 
 #: Remote violence that armed groups rarely have: its sender is left unknown rather than claimed.
 STATE_WEAPONS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
-
-
-def _pronoun_agent(trig: Trigger) -> bool:
-    """The sentence's main verb has only a personal pronoun as its doer ("They killed five
-    people."): the doer of the act just told. (In a clause inside a sentence, "since they seized
-    the town", the pronoun more often stands for a noun of that sentence.)"""
-    span = trig.agent_span
-    return trig.agent is None and span is not None and trig.token.dep_ == "ROOT" \
-        and span.root.pos_ == "PRON" and span.root.lower_ in PERSONAL_PRONOUNS
 
 
 def _unnamed(actor: str | None) -> bool:

@@ -320,7 +320,17 @@ def _stranded_subject(verb: Token) -> list[Token]:
 
 
 #: Pronouns that stand for people (an earlier actor), never for an abstract killer like a war.
-PERSONAL_PRONOUNS = frozenset({"they", "he", "she", "we", "i", "you"})
+_PERSONAL_PRONOUNS = frozenset({"they", "he", "she", "we", "i", "you"})
+
+
+def told_by_pronoun(trig: Trigger) -> bool:
+    """The sentence's main verb has only a personal pronoun as its doer ("They killed five
+    people."): the doer is the one of the act just told, not an abstract killer. In a clause
+    inside a sentence ("since they seized the town", "the army said they killed 12") the
+    pronoun more often stands for a noun of that sentence, or its owner is unclear."""
+    span = trig.agent_span
+    return trig.agent is None and span is not None and trig.token.dep_ == "ROOT" \
+        and span.root.pos_ == "PRON" and span.root.lower_ in _PERSONAL_PRONOUNS
 #: Nouns for a band of fighters named by what they gather: "a coalition of rebel groups".
 _COLLECTIVES = frozenset({"coalition", "alliance", "group", "band", "network", "unit", "column", "convoy"})
 
@@ -448,11 +458,8 @@ def classify(kind: str, trig: Trigger, *, sentence: Span) -> str | None:
                                 | _when_words(tok))
         if by_weapon and kind in {"attack", "kill"}:
             return by_weapon
-        if kind == "kill" and agent is None and trig.agent_span is not None and not (
-                trig.agent_span.root.lower_ in PERSONAL_PRONOUNS and _speaker_of(tok) is None):
-            # "the war has killed...": an abstract killer is no event; "they killed five" tells
-            # of the people just named (not when a speaker says it: whose "they" is unclear)
-            return None
+        if kind == "kill" and agent is None and trig.agent_span is not None and not told_by_pronoun(trig):
+            return None  # "the war has killed...": an abstract killer is no event
         if agent is not None and agent.kind in {"rioter", "protester"} and kind in {"attack", "raid"}:
             return "Violent demonstration"  # "angry crowds attacked the embassies"
         if patient is not None and patient.kind in {"civilian"}:

@@ -197,12 +197,24 @@ def throughput(count: int, *, workers: int, batch: int, keep: Path | None) -> No
         raise SystemExit(f"eventwire run failed ({proc.returncode}): {err.decode()[-2000:]}")
     summary = json.loads((work / "out" / "summary.json").read_text())
 
+    # the same run with the recogniser off (the rules alone), right after, for its cost
+    off_started, off_sampler, off_proc = measure([*EVENTWIRE, "run", str(data), "--out", str(work / "out-off"),
+                                                  "--db", str(work / "bench-off.duckdb"), "--quiet",
+                                                  "--set", f"workers={workers}", "--set", f"batch_size={batch}",
+                                                  "--set", "recogniser_accept=1.1", "--set", "recogniser_reject=1.1"])
+    _, err = off_proc.communicate()
+    off_s = time.perf_counter() - off_started
+    off_sampler.stop()
+    if off_proc.returncode != 0:
+        raise SystemExit(f"eventwire run (recogniser off) failed: {err.decode()[-2000:]}")
+
     bare_total, bare_sampler, bare_pipe = bare_spacy(data, workers=workers, batch=batch, blas="blis")
     same_total, same_sampler, same_pipe = bare_spacy(data, workers=workers, batch=batch, blas="numpy")
 
     print()
     print(f"{'':44} {'seconds':>8} {'articles/s':>11} {'words/s':>9} {'peak RSS (sum)':>15} {'peak PSS':>9}")
     rows = (("eventwire run (end to end)", pipeline_s, sampler),
+            ("eventwire run, recogniser off (rules alone)", off_s, off_sampler),
             ("bare nlp.pipe, spaCy default (load + parse)", bare_total, bare_sampler),
             ("bare nlp.pipe, spaCy default (parse only)", bare_pipe, None),
             ("bare nlp.pipe, NumPy BLAS (load + parse)", same_total, same_sampler),
@@ -217,6 +229,51 @@ def throughput(count: int, *, workers: int, batch: int, keep: Path | None) -> No
           f"(both end to end), {pipeline_s / same_pipe:.2f}x (against parsing alone)")
     print(f"run summary: {summary['articles']} articles, {summary['events']} events, "
           f"{summary['mentions']} mentions, {summary['problems']} problems")
+    print()
+    stage_profile(data, sample=min(count, 150))
+
+
+def stage_profile(data: Path, *, sample: int) -> None:
+    """CPU per article of each stage, in this process on one BLAS thread, on ``sample`` articles."""
+    import datetime as dt
+
+    from threadpoolctl import threadpool_limits
+
+    from eventwire.analyse import analyse
+    from eventwire.engines.work import warm_up
+    from eventwire.extract import extract, score_docs
+    from eventwire.recogniser import NONE, _sigmoid, recogniser
+    from eventwire.recogniser.fuse import Thresholds
+    from eventwire.records import Article
+    from eventwire.settings import Settings
+
+    rows = [json.loads(line) for _, line in zip(range(sample), data.open(encoding="utf-8"), strict=False)]
+    articles = [Article(article_id=str(i), file="bench", text=r["text"],
+                        published=dt.date.fromisoformat(r["published"]) if r.get("published") else None)
+                for i, r in enumerate(rows)]
+    defaults = Settings()
+    limits = Thresholds(accept=defaults.recogniser_accept, reject=defaults.recogniser_reject)
+    with threadpool_limits(limits=1):
+        warm_up()
+        t0 = time.process_time()
+        docs = list(analyse((a.text for a in articles), batch_size=32))
+        t1 = time.process_time()
+        model = recogniser()
+        sentences = [s.text for d in docs for s in d.sents]
+        model.ngram_logits(sentences)
+        t2 = time.process_time()
+        scores = score_docs(docs)
+        t3 = time.process_time()
+        for article, doc, doc_scores in zip(articles, docs, scores, strict=True):
+            extract(doc, article, limits=limits, scores=doc_scores)
+        t4 = time.process_time()
+    gated = float((_sigmoid(model.ngram_logits(sentences))[:, :NONE].max(axis=1) >= model.gate).mean())
+    n = len(articles)
+    print(f"CPU per article, one process, one BLAS thread, {n} articles, {len(sentences) / n:.1f} sentences each:")
+    print(f"  spaCy analysis (parse, entities, places)   {1000 * (t1 - t0) / n:7.1f} ms")
+    print(f"  recogniser, n-gram head (every sentence)   {1000 * (t2 - t1) / n:7.1f} ms")
+    print(f"  recogniser, both heads (encoder on {gated:.0%})   {1000 * (t3 - t2) / n:7.1f} ms")
+    print(f"  extraction (rules and fusion)              {1000 * (t4 - t3) / n:7.1f} ms")
 
 
 def bare_spacy(data: Path, *, workers: int, batch: int, blas: str) -> tuple[float, Sampler, float]:

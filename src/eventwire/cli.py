@@ -150,6 +150,11 @@ for _command in _STORE_COMMANDS:
     cli.add_command(_command)
 
 
+from .cli_model import COMMANDS as _MODEL_COMMANDS
+
+for _command in _MODEL_COMMANDS:
+    cli.add_command(_command)
+
 from .web.commands import report_cmd, serve_cmd
 
 cli.add_command(serve_cmd)

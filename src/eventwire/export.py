@@ -118,6 +118,8 @@ def mention_to_dict(mention: Mention) -> dict[str, Any]:
         "sub_event_type": mention.sub_event_type,
         "trigger": mention.trigger,
     }
+    if mention.confidence is not None:
+        record["confidence"] = round(mention.confidence, 4)
     record.update((k, v) for k, v in reported.items() if v is not None)
     return record
 
@@ -139,6 +141,7 @@ def event_to_dict(event: Event) -> dict[str, Any]:
         "actor2": event.actor2,
         **_place_fields(place, with_code=True),
         "fatalities": event.fatalities,
+        "confidence": None if event.confidence is None else round(event.confidence, 4),
         "mentions": [mention_to_dict(m) for m in sorted(event.mentions, key=mention_order)],
         "provenance": provenance,
         "disagreements": [dict(d) for d in event.disagreements],

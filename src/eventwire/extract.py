@@ -24,6 +24,8 @@ from .factuality import assertion_blocker, running_total
 from .fatalities import count_fatalities
 from .lexicon import definite
 from .places import PlaceRef, article_country, place_refs, places_for
+from .recogniser import recogniser
+from .recogniser.fuse import Thresholds, fuse
 from .records import Article, Mention
 from .scenes import (
     SCENE_SUBTYPES,
@@ -34,6 +36,7 @@ from .scenes import (
     scenes_of,
     that_of,
 )
+from .taxonomy import NAMES
 from .timing import TimeRef, date_for, inherited_date, lede_date, reported_date, time_refs
 from .triggers import (
     EVENT_TYPES,
@@ -49,11 +52,19 @@ from .triggers import (
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    import numpy as np
     from spacy.tokens import Doc, Span, Token
 
 
-def extract(doc: Doc, article: Article) -> list[Mention]:
-    """Every asserted event mention in one parsed article."""
+def extract(doc: Doc, article: Article, *, limits: Thresholds | None = None,
+            scores: np.ndarray | None = None) -> list[Mention]:
+    """Every asserted event mention in one parsed article.
+
+    ``limits``: the recogniser's accept and reject thresholds (:mod:`eventwire.recogniser.fuse`);
+    by default those of :class:`~eventwire.settings.Settings`. ``scores``: the recogniser's
+    scores of the document's sentences, when the caller scored a batch at once
+    (:func:`score_docs`); otherwise they are computed here.
+    """
     from .geocode import country_name
 
     code = article_country(doc)
@@ -63,6 +74,12 @@ def extract(doc: Doc, article: Article) -> list[Mention]:
     places = place_refs(doc, sents, code)
     times = time_refs(doc, article, sents)
     scenes = scenes_of(sents, places, times)
+    limits = limits or default_thresholds()
+    probs = None
+    if not limits.off:
+        model = recogniser()
+        limits = limits.resolved(model.threshold)
+        probs = scores if scores is not None else model.score([s.text for s in sents])
     out: list[Mention] = []
     last: Mention | None = None
     for si, sent in enumerate(sents):
@@ -73,10 +90,13 @@ def extract(doc: Doc, article: Article) -> list[Mention]:
                    and m.sub_event_type not in STATE_WEAPONS else m for m in out]
             last = out[-1] if out else None
             continue
-        found = _sentence_triggers(sent, ctx)
-        if not found and last is not None:
-            found_mentions = elliptical(sent, si, last, places)
-            out.extend(found_mentions)
+        rule_found = _sentence_triggers(sent, ctx)
+        row = probs[si] if probs is not None else None
+        fused = fuse(rule_found, row, sent, ctx, limits)
+        found = fused.found
+        score_of = {(t.token.i, sub): p for (t, sub), p in zip(found, fused.scores, strict=True)}
+        if not rule_found and not found and last is not None:
+            out.extend(_scored(m, row) for m in elliptical(sent, si, last, places))
             continue
         deaths = count_fatalities(sent.text)
         if deaths and any(running_total(t) for t in sent if t.pos_ == "VERB"):
@@ -102,6 +122,7 @@ def extract(doc: Doc, article: Article) -> list[Mention]:
             chosen: Sequence[PlaceRef | None] = places_for(trig, sent, si, places, code)
             for place in chosen or [None]:
                 mention = _mention(article, trig, sub, sent, si, place, fat, times, ctx, out)
+                mention = replace(mention, confidence=score_of.get((trig.token.i, sub)))
                 if place is None:
                     anchored = date_for(trig.token, si, times).known or fat is not None
                     mention = place_from_context(mention, trig, sent, si, anchored=anchored, refs=places,
@@ -112,8 +133,34 @@ def extract(doc: Doc, article: Article) -> list[Mention]:
                     mention = replace(mention, actor1=last.actor1)  # "Gunmen stormed a camp. They killed five"
                 out.append(mention)
                 last = mention
-            out.extend(that_of(sent, si, found, places, out))
+            out.extend(_scored(m, row) for m in that_of(sent, si, found, places, out))
     return out
+
+
+def score_docs(docs: Sequence[Doc]) -> list[np.ndarray]:
+    """The recogniser's scores of each document's sentences, in one call for all of them (the
+    encoder's batches then span documents)."""
+    sentences = [[s.text for s in doc.sents] for doc in docs]
+    flat = recogniser().score([text for texts in sentences for text in texts])
+    out, at = [], 0
+    for texts in sentences:
+        out.append(flat[at:at + len(texts)])
+        at += len(texts)
+    return out
+
+
+def default_thresholds() -> Thresholds:
+    from .settings import Settings
+
+    defaults = Settings()
+    return Thresholds(accept=defaults.recogniser_accept, reject=defaults.recogniser_reject)
+
+
+def _scored(mention: Mention, row: np.ndarray | None) -> Mention:
+    """A mention told without a trigger of its own, with the recogniser's score of its type."""
+    if row is None:
+        return mention
+    return replace(mention, confidence=float(row[NAMES.index(mention.sub_event_type)]))
 
 
 #: Remote violence that armed groups rarely have: its sender is left unknown rather than claimed.

@@ -26,7 +26,7 @@ from .records import Event, Mention
 CSV_COLUMNS = (
     "event_id", "event_date", "date_end", "date_precision", "year", "event_type", "sub_event_type",
     "actor1", "actor2", "country", "admin1", "location", "latitude", "longitude", "geo_precision",
-    "source", "notes", "fatalities", "mention_count",
+    "source", "notes", "fatalities", "mention_count", "confidence",
 )
 
 #: Events per Parquet row group.
@@ -77,6 +77,7 @@ def _csv_row(record: dict[str, Any]) -> dict[str, Any]:
         "source": "; ".join(sources(record)),
         "notes": mentions[0]["sentence"] if mentions else None,
         "fatalities": record["fatalities"], "mention_count": len(mentions),
+        "confidence": record.get("confidence"),
     }
 
 
@@ -323,14 +324,14 @@ def _parquet_schema() -> Any:
         ("trigger", text), ("date_start", day), ("date_end", day), ("date_precision", text),
         ("fatalities", whole), ("location", text), ("admin1", text), ("country", text),
         ("latitude", real), ("longitude", real), ("geo_precision", whole), ("actor1", text),
-        ("actor2", text), ("source", text), ("published", day),
+        ("actor2", text), ("source", text), ("published", day), ("confidence", real),
     ])
     return pa.schema([
         ("event_id", text), ("event_type", text), ("sub_event_type", text), ("date_start", day),
         ("date_end", day), ("date_precision", text), ("actor1", text), ("actor2", text),
         ("location", text), ("admin1", text), ("country", text), ("country_code", text),
         ("latitude", real), ("longitude", real), ("geo_precision", whole), ("fatalities", whole),
-        ("mention_count", whole), ("sources", pa.list_(text)), ("mentions", pa.list_(mention)),
+        ("confidence", real), ("mention_count", whole), ("sources", pa.list_(text)), ("mentions", pa.list_(mention)),
         ("provenance", pa.list_(pa.struct([("field", text), ("mention_id", text)]))),
         ("disagreements", text),
     ])

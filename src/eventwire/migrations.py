@@ -12,10 +12,10 @@ Tables (after all migrations)::
     schema_migrations(name, applied_at)
     runs(run_id, started_at, finished_at, inputs, summary, pid)
     articles(article_id, file, title, source, published, published_origin, url,
-             year_hint, content_hash, text, saved_at, link_words)
+             year_hint, content_hash, text, saved_at, link_words, coder_version)
     mentions(mention_id, ordinal, article_id, file, sentence, start, end,
              event_type, sub_event_type, actor1, actor2, place_*, date_*,
-             fatalities, trigger, source, published)
+             fatalities, trigger, source, published, confidence)
     events(event_id, ordinal, event_type, sub_event_type, actor1, actor2,
            place_*, date_*, fatalities, provenance, disagreements)
     event_mentions(event_id, position, mention_id, <every mention column>)
@@ -195,6 +195,16 @@ def m004_linking(con: duckdb.DuckDBPyConnection) -> None:
             new_id TEXT NOT NULL,
             recorded_at TIMESTAMP NOT NULL
         )""")
+
+
+
+@_migration
+def m005_recogniser(con: duckdb.DuckDBPyConnection) -> None:
+    """The recogniser's score of each mention's type, and the coder version of each article
+    (articles coded by another version are coded again)."""
+    con.execute("ALTER TABLE mentions ADD COLUMN confidence DOUBLE")
+    con.execute("ALTER TABLE event_mentions ADD COLUMN confidence DOUBLE")
+    con.execute("ALTER TABLE articles ADD COLUMN coder_version TEXT")
 
 
 def _ensure_table(con: duckdb.DuckDBPyConnection) -> None:

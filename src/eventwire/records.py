@@ -124,6 +124,7 @@ class Mention:
     trigger: str = ""
     source: str | None = None
     published: dt.date | None = None
+    confidence: float | None = None  # the recogniser's probability of this sub-event type
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,3 +142,10 @@ class Event:
     mentions: tuple[Mention, ...] = field(default_factory=tuple)
     provenance: tuple[tuple[str, str], ...] = ()  # (field, mention_id)
     disagreements: tuple[dict, ...] = ()
+
+    @property
+    def confidence(self) -> float | None:
+        """The recogniser's best score for this event's type among its reports."""
+        found = [m.confidence for m in self.mentions
+                 if m.confidence is not None and m.sub_event_type == self.sub_event_type]
+        return max(found) if found else None

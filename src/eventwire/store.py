@@ -33,6 +33,7 @@ from .corrections import KINDS, Correction
 from .errors import StoreError, StoreLocked
 from .link import words_of
 from .migrations import migrate, pending
+from .recogniser import coder_version
 from .records import Article, DateSpan, Event, Mention, Place, Problem
 
 if TYPE_CHECKING:
@@ -53,10 +54,11 @@ _DATES = {"date_start": "date", "date_end": "date", "date_precision": "text", "d
 _MENTION = {"mention_id": "text", "article_id": "text", "file": "text", "sentence": "text",
             "start": "int", "end": "int", "event_type": "text", "sub_event_type": "text",
             "actor1": "text", "actor2": "text", **_PLACE, **_DATES, "fatalities": "int",
-            "trigger": "text", "source": "text", "published": "date"}
+            "trigger": "text", "source": "text", "published": "date", "confidence": "float"}
 _ARTICLE = {"article_id": "text", "file": "text", "title": "text", "source": "text",
             "published": "date", "published_origin": "text", "url": "text", "year_hint": "int",
-            "content_hash": "text", "text": "text", "saved_at": "timestamp", "link_words": "text"}
+            "content_hash": "text", "text": "text", "saved_at": "timestamp", "link_words": "text",
+            "coder_version": "text"}
 _EVENT = {"event_id": "text", "ordinal": "int", "event_type": "text", "sub_event_type": "text",
           "actor1": "text", "actor2": "text", **_PLACE, **_DATES, "fatalities": "int",
           "provenance": "text", "disagreements": "text"}
@@ -261,9 +263,9 @@ class Store:
     # -- articles and mentions ------------------------------------------------------
 
     def stored_hashes(self, article_ids: Sequence[str]) -> dict[str, str]:
-        """The content hash of each of these articles that is stored (one query for many)."""
-        where, params = _in("article_id", article_ids)
-        return dict(self._query(f"SELECT article_id, content_hash FROM articles WHERE {where}", params))
+        """The content hash of each of these articles that is stored, coded by this coder
+        version (one query for many); an article coded by another version is not listed."""
+        return self._stored_hashes(article_ids)
 
     def save_article(self, article: Article, mentions: Sequence[Mention], *, content_hash: str) -> None:
         """Store an article and its mentions in one transaction.
@@ -310,9 +312,16 @@ class Store:
             _insert(con, "mentions", mention_rows)
 
     def _stored_hashes(self, ids: Sequence[str]) -> dict[str, str]:
-        """The stored content hash of each of these article ids that is stored."""
+        """The stored content hash of each of these article ids that is stored and was coded
+        by this coder version."""
         where, params = _in("article_id", sorted(set(ids)))
-        return dict(self._query(f"SELECT article_id, content_hash FROM articles WHERE {where}", params))
+        return dict(self._query(f"SELECT article_id, content_hash FROM articles WHERE {where} "
+                                "AND coder_version IS NOT DISTINCT FROM ?", [*params, coder_version()]))
+
+    def outdated_articles(self) -> list[str]:
+        """Ids of the stored articles coded by another coder version (``eventwire recode``)."""
+        return [r[0] for r in self._query("SELECT article_id FROM articles WHERE coder_version IS DISTINCT FROM ? "
+                                          "ORDER BY article_id", [coder_version()])]
 
     def articles(self, *, ids: Sequence[str] | None = None) -> list[Article]:
         """Stored articles (all, or those with these ids), by article id."""
@@ -621,7 +630,8 @@ def _article_row(article: Article, content_hash: str, *, saved_at: dt.datetime) 
             "source": article.source, "published": article.published,
             "published_origin": article.published_origin, "url": article.url,
             "year_hint": article.year_hint, "content_hash": content_hash, "text": article.text,
-            "saved_at": saved_at, "link_words": " ".join(sorted(words_of(article.text)))}
+            "saved_at": saved_at, "link_words": " ".join(sorted(words_of(article.text))),
+            "coder_version": coder_version()}
 
 
 def _article(r: dict[str, Any]) -> Article:
@@ -662,7 +672,7 @@ def _mention_row(m: Mention) -> dict[str, Any]:
             "sentence": m.sentence, "start": m.start, "end": m.end, "event_type": m.event_type,
             "sub_event_type": m.sub_event_type, "actor1": m.actor1, "actor2": m.actor2,
             **_place_row(m.place), **_date_row(m.dates), "fatalities": m.fatalities,
-            "trigger": m.trigger, "source": m.source, "published": m.published}
+            "trigger": m.trigger, "source": m.source, "published": m.published, "confidence": m.confidence}
 
 
 def _mention(row: dict[str, Any]) -> Mention:
@@ -671,7 +681,7 @@ def _mention(row: dict[str, Any]) -> Mention:
                    event_type=row["event_type"], sub_event_type=row["sub_event_type"],
                    actor1=row["actor1"], actor2=row["actor2"], place=_place(row), dates=_dates(row),
                    fatalities=row["fatalities"], trigger=row["trigger"], source=row["source"],
-                   published=row["published"])
+                   published=row["published"], confidence=row["confidence"])
 
 
 def _arrow_schema(table: str) -> pa.Schema:

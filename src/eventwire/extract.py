@@ -1,7 +1,8 @@
 """Extract stage: from one parsed article to its event mentions.
 
 For each sentence: find triggers (:mod:`eventwire.triggers`), drop those the
-article does not assert (:mod:`eventwire.factuality`), then give each the
+article does not assert (:mod:`eventwire.factuality`), let the learned recogniser
+confirm, retype, reject or add to them (:mod:`eventwire.recogniser.fuse`), then give each the
 place, date, actors and fatalities that the sentence (or, failing that, the
 sentences just before it, :mod:`eventwire.scenes`) attaches to it, with dates from
 :mod:`eventwire.timing`. A trigger with places joined by "and" ("the fall of

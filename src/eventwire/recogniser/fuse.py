@@ -45,6 +45,10 @@ MAX_LEARNED = 2
 LEARNED = "learned"
 #: A rule's type scored under this is replaced by a type the recogniser accepts.
 RETYPE_BELOW = 0.1
+#: Verbs that describe how things are, not what happened ("the camp lies near Laiza, the
+#: rebels' headquarters"): never the anchor of a learned event.
+STATIVE = frozenset({"be", "lie", "remain", "stand", "sit", "have", "belong", "border", "house", "host",
+                     "contain", "consist", "include", "overlook", "neighbour", "neighbor", "resemble"})
 
 _INDEX = {name: j for j, name in enumerate(NAMES)}
 
@@ -135,14 +139,16 @@ def _p(row: np.ndarray | None, sub: str) -> float | None:
 
 def _anchors(sent: Span) -> list[Token]:
     """The words a learned event may hang on, best first: the sentence's event words, its main
-    verb, its other verbs. The first one the article asserts is taken ("fired tear gas to
-    scatter students": not the infinitive, the main verb)."""
+    verb, its other verbs, never a verb of state (:data:`STATIVE`). The first one the article
+    asserts is taken ("fired tear gas to scatter students": not the infinitive, the main
+    verb)."""
     doc = sent.doc
     out = [doc[i] for i in candidates_in(sent) if trigger_kind(doc[i])]
     root = sent.root
     if root.pos_ in {"VERB", "AUX", "NOUN", "PROPN"}:
         out.append(root)
     out += [t for t in sent if t.pos_ == "VERB"]
+    out = [t for t in out if t.lemma_.lower() not in STATIVE]
     unique: list[Token] = []
     for tok in out:
         if all(tok.i != u.i for u in unique):

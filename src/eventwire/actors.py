@@ -85,6 +85,11 @@ RIOTERS = re.compile(r"\b(rioters?|mobs?|crowds?)\b", re.IGNORECASE)
 COALITION = re.compile(r"\bcoalition\b", re.IGNORECASE)
 
 
+#: Actor kinds that fight back: violence against one of them is a battle, not violence against
+#: civilians.
+ARMED_KINDS = frozenset({"state", "police", "nonstate"})
+
+
 @dataclass(frozen=True, slots=True)
 class Actor:
     """A canonical actor: name, kind (state, police, nonstate, civilian, protester, rioter), country."""

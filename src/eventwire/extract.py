@@ -21,6 +21,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from . import actors as actor_mod
+from .actors import ARMED_KINDS
 from .factuality import assertion_blocker, running_total
 from .fatalities import count_fatalities
 from .lexicon import definite
@@ -316,8 +317,6 @@ def _time_reference(tok: Token) -> bool:
         "after", "before", "since", "following", "until"} and definite(tok)
 
 
-#: Actor kinds that fight back: a clash with one of them is a battle, whoever else dies in it.
-ARMED_KINDS = frozenset({"state", "police", "nonstate"})
 
 
 def _one_with_its_toll(found: list[tuple[Trigger, str, str]]) -> list[tuple[Trigger, str, str]]:

@@ -8,9 +8,12 @@ the sentence tells no event:
 - a rule trigger whose type has ``p >= accept`` is kept as it is;
 - otherwise, when the recogniser accepts another type no kept trigger has and gives the
   rule's type under :data:`RETYPE_BELOW`, the trigger takes that type (the rules found the
-  event word, the recogniser its type);
+  event word, the recogniser its type), except that an act against an armed side is never
+  made violence against civilians (who was hit is the rules' reading);
 - otherwise, when ``none >= reject`` and no type is accepted, it is dropped: the
   recogniser confidently says the sentence tells no event (a strike, a match, a plan);
+  but not when the sentence tells its event through the ones before it (a pronoun doer,
+  "the strikes"), which a one-sentence reader cannot judge;
 - otherwise it is kept (the rules' word is the evidence; a low score on a sentence unlike
   the corpus is no rejection);
 - a sentence with no rule trigger left whose types reach ``accept`` becomes one event
@@ -30,8 +33,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..actors import ARMED_KINDS
 from ..factuality import assertion_blocker
-from ..taxonomy import NAMES
+from ..taxonomy import BY_NAME, NAMES, VAC
 from ..triggers import Trigger, arguments, candidates_in, trigger_kind
 
 if TYPE_CHECKING:
@@ -104,12 +108,13 @@ def fuse(found: Sequence[tuple[Trigger, str]], row: np.ndarray | None, sent: Spa
             kept.append((trig, sub))
             scores.append(p)
             continue
-        other = next(((name, q) for name, q in accepted if name not in covered), None)
+        other = next(((name, q) for name, q in accepted if name not in covered and _may_retype(trig, name)),
+                     None)
         if other is not None and p < RETYPE_BELOW:
             covered.add(other[0])
             kept.append((trig, other[0]))
             scores.append(other[1])
-        elif none >= limits.reject and not accepted:
+        elif none >= limits.reject and not accepted and not _needs_context(trig):
             dropped.append(Dropped(trig.token.i, sub, f"the recogniser says no event: none {none:.2f}, "
                                                       f"{sub} {p:.2f}"))
         else:
@@ -131,6 +136,26 @@ def fuse(found: Sequence[tuple[Trigger, str]], row: np.ndarray | None, sent: Spa
                     kept.append((trig, name))
                     scores.append(q)
     return Fused(kept, scores, dropped)
+
+
+def _may_retype(trig: Trigger, name: str) -> bool:
+    """Who was hit is the rules' reading: an act against an armed side ("gunmen killed four police
+    officers") is never retyped into violence against civilians."""
+    patient = trig.patient
+    return not (BY_NAME[name].event_type == VAC and patient is not None and patient.kind in ARMED_KINDS)
+
+
+def _needs_context(trig: Trigger) -> bool:
+    """A sentence whose event is told through the sentences before it ("They killed five people",
+    "eleven people were killed in the air strikes"): the recogniser reads one sentence alone,
+    so its "no event" there is no rejection."""
+    tok = trig.token
+    if any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "PRON" for c in tok.children):
+        return True
+    # the toll of an event named as "the strikes": "... were killed in the air strikes"
+    return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in {"in", "during", "by"} \
+        and tok.head.head.lemma_ in {"kill", "die", "wound", "injure"} \
+        and any(c.dep_ == "det" and c.lower_ in {"the", "this", "these", "those"} for c in tok.children)
 
 
 def _p(row: np.ndarray | None, sub: str) -> float | None:

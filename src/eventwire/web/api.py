@@ -175,7 +175,8 @@ def show_event(store: StoreDep, event_id: Annotated[str, PathParam(max_length=12
     if event is None:
         raise HTTPException(404, "no such event")
     articles = {a.article_id: a for a in load_articles(store, [m.article_id for m in event.mentions])}
-    return event_detail(event, articles)
+    code = event.place.country_code if event.place else None
+    return {**event_detail(event, articles), "boundaries": boundary_files([code])}
 
 
 @router.get("/facets", dependencies=[Depends(only_params())])

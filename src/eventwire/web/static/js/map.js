@@ -28,7 +28,7 @@ EW.Map = function (container, options) {
   });
   var sizeScale = d3.scaleSqrt().range([4, 26]).clamp(true);
 
-  var zoom = d3.zoom().scaleExtent([1, 200]).on("zoom", function (event) {
+  var zoom = d3.zoom().scaleExtent([1, 2000]).on("zoom", function (event) {
     transform = event.transform;
     root.attr("transform", transform);
     groupsLayer.selectAll("circle").attr("r", function (d) { return d.r / transform.k; });
@@ -49,25 +49,31 @@ EW.Map = function (container, options) {
       .attr("data-name", function (f) { return f.properties && f.properties.name ? f.properties.name : null; })
       .append("title").text(function (f) { return f.properties && f.properties.name ? f.properties.name : ""; });
     if (borders) base.append("path").datum(borders).attr("class", "country-border").attr("d", path);
-    shade();
   }
+
+  /* The projection is fitted once, to the world, and the base drawn once; framing a box is a
+     zoom (so a new view redraws only the points, not thousands of boundary paths). */
+  projection.fitExtent([[0, 0], [width, height]], { type: "Sphere" });
+  drawBase();
 
   /* Frame [w, s, e, n] (padded, and at least a few degrees wide), or the world when there is none. */
   function frame(box, exact) {
-    var target = { type: "Sphere" };
+    var t = d3.zoomIdentity;
     if (box) {
       var w = box[0], s = Math.max(-85, box[1]), e = box[2], n = Math.min(85, box[3]);
       if (!exact) {
         var padX = Math.max((e - w) * 0.08, 1.5), padY = Math.max((n - s) * 0.08, 1.5);
         w = Math.max(-180, w - padX); e = Math.min(180, e + padX); s = Math.max(-80, s - padY); n = Math.min(84, n + padY);
       }
-      target = { type: "MultiPoint", coordinates: [[w, s], [e, n], [w, n], [e, s]] };
+      var a = projection([w, n]), b = projection([e, s]);
+      var k = Math.min(width / Math.max(1e-9, b[0] - a[0]), height / Math.max(1e-9, b[1] - a[1]));
+      k = Math.max(1, Math.min(k, 2000));
+      t = d3.zoomIdentity.translate(width / 2 - k * (a[0] + b[0]) / 2, height / 2 - k * (a[1] + b[1]) / 2).scale(k);
     }
-    projection.fitExtent(exact ? [[0, 0], [width, height]] : [[10, 10], [width - 10, height - 10]], target);
-    transform = d3.zoomIdentity;
-    if (!options.still) svg.call(zoom.transform, d3.zoomIdentity);
-    root.attr("transform", null);
-    drawBase();
+    transform = t;
+    root.attr("transform", t);
+    if (!options.still) svg.call(zoom.transform, t);
+    groupsLayer.selectAll("text").attr("font-size", 10 / t.k);
   }
 
   /* The visible extent "west,south,east,north" (degrees, 3 decimals). */

@@ -52,9 +52,9 @@ EW.State = function (mode) {
   function write(state, push) {
     var url = href(state);
     var now = window.location.pathname + window.location.search + window.location.hash;
+    try { sessionStorage.setItem("ew-view", url); } catch (e) { /* storage off: the back link goes to / */ }
     if (url === now || (inHash && url.replace(/#$/, "") === now)) return;
     if (push) history.pushState(null, "", url); else history.replaceState(null, "", url);
-    try { sessionStorage.setItem("ew-view", url); } catch (e) { /* storage off: the back link goes to / */ }
   }
 
   function get(state, k) { return state[k] !== undefined ? state[k] : EW.DEFAULTS[k]; }

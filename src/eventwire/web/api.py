@@ -33,8 +33,8 @@ from ..errors import StoreError, StoreLocked
 from ..query import (
     EVENT_TYPES,
     MAX_TEXT,
-    SORTS,
     MAX_VALUES,
+    SORTS,
     EventFilter,
     QueryError,
     facets,

@@ -32,8 +32,8 @@ EW.Map = function (container, options) {
     transform = event.transform;
     root.attr("transform", transform);
     groupsLayer.selectAll("circle").attr("r", function (d) { return d.r / transform.k; });
-    groupsLayer.selectAll("text").attr("font-size", 10 / transform.k);
-    labelsLayer.selectAll("text").attr("font-size", 11 / transform.k);
+    groupsLayer.selectAll("text").attr("font-size", 10 / transform.k).attr("stroke-width", 2 / transform.k);
+    labelsLayer.selectAll("text").attr("font-size", 11 / transform.k).attr("stroke-width", 3 / transform.k);
   }).on("end", function (event) {
     if (!event.sourceEvent) return;  // moved by us, not by the reader
     regroup();
@@ -73,7 +73,7 @@ EW.Map = function (container, options) {
     transform = t;
     root.attr("transform", t);
     if (!options.still) svg.call(zoom.transform, t);
-    groupsLayer.selectAll("text").attr("font-size", 10 / t.k);
+    groupsLayer.selectAll("text").attr("font-size", 10 / t.k).attr("stroke-width", 2 / t.k);
   }
 
   /* The visible extent "west,south,east,north" (degrees, 3 decimals). */
@@ -123,7 +123,8 @@ EW.Map = function (container, options) {
     sel.select("circle").attr("cx", function (g) { return g.x; }).attr("cy", function (g) { return g.y; })
       .attr("r", function (g) { return g.r / transform.k; }).attr("fill", function (g) { return EW.color(g.type); });
     sel.select("text").attr("x", function (g) { return g.x; }).attr("y", function (g) { return g.y; })
-      .attr("font-size", 10 / transform.k).text(function (g) { return g.events > 1 ? EW.num(g.events) : ""; });
+      .attr("font-size", 10 / transform.k).attr("stroke-width", 2 / transform.k)
+      .text(function (g) { return g.events > 1 ? EW.num(g.events) : ""; });
     sel.select("title").text(function (g) {
       var where = g.points.length > 1 ? g.top.name + " and " + (g.points.length - 1) + " places near it" : EW.place({ location: g.top.name, admin1: g.top.admin1, country: g.top.country });
       return where + ": " + EW.plural(g.events, "event") + ", " + EW.plural(g.deaths, "death");
@@ -148,7 +149,7 @@ EW.Map = function (container, options) {
     });
     labelsLayer.selectAll("text").data(chosen).join("text").attr("class", "ew-place-label")
       .attr("x", function (d) { return d.x; }).attr("y", function (d) { return d.y; }).attr("dy", "0.35em")
-      .attr("font-size", 11 / k).text(function (d) { return d.text; });
+      .attr("font-size", 11 / k).attr("stroke-width", 3 / k).text(function (d) { return d.text; });
   }
 
   function shade() {

@@ -67,7 +67,7 @@ def test_web_api_event_rows_have_map_fields(client: TestClient) -> None:
     ("q=" + "x" * 201, 422),
     ("country=" + "y" * 201, 422),
     ("colour=red", 400),
-    ("country=Yemen&country=Ukraine", 400),
+    ("admin1=Aden&admin1=Kharkiv", 400),  # (country and event_type may repeat)
     ("q=" + "z" * 5000, 414),
 ])
 def test_web_api_rejects_bad_parameters(client: TestClient, query: str, status: int) -> None:
@@ -170,3 +170,42 @@ def test_web_app_fails_early_without_a_database(tmp_path: Path) -> None:
 
     with pytest.raises(StoreError):
         create_app(tmp_path / "missing.duckdb")
+
+
+def test_web_api_several_countries_and_a_bbox(client: TestClient) -> None:
+    both = client.get("/api/events?country=Ukraine&country=YE&sort=date").json()
+    assert [e["event_id"] for e in both["events"]] == ["ev-kyiv", "ev-kharkiv", "ev-aden", "ev-sanaa"]
+    boxed = client.get("/api/events?bbox=30,49,40,51").json()  # around Kyiv and Kharkiv only
+    assert sorted(e["event_id"] for e in boxed["events"]) == ["ev-kharkiv", "ev-kyiv"]
+    assert client.get("/api/events?admin1=a&admin1=b").status_code == 400
+    assert client.get("/api/events?bbox=1,2,3").status_code == 422
+    assert client.get("/api/events?bbox=40,0,30,10").status_code == 400  # west east of east
+
+
+def test_web_api_summary_adds_up_the_filter(client: TestClient) -> None:
+    s = client.get("/api/summary?country=Ukraine&country=Yemen").json()
+    assert (s["events"], s["deaths"], s["located"], s["undated"]) == (4, 15, 4, 1)
+    assert {t["event_type"]: (t["events"], t["deaths"]) for t in s["by_type"]} == {
+        "Explosions/Remote violence": (1, 3), "Battles": (1, 12), "Violence against civilians": (1, 0),
+        "Protests": (1, 0)}
+    assert s["bbox"] == [30.52, 12.78, 45.03, 50.45]
+    assert s["bin"] == "week"
+    # Kharkiv's three days fall in one week; each event counts once over the timeline.
+    assert sum(b["events"] for b in s["timeline"]) == pytest.approx(3)
+    dated = client.get("/api/summary?country=Yemen&date_from=2023-01-01").json()
+    assert (dated["events"], dated["undated"]) == (1, 1)  # Sanaa has no date: counted, not shown
+    spread = client.get("/api/summary?country=Ukraine&bin=year").json()["timeline"]
+    assert [(b["start"], b["events"]) for b in spread] == [("2023-01-01", 1.0), ("2023-01-01", 1.0)]
+
+
+def test_web_api_places_group_by_point(client: TestClient) -> None:
+    p = client.get("/api/places?country=Ukraine").json()
+    assert (p["total"], p["events"], p["shown"]) == (2, 2, 2)
+    assert {g["name"] for g in p["groups"]} == {"Kyiv", "Kharkiv"}
+
+
+def test_web_unknown_event_page_is_an_html_404(client: TestClient) -> None:
+    response = client.get("/events/no-such-event")
+    assert response.status_code == 404
+    assert response.headers["content-type"].startswith("text/html")
+    assert "No such event" in response.text

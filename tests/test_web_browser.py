@@ -133,15 +133,21 @@ def _count(page: object) -> int:
 
 
 def _free_point(page: object) -> tuple[str, float, float]:
-    """A map point not covered by another one: its event id and its centre on screen."""
+    """A map point of one event not covered by another: its place and its centre on screen."""
     found = page.evaluate("""() => {
-        for (const c of document.querySelectorAll('#map circle.event-point')) {
+        for (const c of document.querySelectorAll('#map g.ew-group[data-events="1"] circle')) {
             const r = c.getBoundingClientRect(), x = r.x + r.width / 2, y = r.y + r.height / 2;
-            if (document.elementFromPoint(x, y) === c) return [c.getAttribute('data-id'), x, y];
+            if (document.elementFromPoint(x, y) === c) return [c.parentNode.getAttribute('data-box'), x, y];
         }
         return null; }""")
     assert found, "no map point can be clicked"
     return found[0], found[1], found[2]
+
+
+def _on_map(page: object) -> int:
+    """How many events the map's groups hold."""
+    return int(page.evaluate("""() => [...document.querySelectorAll('#map g.ew-group')]
+        .reduce((n, g) => n + Number(g.dataset.events), 0)"""))
 
 
 def test_web_browser_map_point_opens_event_with_highlighted_sentence(seeds: tuple[Path, Path],
@@ -154,11 +160,12 @@ def test_web_browser_map_point_opens_event_with_highlighted_sentence(seeds: tupl
         _ready(page)
         facts = json.loads(page.evaluate("() => fetch('/api/facets').then(r => r.text())"))
         assert page.get_attribute("#totals", "data-events") == str(facts["events"])
-        assert page.locator("#map circle.event-point").count() == int(page.get_attribute("#event-count",
-                                                                                         "data-on-map")) > 0
+        assert _on_map(page) == int(page.get_attribute("#map-note", "data-located")) > 0
         assert page.locator("#map path.admin1").count() > 0  # province borders are drawn
         page.screenshot(path=str(ARTIFACTS / "index.png"), full_page=True)
-        event_id, x, y = _free_point(page)
+        box, x, y = _free_point(page)
+        event_id = json.loads(page.evaluate(f"() => fetch('/api/events?bbox={box}').then(r => r.text())"))[
+            "events"][0]["event_id"]
         page.mouse.click(x, y)
         page.wait_for_url(f"**/events/{event_id}")
         _ready(page)
@@ -190,8 +197,8 @@ def test_web_browser_brush_narrows_map_and_table_and_csv_follows(seeds: tuple[Pa
         after = _count(page)
         assert 0 < after < before
         assert page.locator("#table tbody tr").count() == min(after, 50)
-        assert page.locator("#map circle.event-point").count() == int(page.get_attribute("#event-count",
-                                                                                         "data-on-map"))
+        assert _on_map(page) == int(page.get_attribute("#map-note", "data-located")) <= after
+        assert "sel_from=" in page.url  # the selection is part of the view's address
         assert page.text_content("#brush-range").startswith("Selected ")
         page.screenshot(path=str(ARTIFACTS / "brushed.png"), full_page=True)
         with page.expect_download() as info:
@@ -270,13 +277,16 @@ def test_web_browser_report_opens_offline_with_the_database_counts(seeds: tuple[
     totals = {k: int(page.get_attribute("#totals", f"data-{k}")) for k in ("events", "mentions", "articles")}
     assert totals == {"events": want.events, "mentions": want.mentions, "articles": want.articles}
     assert _count(page) == want.events
-    located = sum(1 for r in records if r.get("latitude") is not None)
-    assert page.locator("#map circle.event-point").count() == located
+    located = [r for r in records if r.get("latitude") is not None]
+    assert _on_map(page) == len(located)
     assert page.locator("#map path.admin1").count() > 0
-    event_id, x, y = _free_point(page)
+    box, x, y = _free_point(page)
+    west, south, east, north = map(float, box.split(","))
+    here = [r["event_id"] for r in located if west <= r["longitude"] <= east and south <= r["latitude"] <= north]
     page.mouse.click(x, y)
     page.wait_for_selector("#detail mark.ew-hl")
-    assert page.text_content("#detail .ew-hint") == f"event {event_id}"
+    assert page.text_content("#detail .ew-hint") == f"event {here[0]}" and len(here) == 1
+    assert f"event={here[0]}" in page.url
     page.screenshot(path=str(ARTIFACTS / "report.png"), full_page=True)
     context.close()
     assert asked == [] and errors == []

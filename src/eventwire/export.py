@@ -265,7 +265,7 @@ def _report(shown: LatestEvents, articles: ArticlesFn | Sequence[Article]) -> st
     title = "eventwire report"
     if shown.seen > len(records):
         title = f"eventwire report: the latest {len(records):,} of {shown.seen:,} events"
-    return render_report(records, {a.article_id: a for a in articles}, title=title)
+    return render_report(records, {a.article_id: a for a in articles}, title=title, total=shown.seen)
 
 
 def write_export(path: Path, *, events: Iterable[Event], fmt: str) -> None:

@@ -3,16 +3,21 @@
     GET /api/events             filtered, sorted page of event rows
     GET /api/events/{event_id}  one event with its mentions and their articles
     GET /api/facets             counts and the values the filters can take
+    GET /api/summary            what the filtered events add up to: by type, country, province,
+                                actor and timeline bin, deaths, extent, undated events
+    GET /api/places             the filtered events grouped by their coordinates, for the map
     GET /api/export/{fmt}       the filtered events as csv, geojson or jsonl
 
 Every query parameter is validated: texts are bounded, dates are ISO dates,
 event types and sorts are enumerations, and a parameter the endpoint does not
-know, or one given twice, is answered with 400.
+know, or one given twice (except ``country`` and ``event_type``, which may be
+given several times: any of the values matches), is answered with 400.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import tempfile
 from collections.abc import Callable, Iterator
@@ -28,20 +33,25 @@ from ..errors import StoreError, StoreLocked
 from ..query import (
     EVENT_TYPES,
     MAX_TEXT,
+    MAX_VALUES,
     SORTS,
     EventFilter,
     QueryError,
     facets,
     get_event,
     load_articles,
+    place_groups,
     select_events,
+    summarize,
 )
 from ..store import Store
-from .views import boundary_files, event_detail, event_row
+from .views import boundary_files, event_detail, event_row, places_view, summary_view
 
 #: Most rows one /api/events call returns, and most events one export holds.
 MAX_PAGE = 10_000
 MAX_EXPORT = 100_000
+#: Most map points (distinct coordinates) one /api/places call returns; the answer says how many there are.
+MAX_PLACES = 20_000
 
 #: What an event id may look like (anything else is 404 without a database look-up).
 EVENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$")
@@ -55,6 +65,7 @@ if TYPE_CHECKING:
 else:
     EventType = Literal[EVENT_TYPES]
     Sort = Literal[tuple(SORTS)]
+Bin = Literal["auto", "week", "month", "year"]
 
 
 class ExportFormat(str, Enum):
@@ -66,11 +77,13 @@ class ExportFormat(str, Enum):
 _MEDIA = {"csv": "text/csv; charset=utf-8", "geojson": "application/geo+json",
           "jsonl": "application/x-ndjson"}
 
-_FILTER_PARAMS = ("country", "admin1", "event_type", "actor", "date_from", "date_to", "q")
+_FILTER_PARAMS = ("country", "admin1", "event_type", "actor", "date_from", "date_to", "q", "bbox")
+#: Parameters that may be given more than once (any of their values matches).
+_REPEATABLE = frozenset({"country", "event_type"})
 
 
 def only_params(*names: str) -> Callable[[Request], None]:
-    """A dependency answering 400 to unknown or repeated query parameters."""
+    """A dependency answering 400 to unknown query parameters, or repeated ones that cannot repeat."""
     allowed = set(names)
 
     def check(request: Request) -> None:
@@ -78,7 +91,8 @@ def only_params(*names: str) -> Callable[[Request], None]:
         unknown = sorted(set(keys) - allowed)
         if unknown:
             raise HTTPException(400, f"unknown query parameter {unknown[0][:40]!r}")
-        if len(keys) != len(set(keys)):
+        single = [k for k in keys if k not in _REPEATABLE]
+        if len(single) != len(set(single)):
             raise HTTPException(400, "a query parameter is given more than once")
 
     return check
@@ -99,17 +113,34 @@ def open_store(request: Request) -> Iterator[Store]:
 
 
 Text = Annotated[str | None, Query(max_length=MAX_TEXT)]
+Texts = Annotated[list[Annotated[str, Query(max_length=MAX_TEXT)]] | None,
+                  Query(max_length=MAX_VALUES, description="one or more; any matches")]
+Types = Annotated[list[EventType] | None, Query(max_length=MAX_VALUES, description="one or more; any matches")]
+BBox = Annotated[str | None, Query(max_length=120, description="west,south,east,north in degrees")]
 
 
-def event_filter(country: Text = None, admin1: Text = None, event_type: EventType | None = None,
-                 actor: Text = None, date_from: dt.date | None = None, date_to: dt.date | None = None,
-                 q: Annotated[str | None, Query(max_length=MAX_TEXT, description="free text")] = None
-                 ) -> EventFilter:
-    """The filter part of the query (shared by /api/events and /api/export)."""
+def _bbox(text: str | None) -> tuple[float, float, float, float] | None:
+    if not text:
+        return None
+    parts = text.split(",")
     try:
-        return EventFilter(country=country or None, admin1=admin1 or None,
-                           event_type=event_type, actor=actor or None,
-                           date_from=date_from, date_to=date_to, text=q or None)
+        values = tuple(float(p) for p in parts)
+    except ValueError:
+        values = ()
+    if len(values) != 4 or not all(math.isfinite(v) for v in values):
+        raise HTTPException(422, "bbox must be four numbers: west,south,east,north")
+    return values[0], values[1], values[2], values[3]
+
+
+def event_filter(country: Texts = None, admin1: Text = None, event_type: Types = None,
+                 actor: Text = None, date_from: dt.date | None = None, date_to: dt.date | None = None,
+                 q: Annotated[str | None, Query(max_length=MAX_TEXT, description="free text")] = None,
+                 bbox: BBox = None) -> EventFilter:
+    """The filter part of the query (shared by /api/events, /api/summary, /api/places and /api/export)."""
+    try:
+        return EventFilter(country=tuple(c for c in country or () if c) or None, admin1=admin1 or None,
+                           event_type=tuple(event_type or ()) or None, actor=actor or None,
+                           date_from=date_from, date_to=date_to, text=q or None, bbox=_bbox(bbox))
     except QueryError as exc:
         raise HTTPException(400, str(exc)) from None
 
@@ -144,7 +175,8 @@ def show_event(store: StoreDep, event_id: Annotated[str, PathParam(max_length=12
     if event is None:
         raise HTTPException(404, "no such event")
     articles = {a.article_id: a for a in load_articles(store, [m.article_id for m in event.mentions])}
-    return event_detail(event, articles)
+    code = event.place.country_code if event.place else None
+    return {**event_detail(event, articles), "boundaries": boundary_files([code])}
 
 
 @router.get("/facets", dependencies=[Depends(only_params())])
@@ -160,6 +192,18 @@ def show_facets(store: StoreDep) -> dict[str, Any]:
         "all_event_types": list(EVENT_TYPES), "sorts": list(SORTS),
         "boundaries": boundary_files([code for _, code, _ in f.countries]),
     }
+
+
+@router.get("/summary", dependencies=[Depends(only_params(*_FILTER_PARAMS, "bin"))])
+def show_summary(store: StoreDep, flt: FilterDep, bin: Bin = "auto") -> dict[str, Any]:
+    """Events and deaths of the filtered events by type, country, province, top actors and timeline bin."""
+    return summary_view(summarize(store, flt, bin=bin))
+
+
+@router.get("/places", dependencies=[Depends(only_params(*_FILTER_PARAMS))])
+def show_places(store: StoreDep, flt: FilterDep) -> dict[str, Any]:
+    """The filtered events with coordinates, one group per point (at most MAX_PLACES, the busiest)."""
+    return places_view(place_groups(store, flt, limit=MAX_PLACES))
 
 
 @router.get("/export/{fmt}", dependencies=[Depends(only_params(*_FILTER_PARAMS))],
@@ -181,4 +225,4 @@ def export_events(store: StoreDep, flt: FilterDep, fmt: ExportFormat) -> Respons
 
 def _fields(flt: EventFilter) -> dict[str, Any]:
     return {name: getattr(flt, name) for name in ("country", "admin1", "event_type", "actor", "date_from",
-                                                  "date_to", "text")}
+                                                  "date_to", "text", "bbox")}

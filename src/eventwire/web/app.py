@@ -1,7 +1,8 @@
 """The web app of ``eventwire serve``: pages, static assets and the API.
 
     GET /                    map, timeline, filters, table and downloads
-    GET /events/{event_id}   one event: fields, disagreements, mentions in context
+    GET /events/{event_id}   one event: fields, disagreements, mentions in context (an HTML 404
+                             page for an id that is not an event)
     GET /static/...          our scripts and styles, and the vendored libraries and boundaries
     /api/...                 the JSON API (see :mod:`.api`), OpenAPI at /api/openapi.json
 
@@ -89,25 +90,25 @@ def create_app(db: str | Path, *, host: str = "127.0.0.1") -> FastAPI:
     app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC, follow_symlink=False), name="static")
     pages = {"index": server_page("main.html", title="eventwire", main="app.js"),
-             "event": server_page("event.html", title="eventwire: event", main="eventpage.js")}
+             "event": server_page("event.html", title="eventwire: event", main="eventpage.js"),
+             "missing": server_page("missing.html", title="eventwire: no such event", main="eventpage.js")}
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index() -> HTMLResponse:
         return HTMLResponse(pages["index"])
 
     @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
-    def event_page(request: Request, event_id: Annotated[str, PathParam(max_length=128)]) -> HTMLResponse:
+    def event_page(request: Request, event_id: Annotated[str, PathParam(max_length=1000)]) -> HTMLResponse:
         if request.query_params:
             raise HTTPException(400, "this page takes no query parameters")
-        if not EVENT_ID.match(event_id):
-            raise HTTPException(404, "no such event")
-        try:
-            with Store.open(app.state.db, read_only=True) as store:
-                found = get_event(store, event_id) is not None
-        except StoreError as exc:
-            raise HTTPException(503, str(exc)) from None
-        if not found:
-            raise HTTPException(404, "no such event")
-        return HTMLResponse(pages["event"])
+        found = False
+        if EVENT_ID.match(event_id):
+            try:
+                with Store.open(app.state.db, read_only=True) as store:
+                    found = get_event(store, event_id) is not None
+            except StoreError as exc:
+                raise HTTPException(503, str(exc)) from None
+        # An unknown id is a page a person reads (with a way back), not the API's JSON.
+        return HTMLResponse(pages["event" if found else "missing"], status_code=200 if found else 404)
 
     return app

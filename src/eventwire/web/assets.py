@@ -21,7 +21,8 @@ VENDOR = STATIC / "vendor"
 REQUIRED = ("d3.min.js", "topojson-client.min.js", "countries-50m.json")
 
 #: Our scripts, in load order (each adds to the global ``EW`` namespace).
-SCRIPTS = ("common.js", "map.js", "timeline.js", "table.js", "event.js", "dashboard.js")
+SCRIPTS = ("common.js", "state.js", "data.js", "map.js", "timeline.js", "table.js", "summary.js", "event.js",
+           "dashboard.js")
 
 
 class AssetsMissing(EventwireError):

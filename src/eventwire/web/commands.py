@@ -66,7 +66,7 @@ def report_cmd(source: Path, out: Path) -> None:
         records, articles, total = report_from(source, limit=REPORT_EVENTS)
         shown = f"the latest {len(records):,} of {total:,} events" if total > len(records) else f"{total:,} events"
         title = f"eventwire report: {source.name}" + (f" ({shown})" if total > len(records) else "")
-        write_text_atomic(out, render_report(records, articles, title=title))
+        write_text_atomic(out, render_report(records, articles, title=title, total=total))
     except EventwireError as exc:
         _fail(exc)
     click.echo(f"eventwire: wrote {out} ({shown})", err=True)

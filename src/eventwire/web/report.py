@@ -53,17 +53,23 @@ def _facets(records: Sequence[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def _boundaries(records: Iterable[dict[str, Any]]) -> list[Any]:
-    files = {admin1_file(r.get("country_code")) for r in records} - {None}
-    return [json.loads(read_asset(f)) for f in sorted(f for f in files if f)]
+def _boundaries(records: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """``{alpha-2 code: admin-1 TopoJSON}`` of the countries of ``records`` that have a boundary file."""
+    files = {str(r.get("country_code")).upper(): admin1_file(r.get("country_code")) for r in records}
+    return {code: json.loads(read_asset(f)) for code, f in sorted(files.items()) if f}
 
 
 def render_report(records: Sequence[dict[str, Any]], articles: Mapping[str, Article | dict[str, Any]], *,
-                  title: str = "eventwire report") -> str:
-    """The report's HTML from ``events.jsonl``-style records and articles by id."""
+                  title: str = "eventwire report", total: int | None = None) -> str:
+    """The report's HTML from ``events.jsonl``-style records and articles by id.
+
+    ``total`` is how many events the source holds when ``records`` are only
+    some of them (the latest): the page then says so above the map.
+    """
     check_assets()
     data = {
         "title": title,
+        "total": max(total or 0, len(records)),
         "facets": _facets(records),
         "rows": [row_from_record(r) for r in records],
         "details": {r["event_id"]: detail_from_record(r, articles, window=WINDOW) for r in records},

@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..export import article_to_dict, event_to_dict
+from ..query import PlaceGroups, Summary, Tally
 from ..records import Article, Event
 from .assets import admin1_file
 
@@ -103,3 +104,29 @@ def boundary_files(country_codes: Sequence[str | None]) -> dict[str, str]:
         if code and path:
             out[code.upper()] = path
     return out
+
+
+def _tallies(tallies: Sequence[Tally], *keys: str) -> list[dict[str, Any]]:
+    return [{**dict(zip(keys, t.key, strict=True)), "events": t.events, "deaths": t.deaths} for t in tallies]
+
+
+def summary_view(s: Summary) -> dict[str, Any]:
+    """A :class:`~eventwire.query.Summary` as the JSON of ``/api/summary`` (the report's script makes the same)."""
+    return {
+        "events": s.events, "deaths": s.deaths, "located": s.located, "undated": s.undated,
+        "date_min": s.date_min, "date_max": s.date_max, "bbox": list(s.bbox) if s.bbox else None,
+        "by_type": _tallies(s.by_type, "event_type"), "by_country": _tallies(s.by_country, "country", "country_code"),
+        "by_admin1": _tallies(s.by_admin1, "country", "admin1"), "actors": _tallies(s.actors, "actor"),
+        "bin": s.bin,
+        "timeline": [{"start": b.start, "event_type": b.event_type, "events": round(b.events, 4),
+                      "spread": round(b.spread, 4), "deaths": round(b.deaths, 4)} for b in s.timeline],
+    }
+
+
+def places_view(p: PlaceGroups) -> dict[str, Any]:
+    """Map points as the JSON of ``/api/places``: how many in all, how many given, and each point."""
+    return {"total": p.total, "events": p.events, "shown": len(p.groups),
+            "shown_events": sum(g.events for g in p.groups),
+            "groups": [{"latitude": g.latitude, "longitude": g.longitude, "name": g.name, "admin1": g.admin1,
+                        "country": g.country, "events": g.events, "deaths": g.deaths,
+                        "event_type": g.event_type} for g in p.groups]}

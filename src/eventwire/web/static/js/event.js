@@ -25,7 +25,9 @@ EW.highlighted = function (mention) {
   return box;
 };
 
-EW.renderEvent = function (container, detail) {
+/* options: {world, admin1} for the small map (optional). */
+EW.renderEvent = function (container, detail, options) {
+  var report = EW.renderReport;
   var e = detail.event;
   EW.clear(container);
   container.appendChild(EW.el("h2", { class: "ew-event-title", text: e.event_type + ": " + e.sub_event_type }));
@@ -42,42 +44,93 @@ EW.renderEvent = function (container, detail) {
   fields.forEach(function (f) { dl.appendChild(EW.el("dt", { text: f[0] })); dl.appendChild(EW.el("dd", { text: f[1] })); });
   container.appendChild(dl);
 
-  var titles = {};
+  var outletOf = {};
   detail.mentions.forEach(function (m) {
-    titles[m.article_id] = (m.article && (m.article.title || m.article.source)) || m.article_id;
+    outletOf[m.article_id] = (m.article && m.article.source) || m.source || "unknown outlet";
   });
+  if (options && options.world && typeof e.latitude === "number") {
+    var box = EW.el("div", { id: "event-map", class: "ew-event-map" });
+    container.appendChild(box);
+    var admin1 = {};
+    if (options.admin1 && e.country_code && options.admin1[String(e.country_code).toUpperCase()]) {
+      admin1[String(e.country_code).toUpperCase()] = options.admin1[String(e.country_code).toUpperCase()];
+    }
+    EW.Map(box, { world: options.world, admin1: admin1, still: true, width: 480, height: 300 }).draw(
+      { groups: [{ latitude: e.latitude, longitude: e.longitude, name: e.location, admin1: e.admin1, country: e.country,
+        events: 1, deaths: e.fatalities || 0, event_type: e.event_type }] },
+      { bbox: [e.longitude, e.latitude, e.longitude, e.latitude], by_admin1: [] }, null);
+  }
+
   container.appendChild(EW.el("h3", { text: "Where the sources disagree" }));
   var disagreements = e.disagreements || [];
   if (!disagreements.length) {
     container.appendChild(EW.el("p", { class: "ew-hint", text: "The reports agree (or there is one report)." }));
   } else {
-    container.appendChild(EW.el("ul", { class: "ew-disagreements" }, disagreements.map(function (d) {
-      if (!d || !Array.isArray(d.values)) return EW.el("li", { text: JSON.stringify(d) });
-      return EW.el("li", {}, [EW.el("strong", { text: String(d.field) + ": " })].concat(d.values.map(function (v, i) {
-        var who = (v.articles || []).map(function (a) { return titles[a] || a; }).join("; ");
-        return (i ? " vs " : "") + EW.text(v.value, "none") + " (" + who + ")";
-      })));
-    })));
+    var rows = [];
+    disagreements.forEach(function (d) {
+      if (!d || !Array.isArray(d.values)) return;
+      d.values.forEach(function (v, i) {
+        var counts = {};
+        (v.articles || []).forEach(function (a) { var o = outletOf[a] || a; counts[o] = (counts[o] || 0) + 1; });
+        var who = Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a] || a.localeCompare(b); })
+          .map(function (o) { return o + (counts[o] > 1 ? " (" + counts[o] + " reports)" : ""); }).join("; ");
+        rows.push(EW.el("tr", {}, [EW.el("td", { text: i ? "" : String(d.field) }), EW.el("td", { text: EW.text(v.value, "none") }),
+          EW.el("td", { text: who || "–" })]));
+      });
+    });
+    container.appendChild(EW.el("table", { class: "ew-disagreements" }, [
+      EW.el("thead", {}, [EW.el("tr", {}, [EW.el("th", { text: "field" }), EW.el("th", { text: "value" }), EW.el("th", { text: "outlets" })])]),
+      EW.el("tbody", {}, rows)]));
   }
 
-  container.appendChild(EW.el("h3", { text: "Reports" }));
-  detail.mentions.forEach(function (m, i) {
-    var a = m.article || {};
-    var section = EW.el("section", { class: "ew-mention", "data-mention": m.mention_id });
-    section.appendChild(EW.el("h4", { class: "ew-article-title", text: (i + 1) + ". " + EW.text(a.title, m.file) }));
-    var meta = [EW.text(a.source || m.source, "unknown source"), "published " + EW.text(a.published || m.published, "unknown")];
-    section.appendChild(EW.el("p", { class: "ew-hint", text: meta.join(" · ") }));
-    var url = EW.safeUrl(a.url);
-    if (url) {
-      section.appendChild(EW.el("p", {}, [EW.el("a", { class: "ew-article-link", href: url, target: "_blank",
-        rel: "noopener noreferrer nofollow", text: url })]));
-    } else if (a.url_text) {
-      section.appendChild(EW.el("p", { class: "ew-hint", text: "address (not a web link): " + a.url_text }));
-    }
-    section.appendChild(EW.el("blockquote", { class: "ew-sentence", text: m.sentence }));
-    section.appendChild(EW.el("p", { class: "ew-hint", text: m.event_type + ": " + m.sub_event_type
-      + (m.trigger ? " · trigger “" + m.trigger + "”" : "") + " · deaths " + EW.text(m.fatalities, "not given") }));
-    section.appendChild(EW.highlighted(m));
-    container.appendChild(section);
+  /* Reports grouped by outlet, the outlets with most reports first; the first three outlets
+     open, and in each the first two reports shown, the rest behind "more". */
+  container.appendChild(EW.el("h3", { text: "Reports (" + detail.mentions.length + ", from " + Object.keys(
+    detail.mentions.reduce(function (acc, m) { acc[outletOf[m.article_id]] = 1; return acc; }, {})).length + " outlets)" }));
+  var byOutlet = new Map();
+  detail.mentions.forEach(function (m) {
+    var o = outletOf[m.article_id];
+    if (!byOutlet.has(o)) byOutlet.set(o, []);
+    byOutlet.get(o).push(m);
   });
+  var n = 0;
+  Array.from(byOutlet.keys()).sort(function (a, b) { return byOutlet.get(b).length - byOutlet.get(a).length || a.localeCompare(b); })
+    .forEach(function (outlet, k) {
+      var list = byOutlet.get(outlet);
+      var group = EW.el("details", { class: "ew-outlet", "data-outlet": outlet, "data-reports": list.length });
+      group.open = k < 3;
+      group.appendChild(EW.el("summary", { text: outlet + " · " + list.length + " report" + (list.length === 1 ? "" : "s") }));
+      var more = null;
+      list.forEach(function (m, i) {
+        n += 1;
+        var section = report(m, n);
+        if (i < 2) { group.appendChild(section); return; }
+        if (!more) {
+          more = EW.el("details", { class: "ew-more" }, [EW.el("summary", { text: (list.length - 2) + " more from " + outlet })]);
+          group.appendChild(more);
+        }
+        more.appendChild(section);
+      });
+      container.appendChild(group);
+    });
+};
+
+EW.renderReport = function (m, n) {
+  var a = m.article || {};
+  var section = EW.el("section", { class: "ew-mention", "data-mention": m.mention_id });
+  section.appendChild(EW.el("h4", { class: "ew-article-title", text: n + ". " + EW.text(a.title, m.file) }));
+  var meta = [EW.text(a.source || m.source, "unknown source"), "published " + EW.text(a.published || m.published, "unknown")];
+  section.appendChild(EW.el("p", { class: "ew-hint", text: meta.join(" · ") }));
+  var url = EW.safeUrl(a.url);
+  if (url) {
+    section.appendChild(EW.el("p", {}, [EW.el("a", { class: "ew-article-link", href: url, target: "_blank",
+      rel: "noopener noreferrer nofollow", text: url })]));
+  } else if (a.url_text) {
+    section.appendChild(EW.el("p", { class: "ew-hint", text: "address (not a web link): " + a.url_text }));
+  }
+  section.appendChild(EW.el("blockquote", { class: "ew-sentence", text: m.sentence }));
+  section.appendChild(EW.el("p", { class: "ew-hint", text: m.event_type + ": " + m.sub_event_type
+    + (m.trigger ? " · trigger “" + m.trigger + "”" : "") + " · deaths " + EW.text(m.fatalities, "not given") }));
+  section.appendChild(EW.highlighted(m));
+  return section;
 };

@@ -1,49 +1,38 @@
-/* eventwire web: the event table, sortable by any column, in pages. */
+/* eventwire web: the event table: one page of the view's events, as the server (or the report's
+   own query) sorted them. Clicking a column sorts by it (again: the other way); the pager moves
+   through the pages. options.onSort(sort) and options.onPage(page) ask for another page. */
 "use strict";
 var EW = (window.EW = window.EW || {});
 
 EW.COLUMNS = [
-  { key: "date_start", label: "Date", value: EW.dateText },
-  { key: "event_type", label: "Type" },
-  { key: "sub_event_type", label: "Sub-type" },
-  { key: "actor1", label: "Actor 1" },
-  { key: "actor2", label: "Actor 2" },
-  { key: "location", label: "Location" },
-  { key: "admin1", label: "Province" },
-  { key: "country", label: "Country" },
-  { key: "fatalities", label: "Deaths" },
-  { key: "mention_count", label: "Reports" },
+  { key: "date_start", sort: "date", label: "Date", value: EW.dateText, first: "-" },
+  { key: "event_type", sort: "type", label: "Type" },
+  { key: "sub_event_type", sort: "sub_event_type", label: "Sub-type" },
+  { key: "actor1", sort: "actor1", label: "Actor 1" },
+  { key: "actor2", sort: "actor2", label: "Actor 2" },
+  { key: "location", sort: "location", label: "Location" },
+  { key: "admin1", sort: "admin1", label: "Province" },
+  { key: "country", sort: "country", label: "Country" },
+  { key: "fatalities", sort: "fatalities", label: "Deaths", first: "-" },
+  { key: "mention_count", sort: "mentions", label: "Reports", first: "-" },
 ];
+EW.PAGE_SIZE = 50;
 
 EW.Table = function (container, options) {
-  var pageSize = options.pageSize || 50;
-  var rows = [], sortKey = "date_start", direction = 1, page = 0;
-
-  function compare(a, b) {
-    var x = a[sortKey], y = b[sortKey];
-    var xm = x === null || x === undefined || x === "", ym = y === null || y === undefined || y === "";
-    if (xm || ym) return xm === ym ? 0 : xm ? 1 : -1;  // unknown values last either way
-    var c = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
-    return c * direction || String(a.event_id).localeCompare(String(b.event_id));
-  }
-
-  function render() {
+  /* result: {total, rows}; sort: e.g. "-date"; page: 0-based. */
+  function render(result, sort, page) {
     EW.clear(container);
-    var sorted = rows.slice().sort(compare);
-    var pages = Math.max(1, Math.ceil(sorted.length / pageSize));
-    page = Math.min(page, pages - 1);
+    var pages = Math.max(1, Math.ceil(result.total / EW.PAGE_SIZE));
     var head = EW.el("tr", {}, EW.COLUMNS.map(function (col) {
-      var th = EW.el("th", { scope: "col", "data-key": col.key, text: col.label,
-        "aria-sort": col.key === sortKey ? (direction > 0 ? "ascending" : "descending") : null });
+      var on = sort.replace(/^-/, "") === col.sort, desc = sort.charAt(0) === "-";
+      var th = EW.el("th", { scope: "col", "data-key": col.key, "data-sort": col.sort, text: col.label,
+        "aria-sort": on ? (desc ? "descending" : "ascending") : null });
       th.addEventListener("click", function () {
-        direction = col.key === sortKey ? -direction : 1;
-        sortKey = col.key;
-        page = 0;
-        render();
+        options.onSort(on ? (desc ? col.sort : "-" + col.sort) : (col.first || "") + col.sort);
       });
       return th;
     }));
-    var body = EW.el("tbody", {}, sorted.slice(page * pageSize, (page + 1) * pageSize).map(function (row) {
+    var body = EW.el("tbody", {}, result.rows.map(function (row) {
       return EW.el("tr", { "data-id": row.event_id }, EW.COLUMNS.map(function (col, i) {
         var value = col.value ? col.value(row) : EW.text(row[col.key]);
         if (i > 0) return EW.el("td", { text: value });
@@ -55,15 +44,14 @@ EW.Table = function (container, options) {
       }));
     }));
     container.appendChild(EW.el("table", {}, [EW.el("thead", {}, [head]), body]));
-    if (pages > 1) {
-      var prev = EW.el("button", { type: "button", text: "‹ previous", disabled: page === 0 });
-      var next = EW.el("button", { type: "button", text: "next ›", disabled: page >= pages - 1 });
-      prev.addEventListener("click", function () { page -= 1; render(); });
-      next.addEventListener("click", function () { page += 1; render(); });
-      container.appendChild(EW.el("div", { class: "ew-pager" },
-        [prev, EW.el("span", { text: "page " + (page + 1) + " of " + pages }), next]));
-    }
+    var first = result.total ? page * EW.PAGE_SIZE + 1 : 0, last = page * EW.PAGE_SIZE + result.rows.length;
+    var prev = EW.el("button", { type: "button", class: "ew-prev", text: "‹ previous", disabled: page === 0 });
+    var next = EW.el("button", { type: "button", class: "ew-next", text: "next ›", disabled: page >= pages - 1 });
+    prev.addEventListener("click", function () { options.onPage(page - 1); });
+    next.addEventListener("click", function () { options.onPage(page + 1); });
+    container.appendChild(EW.el("div", { class: "ew-pager", "data-page": page }, [prev,
+      EW.el("span", { text: "page " + EW.num(page + 1) + " of " + EW.num(pages) + " · rows " + EW.num(first) + "–" + EW.num(last)
+        + " of " + EW.num(result.total) }), next]));
   }
-
-  return { setRows: function (newRows) { rows = newRows; page = 0; render(); } };
+  return { render: render };
 };

@@ -296,6 +296,7 @@ def run(inputs: Sequence[str], *, out_dir: Path | None = None, db: Path | None =
         hashes: dict[str, str] = {}  # of the articles in flight
         coded: list[ToSave] = []  # coded, not yet stored: saved together when input is read on
         reused = 0
+        replaced = 0  # code points no output can hold, replaced on reading (ingest.codepoints)
 
         def note(problem: Problem) -> None:
             problems.append(problem)
@@ -305,7 +306,7 @@ def run(inputs: Sequence[str], *, out_dir: Path | None = None, db: Path | None =
                 progress(1)
 
         def to_code() -> Iterator[Article]:
-            nonlocal reused
+            nonlocal reused, replaced
             while True:
                 if coded and store:  # before reading on, so that what is read next sees them stored
                     problems.extend(store_batch(store, coded, run_id=run_id))
@@ -320,6 +321,7 @@ def run(inputs: Sequence[str], *, out_dir: Path | None = None, db: Path | None =
                         note(item)
                         continue
                     ours.add(item.article_id)
+                    replaced += item.replaced
                     if spool is not None:
                         spool.add(item)
                     digest = article_hash(item)
@@ -362,6 +364,7 @@ def run(inputs: Sequence[str], *, out_dir: Path | None = None, db: Path | None =
             "articles_reused": reused,
             "problems": len(problems),
             "problem_kinds": count_problem_kinds(problems),
+            "characters_replaced": replaced,
             "events": total_events,
             "mentions": total_mentions,
             "started": started.isoformat(timespec="seconds"),

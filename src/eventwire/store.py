@@ -67,6 +67,11 @@ _COLUMNS = {
     "event_mentions": {"event_id": "text", "position": "int", **_MENTION},
 }
 
+#: Every connection's options: DuckDB never installs or loads an extension by itself (it
+#: would otherwise fetch one over the network, e.g. its SQLite reader for a SQLite --db).
+CONNECT_CONFIG: dict[str, str | bool | int | float | list[str]] = {
+    "autoinstall_known_extensions": False, "autoload_known_extensions": False}
+
 #: The most memory DuckDB may use for its buffers (it spills to disk beyond that).
 MEMORY_LIMIT = "256MB"
 
@@ -134,8 +139,9 @@ class Store:
                     raise StoreError(f"cannot create the folder of database {target}: {exc}") from None
             if not read_only and not file.exists():
                 _create(file)
+            _check_header(file)
         try:
-            connection = duckdb.connect(target, read_only=read_only)
+            connection = duckdb.connect(target, read_only=read_only, config=CONNECT_CONFIG)
         except duckdb.Error as exc:
             raise _open_error(target, exc) from None
         # DuckDB's buffer pool would otherwise grow towards 80% of the machine's memory
@@ -565,7 +571,7 @@ def _create(file: Path) -> None:
     remove_stale_temporaries(file.parent)
     temp = file.with_name(f".{file.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
     try:
-        connection = duckdb.connect(str(temp))
+        connection = duckdb.connect(str(temp), config=CONNECT_CONFIG)
         try:
             migrate(connection)
             connection.execute("CHECKPOINT")
@@ -583,6 +589,21 @@ def _create(file: Path) -> None:
     finally:
         for leftover in (temp, temp.with_name(temp.name + ".wal")):
             leftover.unlink(missing_ok=True)
+
+
+def _check_header(file: Path) -> None:
+    """Refuse an existing file that is not a DuckDB database (DuckDB's files carry ``DUCK``
+    at byte 8) before DuckDB reads it; an empty file is left to DuckDB to initialise."""
+    try:
+        with open(file, "rb") as handle:
+            head = handle.read(16)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise StoreError(f"cannot read database {file}: {(exc.strerror or str(exc)).lower()}") from None
+    if head and head[8:12] != b"DUCK":
+        kind = " (it is a SQLite database)" if head.startswith(b"SQLite format 3") else ""
+        raise StoreError(f"{file} is not a DuckDB database{kind}; move it aside or use another --db")
 
 
 def _open_error(path: str, exc: Exception) -> StoreError:

@@ -1,0 +1,151 @@
+"""The faults users actually hit, each driven through the command line.
+
+Every test here runs ``eventwire`` as a user would (a subprocess, or Click's runner
+where a process of its own adds nothing) and checks the promise of the README's
+"What eventwire guarantees": the good articles are kept, nothing is doubled, and a
+fault is one line naming the file and the reason, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from eventwire.store import Store
+
+from .test_crash import environment
+
+GOOD = {
+    "good-1.txt": ("MOGADISHU, Somalia (March 3, 2021) - Militants attacked an army base near Afgoye on "
+                   "Tuesday, killing five soldiers, a regional official said.\n\n"
+                   "The army said it repelled the attack after a two-hour gunfight."),
+    "good-2.txt": ("KHARTOUM, Sudan (May 2, 2023) - Fighting between the army and the Rapid Support Forces "
+                   "killed 1,500 people in the city of Nyala last week, a medical group said."),
+}
+SENTENCE = "Gunmen attacked a police post near the town of Example on Monday, killing two officers."
+
+# Any code point at all, lone surrogates included (hypothesis leaves them out by default).
+ANY_TEXT = st.text(st.characters(exclude_categories=()), max_size=40)
+KEYS = ["text", "body", "content", "id", "title", "date", "source", "url", "articles"]
+SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), ANY_TEXT, st.just(SENTENCE),
+                    st.builds(lambda a, b: a + SENTENCE + b, ANY_TEXT, ANY_TEXT))
+JSON_VALUES = st.recursive(SCALARS, lambda inner: st.one_of(
+    st.lists(inner, max_size=3), st.dictionaries(st.one_of(st.sampled_from(KEYS), ANY_TEXT), inner, max_size=5)),
+    max_leaves=10)
+MARKUP = st.lists(st.one_of(st.sampled_from(["<p>", "</p>", "<div>", "<nav>", "<script>", "<title>", "&#xD800;",
+                                             "&#0;", "<meta charset='utf-16'>", SENTENCE]), ANY_TEXT),
+                  max_size=12).map("".join)
+# A string that surely holds a lone surrogate somewhere (the case that used to stop the run).
+SURROGATED = st.builds(lambda a, c, b: a + c + b, ANY_TEXT, st.characters(categories=["Cs"]), ANY_TEXT)
+SUFFIXES = [".txt", ".html", ".json", ".jsonl", ".md"]
+
+
+def eventwire(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """``eventwire ARGS`` in a process of its own."""
+    return subprocess.run([sys.executable, "-m", "eventwire.cli", *args], env=environment(), capture_output=True,
+                          text=True, timeout=timeout, check=False)
+
+
+def one_line_error(stderr: str) -> str:
+    """The message of a CLI error: exactly one line, "eventwire: error: ..." (or Click's "Error: ...")."""
+    assert stderr.count("\n") == 1 and "Traceback" not in stderr, stderr
+    for prefix in ("eventwire: error: ", "Error: "):
+        if stderr.startswith(prefix):
+            return stderr[len(prefix):].rstrip("\n")
+    raise AssertionError(f"not an error line: {stderr!r}")
+
+
+def write_good(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in GOOD.items():
+        (folder / name).write_text(text, encoding="utf-8")
+
+
+def _encoded(value: object) -> bytes:
+    # ensure_ascii: a lone surrogate is written as its \\udXXX escape, which Python's json reads back
+    return json.dumps(value, ensure_ascii=True).encode("ascii")
+
+
+HOSTILE_FILE = st.one_of(
+    st.tuples(st.sampled_from(SUFFIXES), st.binary(max_size=300)),
+    st.tuples(st.just(".json"), JSON_VALUES.map(_encoded)),
+    st.tuples(st.just(".json"), st.lists(st.fixed_dictionaries({"text": SCALARS, "title": SCALARS, "id": SCALARS}),
+                                         min_size=1, max_size=3).map(_encoded)),
+    st.tuples(st.just(".jsonl"), st.lists(JSON_VALUES.map(_encoded), max_size=3).map(b"\n".join)),
+    st.tuples(st.sampled_from([".html", ".txt"]), MARKUP.map(lambda s: s.encode("utf-8", "surrogatepass"))),
+)
+
+
+@pytest.mark.slow
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(files=st.lists(HOSTILE_FILE, min_size=5, max_size=14),
+       surrogated=st.fixed_dictionaries({"title": SURROGATED, "text": SURROGATED.map(lambda s: s + SENTENCE)},
+                                        optional={"id": SURROGATED, "source": SURROGATED, "url": SURROGATED}))
+def test_faults_run_survives_arbitrary_input(files: list[tuple[str, bytes]], surrogated: dict[str, str]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        write_good(root / "in")
+        files = [*files, (".jsonl", _encoded(surrogated))]
+        for n, (suffix, data) in enumerate(files):
+            (root / "in" / f"hostile-{n}{suffix}").write_bytes(data)
+        done = eventwire("run", str(root / "in"), "--out", str(root / "out"), "--db", str(root / "e.duckdb"), "-q")
+        assert done.returncode == 0, done.stderr
+        assert "Traceback" not in done.stderr and "Error:" not in done.stderr.replace("error:", ""), done.stderr
+        articles = [json.loads(line) for line in (root / "out" / "articles.jsonl").read_text("utf-8").splitlines()]
+        ids = {a["article_id"] for a in articles}
+        good = {str(root / "in" / name) for name in GOOD}
+        assert good <= ids
+        with Store.open(root / "e.duckdb", read_only=True) as store:
+            stored = {a.article_id for a in store.articles()}
+            assert stored == ids, "every article read is stored"
+            with_mentions = {m.article_id for m in store.mentions()}
+        assert good <= with_mentions, "the good articles are coded as they are alone"
+
+
+@pytest.mark.slow
+def test_faults_lone_surrogates_are_replaced_and_counted(tmp_path: Path) -> None:
+    write_good(tmp_path / "in")
+    # Python's json reads these escapes as lone surrogates, which no UTF-8 output can hold.
+    (tmp_path / "in" / "feed.json").write_text(
+        '[{"id": "s\\ud800", "title": "Base \\udfff attacked", "source": "Wire \\ud83d", '
+        f'"text": "{SENTENCE} \\ud800\\udc00 \\udc00"}}]', encoding="ascii")
+    done = eventwire("run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--db", str(tmp_path / "e.duckdb"))
+    assert done.returncode == 0, done.stderr
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text("utf-8"))
+    assert summary["articles"] == 3 and summary["problems"] == 0
+    assert summary["characters_replaced"] == 4  # the pair \\ud800\\udc00 is one real character
+    articles = {a["article_id"]: a for a in map(json.loads, (tmp_path / "out" / "articles.jsonl").open(encoding="utf-8"))}
+    assert articles["s\ufffd"]["title"] == "Base \ufffd attacked"
+    assert articles["s\ufffd"]["source"] == "Wire \ufffd"
+    with Store.open(tmp_path / "e.duckdb", read_only=True) as store:
+        (feed,) = store.articles(ids=["s\ufffd"])
+    assert feed.text.endswith("\U00010000 \ufffd")
+
+
+def test_faults_sqlite_file_as_db_is_one_line_and_loads_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "events.sqlite"
+    with sqlite3.connect(db) as con:
+        con.execute("CREATE TABLE t (a)")
+    write_good(tmp_path / "in")
+    for args in (["run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--db", str(db)],
+                 ["events", "--db", str(db)], ["serve", "--db", str(db), "--port", "1"]):
+        done = eventwire(*args, timeout=120)
+        assert done.returncode == 1
+        assert one_line_error(done.stderr) == (f"{db} is not a DuckDB database (it is a SQLite database); "
+                                               "move it aside or use another --db"), args
+    assert not (tmp_path / "out" / "events.jsonl").exists()
+
+
+def test_faults_store_never_installs_or_loads_extensions(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "e.duckdb") as store:
+        rows = store.query("SELECT current_setting('autoinstall_known_extensions'), "
+                           "current_setting('autoload_known_extensions')")
+    assert rows == [(False, False)]

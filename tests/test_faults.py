@@ -149,3 +149,40 @@ def test_faults_store_never_installs_or_loads_extensions(tmp_path: Path) -> None
         rows = store.query("SELECT current_setting('autoinstall_known_extensions'), "
                            "current_setting('autoload_known_extensions')")
     assert rows == [(False, False)]
+
+
+# A sentence that never ends: its extraction takes many seconds (about 8 s for 300 clauses here, more than
+# linearly longer for more), its parse about two.
+ENDLESS = ("KABUL, Afghanistan (March 3, 2021) - "
+           + "Gunmen attacked a police post near Kabul on Monday, killing five officers, and " * 500
+           + "police said.")
+
+
+def _budget_run(folder: Path, *, with_endless: bool) -> tuple[subprocess.CompletedProcess[str], float, dict]:
+    import time
+
+    write_good(folder / "in")
+    for n in range(8):  # short articles sharing the batch with the endless one
+        (folder / "in" / f"short-{n}.txt").write_text(GOOD["good-1.txt"].replace("five", str(n + 2)), "utf-8")
+    if with_endless:
+        (folder / "in" / "endless.txt").write_text(ENDLESS, "utf-8")
+    started = time.monotonic()
+    done = eventwire("run", str(folder / "in"), "--out", str(folder / "out"), "--db", str(folder / "e.duckdb"),
+                     "-q", "--set", "article_seconds=2", "--set", "batch_size=16", "--set", "workers=1")
+    took = time.monotonic() - started
+    return done, took, json.loads((folder / "out" / "summary.json").read_text("utf-8"))
+
+
+@pytest.mark.slow
+def test_faults_time_budget_holds_per_article_whatever_the_batch(tmp_path: Path) -> None:
+    alone, alone_took, alone_summary = _budget_run(tmp_path / "alone", with_endless=False)
+    mixed, mixed_took, summary = _budget_run(tmp_path / "mixed", with_endless=True)
+    assert alone.returncode == 0 and mixed.returncode == 0, mixed.stderr
+    assert mixed.stderr == (f"eventwire: skipped {tmp_path / 'mixed' / 'in' / 'endless.txt'}: analysis of the "
+                            "article took longer than the time budget of 2 s per article and was stopped "
+                            "(article_seconds)\n")
+    assert summary["articles"] == alone_summary["articles"] + 1 and summary["problems"] == 1
+    assert (summary["events"], summary["mentions"]) == (alone_summary["events"], alone_summary["mentions"])
+    # The endless article costs its own budget (2 s) and its reading and parse, not its whole extraction,
+    # the batch's budget (22 s) or a recoding of the batch.
+    assert mixed_took - alone_took < 2 + 6, (alone_took, mixed_took)

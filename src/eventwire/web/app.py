@@ -72,7 +72,13 @@ def create_app(db: str | Path, *, host: str = "127.0.0.1") -> FastAPI:
     async def guard(request: Request, call_next: Any) -> Response:
         if len(request.scope.get("query_string", b"")) > MAX_QUERY:
             response: Response = JSONResponse({"detail": "query string too long"}, status_code=414)
-        elif request.method not in ("GET", "HEAD"):
+        elif request.method == "HEAD":  # the GET answer's status and headers, without its body
+            request.scope["method"] = "GET"
+            full = await call_next(request)
+            async for _ in full.body_iterator:
+                pass
+            response = Response(status_code=full.status_code, headers=dict(full.headers))
+        elif request.method != "GET":
             response = JSONResponse({"detail": "this server is read-only"}, status_code=405)
         else:
             response = await call_next(request)

@@ -186,3 +186,94 @@ def test_faults_time_budget_holds_per_article_whatever_the_batch(tmp_path: Path)
     # The endless article costs its own budget (2 s) and its reading and parse, not its whole extraction,
     # the batch's budget (22 s) or a recoding of the batch.
     assert mixed_took - alone_took < 2 + 6, (alone_took, mixed_took)
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _request(port: int, path: str, method: str = "GET") -> tuple[int, bytes]:
+    import http.client
+
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request(method, path)
+        response = connection.getresponse()
+        return response.status, response.read()
+    finally:
+        connection.close()
+
+
+def _total(port: int) -> int:
+    status, body = _request(port, "/api/events?limit=1")
+    assert status == 200, body
+    return int(json.loads(body)["total"])
+
+
+@pytest.mark.slow
+def test_faults_serve_beside_run_keeps_answering_and_shows_new_events(tmp_path: Path) -> None:
+    import shutil
+    import threading
+    import time
+
+    from .test_crash import ROOT
+
+    first, second, db = tmp_path / "first", tmp_path / "second", tmp_path / "e.duckdb"
+    first.mkdir()
+    second.mkdir()
+    examples = sorted(p for p in (ROOT / "examples").iterdir() if p.name != "README.md")
+    for n, path in enumerate(examples):
+        shutil.copy(path, (first if n < 3 else second) / path.name)
+    assert eventwire("run", str(first), "--out", str(tmp_path / "out1"), "--db", str(db), "-q").returncode == 0
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "eventwire.cli", "serve", "--db", str(db), "--port", str(port)],
+                              env=environment(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    answers: list[tuple[str, int, int]] = []
+    stop = threading.Event()
+
+    def steady_requests() -> None:  # about 20 a second, bounded
+        for n in range(3000):
+            if stop.is_set():
+                return
+            method, path = [("GET", "/api/events?limit=5"), ("GET", "/api/facets"), ("HEAD", "/")][n % 3]
+            status, body = _request(port, path, method)
+            answers.append((method, status, len(body)))
+            time.sleep(0.05)
+
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                before = _total(port)
+                break
+            except OSError:
+                assert time.monotonic() < deadline and server.poll() is None, "the server did not start"
+                time.sleep(0.1)
+        assert before > 0
+        requester = threading.Thread(target=steady_requests)
+        requester.start()
+        try:
+            run = eventwire("run", str(second), "--out", str(tmp_path / "out2"), "--db", str(db), "-q")
+            time.sleep(1)  # requests after the run's end
+        finally:
+            stop.set()
+            requester.join(timeout=60)
+        assert run.returncode == 0, run.stderr
+        with Store.open(db, read_only=True) as store:
+            stored = len(store.events())
+        assert stored > before
+        assert _total(port) == stored, "the server shows the new events without a restart"
+        status, body = _request(port, "/", "HEAD")
+        assert (status, body) == (200, b"")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert len(answers) > 20
+    assert {(method, status) for method, status, _ in answers} == {("GET", 200), ("HEAD", 200)}, \
+        sorted(set(answers))[:5]
+    assert all(size == 0 for method, _, size in answers if method == "HEAD")
+    assert "Traceback" not in (server.stderr.read() if server.stderr else "")

@@ -125,7 +125,6 @@ class Store:
         :class:`StoreLocked` when another process holds the file and
         :class:`StoreError` when it cannot be opened or is not a DuckDB database.
         """
-        import duckdb
 
         target = str(path)
         if target != ":memory:":
@@ -140,10 +139,7 @@ class Store:
             if not read_only and not file.exists():
                 _create(file)
             _check_header(file)
-        try:
-            connection = duckdb.connect(target, read_only=read_only, config=CONNECT_CONFIG)
-        except duckdb.Error as exc:
-            raise _open_error(target, exc) from None
+        connection = _connect(target, read_only=read_only)
         # DuckDB's buffer pool would otherwise grow towards 80% of the machine's memory
         connection.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
         store = cls(connection, path=target, read_only=read_only)
@@ -589,6 +585,44 @@ def _create(file: Path) -> None:
     finally:
         for leftover in (temp, temp.with_name(temp.name + ".wal")):
             leftover.unlink(missing_ok=True)
+
+
+#: Longest wait for the web app to finish copying the database (eventwire.web.snapshot), in seconds.
+SNAPSHOT_WAIT = 120.0
+
+
+def snapshot_marker(db: Path) -> Path:
+    """The file ``eventwire serve`` keeps beside ``db`` while it copies it (it holds its pid)."""
+    return db.with_name(f".{db.name}.snapshot.lock")
+
+
+def _copying(db: Path) -> bool:
+    """Whether a live ``eventwire serve`` is copying ``db`` right now."""
+    try:
+        pid = int(snapshot_marker(db).read_text(encoding="ascii").strip())
+        os.kill(pid, 0)
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+def _connect(target: str, *, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """A connection to ``target``; a writer waits while the web app copies the database (a
+    moment) rather than failing, and any other holder stops it at once (:class:`StoreLocked`)."""
+    import time
+
+    import duckdb
+
+    deadline = time.monotonic() + SNAPSHOT_WAIT
+    while True:
+        try:
+            return duckdb.connect(target, read_only=read_only, config=CONNECT_CONFIG)
+        except duckdb.Error as exc:
+            error = _open_error(target, exc)
+        if read_only or not isinstance(error, StoreLocked) or target == ":memory:" \
+                or not _copying(Path(target)) or time.monotonic() > deadline:
+            raise error
+        time.sleep(0.02)
 
 
 def _check_header(file: Path) -> None:

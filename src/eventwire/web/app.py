@@ -5,8 +5,9 @@
     GET /static/...          our scripts and styles, and the vendored libraries and boundaries
     /api/...                 the JSON API (see :mod:`.api`), OpenAPI at /api/openapi.json
 
-The app only reads the database (each request opens it read-only); it has no
-route that writes. Static files are served by Starlette's ``StaticFiles``
+The app only reads the database, through a copy of its last committed state
+(:mod:`.snapshot`, refreshed when the database changes and no run holds it), so
+``eventwire run`` can write meanwhile; it has no route that writes. Static files are served by Starlette's ``StaticFiles``
 from this package's ``static/`` folder only (it refuses paths that leave the
 folder). Every response carries a strict Content-Security-Policy (no inline
 script, nothing from another origin), and requests with an over-long query
@@ -29,10 +30,10 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from .. import __version__
 from ..errors import StoreError
 from ..query import get_event
-from ..store import Store
 from .api import EVENT_ID, router
 from .assets import STATIC, check_assets
 from .render import server_page
+from .snapshot import Snapshot
 
 #: Longest query string accepted (bytes).
 MAX_QUERY = 4096
@@ -60,12 +61,12 @@ def allowed_hosts(host: str) -> list[str]:
 def create_app(db: str | Path, *, host: str = "127.0.0.1") -> FastAPI:
     """The app over the event database ``db`` (opened read-only per request)."""
     check_assets()
-    with Store.open(db, read_only=True):  # fail now, with a clear message, not on the first request
-        pass
+    snapshot = Snapshot(db)  # fails now, with a clear message, not on the first request
     app = FastAPI(title="eventwire", version=__version__,
                   description="Conflict events coded from news articles (read-only).",
                   openapi_url="/api/openapi.json", docs_url=None, redoc_url=None)
     app.state.db = str(db)
+    app.state.snapshot = snapshot
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts(host))
 
     @app.middleware("http")
@@ -108,7 +109,7 @@ def create_app(db: str | Path, *, host: str = "127.0.0.1") -> FastAPI:
         if not EVENT_ID.match(event_id):
             raise HTTPException(404, "no such event")
         try:
-            with Store.open(app.state.db, read_only=True) as store:
+            with app.state.snapshot.open() as store:
                 found = get_event(store, event_id) is not None
         except StoreError as exc:
             raise HTTPException(503, str(exc)) from None

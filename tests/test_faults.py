@@ -277,3 +277,83 @@ def test_faults_serve_beside_run_keeps_answering_and_shows_new_events(tmp_path: 
         sorted(set(answers))[:5]
     assert all(size == 0 for method, _, size in answers if method == "HEAD")
     assert "Traceback" not in (server.stderr.read() if server.stderr else "")
+
+
+# -- the operating system says no: a read-only folder, a full disk, a file that is no database --------
+
+
+@pytest.fixture
+def mounts(tmp_path: Path):
+    """``mount(kind, folder, size)``: a small tmpfs, or a read-only bind mount of an empty folder
+    (as root, like CI; chmod would stop nothing). Unmounted at the end."""
+    made: list[Path] = []
+
+    def mount(kind: str, name: str, size: str = "64k") -> Path:
+        target = tmp_path / name
+        target.mkdir()
+        if kind == "tmpfs":
+            command = ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(target)]
+        else:
+            source = tmp_path / f"{name}-source"
+            source.mkdir()
+            command = ["mount", "--bind", "-o", "ro", str(source), str(target)]
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            pytest.skip(f"cannot mount here ({done.stderr.strip()}); these tests run as root")
+        made.append(target)
+        return target
+
+    yield mount
+    for target in reversed(made):
+        subprocess.run(["umount", "-l", str(target)], check=False)
+
+
+def test_faults_new_db_in_a_read_only_folder_is_one_line(tmp_path: Path, mounts) -> None:
+    folder = mounts("ro", "readonly")
+    write_good(tmp_path / "in")
+    for args in (["run", str(tmp_path / "in"), "--out", str(tmp_path / "out")],
+                 ["watch", str(tmp_path / "in"), "--once", "-q", "--out", str(tmp_path / "out")]):
+        done = eventwire(*args, "--db", str(folder / "new.duckdb"), timeout=120)
+        assert done.returncode == 1, done.stderr
+        assert one_line_error(done.stderr) == f"cannot create database {folder / 'new.duckdb'}: read-only file system"
+    assert not (tmp_path / "out" / "events.jsonl").exists()
+
+
+@pytest.mark.slow
+def test_faults_disk_full_while_spooling_is_one_line_and_leaves_nothing(tmp_path: Path, mounts) -> None:
+    out = mounts("tmpfs", "full", size="4k")
+    write_good(tmp_path / "in")
+    (tmp_path / "in" / "many.jsonl").write_text("\n".join(json.dumps(
+        {"id": f"quiet-{n}", "title": f"A quiet day number {n} " + "in the market town " * 20,
+         "url": f"https://example.org/{'quiet/' * 30}{n}", "text": "Shops opened as usual and the market was busy."})
+        for n in range(60)), "utf-8")
+    done = eventwire("run", str(tmp_path / "in"), "--out", str(out), "--db", str(tmp_path / "e.duckdb"), "-q")
+    assert done.returncode == 1
+    assert one_line_error(done.stderr) == f"cannot write {out}: no space left on device"
+    assert list(out.iterdir()) == [], "no output and no temporary file is left behind"
+    with Store.open(tmp_path / "e.duckdb", read_only=True) as store:  # what was stored is whole
+        assert {m.article_id for m in store.mentions()} <= {a.article_id for a in store.articles()}
+
+
+def test_faults_new_db_on_a_full_disk_is_one_line_and_leaves_nothing(tmp_path: Path, mounts) -> None:
+    folder = mounts("tmpfs", "fulldb", size="64k")
+    write_good(tmp_path / "in")
+    done = eventwire("run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--db", str(folder / "e.duckdb"),
+                     timeout=120)
+    assert done.returncode == 1
+    assert one_line_error(done.stderr) == f"cannot create database {folder / 'e.duckdb'}: no space left on device"
+    assert list(folder.iterdir()) == []
+
+
+def test_faults_serve_on_a_truncated_database_is_one_line(tmp_path: Path) -> None:
+    db = tmp_path / "e.duckdb"
+    write_good(tmp_path / "in")
+    assert eventwire("run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--db", str(db), "-q",
+                     timeout=300).returncode == 0
+    data = db.read_bytes()
+    db.write_bytes(data[: len(data) // 3])
+    done = eventwire("serve", "--db", str(db), "--port", str(_free_port()), timeout=120)
+    assert done.returncode == 1
+    assert one_line_error(done.stderr) == (
+        f"database {db} is damaged: the file is {db.stat().st_size:,} bytes, shorter than the {len(data) - 12288:,} "
+        "bytes of its own blocks (truncated?); restore it from a copy or use another --db")

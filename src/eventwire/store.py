@@ -23,7 +23,7 @@ import re
 import sys
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -155,6 +155,7 @@ class Store:
 
         con = self._con()
         try:
+            self._check_length(con)
             if self.read_only:
                 todo = pending(con)
                 if todo:
@@ -166,6 +167,17 @@ class Store:
                 migrate(con)
         except duckdb.Error as exc:
             raise StoreError(f"database {self.path} cannot be read: {exc}") from None
+
+    def _check_length(self, con: duckdb.DuckDBPyConnection) -> None:
+        """Refuse a file shorter than the blocks it says it holds (cut short by a copy or a full disk)."""
+        if self.path == ":memory:":
+            return
+        block, blocks = con.execute("SELECT block_size, total_blocks FROM pragma_database_size()").fetchall()[0]
+        size = os.path.getsize(self.path)
+        if size < int(block) * int(blocks):
+            raise StoreError(f"database {self.path} is damaged: the file is {size:,} bytes, shorter than the "
+                             f"{int(block) * int(blocks):,} bytes of its own blocks (truncated?); restore it "
+                             "from a copy or use another --db")
 
     def close(self) -> None:
         """Close the connection (closing twice is harmless)."""
@@ -580,11 +592,14 @@ def _create(file: Path) -> None:
         except OSError:  # a file system without hard links
             if not file.exists():
                 os.replace(temp, file)
-    except (OSError, duckdb.Error) as exc:
-        raise StoreError(f"cannot create database {file}: {exc}") from None
+    except OSError as exc:
+        raise StoreError(f"cannot create database {file}: {(exc.strerror or str(exc)).lower()}") from None
+    except duckdb.Error as exc:
+        raise StoreError(f"cannot create database {file}: {_reason(exc)}") from None
     finally:
         for leftover in (temp, temp.with_name(temp.name + ".wal")):
-            leftover.unlink(missing_ok=True)
+            with suppress(OSError):  # a read-only folder, say: nothing was made there to remove
+                leftover.unlink(missing_ok=True)
 
 
 #: Longest wait for the web app to finish copying the database (eventwire.web.snapshot), in seconds.
@@ -640,6 +655,17 @@ def _check_header(file: Path) -> None:
         raise StoreError(f"{file} is not a DuckDB database{kind}; move it aside or use another --db")
 
 
+_OS_REASONS = ("No space left on device", "Read-only file system", "Permission denied", "Disk quota exceeded",
+               "Input/output error")
+
+
+def _reason(exc: Exception) -> str:
+    """A DuckDB error in a few words: the operating system's reason when it names one."""
+    message = str(exc)
+    found = next((reason for reason in _OS_REASONS if reason.lower() in message.lower()), None)
+    return found.lower() if found else message.splitlines()[0] if message else type(exc).__name__
+
+
 def _open_error(path: str, exc: Exception) -> StoreError:
     message = str(exc)
     if _LOCK.search(message):
@@ -649,7 +675,7 @@ def _open_error(path: str, exc: Exception) -> StoreError:
                            "wait for it or use another --db")
     if "not a valid duckdb database" in message.lower():
         return StoreError(f"{path} is not a DuckDB database; move it aside or use another --db")
-    return StoreError(f"cannot open database {path}: {message}")
+    return StoreError(f"cannot open database {path}: {_reason(exc)}")
 
 
 def _now() -> dt.datetime:

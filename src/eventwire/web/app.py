@@ -93,6 +93,11 @@ def create_app(db: str | Path, *, host: str = "127.0.0.1") -> FastAPI:
         where = [".".join(str(p) for p in e.get("loc", ())) + ": " + str(e.get("msg", "")) for e in exc.errors()]
         return JSONResponse({"detail": where[:5]}, status_code=422)
 
+    @app.exception_handler(StoreError)
+    async def unreadable(request: Request, exc: StoreError) -> JSONResponse:
+        # The database failed under a request (a disk error, say): one clear answer, no traceback.
+        return JSONResponse({"detail": str(exc)}, status_code=503)
+
     app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC, follow_symlink=False), name="static")
     pages = {"index": server_page("main.html", title="eventwire", main="app.js"),

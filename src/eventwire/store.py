@@ -155,7 +155,6 @@ class Store:
 
         con = self._con()
         try:
-            self._check_length(con)
             if self.read_only:
                 todo = pending(con)
                 if todo:
@@ -167,17 +166,6 @@ class Store:
                 migrate(con)
         except duckdb.Error as exc:
             raise StoreError(f"database {self.path} cannot be read: {exc}") from None
-
-    def _check_length(self, con: duckdb.DuckDBPyConnection) -> None:
-        """Refuse a file shorter than the blocks it says it holds (cut short by a copy or a full disk)."""
-        if self.path == ":memory:":
-            return
-        block, blocks = con.execute("SELECT block_size, total_blocks FROM pragma_database_size()").fetchall()[0]
-        size = os.path.getsize(self.path)
-        if size < int(block) * int(blocks):
-            raise StoreError(f"database {self.path} is damaged: the file is {size:,} bytes, shorter than the "
-                             f"{int(block) * int(blocks):,} bytes of its own blocks (truncated?); restore it "
-                             "from a copy or use another --db")
 
     def close(self) -> None:
         """Close the connection (closing twice is harmless)."""

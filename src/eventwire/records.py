@@ -30,10 +30,8 @@ class Article:
     ``year_hint`` is a year taken from context (a release number, a copyright-
     free mention) for datelines that omit the year; it is never used as the
     publication date itself.
-    ``origin`` is where it was read from, however its path was typed (the
-    file's real path, with ``#N`` for item or line N), None for standard input
-    and feeds; ``replaced`` counts the code points of its fields that no
-    output could hold and were replaced by U+FFFD (:mod:`eventwire.ingest.codepoints`).
+    ``replaced`` counts the code points of its fields that no output could
+    hold and were replaced by U+FFFD (:mod:`eventwire.ingest.codepoints`).
     """
 
     article_id: str
@@ -45,7 +43,6 @@ class Article:
     published_origin: str | None = None
     url: str | None = None
     year_hint: int | None = None
-    origin: str | None = None
     replaced: int = 0
 
 

@@ -29,14 +29,15 @@ def _article(n: int, text: str = "quiet day") -> Article:
     return Article(article_id=f"a{n}", file=f"in/a{n}.txt", text=text)
 
 
-def _fake_code(articles, *, settings, batch_size=None):  # parsing: "slow" sleeps, "die" kills the worker
+def _fake_code(articles, *, settings, batch_size=None, budget=0.0):  # "slow" sleeps, "die" kills
     out = []
-    for a in articles:
-        if "die" in a.text:
-            os._exit(3)
-        if "slow" in a.text:
-            time.sleep(3)
-        out.append([])
+    with work.time_limit(budget * len(articles)):  # as the batch's shared spaCy pass
+        for a in articles:
+            if "die" in a.text:
+                os._exit(3)
+            if "slow" in a.text:
+                time.sleep(3)
+            out.append([])
     return out
 
 
@@ -90,12 +91,13 @@ def test_engines_article_over_budget_becomes_a_problem(fake_code, texts):
 
 
 def test_engines_budget_zero_means_no_budget(fake_code, monkeypatch):  # fake_code: no warm-up either
-    monkeypatch.setattr(work, "_code", lambda articles, batch_size: [[] for _ in articles])
+    monkeypatch.setattr(work, "_code",
+                        lambda articles, settings, batch_size=None, budget=0.0: [[] for _ in articles])
     assert work.code_batch([_article(1)], settings=Settings(article_seconds=0)) == [[]]
 
 
 def test_engines_budget_outside_the_main_thread_is_checked_after_the_fact(monkeypatch):
-    def slowish(articles, *, batch_size):
+    def slowish(articles, *, settings, batch_size=None, budget=0.0):
         time.sleep(0.3)
         return [[] for _ in articles]
 
@@ -112,7 +114,7 @@ def test_engines_budget_outside_the_main_thread_is_checked_after_the_fact(monkey
 def test_engines_model_loads_before_the_budget_starts(monkeypatch):
     loads: list[str] = []
 
-    def slow_first(articles, *, batch_size):
+    def slow_first(articles, *, settings, batch_size=None, budget=0.0):
         if not loads:
             time.sleep(0.5)  # the first call loads the model
         loads.append(articles[0].article_id)

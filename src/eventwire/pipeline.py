@@ -28,6 +28,7 @@ import json
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -201,19 +202,23 @@ class _ArticleSpool:
         self._index: list[tuple[str, int, int]] = []
 
     def add(self, article: Article) -> None:
+        from .errors import ExportError
         from .export import article_to_dict
 
         line = (json.dumps(article_to_dict(article), ensure_ascii=False) + "\n").encode("utf-8")
-        self._index.append((article.article_id, self._file.tell(), len(line)))
-        self._file.write(line)
+        try:
+            self._index.append((article.article_id, self._file.tell(), len(line)))
+            self._file.write(line)
+        except OSError as exc:  # the disk is full, say: the run stops, and the spool is removed
+            raise ExportError(f"cannot write {self.folder}: {(exc.strerror or str(exc)).lower()}") from None
 
     def finish(self) -> Path:
         from .formats import outputs
 
         self._index.sort(key=lambda entry: entry[0])  # stable: one id twice keeps input order
         try:
-            self._file.flush()
-            with outputs(self.folder) as files:
+            with outputs(self.folder) as files:  # (an OSError in here becomes an ExportError)
+                self._file.flush()
                 out = files.binary("articles.jsonl")
                 for _, offset, length in self._index:
                     self._file.seek(offset)
@@ -224,8 +229,10 @@ class _ArticleSpool:
 
     def close(self) -> None:
         if not self._file.closed:
-            self._file.close()
-        self.path.unlink(missing_ok=True)
+            with suppress(OSError):  # unflushed lines on a full disk: the file is removed anyway
+                self._file.close()
+        with suppress(OSError):
+            self.path.unlink(missing_ok=True)
 
 
 def store_batch(store: Any, batch: Sequence[Any], *, run_id: str) -> list[Problem]:
@@ -296,6 +303,7 @@ def run(inputs: Sequence[str], *, out_dir: Path | None = None, db: Path | None =
         hashes: dict[str, str] = {}  # of the articles in flight
         coded: list[ToSave] = []  # coded, not yet stored: saved together when input is read on
         reused = 0
+        replaced = 0  # code points no output can hold, replaced on reading (ingest.codepoints)
 
         def note(problem: Problem) -> None:
             problems.append(problem)
@@ -305,7 +313,7 @@ def run(inputs: Sequence[str], *, out_dir: Path | None = None, db: Path | None =
                 progress(1)
 
         def to_code() -> Iterator[Article]:
-            nonlocal reused
+            nonlocal reused, replaced
             while True:
                 if coded and store:  # before reading on, so that what is read next sees them stored
                     problems.extend(store_batch(store, coded, run_id=run_id))
@@ -320,6 +328,7 @@ def run(inputs: Sequence[str], *, out_dir: Path | None = None, db: Path | None =
                         note(item)
                         continue
                     ours.add(item.article_id)
+                    replaced += item.replaced
                     if spool is not None:
                         spool.add(item)
                     digest = article_hash(item)
@@ -362,6 +371,7 @@ def run(inputs: Sequence[str], *, out_dir: Path | None = None, db: Path | None =
             "articles_reused": reused,
             "problems": len(problems),
             "problem_kinds": count_problem_kinds(problems),
+            "characters_replaced": replaced,
             "events": total_events,
             "mentions": total_mentions,
             "started": started.isoformat(timespec="seconds"),

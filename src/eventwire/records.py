@@ -30,6 +30,8 @@ class Article:
     ``year_hint`` is a year taken from context (a release number, a copyright-
     free mention) for datelines that omit the year; it is never used as the
     publication date itself.
+    ``replaced`` counts the code points of its fields that no output could
+    hold and were replaced by U+FFFD (:mod:`eventwire.ingest.codepoints`).
     """
 
     article_id: str
@@ -41,6 +43,7 @@ class Article:
     published_origin: str | None = None
     url: str | None = None
     year_hint: int | None = None
+    replaced: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,7 @@ import re
 import sys
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -68,6 +68,11 @@ _COLUMNS = {
     "events": _EVENT,
     "event_mentions": {"event_id": "text", "position": "int", **_MENTION},
 }
+
+#: Every connection's options: DuckDB never installs or loads an extension by itself (it
+#: would otherwise fetch one over the network, e.g. its SQLite reader for a SQLite --db).
+CONNECT_CONFIG: dict[str, str | bool | int | float | list[str]] = {
+    "autoinstall_known_extensions": False, "autoload_known_extensions": False}
 
 #: The most memory DuckDB may use for its buffers (it spills to disk beyond that).
 MEMORY_LIMIT = "256MB"
@@ -122,7 +127,6 @@ class Store:
         :class:`StoreLocked` when another process holds the file and
         :class:`StoreError` when it cannot be opened or is not a DuckDB database.
         """
-        import duckdb
 
         target = str(path)
         if target != ":memory:":
@@ -136,10 +140,8 @@ class Store:
                     raise StoreError(f"cannot create the folder of database {target}: {exc}") from None
             if not read_only and not file.exists():
                 _create(file)
-        try:
-            connection = duckdb.connect(target, read_only=read_only)
-        except duckdb.Error as exc:
-            raise _open_error(target, exc) from None
+            _check_header(file)
+        connection = _connect(target, read_only=read_only)
         # DuckDB's buffer pool would otherwise grow towards 80% of the machine's memory
         connection.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
         store = cls(connection, path=target, read_only=read_only)
@@ -574,7 +576,7 @@ def _create(file: Path) -> None:
     remove_stale_temporaries(file.parent)
     temp = file.with_name(f".{file.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
     try:
-        connection = duckdb.connect(str(temp))
+        connection = duckdb.connect(str(temp), config=CONNECT_CONFIG)
         try:
             migrate(connection)
             connection.execute("CHECKPOINT")
@@ -587,11 +589,78 @@ def _create(file: Path) -> None:
         except OSError:  # a file system without hard links
             if not file.exists():
                 os.replace(temp, file)
-    except (OSError, duckdb.Error) as exc:
-        raise StoreError(f"cannot create database {file}: {exc}") from None
+    except OSError as exc:
+        raise StoreError(f"cannot create database {file}: {(exc.strerror or str(exc)).lower()}") from None
+    except duckdb.Error as exc:
+        raise StoreError(f"cannot create database {file}: {_reason(exc)}") from None
     finally:
         for leftover in (temp, temp.with_name(temp.name + ".wal")):
-            leftover.unlink(missing_ok=True)
+            with suppress(OSError):  # a read-only folder, say: nothing was made there to remove
+                leftover.unlink(missing_ok=True)
+
+
+#: Longest wait for the web app to finish copying the database (eventwire.web.snapshot), in seconds.
+SNAPSHOT_WAIT = 120.0
+
+
+def snapshot_marker(db: Path) -> Path:
+    """The file ``eventwire serve`` keeps beside ``db`` while it copies it (it holds its pid)."""
+    return db.with_name(f".{db.name}.snapshot.lock")
+
+
+def _copying(db: Path) -> bool:
+    """Whether a live ``eventwire serve`` is copying ``db`` right now."""
+    try:
+        pid = int(snapshot_marker(db).read_text(encoding="ascii").strip())
+        os.kill(pid, 0)
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+def _connect(target: str, *, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """A connection to ``target``; a writer waits while the web app copies the database (a
+    moment) rather than failing, and any other holder stops it at once (:class:`StoreLocked`)."""
+    import time
+
+    import duckdb
+
+    deadline = time.monotonic() + SNAPSHOT_WAIT
+    while True:
+        try:
+            return duckdb.connect(target, read_only=read_only, config=CONNECT_CONFIG)
+        except duckdb.Error as exc:
+            error = _open_error(target, exc)
+        if read_only or not isinstance(error, StoreLocked) or target == ":memory:" \
+                or not _copying(Path(target)) or time.monotonic() > deadline:
+            raise error
+        time.sleep(0.02)
+
+
+def _check_header(file: Path) -> None:
+    """Refuse an existing file that is not a DuckDB database (DuckDB's files carry ``DUCK``
+    at byte 8) before DuckDB reads it; an empty file is left to DuckDB to initialise."""
+    try:
+        with open(file, "rb") as handle:
+            head = handle.read(16)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise StoreError(f"cannot read database {file}: {(exc.strerror or str(exc)).lower()}") from None
+    if head and head[8:12] != b"DUCK":
+        kind = " (it is a SQLite database)" if head.startswith(b"SQLite format 3") else ""
+        raise StoreError(f"{file} is not a DuckDB database{kind}; move it aside or use another --db")
+
+
+_OS_REASONS = ("No space left on device", "Read-only file system", "Permission denied", "Disk quota exceeded",
+               "Input/output error")
+
+
+def _reason(exc: Exception) -> str:
+    """A DuckDB error in a few words: the operating system's reason when it names one."""
+    message = str(exc)
+    found = next((reason for reason in _OS_REASONS if reason.lower() in message.lower()), None)
+    return found.lower() if found else message.splitlines()[0] if message else type(exc).__name__
 
 
 def _open_error(path: str, exc: Exception) -> StoreError:
@@ -603,7 +672,7 @@ def _open_error(path: str, exc: Exception) -> StoreError:
                            "wait for it or use another --db")
     if "not a valid duckdb database" in message.lower():
         return StoreError(f"{path} is not a DuckDB database; move it aside or use another --db")
-    return StoreError(f"cannot open database {path}: {message}")
+    return StoreError(f"cannot open database {path}: {_reason(exc)}")
 
 
 def _now() -> dt.datetime:

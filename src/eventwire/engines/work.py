@@ -6,10 +6,13 @@
 picklable records so that a local worker process and a Ray task run exactly the
 same code.
 
-Time budget (``article_seconds``): a batch may take ``article_seconds`` per
-article it holds. A batch over that budget is interrupted and coded again one
-article at a time, each with ``article_seconds`` of its own; an article over its
-budget becomes a problem, and the others are coded as usual. The interruption
+Time budget (``article_seconds``): each article's extraction has
+``article_seconds`` of its own, whatever the batch: an article over it is cut
+off and becomes a problem, and the others of its batch are coded as usual (not
+again). The batch's spaCy pass is work the articles share, so it shares their
+budgets (``article_seconds`` per article it holds); in the rare case that it
+runs over, the batch is coded again one article at a time, each with
+``article_seconds`` of its own, to find the article at fault. The interruption
 uses ``SIGALRM``, which only the main thread of a process can receive (worker
 processes and Ray tasks run there); elsewhere (a run started from a thread) the
 work cannot be interrupted, and an article whose coding took longer than its
@@ -79,24 +82,40 @@ def over_budget(article: Article, seconds: float) -> Problem:
                                  "per article and was stopped (article_seconds)")
 
 
-def _code(articles: Sequence[Article], *, settings: Settings, batch_size: int | None = None) -> list[Result]:
+def _code(articles: Sequence[Article], *, settings: Settings, batch_size: int | None = None,
+          budget: float = 0.0) -> list[Result]:
+    """Parse the batch in one spaCy pass and score its sentences with the recogniser in one call
+    (within ``budget`` per article, shared; raises :class:`OverBudget` past it), then extract
+    each article within ``budget`` of its own."""
     from ..analyse import analyse
-    from ..extract import extract, score_docs
-    from ..link import consolidate
+    from ..extract import score_docs
     from ..recogniser.fuse import Thresholds
 
     limits = Thresholds(accept=settings.recogniser_accept, reject=settings.recogniser_reject)
-    results: list[Result] = []
     size = settings.batch_size if batch_size is None else batch_size
-    docs = list(analyse((a.text for a in articles), batch_size=max(1, size)))
-    scores: list[Any] = [None] * len(docs) if limits.off else score_docs(docs)
-    for article, doc, doc_scores in zip(articles, docs, scores, strict=True):
-        try:
-            results.append(consolidate(extract(doc, article, limits=limits, scores=doc_scores)))
-        except EXTRACTION_ERRORS as exc:
-            # A defect on one article must not stop the run; it is reported with its cause.
-            results.append(Problem(article.file, f"extraction failed: {type(exc).__name__}: {exc}"))
-    return results
+    with time_limit(budget * len(articles)):
+        docs = list(analyse((a.text for a in articles), batch_size=max(1, size)))
+        scores: list[Any] = [None] * len(docs) if limits.off else score_docs(docs)
+    return [_extract_one(article, doc, budget=budget, limits=limits, scores=doc_scores)
+            for article, doc, doc_scores in zip(articles, docs, scores, strict=True)]
+
+
+def _extract_one(article: Article, doc: Any, *, budget: float, limits: Any, scores: Any) -> Result:
+    from ..extract import extract
+    from ..link import consolidate
+
+    started = time.perf_counter()
+    try:
+        with time_limit(budget):
+            result: Result = consolidate(extract(doc, article, limits=limits, scores=scores))
+    except OverBudget:
+        return over_budget(article, budget)
+    except EXTRACTION_ERRORS as exc:
+        # A defect on one article must not stop the run; it is reported with its cause.
+        return Problem(article.file, f"extraction failed: {type(exc).__name__}: {exc}")
+    if budget > 0 and time.perf_counter() - started > budget:  # a thread that could not be interrupted
+        return over_budget(article, budget)
+    return result
 
 
 def code_batch(articles: Sequence[Article], *, settings: Settings) -> list[Result]:
@@ -110,9 +129,8 @@ def code_batch(articles: Sequence[Article], *, settings: Settings) -> list[Resul
         warm_up()  # loading the model is not the first article's time
     started = time.perf_counter()
     try:
-        with time_limit(budget * len(articles)):
-            results = _code(articles, settings=settings)
-    except OverBudget:
+        results: list[Result] | None = _code(articles, settings=settings, budget=budget)
+    except OverBudget:  # the batch's shared spaCy pass ran over: find the article at fault alone
         results = None
     if results is not None and (can_interrupt() or time.perf_counter() - started <= budget * len(articles)):
         return results
@@ -126,8 +144,7 @@ def code_one(article: Article, *, settings: Settings) -> Result:
     budget = settings.article_seconds
     started = time.perf_counter()
     try:
-        with time_limit(budget):
-            result = _code([article], settings=settings, batch_size=1)[0]
+        result = _code([article], settings=settings, batch_size=1, budget=budget)[0]
     except OverBudget:
         return over_budget(article, budget)
     if budget > 0 and time.perf_counter() - started > budget:

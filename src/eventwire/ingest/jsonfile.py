@@ -18,6 +18,7 @@ from ..errors import EmptyInput, InputError, InputTooLarge, MalformedInput
 from ..pubdate import dateline_span, parse_meta_date
 from ..records import Article, Problem
 from ..settings import Settings
+from .codepoints import scrub
 from .htmlpage import parse_html
 from .limits import within_article_limit
 from .text import parse_text
@@ -126,7 +127,17 @@ MIN_HEADLINE_WORDS = 8
 
 
 def record_to_article(record: dict[str, Any], *, file: str, default_id: str) -> Article:
-    """One article from a JSON record; unknown keys are ignored."""
+    """One article from a JSON record; unknown keys are ignored. Code points no output can
+    hold (lone surrogates) are replaced and counted in ``Article.replaced``."""
+    try:
+        record, replaced = scrub(record)
+    except RecursionError:
+        raise MalformedInput("invalid JSON: nested too deeply to read") from None
+    article = _record_article(record, file=file, default_id=default_id)
+    return replace(article, replaced=article.replaced + replaced) if replaced else article
+
+
+def _record_article(record: dict[str, Any], *, file: str, default_id: str) -> Article:
     body = _first(record, TEXT_KEYS)
     if isinstance(body, list) and all(isinstance(part, str) for part in body):
         body = "\n\n".join(body)

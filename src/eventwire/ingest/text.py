@@ -9,6 +9,7 @@ from ..clean import clean_text, markdown_to_plain, normalise_text
 from ..errors import EmptyInput
 from ..pubdate import dateline_span, find_publication_date, parse_meta_date, split_header, title_date, year_of
 from ..records import Article
+from .codepoints import replace_unencodable
 from .language import check_english
 
 
@@ -25,6 +26,10 @@ def parse_text(raw: str, *, file: str, article_id: str | None = None, title: str
     Raises :class:`EmptyInput` when no text is left after cleaning and
     :class:`~eventwire.errors.UnsupportedInput` for text that is not English.
     """
+    raw, replaced = replace_unencodable(raw)
+    fields = [replace_unencodable(v) if v is not None else (None, 0) for v in (title, source, url, article_id)]
+    (title, _), (source, _), (url, _), (article_id, _) = fields
+    replaced += sum(count for _, count in fields)
     if not raw.strip():
         raise EmptyInput("text is empty")
     header_date, raw = split_header(normalise_text(raw))
@@ -50,7 +55,7 @@ def parse_text(raw: str, *, file: str, article_id: str | None = None, title: str
         title = heading or _headline(text)
     return Article(article_id=article_id or file, file=file, text=text, title=plain_or_none(title),
                    source=plain_or_none(source), published=found, published_origin=origin,
-                   url=plain_or_none(url), year_hint=hint)
+                   url=plain_or_none(url), year_hint=hint, replaced=replaced)
 
 
 def plain_or_none(value: str | None) -> str | None:

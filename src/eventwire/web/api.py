@@ -101,7 +101,7 @@ def only_params(*names: str) -> Callable[[Request], None]:
 def open_store(request: Request) -> Iterator[Store]:
     """A read-only connection for one request (so `eventwire run` can write between requests)."""
     try:
-        store = Store.open(request.app.state.db, read_only=True)
+        store = request.app.state.snapshot.open()
     except StoreLocked as exc:
         raise HTTPException(503, str(exc)) from None
     except StoreError as exc:

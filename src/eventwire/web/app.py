@@ -6,8 +6,9 @@
     GET /static/...          our scripts and styles, and the vendored libraries and boundaries
     /api/...                 the JSON API (see :mod:`.api`), OpenAPI at /api/openapi.json
 
-The app only reads the database (each request opens it read-only); it has no
-route that writes. Static files are served by Starlette's ``StaticFiles``
+The app only reads the database, through a copy of its last committed state
+(:mod:`.snapshot`, refreshed when the database changes and no run holds it), so
+``eventwire run`` can write meanwhile; it has no route that writes. Static files are served by Starlette's ``StaticFiles``
 from this package's ``static/`` folder only (it refuses paths that leave the
 folder). Every response carries a strict Content-Security-Policy (no inline
 script, nothing from another origin), and requests with an over-long query
@@ -30,10 +31,10 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from .. import __version__
 from ..errors import StoreError
 from ..query import get_event
-from ..store import Store
 from .api import EVENT_ID, router
 from .assets import STATIC, check_assets
 from .render import server_page
+from .snapshot import Snapshot
 
 #: Longest query string accepted (bytes).
 MAX_QUERY = 4096
@@ -61,19 +62,25 @@ def allowed_hosts(host: str) -> list[str]:
 def create_app(db: str | Path, *, host: str = "127.0.0.1") -> FastAPI:
     """The app over the event database ``db`` (opened read-only per request)."""
     check_assets()
-    with Store.open(db, read_only=True):  # fail now, with a clear message, not on the first request
-        pass
+    snapshot = Snapshot(db)  # fails now, with a clear message, not on the first request
     app = FastAPI(title="eventwire", version=__version__,
                   description="Conflict events coded from news articles (read-only).",
                   openapi_url="/api/openapi.json", docs_url=None, redoc_url=None)
     app.state.db = str(db)
+    app.state.snapshot = snapshot
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts(host))
 
     @app.middleware("http")
     async def guard(request: Request, call_next: Any) -> Response:
         if len(request.scope.get("query_string", b"")) > MAX_QUERY:
             response: Response = JSONResponse({"detail": "query string too long"}, status_code=414)
-        elif request.method not in ("GET", "HEAD"):
+        elif request.method == "HEAD":  # the GET answer's status and headers, without its body
+            request.scope["method"] = "GET"
+            full = await call_next(request)
+            async for _ in full.body_iterator:
+                pass
+            response = Response(status_code=full.status_code, headers=dict(full.headers))
+        elif request.method != "GET":
             response = JSONResponse({"detail": "this server is read-only"}, status_code=405)
         else:
             response = await call_next(request)
@@ -86,6 +93,11 @@ def create_app(db: str | Path, *, host: str = "127.0.0.1") -> FastAPI:
         # Say which parameter is wrong, without echoing its (possibly huge or hostile) value.
         where = [".".join(str(p) for p in e.get("loc", ())) + ": " + str(e.get("msg", "")) for e in exc.errors()]
         return JSONResponse({"detail": where[:5]}, status_code=422)
+
+    @app.exception_handler(StoreError)
+    async def unreadable(request: Request, exc: StoreError) -> JSONResponse:
+        # The database failed under a request (a disk error, say): one clear answer, no traceback.
+        return JSONResponse({"detail": str(exc)}, status_code=503)
 
     app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC, follow_symlink=False), name="static")
@@ -104,7 +116,7 @@ def create_app(db: str | Path, *, host: str = "127.0.0.1") -> FastAPI:
         found = False
         if EVENT_ID.match(event_id):
             try:
-                with Store.open(app.state.db, read_only=True) as store:
+                with app.state.snapshot.open() as store:
                     found = get_event(store, event_id) is not None
             except StoreError as exc:
                 raise HTTPException(503, str(exc)) from None

@@ -46,7 +46,10 @@ def serve_cmd(db: Path, host: str, port: int) -> None:
         click.echo(f"eventwire: warning: listening on {host}; anyone who can reach it can read the events",
                    err=True)
     click.echo(f"eventwire: serving {db} at http://{host}:{port}/ (read-only; Ctrl-C stops)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    finally:
+        app.state.snapshot.close()
 
 
 @click.command("report")

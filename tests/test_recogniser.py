@@ -106,6 +106,7 @@ def test_recogniser_labels_are_the_taxonomy():
     model = recogniser()
     assert model.meta["labels"] == [*NAMES, "none"]
     assert model.heads.ngram_w.shape[1] == len(NAMES) + 1 == 26
+    assert model.version == f"recogniser-{model.meta['weights']}"  # the digest recorded at training
 
 
 def test_recogniser_scores_are_probabilities():

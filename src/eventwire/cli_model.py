@@ -21,9 +21,12 @@ from .errors import EventwireError
               help="Where to write recogniser.npz and recogniser.json (default: the package's data folder).")
 @click.option("--seed", type=int, default=13, show_default=True, help="The training seed (recorded).")
 @click.option("--limit", type=int, default=None, help="Train on the first N training records only.")
+@click.option("--gate", type=float, default=None,
+              help="Fix the encoder's gate (a speed choice) instead of choosing it on validation.")
 @click.option("--score-test", is_flag=True,
               help="Do not train: score the model in --out (or the packaged one) on corpus/test once.")
-def train_cmd(corpus: Path, out: Path | None, seed: int, limit: int | None, score_test: bool) -> None:
+def train_cmd(corpus: Path, out: Path | None, seed: int, limit: int | None, gate: float | None,
+              score_test: bool) -> None:
     """Train the sentence recogniser on CORPUS/train (validation split inside it), or score it."""
     from importlib import resources
 
@@ -39,7 +42,7 @@ def train_cmd(corpus: Path, out: Path | None, seed: int, limit: int | None, scor
             result = score_split(model, test_split(records))
             click.echo(json.dumps(result, indent=1))
             return
-        train(Options(corpus=corpus, out=target, seed=seed, limit=limit),
+        train(Options(corpus=corpus, out=target, seed=seed, limit=limit, gate=gate),
               log=lambda line: click.echo(line, err=True))
     except (EventwireError, OSError) as exc:
         raise click.ClickException(str(exc)) from None

@@ -104,11 +104,13 @@ class Recogniser:
         return out
 
 
-def weights_digest(heads: Heads) -> str:
-    """A short hash of the weights (the model part of the coder version)."""
+def weights_digest(heads: Heads, *, gate: float, mix: float, threshold: float) -> str:
+    """A short hash of the weights and the three numbers that decide with them (the model part
+    of the coder version: a new gate codes differently, so it is a new version)."""
     h = hashlib.sha256()
     for arr in (heads.ngram_w, heads.ngram_b, heads.embed_w, heads.embed_b):
         h.update(np.ascontiguousarray(arr).tobytes())
+    h.update(json.dumps([gate, mix, threshold]).encode("utf-8"))
     return h.hexdigest()[:12]
 
 
@@ -127,9 +129,10 @@ def load(npz_bytes: bytes | None = None, meta_text: str | None = None) -> Recogn
                       embed_w=arrays["embed_w"].astype(np.float32), embed_b=arrays["embed_b"].astype(np.float32))
     if list(meta.get("labels", [])) != list(LABELS) or heads.ngram_w.shape[1] != len(LABELS):
         raise ModelError("the recogniser's labels are not the taxonomy's 25 sub-event types and none")
-    digest = weights_digest(heads)  # of the float32 weights as loaded
-    return Recogniser(heads=heads, gate=float(meta["gate"]), mix=float(meta["mix"]),
-                      threshold=float(meta["threshold"]), version=f"recogniser-{digest}", meta=meta)
+    gate, mix, threshold = float(meta["gate"]), float(meta["mix"]), float(meta["threshold"])
+    digest = weights_digest(heads, gate=gate, mix=mix, threshold=threshold)  # of the float32 weights as loaded
+    return Recogniser(heads=heads, gate=gate, mix=mix, threshold=threshold, version=f"recogniser-{digest}",
+                      meta=meta)
 
 
 @functools.cache

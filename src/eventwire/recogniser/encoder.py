@@ -29,7 +29,7 @@ DIMS = 384
 #: Word pieces per sentence; longer sentences are cut (news sentences rarely reach it).
 MAX_PIECES = 96
 #: Sentences per ONNX call (sorted by length, so little padding).
-BATCH = 16
+BATCH = 32
 
 _checked: set[str] = set()
 

@@ -150,6 +150,76 @@ def test_encoder_refuses_a_file_with_another_checksum(tmp_path, monkeypatch):
         encoder.model_file()
 
 
+def test_encoder_fast_model_is_made_once_and_cached(tmp_path, monkeypatch):
+    from eventwire.recogniser import encoder
+
+    monkeypatch.setenv("EVENTWIRE_CACHE", str(tmp_path / "cache"))
+    made = encoder.fast_model()
+    assert isinstance(made, type(tmp_path)) and made.parent == tmp_path / "cache" and made.stat().st_size > 10**7
+    calls = []
+    monkeypatch.setattr(encoder, "_quantise", lambda source: calls.append(source) or b"")
+    assert encoder.fast_model() == made and not calls  # read from the cache, not made again
+
+
+def test_encoder_fast_model_without_a_writable_cache_is_kept_in_memory(tmp_path, monkeypatch):
+    from eventwire.recogniser import encoder
+
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache folder would be")
+    monkeypatch.setenv("EVENTWIRE_CACHE", str(blocker / "cache"))
+    made = encoder.fast_model()
+    assert isinstance(made, bytes) and len(made) > 10**7
+
+
+def test_encoder_matches_the_probe_the_weights_were_trained_with():
+    from eventwire.recogniser import PROBE
+    from eventwire.recogniser.encoder import PROBE_COSINE, _cosine, encoder
+
+    model = recogniser()
+    assert model.heads.probe is not None
+    got = encoder((PROBE, model.heads.probe)).embed([PROBE])[0]
+    assert _cosine(got, model.heads.probe) >= PROBE_COSINE
+
+
+def test_encoder_fast_model_gives_nearly_the_packaged_files_embeddings():
+    from eventwire.recogniser.encoder import PROBE_COSINE, Encoder, _cosine
+
+    sentences = ["Protesters marched to the governor's office on Monday.",
+                 "Two soldiers died when their patrol hit a roadside bomb outside the town."]
+    fast, exact = Encoder(fast=True).embed(sentences), Encoder(fast=False).embed(sentences)
+    assert min(_cosine(f, e) for f, e in zip(fast, exact, strict=True)) >= PROBE_COSINE
+
+
+def test_encoder_embeds_a_sentence_alike_alone_and_beside_others():
+    """The int8 model quantises a call's activations together: a sentence must not embed
+    differently because of the sentences (of other articles) coded beside it."""
+    from eventwire.recogniser.encoder import encoder
+
+    one = "Rebels shelled the market in the town on Friday."
+    others = ["A much longer sentence about protests in the streets of the capital city.", "Short one."]
+    alone = encoder().embed([one])[0]
+    assert np.array_equal(encoder().embed([others[0], one, others[1]])[1], alone)
+
+
+def test_encoder_falls_back_to_the_packaged_file_then_refuses(monkeypatch):
+    from eventwire.recogniser import encoder as enc
+
+    class Fake:  # the fast model embeds every sentence as (1, 0), the packaged file as (0, 1)
+        def __init__(self, *, fast: bool = True) -> None:
+            self.fast = fast
+
+        def embed(self, texts):
+            return np.array([[1.0, 0.0] if self.fast else [0.0, 1.0]] * len(texts), dtype=np.float32)
+
+    monkeypatch.setattr(enc, "Encoder", Fake)
+    for probe, fast in (((1.0, 0.0), True), ((0.0, 1.0), False)):
+        monkeypatch.setattr(enc, "_by_process", {})
+        assert enc.encoder(("a sentence", np.array(probe, dtype=np.float32))).fast is fast
+    monkeypatch.setattr(enc, "_by_process", {})
+    with pytest.raises(ModelError, match="probe"):
+        enc.encoder(("a sentence", np.array([-1.0, 0.0], dtype=np.float32)))
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(("text", "sub"), WHY + OWN, ids=[sub for _, sub in WHY + OWN])
 def test_recogniser_codes_our_sentence_with_its_type(nlp, text, sub):

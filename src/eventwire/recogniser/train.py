@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy as np
 
-from . import LABELS, META, NONE, WEIGHTS, Heads, Recogniser, _sigmoid, weights_digest
+from . import LABELS, META, NONE, PROBE, WEIGHTS, Heads, Recogniser, _sigmoid, weights_digest
 from .corpus import Record, files, read, split
 from .features import featurise
 from .metrics import label_matrix, scores
@@ -171,7 +171,7 @@ def _train(options: Options, log: Callable[[str], None]) -> dict:
         gate = options.gate
     probs = _gated(zn, ze, mix=mix, gate=gate)
     val_scores = scores(yv, _predict(probs, threshold))
-    heads = Heads(ngram_w=ngram_w, ngram_b=ngram_b, embed_w=embed_w, embed_b=embed_b)
+    heads = Heads(ngram_w=ngram_w, ngram_b=ngram_b, embed_w=embed_w, embed_b=embed_b, probe=embed([PROBE])[0])
     meta = {
         "labels": list(LABELS),
         "gate": gate, "mix": mix, "threshold": threshold,
@@ -196,10 +196,11 @@ def _gated(zn: np.ndarray, ze: np.ndarray, *, mix: float, gate: float) -> np.nda
 
 
 def _write(out: Path, heads: Heads, meta: dict) -> None:
+    assert heads.probe is not None  # trained heads always carry their probe
     out.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
     np.savez_compressed(buffer, ngram_w=heads.ngram_w.astype(np.float16), ngram_b=heads.ngram_b, embed_w=heads.embed_w,
-                        embed_b=heads.embed_b)
+                        embed_b=heads.embed_b, encoder_probe=heads.probe)
     (out / WEIGHTS).write_bytes(buffer.getvalue())
     (out / META).write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 

@@ -36,7 +36,7 @@ def test_cli_run_reports_bad_files_and_goes_on(tmp_path):
 
 
 def test_cli_run_writes_everything_else_when_the_report_cannot_be_made(tmp_path, monkeypatch):
-    import eventwire.web.assets as assets
+    from eventwire.web import assets
 
     monkeypatch.setattr(assets, "VENDOR", tmp_path / "no-vendor")  # the report's map files gone
     src = tmp_path / "in"

@@ -55,7 +55,7 @@ def cli() -> None:
               help="Where to run: this machine ('workers' processes) or Ray (RAY_ADDRESS for a cluster).")
 def run_cmd(inputs: tuple[str, ...], out_dir: Path, db: Path, config: Path | None, pairs: tuple[str, ...],
             quiet: bool, feeds: tuple[str, ...], engine: str) -> None:
-    """Code INPUT files and folders (txt, md, html, json, jsonl) into events.
+    """Code INPUT files and folders (txt, md, html, json, jsonl, pdf) into events.
 
     INPUT '-' reads JSON Lines (one article record per line) from standard input.
     """

@@ -81,6 +81,11 @@ def _csv_row(record: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def csv_row(record: dict[str, Any]) -> dict[str, Any]:
+    """The ``events.csv`` row (:data:`CSV_COLUMNS`) of an ``events.jsonl`` record."""
+    return _csv_row(record)
+
+
 def _valid_point(record: dict[str, Any]) -> bool:
     lat, lon = record["latitude"], record["longitude"]
     return lat is not None and lon is not None and -90 <= lat <= 90 and -180 <= lon <= 180

@@ -2,10 +2,10 @@
 
 Read with pypdf (BSD-3-Clause, pure Python, no binary of its own). What is read:
 
-* the text of every page, in page order (pypdf's ``extract_text``), pages
-  joined as paragraphs; lines that are only a page number ("3", "Page 3 of 9")
-  are dropped, lines hard-wrapped mid-sentence are joined again by the cleaning
-  step (:mod:`eventwire.clean`), as for any text;
+* the text of every page, in page order (pypdf's ``extract_text``); the lines
+  the page wrapped are joined again, a wider gap between two lines ends a
+  paragraph, and lines that are only a page number ("3", "Page 3 of 9") are
+  dropped;
 * the title from the document information's ``/Title`` unless it is a file
   name or a word processor's label ("Microsoft Word - sitrep.docx"), else the
   headline of the first page (as for plain text);
@@ -87,10 +87,13 @@ def parse_pdf(data: bytes, *, file: str) -> Article:
 
 
 def _page_text(page: PageObject) -> str:
-    """A page's text, a blank line where two lines are further apart than the page's line step.
+    """A page's text as paragraphs: lines are joined, and a paragraph ends where two lines are
+    further apart than the page's line step.
 
     pypdf gives the lines in the order the page draws them (so columns stay apart) but
     no blank line between paragraphs; the gaps tell where a headline or paragraph ends.
+    Without a wider gap, the lines of a page are one paragraph (the sentences are still
+    found by their punctuation).
     """
     pieces: list[tuple[str, float]] = []
 
@@ -111,12 +114,16 @@ def _page_text(page: PageObject) -> str:
     lines = [(line.rstrip("\n"), y) for line, y in lines if line.strip() and not _PAGE_NUMBER.match(line)]
     # the line step: the smallest drop between lines (a raised or lowered piece moves less than 2 points)
     usual = min((a[1] - b[1] for a, b in pairwise(lines) if a[1] - b[1] > 2), default=0.0)
-    out: list[str] = []
+    paragraphs: list[str] = []
     for index, (line, y) in enumerate(lines):
-        if index and usual and lines[index - 1][1] - y > 1.5 * usual:
-            out.append("")
-        out.append(line)
-    return "\n".join(out)
+        line = line.strip()
+        if not paragraphs or (usual and lines[index - 1][1] - y > 1.5 * usual):
+            paragraphs.append(line)
+        elif paragraphs[-1].endswith("-") and line[:1].isalpha():
+            paragraphs[-1] += line  # a word or compound broken at its hyphen ("long-" "range")
+        else:
+            paragraphs[-1] += " " + line  # a line wrapped by the page, whatever its first letter
+    return "\n\n".join(paragraphs)
 
 
 def _metadata(reader: PdfReader) -> tuple[str | None, str | None]:

@@ -18,14 +18,14 @@ from .pdfmaker import encrypt_pdf, make_pdf
 
 HEADLINE = "Clashes spread along the road to Kutum"
 REPORT = [
-    "KHARTOUM, Sudan - Gunmen attacked a livestock market in the town of Kutum in North Darfur on "
-    "Tuesday, killing seven traders and wounding a dozen others, a local official told reporters by "
-    "telephone.",
-    "The official said the attackers came on motorbikes and had left before police reached the market. "
-    "Aid workers said families were leaving for camps near El Fasher.",
+    ("KHARTOUM, Sudan - Gunmen attacked a livestock market in the town of Kutum in North Darfur on "
+     "Tuesday, killing seven traders and wounding a dozen others, a local official told reporters by "
+     "telephone."),
+    ("The official said the attackers came on motorbikes and had left before police reached the market. "
+     "Aid workers said families were leaving for camps near El Fasher."),
 ]
-SECOND_PAGE = ["Separately, the army said its aircraft struck positions of the Rapid Support Forces near "
-               "the city of Nyala on Wednesday. It gave no figure for casualties."]
+SECOND_PAGE = [("Separately, the army said its aircraft struck positions of the Rapid Support Forces near "
+                "the city of Nyala on Wednesday. It gave no figure for casualties.")]
 
 
 def _pdf(tmp_path: Path, name: str, data: bytes) -> Path:
@@ -76,8 +76,8 @@ BAD = [
      "truncated PDF: the file ends before its end-of-file marker (%%EOF); a download cut short?", "bad_pdf"),
     ("junk.pdf", lambda: b"%PDF-1.4\nthis is not really a PDF at all\n%%EOF\n",
      "broken PDF: PdfReadError: startxref not found", "bad_pdf"),
-    ("empty.pdf", lambda: b"", "truncated PDF: the file ends before its end-of-file marker (%%EOF); "
-                              "a download cut short?", "bad_pdf"),
+    ("empty.pdf", lambda: b"", ("truncated PDF: the file ends before its end-of-file marker (%%EOF); "
+                               "a download cut short?"), "bad_pdf"),
 ]
 
 

@@ -130,16 +130,24 @@ out["serve"] = answers
 out["serve_output"] = (serve.stdout.read() if serve.stdout else "")[-2000:]
 code = subprocess.run([str(bin_dir / "python"), "-c",
                        "import json, sys, eventwire; events = eventwire.code(sys.argv[1], published='2024-05-10'); "
-                       "print(json.dumps([e.as_dict() for e in events]))", sys.argv[4]],
+                       "print(json.dumps({'module': eventwire.__file__, 'events': [e.as_dict() for e in events]}))",
+                       sys.argv[4]],
                       capture_output=True, text=True)
 out["code"] = {"rc": code.returncode, "stdout": code.stdout[-20000:], "stderr": code.stderr[-2000:]}
 print(json.dumps(out))
 '''
 
 
+def _clean_env() -> dict[str, str]:
+    """This process's environment without what would make Python find this tree's code or venv."""
+    return {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV",
+                                                              "PYTHONSTARTUP", "PYTHONUSERBASE"}}
+
+
 def _step(command: list[str], *, cwd: Path, timeout: float) -> float:
     started = time.monotonic()
-    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=timeout, check=False)
+    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=timeout, check=False,
+                          env=_clean_env())
     assert done.returncode == 0, f"{' '.join(command)}\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
     return round(time.monotonic() - started, 1)
 
@@ -165,7 +173,8 @@ def test_wheel_from_a_clean_clone_installs_and_runs_offline(tmp_path: Path) -> N
     python = Path(sys.base_prefix) / "bin" / f"python{sys.version_info.major}.{sys.version_info.minor}"
     timings["venv"] = _step([str(python), "-m", "venv", str(venv)], cwd=tmp_path, timeout=300)
     pip = [str(venv / "bin" / "python"), "-m", "pip"]
-    env_note = subprocess.run([*pip, "--version"], capture_output=True, text=True, check=True).stdout.split()[1]
+    env_note = subprocess.run([*pip, "--version"], capture_output=True, text=True, check=True,
+                              env=_clean_env()).stdout.split()[1]
     timings["wheel"] = _step([*pip, "wheel", "--quiet", "--no-deps", str(clone), "-w", str(dist)], cwd=tmp_path,
                              timeout=600)
     (wheel,) = dist.glob("eventwire-*.whl")
@@ -179,7 +188,8 @@ def test_wheel_from_a_clean_clone_installs_and_runs_offline(tmp_path: Path) -> N
     command, offline = _offline([str(venv / "bin" / "python"), str(checks), str(venv / "bin"),
                                  str(clone / "examples"), str(work), ATTACK])
     started = time.monotonic()
-    done = subprocess.run(command, cwd=work, capture_output=True, text=True, timeout=1200, check=False)
+    done = subprocess.run(command, cwd=work, capture_output=True, text=True, timeout=1200, check=False,
+                          env=_clean_env())
     timings["run_serve_code"] = round(time.monotonic() - started, 1)
     print(f"wheel test (pip {env_note}, offline={offline}): {timings}")
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
@@ -194,5 +204,7 @@ def test_wheel_from_a_clean_clone_installs_and_runs_offline(tmp_path: Path) -> N
     assert serve.get("/api/events", [0])[0] == 200 and serve["/api/events"][1], out
     code = out["code"]
     assert code["rc"] == 0, code["stderr"]
-    events = json.loads(code["stdout"])
+    coded = json.loads(code["stdout"])
+    assert coded["module"].startswith(str(venv)), coded["module"]  # the installed wheel, not this tree
+    events = coded["events"]
     assert any(e["location"] == "Kandahar" and e["date_start"] == "2024-05-09" for e in events), events

@@ -6,6 +6,8 @@ Every PDF here is made by the test (tests/pdfmaker.py), with text of our own.
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -64,6 +66,20 @@ def test_ingest_pdf_encrypted_with_an_empty_password_is_read(tmp_path: Path) -> 
     path = _pdf(tmp_path, "protected.pdf", encrypt_pdf(make_pdf([[HEADLINE, *REPORT]]), user_password=""))
     (article,) = _read(path)
     assert isinstance(article, Article) and "livestock market" in article.text
+
+
+def test_ingest_pdf_mended_by_pypdf_is_read_without_noise(tmp_path: Path) -> None:
+    data = make_pdf([[HEADLINE, *REPORT]])
+    first = data.index(b"1 0 obj")
+    damaged = data.replace(f"{first:010d} 00000 n".encode(), f"{first + 40:010d} 00000 n".encode())
+    assert damaged != data
+    path = _pdf(tmp_path, "mended.pdf", damaged)
+    # in a process of its own: pytest's log capture would hide what Python prints when logging is not set up
+    script = ("import sys; from eventwire.ingest import iter_inputs; (a,) = iter_inputs([sys.argv[1]]); "
+              "print(type(a).__name__, 'livestock market' in a.text)")
+    done = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["Article", "True"]
+    assert done.stderr == ""  # pypdf's notes on what it mended are not printed
 
 
 BAD = [

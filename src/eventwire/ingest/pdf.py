@@ -27,6 +27,7 @@ Each of these is a one-line problem, never a traceback, and the run goes on:
 from __future__ import annotations
 
 import io
+import logging
 import re
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -60,6 +61,10 @@ def parse_pdf(data: bytes, *, file: str) -> Article:
     from pypdf import PasswordType, PdfReader
     from pypdf.errors import DependencyError
 
+    # pypdf logs what it mends in a damaged file ("Ignoring wrong pointing object") as warnings, which
+    # Python prints on stderr when nothing is configured: a file it cannot read is our one-line problem.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+
     # pypdf reports a damaged file with its own PdfReadError but also, from deep inside its parser,
     # with KeyError, ValueError, TypeError, AttributeError, RecursionError...: any of them means the
     # file cannot be read, and is reported as such rather than stopping the run.
@@ -80,6 +85,8 @@ def parse_pdf(data: bytes, *, file: str) -> Article:
     except Exception as exc:  # noqa: BLE001 -- see above: pypdf's errors on damaged files have no one base
         raise MalformedInput(f"broken PDF: {_reason(exc)}") from None
     text = "\n\n".join(page for page in pages if page.strip())
+    if not pages:
+        raise EmptyInput("PDF has no pages")
     if not text.strip():
         raise EmptyInput(f"PDF has no text layer ({len(pages)} page{'s' if len(pages) != 1 else ''} "
                          "of images only: a scanned document?); eventwire does not run OCR")

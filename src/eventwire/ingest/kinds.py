@@ -27,7 +27,7 @@ PROBLEM_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("binary", r"^binary file"),
         ("bad_encoding", r"^invalid UTF-\d+ text"),
         ("encrypted_pdf", r"^encrypted PDF"),
-        ("no_text_layer", r"^PDF has no text layer"),
+        ("no_text_layer", r"^PDF has no (?:text layer|pages)"),
         ("bad_pdf", r"^(?:truncated|broken) PDF"),
         ("bad_json", r"^invalid JSON|^JSON holds|^(?:line holds|is) .+, expected an object$"),
         ("no_text_field", r"^record has no text|^record text is (?!empty)"),

@@ -207,4 +207,5 @@ def test_wheel_from_a_clean_clone_installs_and_runs_offline(tmp_path: Path) -> N
     coded = json.loads(code["stdout"])
     assert coded["module"].startswith(str(venv)), coded["module"]  # the installed wheel, not this tree
     events = coded["events"]
-    assert any(e["location"] == "Kandahar" and e["date_start"] == "2024-05-09" for e in events), events
+    assert any(e["admin1"] == "Kandahar" and e["country"] == "Afghanistan" and e["date_start"] == "2024-05-09"
+               and e["fatalities"] == 4 for e in events), events

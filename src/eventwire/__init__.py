@@ -7,11 +7,10 @@ stays light (records and errors only).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from .errors import EventwireError
 from .records import Article, DateSpan, Event, Mention, Place, Problem
 
+TYPE_CHECKING = False  # typing itself is not imported: it is a third of this package's import time
 if TYPE_CHECKING:
     from .api import Coded, Coder, as_rows, code
 
@@ -35,7 +34,7 @@ __all__ = [
 _LAZY = frozenset({"Coded", "Coder", "as_rows", "code"})
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     """The API (:mod:`eventwire.api`) on first use."""
     if name in _LAZY:
         from . import api

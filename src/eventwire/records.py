@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+
+TYPE_CHECKING = False  # typing is not imported at run time (import eventwire stays light)
+if TYPE_CHECKING:
+    from typing import Any
 
 #: Precision labels used by :class:`DateSpan` (the output contract's values).
 DATE_PRECISIONS = ("day", "range", "week", "month", "year", "unknown")

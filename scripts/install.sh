@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
-# Debian packages (npm, chromium) need root; use sudo when we are not root.
+# Debian packages (chromium) need root; use sudo when we are not root.
 SUDO=""
 if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then SUDO="sudo"; fi
 if [ ! -x .venv/bin/python ]; then
@@ -19,22 +19,9 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "$want" > "$stamp"
 fi
 
-# Web front-end (eventwire serve / report): npm packages from web/package-lock.json,
-# installed under .venv and copied into the package by web/vendor.sh. Re-done only
-# when the lock file or the copy script changes.
-vendor=src/eventwire/web/static/vendor
-web_want=$(cat web/package.json web/package-lock.json web/vendor.sh | sha256sum | cut -d' ' -f1)
-if [ ! -f "$vendor/.stamp" ] || [ "$(cat "$vendor/.stamp")" != "$web_want" ]; then
-  if ! command -v npm >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
-    $SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null
-  fi
-  build=.venv/eventwire-web
-  mkdir -p "$build"
-  cp web/package.json web/package-lock.json "$build/"
-  npm ci --prefix "$build" --silent --no-audit --no-fund --ignore-scripts
-  bash web/vendor.sh "$build/node_modules" "$vendor"
-  echo "$web_want" > "$vendor/.stamp"
-fi
+# The web front-end files (d3, topojson-client, Natural Earth boundaries) are committed in
+# src/eventwire/web/static/vendor/ with their licences; scripts/refresh-web-vendor.sh re-makes
+# them from web/package-lock.json when that changes. Nothing to do here.
 
 # Headless Chromium for the browser tests (Debian's package; driven by Playwright
 # with executable_path, so no browser download).

@@ -73,7 +73,7 @@ PAGE = ("<!DOCTYPE html><html><head><title>Base attacked near Afgoye</title></he
         "<p>MOGADISHU, Somalia (March 3, 2021) - Militants attacked an army base near Afgoye on "
         "Tuesday, killing five soldiers, a regional official said.</p>"
         "<p>The army said it repelled the attack after a two-hour gunfight.</p></article></body></html>")
-SPECIAL = re.escape("; eventwire reads .txt, .md, .html, .htm, .json and .jsonl")
+SPECIAL = re.escape("; eventwire reads .txt, .md, .html, .htm, .json, .jsonl and .pdf")
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,30 @@ def test_cli_run_reports_bad_files_and_goes_on(tmp_path):
     assert {p["file"].rsplit("/", 1)[-1] for p in problems} == {"empty.txt", "broken.json"}
 
 
+def test_cli_run_writes_everything_else_when_the_report_cannot_be_made(tmp_path, monkeypatch):
+    from eventwire.web import assets
+
+    monkeypatch.setattr(assets, "VENDOR", tmp_path / "no-vendor")  # the report's map files gone
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "report.html").write_text("an older run's report", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["run", str(src), "--out", str(out), "--db", str(tmp_path / "e.duckdb")])
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if "report.html" in line]
+    assert len(warnings) == 1 and warnings[0].startswith("eventwire: warning: report.html not written: web assets "
+                                                         "missing (d3.min.js")
+    assert "Traceback" not in result.output
+    assert not (out / "report.html").exists()  # not a stale page of another run
+    events = [json.loads(line) for line in (out / "events.jsonl").read_text().splitlines()]
+    assert events and (out / "events.csv").read_text().count("\n") == len(events) + 1
+    assert (out / "events.geojson").is_file() and (out / "articles.jsonl").read_text().strip()
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["events"] == len(events) and summary["report_error"].startswith("report.html not written")
+
+
 def test_cli_run_exits_1_when_nothing_is_readable(tmp_path):
     src = tmp_path / "in"
     src.mkdir()

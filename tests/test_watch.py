@@ -23,10 +23,11 @@ SECOND = (" date 2021-06-06\nMARIB, Yemen - A missile struck a petrol station in
 def test_watch_scan_sees_readable_visible_files_only(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / ".hidden").mkdir()
-    for name in ("a.txt", "sub/b.html", "sub/c.jsonl", ".d.txt", ".hidden/e.txt", "f.txt.part", "g.pdf",
-                 "~$h.txt"):
+    for name in ("a.txt", "sub/b.html", "sub/c.jsonl", ".d.txt", ".hidden/e.txt", "f.txt.part", "g.docx",
+                 "~$h.txt", "sub/i.pdf"):
         (tmp_path / name).write_text("x", encoding="utf-8")
-    assert sorted(os.path.relpath(p, tmp_path) for p in scan(tmp_path)) == ["a.txt", "sub/b.html", "sub/c.jsonl"]
+    assert sorted(os.path.relpath(p, tmp_path) for p in scan(tmp_path)) == ["a.txt", "sub/b.html", "sub/c.jsonl",
+                                                                             "sub/i.pdf"]
 
 
 class _Recorder(_Watcher):

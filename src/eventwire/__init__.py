@@ -1,14 +1,25 @@
-"""eventwire: news articles in, geocoded and dated conflict events out."""
+"""eventwire: news articles in, geocoded and dated conflict events out.
+
+``eventwire.code(text)`` and ``eventwire.Coder`` (:mod:`eventwire.api`) code texts,
+records and files from Python; they are loaded on first use, so ``import eventwire``
+stays light (records and errors only).
+"""
 
 from __future__ import annotations
 
 from .errors import EventwireError
 from .records import Article, DateSpan, Event, Mention, Place, Problem
 
+TYPE_CHECKING = False  # typing itself is not imported: it is a third of this package's import time
+if TYPE_CHECKING:
+    from .api import Coded, Coder, as_rows, code
+
 __version__ = "0.1.0"
 
 __all__ = [
     "Article",
+    "Coded",
+    "Coder",
     "DateSpan",
     "Event",
     "EventwireError",
@@ -16,4 +27,17 @@ __all__ = [
     "Place",
     "Problem",
     "__version__",
+    "as_rows",
+    "code",
 ]
+
+_LAZY = frozenset({"Coded", "Coder", "as_rows", "code"})
+
+
+def __getattr__(name: str) -> object:
+    """The API (:mod:`eventwire.api`) on first use."""
+    if name in _LAZY:
+        from . import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'eventwire' has no attribute {name!r}")

@@ -55,7 +55,7 @@ def cli() -> None:
               help="Where to run: this machine ('workers' processes) or Ray (RAY_ADDRESS for a cluster).")
 def run_cmd(inputs: tuple[str, ...], out_dir: Path, db: Path, config: Path | None, pairs: tuple[str, ...],
             quiet: bool, feeds: tuple[str, ...], engine: str) -> None:
-    """Code INPUT files and folders (txt, md, html, json, jsonl) into events.
+    """Code INPUT files and folders (txt, md, html, json, jsonl, pdf) into events.
 
     INPUT '-' reads JSON Lines (one article record per line) from standard input.
     """
@@ -78,6 +78,8 @@ def run_cmd(inputs: tuple[str, ...], out_dir: Path, db: Path, config: Path | Non
     s = result.summary
     for problem in result.problems:
         click.echo(f"eventwire: skipped {problem}", err=True)
+    if s.get("report_error"):  # a warning: the events and every other file are written, exit status 0
+        click.echo(f"eventwire: warning: {s['report_error']}", err=True)
     if not quiet:
         click.echo(f"eventwire: {s['articles']} articles, {s['events']} events, {s['problems']} problems "
                    f"in {s['seconds']} s; wrote {out_dir}", err=True)

@@ -40,7 +40,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .errors import ExportError
+from .errors import EventwireError, ExportError
 from .formats import (
     CSV_COLUMNS,
     CsvWriter,
@@ -180,7 +180,7 @@ def sort_events(events: Iterable[Event]) -> list[Event]:
 def write_outputs(out_dir: Path, *, events: Iterable[Event], articles: Iterable[Article],
                   problems: Sequence[Problem] = (), summary: dict[str, Any] | None = None,
                   parquet: bool = False, report_articles: ArticlesFn | Sequence[Article] | None = None,
-                  ordered: bool = False) -> dict[str, Path]:
+                  ordered: bool = False, report_failed: Callable[[str], None] | None = None) -> dict[str, Path]:
     """Write a run's output folder; return ``{file name: path}`` of the files written.
 
     ``events`` and ``articles`` are sorted here, unless ``ordered`` says they
@@ -194,6 +194,11 @@ def write_outputs(out_dir: Path, *, events: Iterable[Event], articles: Iterable[
 
     Every file goes to a temporary file first; the files replace the old ones
     only when all are complete, so an error in the data writes nothing.
+
+    ``report.html`` is a view, not data: when it cannot be made (its web assets
+    missing or unreadable, say) every other file is written, an old
+    ``report.html`` is removed, ``summary.json`` records the reason under
+    ``report_error`` and ``report_failed`` is called with it.
     """
     stream = iter(events) if ordered else iter(sort_events(events))
     with outputs(Path(out_dir)) as files:
@@ -215,10 +220,22 @@ def write_outputs(out_dir: Path, *, events: Iterable[Event], articles: Iterable[
         files.text("problems.jsonl").write(
             to_jsonl(problem_to_dict(p) for p in sorted(problems, key=lambda p: (p.file, p.line is not None,
                                                                                 p.line or 0))))
+        context = report_articles if report_articles is not None else articles
+        try:
+            page: str | None = _report(shown, context if callable(context) else list(context))
+        except (EventwireError, OSError, MemoryError) as exc:  # the events are written all the same
+            page = None
+            reason = f"report.html not written: {exc}"
+            if summary is not None:
+                summary = {**summary, "report_error": reason}
+            if report_failed is not None:
+                report_failed(reason)
         if summary is not None:
             files.text("summary.json").write(to_json(summary, indent=2) + "\n")
-        context = report_articles if report_articles is not None else articles
-        files.text("report.html").write(_report(shown, context if callable(context) else list(context)))
+        if page is None:
+            files.drop("report.html")
+        else:
+            files.text("report.html").write(page)
         return files.commit()
 
 

@@ -81,6 +81,11 @@ def _csv_row(record: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def csv_row(record: dict[str, Any]) -> dict[str, Any]:
+    """The ``events.csv`` row (:data:`CSV_COLUMNS`) of an ``events.jsonl`` record."""
+    return _csv_row(record)
+
+
 def _valid_point(record: dict[str, Any]) -> bool:
     lat, lon = record["latitude"], record["longitude"]
     return lat is not None and lon is not None and -90 <= lat <= 90 and -180 <= lon <= 180
@@ -190,6 +195,11 @@ class Outputs:
         self.temps: dict[str, Path] = {}
         self.handles: list[IO[Any]] = []
         self.parquets: list[ParquetWriter] = []
+        self.dropped: list[str] = []
+
+    def drop(self, name: str) -> None:
+        """Remove the old ``name`` on :meth:`commit` (a file this run could not write anew)."""
+        self.dropped.append(name)
 
     def _temp(self, name: str) -> Path:
         try:
@@ -229,6 +239,8 @@ class Outputs:
                 os.fsync(written.fileno())
         for name, temp in self.temps.items():
             os.replace(temp, self.folder / name)
+        for name in self.dropped:  # an old file of the name would describe another run
+            (self.folder / name).unlink(missing_ok=True)
         return {name: self.folder / name for name in self.temps}
 
     def abort(self) -> None:

@@ -380,14 +380,19 @@ def run(inputs: Sequence[str], *, out_dir: Path | None = None, db: Path | None =
         if store:
             store.finish_run(run_id, summary=summary)
         outputs: dict[str, Path] = {}
+
+        def report_failed(reason: str) -> None:  # the other files are written: the run says so and goes on
+            summary["report_error"] = reason
+
         if out_dir is not None and spool is not None:
             if store:
                 outputs = write_outputs(out_dir, events=store.events_in_export_order(touching=ours), ordered=True,
                                         articles=(), problems=problems, summary=summary,
-                                        report_articles=lambda ids: store.articles(ids=ids))
+                                        report_articles=lambda ids: store.articles(ids=ids),
+                                        report_failed=report_failed)
             else:
                 outputs = write_outputs(out_dir, events=touched, articles=(), problems=problems, summary=summary,
-                                        report_articles=())
+                                        report_articles=(), report_failed=report_failed)
             outputs["articles.jsonl"] = spool.finish()
         if store and keep_events:
             touched = list(store.events_in_export_order(touching=ours))

@@ -16,6 +16,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+TYPE_CHECKING = False  # typing is not imported at run time (import eventwire stays light)
+if TYPE_CHECKING:
+    from typing import Any
+
 #: Precision labels used by :class:`DateSpan` (the output contract's values).
 DATE_PRECISIONS = ("day", "range", "week", "month", "year", "unknown")
 
@@ -145,6 +149,13 @@ class Event:
     mentions: tuple[Mention, ...] = field(default_factory=tuple)
     provenance: tuple[tuple[str, str], ...] = ()  # (field, mention_id)
     disagreements: tuple[dict, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        """The event as its ``events.jsonl`` record (mentions included; :func:`eventwire.as_rows` for
+        flat ``events.csv`` rows)."""
+        from .export import event_to_dict
+
+        return event_to_dict(self)
 
     @property
     def confidence(self) -> float | None:

@@ -47,9 +47,9 @@ class WatchResult:
 
 
 def readable_suffixes() -> frozenset[str]:
-    from .ingest import HTML_SUFFIXES, JSON_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES
+    from .ingest import HTML_SUFFIXES, JSON_SUFFIXES, JSONL_SUFFIXES, PDF_SUFFIXES, TEXT_SUFFIXES
 
-    return TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+    return TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | PDF_SUFFIXES
 
 
 def scan(folder: Path) -> dict[str, Signature]:

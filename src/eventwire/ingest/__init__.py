@@ -2,7 +2,8 @@
 
 Reads ``.txt``/``.md`` (plain text, optional `` date YYYY-MM-DD`` header line),
 ``.html``/``.htm`` (main text by trafilatura, metadata from meta tags and JSON-LD),
-``.json`` (an object or a list of objects) and ``.jsonl`` (one object per line).
+``.json`` (an object or a list of objects), ``.jsonl`` (one object per line) and
+``.pdf`` (the text layer, by pypdf; no OCR).
 Nothing here is fatal: a file, a JSON item or a JSONL line that cannot be read
 becomes a :class:`Problem` with a specific reason, and the run goes on.
 
@@ -11,7 +12,7 @@ origin, and a context year for datelines without one.
 
 Modules: :mod:`.files` (walking folders, reading files, limits), :mod:`.decode`
 (bytes to text), :mod:`.text`, :mod:`.htmlpage` and :mod:`.jsonfile` (one per
-format), :mod:`.language` (English only), :mod:`.kinds` (problem kinds for the
+format), :mod:`.pdf` (PDF documents), :mod:`.language` (English only), :mod:`.kinds` (problem kinds for the
 run summary).
 """
 
@@ -31,6 +32,7 @@ from .htmlpage import parse_html
 from .jsonfile import DATE_KEYS, SOURCE_KEYS, TEXT_KEYS, URL_KEYS, record_to_article
 from .kinds import PROBLEM_KINDS, count_problem_kinds, problem_kind
 from .language import check_english, not_english_reason
+from .pdf import PDF_SUFFIXES, parse_pdf
 from .text import parse_text
 
 __all__ = [
@@ -38,6 +40,7 @@ __all__ = [
     "HTML_SUFFIXES",
     "JSONL_SUFFIXES",
     "JSON_SUFFIXES",
+    "PDF_SUFFIXES",
     "PROBLEM_KINDS",
     "SOURCE_KEYS",
     "TEXT_KEYS",
@@ -49,6 +52,7 @@ __all__ = [
     "iter_inputs",
     "not_english_reason",
     "parse_html",
+    "parse_pdf",
     "parse_text",
     "problem_kind",
     "read_path",

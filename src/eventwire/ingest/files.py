@@ -22,6 +22,7 @@ from .decode import decode_bytes
 from .htmlpage import parse_html
 from .jsonfile import json_articles, jsonl_articles
 from .limits import within_article_limit
+from .pdf import PDF_SUFFIXES, parse_pdf
 from .text import parse_text
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
@@ -170,15 +171,24 @@ def _read_path(path: str, *, settings: Settings) -> Iterator[Article | Problem]:
             yield from json_articles(read_text(path, settings), path=name, settings=settings)
         elif suffix in JSONL_SUFFIXES:
             yield from jsonl_articles(read_text(path, settings), path=name, settings=settings)
+        elif suffix in PDF_SUFFIXES:
+            yield within_article_limit(parse_pdf(read_bytes(path, settings), file=name), settings)
         else:
             raise UnsupportedInput(f"unsupported file type {suffix or '(no extension)'}; "
-                                   "eventwire reads .txt, .md, .html, .htm, .json and .jsonl")
+                                   "eventwire reads .txt, .md, .html, .htm, .json, .jsonl and .pdf")
     except InputError as exc:
         yield Problem(path, str(exc))
 
 
 def read_text(path: str, settings: Settings, *, html: bool = False) -> str:
     """The text of one file, within ``max_file_bytes`` (see :func:`decode_bytes`)."""
+    data = read_bytes(path, settings)
+    declared = _CHARSET.search(data[:4096]) if html else None
+    return decode_bytes(data, declared=declared.group(1).decode("ascii") if declared else None)
+
+
+def read_bytes(path: str, settings: Settings) -> bytes:
+    """The bytes of one regular file, within ``max_file_bytes``."""
     limit = settings.max_file_bytes
     try:
         info = os.stat(path)
@@ -193,5 +203,4 @@ def read_text(path: str, settings: Settings, *, html: bool = False) -> str:
         raise UnreadableInput(f"cannot read file: {os_reason(exc)}") from None
     if len(data) > limit:
         raise InputTooLarge(f"file is over the limit of {limit:,} bytes (max_file_bytes)")
-    declared = _CHARSET.search(data[:4096]) if html else None
-    return decode_bytes(data, declared=declared.group(1).decode("ascii") if declared else None)
+    return data

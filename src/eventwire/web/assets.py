@@ -1,8 +1,10 @@
 """Where the web assets are: our own scripts and styles, and the vendored ones.
 
-The vendored files (d3, topojson-client, Natural Earth boundaries) are copied
-into ``static/vendor/`` by ``scripts/install.sh`` from the npm packages listed in
-``web/package.json``; nothing is fetched at run time. Admin-1 (province)
+The vendored files (d3, topojson-client, Natural Earth boundaries) are committed
+in ``static/vendor/`` with their licences and a NOTICE, so a checkout and a wheel
+hold them; ``web/vendor.sh`` (run by ``scripts/refresh-web-vendor.sh``) makes them
+from the npm packages pinned in ``web/package-lock.json``. Nothing is fetched at
+run time. Admin-1 (province)
 boundaries come one TopoJSON file per country, named by ISO 3166-1 alpha-3.
 """
 
@@ -34,7 +36,7 @@ def check_assets() -> None:
     missing = [name for name in REQUIRED if not (VENDOR / name).is_file()]
     if missing:
         raise AssetsMissing(f"web assets missing ({', '.join(missing)} in {VENDOR}); "
-                            "run scripts/install.sh")
+                            "this installation of eventwire is incomplete: reinstall it")
 
 
 def read_asset(relative: str) -> str:
@@ -43,7 +45,7 @@ def read_asset(relative: str) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise AssetsMissing(f"cannot read web asset {path}: {exc}; run scripts/install.sh") from None
+        raise AssetsMissing(f"cannot read web asset {path}: {exc}; reinstall eventwire") from None
 
 
 def read_template(name: str) -> str:

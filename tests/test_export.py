@@ -177,7 +177,9 @@ def test_export_csv_columns_and_values(tmp_path: Path) -> None:
     ua = rows["ev-ua"]
     assert ua["event_date"] == "2024-05-14" and ua["year"] == "2024"
     assert ua["source"] == "Example Wire; Second Example"
-    assert ua["notes"] == UA_TEXT and ua["mention_count"] == "2" and ua["fatalities"] == "4"
+    # notes: each distinct evidence sentence once, in mention order
+    assert ua["notes"] == UA_TEXT + " Four people died after the Kharkiv shelling."
+    assert ua["mention_count"] == "2" and ua["fatalities"] == "4"
     assert float(ua["latitude"]) == pytest.approx(49.9935)
     assert rows["ev-sd"]["event_date"] == "" and rows["ev-sd"]["year"] == ""
     assert rows["ev-ye"]["fatalities"] == "0" and rows["ev-ye"]["source"] == ""

@@ -162,7 +162,8 @@ def show_cmd(event_id: str, db: Path, as_json: bool) -> None:
 @click.command("export")
 @_DB
 @_filter_options
-@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "geojson", "parquet"]), required=True)
+@click.option("--format", "fmt", type=click.Choice(["csv", "acled", "jsonl", "geojson", "parquet"]), required=True,
+              help="csv: events.csv (ACLED's 31 columns, then eventwire's); acled: exactly ACLED's 31 columns.")
 @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The file to write (replaced atomically).")
 def export_cmd(db: Path, fmt: str, out: Path, **filters: Any) -> None:

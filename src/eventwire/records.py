@@ -145,6 +145,8 @@ class Event:
     mentions: tuple[Mention, ...] = field(default_factory=tuple)
     provenance: tuple[tuple[str, str], ...] = ()  # (field, mention_id)
     disagreements: tuple[dict, ...] = ()
+    #: When the event's content last changed, as the store recorded it (UTC; None outside a store).
+    changed_at: dt.datetime | None = None
 
     @property
     def confidence(self) -> float | None:

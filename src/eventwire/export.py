@@ -208,7 +208,7 @@ def write_outputs(out_dir: Path, *, events: Iterable[Event], articles: Iterable[
             record = event_to_dict(event)
             for writer in writers:
                 writer.add(event, record)
-            shown.add(record)
+            shown.add({k: v for k, v in record.items() if k != "_acled"})
         for writer in writers:
             writer.close()
         listed = files.text("articles.jsonl")

@@ -7,6 +7,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from eventwire.acled import ACLED_COLUMNS
 from eventwire.cli import cli
 
 pytestmark = pytest.mark.slow
@@ -125,6 +126,10 @@ def test_cli_field_correction_survives_rerun_and_a_new_article(tmp_path):
     (src / "a.txt").write_text(KHERSON_A, encoding="utf-8")
     [event] = _run(src, out, db)
     assert event["fatalities"] == 3 and event["location"] == "Kherson"
+    header = (out / "events.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert tuple(header[:31]) == ACLED_COLUMNS and header[31] == "event_id"  # the run's events.csv
+    assert (event["inter1"], event["inter2"], event["interaction"]) == (8, 7, 78)
+    assert event["admin2"] and event["iso"] == 804 and event["region"] == "Europe"
     first_stamp = event["timestamp"]
     [again] = _run(src, out, db)  # an identical re-run: the row did not change, nor its timestamp
     assert again["timestamp"] == first_stamp and again["event_id"] == event["event_id"]

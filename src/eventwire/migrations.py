@@ -28,6 +28,7 @@ Tables (after all migrations)::
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -214,7 +215,7 @@ def m006_event_changed(con: duckdb.DuckDBPyConnection) -> None:
     stamped with the time of this migration."""
     con.execute("ALTER TABLE events ADD COLUMN content_digest TEXT")
     con.execute("ALTER TABLE events ADD COLUMN changed_at TIMESTAMP")
-    con.execute("UPDATE events SET changed_at = now()::TIMESTAMP")
+    con.execute("UPDATE events SET changed_at = ?", [dt.datetime.now(dt.UTC).replace(tzinfo=None)])  # UTC, as the store
 
 
 @_migration

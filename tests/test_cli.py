@@ -7,6 +7,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from eventwire.acled import ACLED_COLUMNS
 from eventwire.cli import cli
 
 pytestmark = pytest.mark.slow
@@ -129,3 +130,45 @@ def test_cli_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path):
     result = CliRunner().invoke(cli, ["run", "examples", "--out", str(tmp_path / "out"), "--db",
                                       str(tmp_path / "e.duckdb")])
     assert result.exit_code == 0 and "coding" not in result.stderr and "\r" not in result.stderr
+
+
+KHERSON_A = ("Shelling in Kherson\n\nKHERSON, June 6, 2023 - Russian shelling killed three civilians in the city "
+             "of Kherson on June 5, 2023, the regional governor said.\n")
+KHERSON_B = ("Kherson mourns\n\nKHERSON, June 7, 2023 - Three civilians were killed when Russian forces shelled "
+             "Kherson on June 5, 2023, officials said.\n")
+
+
+def _run(src, out, db):
+    result = CliRunner().invoke(cli, ["run", str(src), "--out", str(out), "--db", str(db), "--quiet"])
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in (out / "events.jsonl").read_text().splitlines()]
+
+
+def test_cli_field_correction_survives_rerun_and_a_new_article(tmp_path):
+    src, out, db = tmp_path / "in", tmp_path / "out", tmp_path / "e.duckdb"
+    src.mkdir()
+    (src / "a.txt").write_text(KHERSON_A, encoding="utf-8")
+    [event] = _run(src, out, db)
+    assert event["fatalities"] == 3 and event["location"] == "Kherson"
+    header = (out / "events.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert tuple(header[:31]) == ACLED_COLUMNS and header[31] == "event_id"  # the run's events.csv
+    assert (event["inter1"], event["inter2"], event["interaction"]) == (8, 7, 78)
+    assert event["admin2"] and event["iso"] == 804 and event["region"] == "Europe"
+    first_stamp = event["timestamp"]
+    [again] = _run(src, out, db)  # an identical re-run: the row did not change, nor its timestamp
+    assert again["timestamp"] == first_stamp and again["event_id"] == event["event_id"]
+    runner = CliRunner()
+    result = runner.invoke(cli, ["set", event["event_id"], "fatalities", "4", "--note", "a fourth died",
+                                 "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(cli, ["set", event["event_id"], "type", "Air/drone strike", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    [fixed] = _run(src, out, db)  # a re-run replays the corrections
+    assert fixed["fatalities"] == 4 and fixed["sub_event_type"] == "Air/drone strike"
+    (src / "b.txt").write_text(KHERSON_B, encoding="utf-8")  # one more article on the same event
+    [grown] = _run(src, out, db)
+    assert len(grown["mentions"]) == 2  # the event gains the new report ...
+    assert grown["fatalities"] == 4 and grown["sub_event_type"] == "Air/drone strike"  # ... and keeps the fixes
+    assert grown["event_type"] == "Explosions/Remote violence"
+    shown = runner.invoke(cli, ["show", grown["event_id"], "--db", str(db)])
+    assert shown.exit_code == 0 and "fatalities = 4" in shown.stdout and "(a fourth died)" in shown.stdout

@@ -73,7 +73,7 @@ def test_cli_store_show_unknown_event(db: Path):
     assert code == 1 and "no event 'ew-000000000000'" in err
 
 
-@pytest.mark.parametrize("fmt", ["csv", "jsonl", "geojson", "parquet"])
+@pytest.mark.parametrize("fmt", ["csv", "acled", "jsonl", "geojson", "parquet"])
 def test_cli_store_export_every_format(db: Path, tmp_path: Path, fmt: str):
     out = tmp_path / f"events.{fmt}"
     code, _, err = invoke("export", "--db", str(db), "--format", fmt, "--out", str(out))
@@ -110,3 +110,62 @@ def test_cli_store_bad_corrections_are_one_line_and_exit_1(db: Path):
     assert code == 1 and "already the same event" in err
     code, _, err = invoke("split", event_id, "no-such-mention", "--db", str(db))
     assert code == 1 and "is not part of event" in err
+
+
+def _header(path: Path) -> list[str]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return next(csv.reader(handle))
+
+
+def test_cli_store_csv_begins_with_acleds_31_and_acled_has_exactly_them(db: Path, tmp_path: Path):
+    from eventwire.acled import ACLED_COLUMNS
+
+    assert len(ACLED_COLUMNS) == 31
+    code, _, _ = invoke("export", "--db", str(db), "--format", "csv", "--out", str(tmp_path / "e.csv"))
+    header = _header(tmp_path / "e.csv")
+    assert code == 0 and tuple(header[:31]) == ACLED_COLUMNS
+    assert header[31:36] == ["event_id", "date_end", "date_precision", "mention_count", "confidence"]
+    code, _, _ = invoke("export", "--db", str(db), "--format", "acled", "--out", str(tmp_path / "a.csv"))
+    assert code == 0 and tuple(_header(tmp_path / "a.csv")) == ACLED_COLUMNS
+    with (tmp_path / "a.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {r["inter1"] for r in rows} == {"8"} and {r["interaction"] for r in rows} == {"78"}
+    assert {r["iso"] for r in rows} == {"804"} and {r["region"] for r in rows} == {"Europe"}
+    assert {r["event_id_cnty"][:3] for r in rows} == {"UKR"}
+
+
+def test_cli_store_set_shows_the_correction_and_its_note(db: Path):
+    with Store.open(db, read_only=True) as store:
+        kherson = next(e for e in store.events() if len(e.mentions) == 2)
+    code, out, _ = invoke("set", kherson.event_id, "fatalities", "6", "--db", str(db), "--note", "morgue count")
+    assert code == 0 and out.strip() == kherson.event_id
+    code, out, _ = invoke("set", kherson.event_id, "type", "Air/drone strike", "--db", str(db))
+    assert code == 0
+    code, out, _ = invoke("show", kherson.event_id, "--db", str(db))
+    assert code == 0 and "Explosions/Remote violence / Air/drone strike" in out
+    assert "corrections:" in out and "fatalities = 6" in out and "(morgue count)" in out
+    code, out, _ = invoke("show", kherson.event_id, "--db", str(db), "--json")
+    record = json.loads(out)
+    assert record["fatalities"] == 6 and [c["note"] for c in record["corrections"]] == ["morgue count", None]
+
+
+@pytest.mark.parametrize(("field", "value", "message"), [
+    ("type", "Picnic", "unknown sub-event type 'Picnic'"),
+    ("date", "June 5", "not an ISO date"),
+    ("fatalities", "-1", "not a whole number"),
+    ("fatalities", "2.5", "not a whole number"),
+    ("colour", "red", "cannot set 'colour'"),
+    ("place", "Atlantis Under The Sea", "no place 'Atlantis Under The Sea'"),
+])
+def test_cli_store_set_bad_field_or_value_one_line_exit_1(db: Path, field: str, value: str, message: str):
+    with Store.open(db, read_only=True) as store:
+        event_id = store.events()[0].event_id
+    code, _, err = invoke("set", event_id, field, value, "--db", str(db))
+    assert code == 1 and message in err and len(err.strip().splitlines()) == 1
+    with Store.open(db, read_only=True) as store:
+        assert store.field_corrections() == []  # nothing recorded
+
+
+def test_cli_store_set_unknown_event(db: Path):
+    code, _, err = invoke("set", "ew-000000000000", "fatalities", "1", "--db", str(db))
+    assert code == 1 and "no event 'ew-000000000000'" in err

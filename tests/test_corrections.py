@@ -9,8 +9,12 @@ import pytest
 
 from eventwire.corrections import (
     Correction,
+    FieldCorrection,
     apply_corrections,
+    apply_field_corrections,
+    check_value,
     merge_events,
+    set_field,
     split_mention,
     stale_corrections,
 )
@@ -112,5 +116,60 @@ def test_corrections_store_rejects_unknown_mentions(tmp_path: Path):
             store.add_correction("split", mention_a="zz")
         with pytest.raises(StoreError, match="unknown correction"):
             store.add_correction("join", mention_a="k1")
+    finally:
+        store.close()
+
+
+def f(n: int, mention_id: str, field: str, value: str) -> FieldCorrection:
+    return FieldCorrection(f"f{n}", mention_id, field, value, dt.datetime(2024, 1, 1, 12, n))
+
+
+def test_corrections_field_values_replayed_on_the_event_holding_the_mention():
+    from eventwire.merge import build_events
+
+    events = build_events([[m("k1", "a"), m("k2", "b")], [m("o1", "c", ODESA)]])
+    fixes = [f(1, "k2", "fatalities", "7"), f(2, "k2", "sub_event_type", "Air/drone strike"),
+             f(3, "k1", "date", "2023-06-01"), f(4, "k1", "actor2", ""), f(5, "k1", "fatalities", "9"),
+             f(6, "gone", "fatalities", "1")]
+    kherson, odesa = apply_field_corrections(events, fixes)
+    assert kherson.fatalities == 9  # the later correction of a field wins
+    assert (kherson.event_type, kherson.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+    assert kherson.dates == DateSpan.day(dt.date(2023, 6, 1), text="2023-06-01") and kherson.actor2 is None
+    assert ("fatalities", "f5") in kherson.provenance and ("dates", "f3") in kherson.provenance
+    assert odesa == events[1]  # an event no correction names is untouched
+
+
+@pytest.mark.parametrize(("field", "value", "message"), [
+    ("colour", "red", "cannot set 'colour'"),
+    ("type", "Picnic", "unknown sub-event type 'Picnic'"),
+    ("date", "5 June 2023", "not an ISO date"),
+    ("date", "2023-02-30", "not an ISO date"),
+    ("fatalities", "-1", "not a whole number"),
+    ("fatalities", "three", "not a whole number"),
+    ("place", "  ", "a place needs a name"),
+])
+def test_corrections_field_values_checked(field: str, value: str, message: str):
+    with pytest.raises(CorrectionError, match=message):
+        check_value(field, value)
+
+
+def test_corrections_field_values_normalised():
+    assert check_value("TYPE", "air/drone strike") == ("sub_event_type", "Air/drone strike")
+    assert check_value("place", "Kherson") == ("location", "Kherson")
+    assert check_value("fatalities", "007") == ("fatalities", "7")
+    assert check_value("date", "2023-06-05") == ("date", "2023-06-05")
+
+
+def test_corrections_set_field_survives_relinking(tmp_path: Path):
+    store = _store_with(tmp_path, [m("k1", "a"), m("k2", "b")])
+    try:
+        event = store.events()[0]
+        fixed = set_field(store, event.event_id, "fatalities", "12", settings=Settings(), note="hospital count")
+        assert fixed.fatalities == 12
+        link_stage(store, (), (), settings=Settings())  # the next run relinks everything
+        again = store.events()[0]
+        assert again.fatalities == 12 and [x.note for x in store.field_corrections()] == ["hospital count"]
+        with pytest.raises(CorrectionError, match="no event 'ew-nope'"):
+            set_field(store, "ew-nope", "fatalities", "1", settings=Settings())
     finally:
         store.close()

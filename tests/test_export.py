@@ -10,6 +10,7 @@ import math
 import os
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -177,7 +178,9 @@ def test_export_csv_columns_and_values(tmp_path: Path) -> None:
     ua = rows["ev-ua"]
     assert ua["event_date"] == "2024-05-14" and ua["year"] == "2024"
     assert ua["source"] == "Example Wire; Second Example"
-    assert ua["notes"] == UA_TEXT and ua["mention_count"] == "2" and ua["fatalities"] == "4"
+    # notes: each distinct evidence sentence once, in mention order
+    assert ua["notes"] == UA_TEXT + " Four people died after the Kharkiv shelling."
+    assert ua["mention_count"] == "2" and ua["fatalities"] == "4"
     assert float(ua["latitude"]) == pytest.approx(49.9935)
     assert rows["ev-sd"]["event_date"] == "" and rows["ev-sd"]["year"] == ""
     assert rows["ev-ye"]["fatalities"] == "0" and rows["ev-ye"]["source"] == ""
@@ -422,3 +425,61 @@ def test_export_failure_while_writing_removes_every_temporary_file(tmp_path: Pat
     with pytest.raises(ExportError, match="No space left"):
         write_outputs(tmp_path, events=EVENTS, articles=ARTICLES, parquet=True)
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before  # no temporary file, old files kept
+
+
+# -- typed exports, read back with pandas ------------------------------------------------
+
+
+def _typed_events() -> list[Event]:
+    import dataclasses
+
+    stamp = dt.datetime(2026, 11, 30, 8, 0, 0)
+    ua = dataclasses.replace(EV_UA, actor1="Military Forces of Russia", actor2="Civilians (Ukraine)")
+    return [dataclasses.replace(e, changed_at=stamp) for e in (ua, EV_SD, EV_YE, EV_SD2)]
+
+
+def test_export_each_format_loads_with_pandas_typed(tmp_path: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    events = _typed_events()
+    for fmt in ("csv", "acled", "jsonl", "parquet"):
+        write_export(tmp_path / f"events.{fmt}", events=events, fmt=fmt)
+    ints = ("year", "time_precision", "inter1", "inter2", "interaction", "iso", "fatalities", "timestamp")
+
+    for name in ("events.csv", "events.acled"):
+        frame = pd.read_csv(tmp_path / name, dtype_backend="numpy_nullable", parse_dates=["event_date"])
+        assert frame["event_date"].dtype.kind == "M", name  # dates as dates
+        for column in ints:
+            assert str(frame[column].dtype) == "Int64", (name, column, frame[column].dtype)
+        assert str(frame["latitude"].dtype) == "Float64"
+    acled_frame = pd.read_csv(tmp_path / "events.acled")
+    assert tuple(acled_frame.columns) == export.ACLED_COLUMNS
+
+    with warnings.catch_warnings():  # pandas 3 deprecates the keyword; without it "timestamp" is read as a date
+        warnings.simplefilter("ignore")
+        lines = pd.read_json(tmp_path / "events.jsonl", lines=True, dtype_backend="numpy_nullable",
+                             keep_default_dates=False)
+    for column in ("event_date", "date_start", "date_end"):  # ISO dates (JSON has no date type)
+        assert pd.to_datetime(lines[column], format="ISO8601").dtype.kind == "M", column
+    for column in ints:
+        assert str(lines[column].dtype) == "Int64", (column, lines[column].dtype)
+    ua = lines.set_index("event_id").loc["ev-ua"]
+    assert (ua["inter1"], ua["inter2"], ua["interaction"], ua["iso"]) == (8, 7, 78, 804)
+    assert ua["timestamp"] == int(dt.datetime(2026, 11, 30, 8, tzinfo=dt.UTC).timestamp())
+
+    table = pd.read_parquet(tmp_path / "events.parquet", dtype_backend="pyarrow")
+    for column in ("event_date", "date_start", "date_end"):
+        assert str(table[column].dtype).startswith("date32"), (column, table[column].dtype)
+    for column in ints:
+        assert str(table[column].dtype) == "int64[pyarrow]", (column, table[column].dtype)
+    row = table.set_index("event_id").loc["ev-ua"]
+    assert row["event_date"] == dt.date(2024, 5, 14) and row["interaction"] == 78
+
+
+def test_export_acled_format_has_exactly_the_31(tmp_path: Path) -> None:
+    write_export(tmp_path / "a.csv", events=EVENTS, fmt="acled")
+    with (tmp_path / "a.csv").open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        assert tuple(reader.fieldnames or ()) == export.ACLED_COLUMNS and len(export.ACLED_COLUMNS) == 31
+        rows = {r["event_id_cnty"][:3]: r for r in reader}
+    assert rows["UKR"]["source"] == "Example Wire; Second Example" and rows["UKR"]["iso"] == "804"
+    assert rows["YEM"]["event_date"] == "2023-03-05" and rows["YEM"]["time_precision"] == "1"

@@ -60,6 +60,10 @@ def test_migrations_upgrade_from_first(tmp_path: Path) -> None:
         assert store.articles() == [Article("a1", "in/a.txt", "Fighting went on near Izium.")]
         run_id = store.start_run(inputs=["x"])
         assert store.runs()[0].run_id == run_id and store.runs()[0].pid is not None
+        # m006: an old event is stamped (UTC, as the store writes times); m007: no field corrections yet
+        assert event.changed_at is not None
+        assert abs(event.changed_at - dt.datetime.now(dt.UTC).replace(tzinfo=None)) < dt.timedelta(minutes=5)
+        assert store.field_corrections() == []
 
 
 @pytest.mark.parametrize("stop", NAMES)

@@ -498,3 +498,18 @@ def test_store_a_new_database_is_created_whole_and_leaves_nothing_behind(tmp_pat
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(".wal")) == ["new.duckdb"]
     with Store.open(db) as store:
         assert store.stored_hashes([ARTICLE_YE.article_id]) == {ARTICLE_YE.article_id: article_hash(ARTICLE_YE)}
+
+
+def test_store_event_changed_at_kept_while_the_content_stays(db: Path) -> None:
+    import dataclasses
+
+    events = [event_of(mention_ua()), event_of(mention_ye(), event_id="ev-2", place=MARIB)]
+    with Store.open(db) as store:
+        store.replace_events(events)
+        first = {e.event_id: e.changed_at for e in store.events()}
+        assert all(isinstance(t, dt.datetime) for t in first.values())
+        store.replace_events(events)  # linked the same way again: the rows did not change
+        assert {e.event_id: e.changed_at for e in store.events()} == first
+        store.replace_events([dataclasses.replace(events[0], fatalities=9), events[1]])
+        again = {e.event_id: e.changed_at for e in store.events()}
+        assert again["ev-2"] == first["ev-2"] and again["ev-1"] > first["ev-1"]  # ev-1 changed: new time

@@ -339,3 +339,32 @@ _THE_COUNTRIES = frozenset({
     "United States", "United Kingdom", "United Arab Emirates", "Democratic Republic of the Congo",
     "Central African Republic", "Philippines", "Netherlands", "Gambia", "Bahamas",
 })
+
+
+#: The names :func:`resolve` gives, read back: "Military Forces of the Sudan", "Civilians (Mali)".
+_FORCES_NAME = re.compile(r"^(Military|Police) Forces(?: of (?:the )?(.+))?$")
+_PEOPLE_NAME = re.compile(r"^(Civilians|Protesters|Rioters|Unidentified Armed Group)(?: \((.+)\))?$")
+_PEOPLE_KIND = {"Civilians": "civilian", "Protesters": "protester", "Rioters": "rioter",
+                "Unidentified Armed Group": "nonstate"}
+#: Named forces that :func:`resolve` counts as states' (a coalition of states, an alliance).
+STATE_GROUPS = frozenset({"NATO", "Saudi-led Coalition", "Coalition Forces"})
+
+
+def actor_kind(name: str | None) -> Actor | None:
+    """The :class:`Actor` (kind and country) a canonical name from :func:`resolve` stands for.
+
+    None for a name this module does not give (an analyst's free text, say): its kind is unknown.
+    """
+    if not name:
+        return None
+    forces = _FORCES_NAME.match(name)
+    if forces:
+        return Actor(name, "state" if forces.group(1) == "Military" else "police", forces.group(2))
+    people = _PEOPLE_NAME.match(name)
+    if people:
+        return Actor(name, _PEOPLE_KIND[people.group(1)], people.group(2))
+    if name in STATE_GROUPS:
+        return Actor(name, "state")
+    if name in {group for _, group in ARMED_GROUPS} or _MOVEMENT_NAME.fullmatch(name):
+        return Actor(name, "nonstate")
+    return None

@@ -1,4 +1,4 @@
-"""Commands over the event database: ``events``, ``show``, ``export``, ``merge``, ``split``.
+"""Commands over the event database: ``events``, ``show``, ``export``, ``merge``, ``split``, ``set``.
 
 A thin layer over :mod:`eventwire.query`, :mod:`eventwire.export` and
 :mod:`eventwire.corrections`: options become an :class:`~eventwire.query.EventFilter`
@@ -122,6 +122,7 @@ def events_cmd(db: Path, limit: int, fmt: str, **filters: Any) -> None:
 @click.option("--json", "as_json", is_flag=True, help="The event as one JSON object.")
 def show_cmd(event_id: str, db: Path, as_json: bool) -> None:
     """Show one event: its values, their sources, its mentions and the disagreements."""
+    from .corrections import event_field_corrections
     from .export import event_to_dict
 
     with _store(db) as store:
@@ -129,8 +130,12 @@ def show_cmd(event_id: str, db: Path, as_json: bool) -> None:
         if event is None:
             raise click.ClickException(f"no event {event_id!r} in {db}")
         articles = {m.article_id: store.article(m.article_id) for m in event.mentions}
+        fixes = event_field_corrections(event, store.field_corrections())
     record = event_to_dict(event)
     if as_json:
+        record["corrections"] = [{"correction_id": f.correction_id, "field": f.field, "value": f.value,
+                                  "note": f.note, "made_at": f.made_at.isoformat(timespec="seconds")}
+                                 for f in fixes]
         click.echo(json.dumps(record, ensure_ascii=False, indent=2))
         return
     if event.event_id != event_id:
@@ -142,6 +147,12 @@ def show_cmd(event_id: str, db: Path, as_json: bool) -> None:
                                            "date_start": "dates", "date_end": "dates",
                                            "date_precision": "dates"}.get(name, name))
         click.echo(f"  {name:15} {record[name]!s:40} {'from ' + source if source else ''}")
+    if fixes:
+        click.echo("corrections:")
+        for f in fixes:
+            why = f"  ({f.note})" if f.note else ""
+            click.echo(f"  {f.correction_id}  {f.field} = {f.value or '(none)'}  "
+                       f"{f.made_at.isoformat(sep=' ', timespec='seconds')}{why}")
     if event.disagreements:
         click.echo("disagreements:")
         for d in event.disagreements:
@@ -162,7 +173,8 @@ def show_cmd(event_id: str, db: Path, as_json: bool) -> None:
 @click.command("export")
 @_DB
 @_filter_options
-@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "geojson", "parquet"]), required=True)
+@click.option("--format", "fmt", type=click.Choice(["csv", "acled", "jsonl", "geojson", "parquet"]), required=True,
+              help="csv: events.csv (ACLED's 31 columns, then eventwire's); acled: exactly ACLED's 31 columns.")
 @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The file to write (replaced atomically).")
 def export_cmd(db: Path, fmt: str, out: Path, **filters: Any) -> None:
@@ -218,4 +230,29 @@ def split_cmd(event_id: str, mention_id: str, db: Path, note: str | None) -> Non
                f"{alone.event_id} is new", err=True)
 
 
-COMMANDS = (events_cmd, show_cmd, export_cmd, merge_cmd, split_cmd)
+@click.command("set", context_settings={"ignore_unknown_options": True})  # "-1" is a VALUE, refused below
+@click.argument("event_id")
+@click.argument("field", metavar="FIELD")
+@click.argument("value")
+@_DB
+@click.option("--note", help="Why: kept with the correction.")
+def set_cmd(event_id: str, field: str, value: str, db: Path, note: str | None) -> None:
+    """Correct one FIELD of an event (type, actor1, actor2, place, date, fatalities); kept across re-runs.
+
+    type is one of the 25 sub-event types; date is YYYY-MM-DD; fatalities a whole number;
+    place a name the gazetteer knows (in the event's country first); an empty actor clears it.
+    """
+    from .corrections import check_value, set_field
+    from .settings import load_settings
+
+    try:
+        check_value(field, value)  # before opening the database for writing
+    except EventwireError as exc:
+        raise click.ClickException(str(exc)) from None
+    with _store(db, write=True) as store:
+        event = set_field(store, event_id, field, value, settings=load_settings(), note=note)
+    click.echo(event.event_id)
+    click.echo(f"set {field} of {event.event_id}", err=True)
+
+
+COMMANDS = (events_cmd, show_cmd, export_cmd, merge_cmd, split_cmd, set_cmd)

@@ -6,29 +6,43 @@ therefore names mentions, not events:
 
 - ``merge`` (mention_a, mention_b): the events holding these two mentions are
   one event;
-- ``split`` (mention_a): this mention is an event of its own.
+- ``split`` (mention_a): this mention is an event of its own;
+- a field correction (``eventwire set``: :class:`FieldCorrection`): one value of the event
+  holding this mention (its type, an actor, its place, date or toll) is the analyst's.
 
 :func:`apply_corrections` replays them, oldest first, on the groups that
 linking produced; a later correction wins over an earlier one. A correction
 whose mention has left the store (its article was re-coded) is skipped, and
-reported by :func:`stale_corrections`.
+reported by :func:`stale_corrections`. Field corrections are replayed on the
+built events (:func:`apply_field_corrections`), after merges and splits, oldest first:
+a later one of the same field wins, and the event's provenance names the correction.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from . import taxonomy
 from .errors import CorrectionError
-from .records import Event, Mention
+from .records import DateSpan, Event, Mention, Place
 
 if TYPE_CHECKING:
     from .settings import Settings
     from .store import Store
 
 KINDS = ("merge", "split")
+
+#: The fields ``eventwire set`` corrects: the name given -> the field it sets.
+FIELDS: dict[str, str] = {"type": "sub_event_type", "sub_event_type": "sub_event_type", "actor1": "actor1",
+                          "actor2": "actor2", "place": "location", "location": "location", "date": "date",
+                          "fatalities": "fatalities"}
+# The provenance name of each corrected field (as eventwire.merge names them).
+_PROVENANCE = {"sub_event_type": "sub_event_type", "actor1": "actor1", "actor2": "actor2",
+               "location": "place", "date": "dates", "fatalities": "fatalities"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +55,94 @@ class Correction:
     mention_b: str | None
     made_at: dt.datetime
     note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FieldCorrection:
+    """One analyst's correction of one field of the event that holds ``mention_id``."""
+
+    correction_id: str
+    mention_id: str
+    field: str  # a value of FIELDS
+    value: str  # as checked by check_value ("" clears an actor)
+    made_at: dt.datetime
+    note: str | None = None
+
+
+def check_value(name: str, value: str) -> tuple[str, str]:
+    """(field, value) for ``eventwire set``; :class:`CorrectionError` with one clear line if invalid."""
+    field = FIELDS.get(name.strip().lower())
+    if field is None:
+        raise CorrectionError(f"cannot set {name!r}; fields are {', '.join(FIELDS)}")
+    value = " ".join(value.split())
+    if field == "sub_event_type":
+        found = next((n for n in taxonomy.NAMES if n.lower() == value.lower()), None)
+        if found is None:
+            raise CorrectionError(f"unknown sub-event type {value!r}; use one of: {'; '.join(taxonomy.NAMES)}")
+        return field, found
+    if field == "date":
+        try:
+            return field, dt.date.fromisoformat(value).isoformat()
+        except ValueError:
+            raise CorrectionError(f"date {value!r} is not an ISO date (YYYY-MM-DD)") from None
+    if field == "fatalities":
+        if not value.isdigit():
+            raise CorrectionError(f"fatalities {value!r} is not a whole number of zero or more")
+        return field, str(int(value))
+    if field == "location" and not value:
+        raise CorrectionError("a place needs a name")
+    return field, value
+
+
+def corrected_place(value: str, *, near: Place | None) -> Place | None:
+    """The place an analyst named, geocoded in the event's country; None if the gazetteer has none."""
+    from .geocode import geocode
+
+    return geocode(value, country_code=near.country_code if near else None,
+                   admin1_hint=near.admin1 if near else None)
+
+
+def _apply_one(event: Event, fix: FieldCorrection) -> Event:
+    changes: dict[str, object]
+    if fix.field == "sub_event_type":
+        changes = {"sub_event_type": fix.value, "event_type": taxonomy.event_type(fix.value)}
+    elif fix.field in ("actor1", "actor2"):
+        changes = {fix.field: fix.value or None}
+    elif fix.field == "date":
+        changes = {"dates": DateSpan.day(dt.date.fromisoformat(fix.value), text=fix.value)}
+    elif fix.field == "fatalities":
+        changes = {"fatalities": int(fix.value)}
+    else:
+        place = corrected_place(fix.value, near=event.place)
+        if place is None:  # the gazetteer no longer knows it: the event keeps its place
+            return event
+        changes = {"place": place}
+    name = _PROVENANCE[fix.field]
+    provenance = tuple(p for p in event.provenance if p[0] != name) + ((name, fix.correction_id),)
+    return dataclasses.replace(event, provenance=provenance, **changes)  # type: ignore[arg-type]
+
+
+def apply_field_corrections(events: Sequence[Event], fixes: Sequence[FieldCorrection]) -> list[Event]:
+    """``events`` with each field correction replayed on the event holding its mention, oldest first."""
+    if not fixes:
+        return list(events)
+    by_mention: dict[str, list[FieldCorrection]] = {}
+    for fix in sorted(fixes, key=lambda f: (f.made_at, f.correction_id)):
+        by_mention.setdefault(fix.mention_id, []).append(fix)
+    out: list[Event] = []
+    for event in events:
+        mine = sorted((f for m in event.mentions for f in by_mention.get(m.mention_id, ())),
+                      key=lambda f: (f.made_at, f.correction_id))
+        for fix in mine:
+            event = _apply_one(event, fix)
+        out.append(event)
+    return out
+
+
+def event_field_corrections(event: Event, fixes: Sequence[FieldCorrection]) -> list[FieldCorrection]:
+    """The field corrections that apply to ``event``, oldest first."""
+    ids = {m.mention_id for m in event.mentions}
+    return sorted((f for f in fixes if f.mention_id in ids), key=lambda f: (f.made_at, f.correction_id))
 
 
 def apply_corrections(groups: Sequence[Sequence[Mention]],
@@ -102,6 +204,19 @@ def split_mention(store: Store, event_id: str, mention_id: str, *, settings: Set
     rest = next(m for m in ids if m != mention_id)
     return (_relinked(store, rest, settings=settings), _relinked(store, mention_id, settings=settings,
                                                                  relink=False))
+
+
+def set_field(store: Store, event_id: str, name: str, value: str, *, settings: Settings,
+              note: str | None = None) -> Event:
+    """Record an analyst's value for one field of a stored event, relink, and return the event."""
+    field, checked = check_value(name, value)
+    event = _event(store, event_id)
+    if field == "location" and corrected_place(checked, near=event.place) is None:
+        raise CorrectionError(f"no place {checked!r} in the gazetteer"
+                              + (f" in {event.place.country}" if event.place and event.place.country else ""))
+    anchor = min(m.mention_id for m in event.mentions)  # the mention the event id follows from
+    store.add_field_correction(mention_id=anchor, field=field, value=checked, note=note)
+    return _relinked(store, anchor, settings=settings)
 
 
 def _event(store: Store, event_id: str) -> Event:

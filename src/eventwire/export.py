@@ -1,8 +1,9 @@
 """EXPORT stage: events and articles to the output contract's files.
 
 :func:`write_outputs` writes a run's folder: ``events.jsonl`` and
-``articles.jsonl`` (the contract in ``eval/README.md``), ``events.csv``
-(ACLED-style columns), ``events.geojson``, ``problems.jsonl``, ``report.html``
+``articles.jsonl`` (the contract in ``eval/README.md``, each event record with the
+ACLED columns it lacks added), ``events.csv`` (ACLED's 31 export columns first,
+:mod:`eventwire.acled`, then eventwire's own), ``events.geojson``, ``problems.jsonl``, ``report.html``
 (:mod:`eventwire.web.report`) and, when given, ``summary.json``.
 :func:`write_export` writes one file in one format, including Parquet.
 
@@ -40,6 +41,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from .acled import ACLED_COLUMNS
 from .errors import EventwireError, ExportError
 from .formats import (
     CSV_COLUMNS,
@@ -54,11 +56,11 @@ from .formats import (
 )
 from .records import Article, Event, Mention, Place, Problem
 
-__all__ = ["CSV_COLUMNS", "FORMATS", "REPORT_EVENTS", "LatestEvents", "article_to_dict", "event_to_dict", "mention_to_dict",
+__all__ = ["ACLED_COLUMNS", "CSV_COLUMNS", "FORMATS", "REPORT_EVENTS", "LatestEvents", "article_to_dict", "event_to_dict", "mention_to_dict",
            "problem_to_dict", "sort_events", "write_export", "write_outputs", "write_text_atomic"]
 
 #: Formats :func:`write_export` writes.
-FORMATS = ("csv", "jsonl", "geojson", "parquet")
+FORMATS = ("csv", "acled", "jsonl", "geojson", "parquet")
 
 # The values a mention reports for its own article (left out when unknown).
 _REPORTED = ("date_start", "date_end", "date_precision", "fatalities", "location", "admin1", "country",
@@ -211,7 +213,7 @@ def write_outputs(out_dir: Path, *, events: Iterable[Event], articles: Iterable[
             record = event_to_dict(event)
             for writer in writers:
                 writer.add(event, record)
-            shown.add(record)
+            shown.add({k: v for k, v in record.items() if k != "_acled"})
         for writer in writers:
             writer.close()
         listed = files.text("articles.jsonl")
@@ -286,7 +288,10 @@ def _report(shown: LatestEvents, articles: ArticlesFn | Sequence[Article]) -> st
 
 
 def write_export(path: Path, *, events: Iterable[Event], fmt: str) -> None:
-    """Write ``events`` to one file at ``path`` in ``fmt`` (csv, jsonl, geojson or parquet)."""
+    """Write ``events`` to one file at ``path`` in ``fmt`` (csv, acled, jsonl, geojson or parquet).
+
+    ``acled`` is a CSV of exactly ACLED's 31 export columns; ``csv`` is ``events.csv``.
+    """
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     path = Path(path)
@@ -294,7 +299,9 @@ def write_export(path: Path, *, events: Iterable[Event], fmt: str) -> None:
         if fmt == "parquet":
             writer: Any = files.parquet(path.name)
         else:
-            writer = {"csv": CsvWriter, "jsonl": JsonlWriter, "geojson": GeojsonWriter}[fmt](files.text(path.name))
+            handle = files.text(path.name)
+            writer = CsvWriter(handle, acled_only=True) if fmt == "acled" else \
+                {"csv": CsvWriter, "jsonl": JsonlWriter, "geojson": GeojsonWriter}[fmt](handle)
         for event in sort_events(events):
             writer.add(event, event_to_dict(event))
         writer.close()

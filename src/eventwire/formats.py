@@ -19,15 +19,18 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO, Any
 
+from .acled import ACLED_COLUMNS, INTEGER_COLUMNS, acled_row
 from .errors import ExportError
 from .records import Event, Mention
 
-#: Columns of ``events.csv``, in order (ACLED-style).
-CSV_COLUMNS = (
-    "event_id", "event_date", "date_end", "date_precision", "year", "event_type", "sub_event_type",
-    "actor1", "actor2", "country", "admin1", "location", "latitude", "longitude", "geo_precision",
-    "source", "notes", "fatalities", "mention_count", "confidence",
-)
+#: eventwire's own columns of ``events.csv``, after ACLED's.
+OWN_COLUMNS = ("event_id", "date_end", "date_precision", "mention_count", "confidence")
+#: Columns of ``events.csv``, in order: ACLED's 31 export columns, then eventwire's own.
+CSV_COLUMNS = (*ACLED_COLUMNS, *OWN_COLUMNS)
+#: The ACLED columns an ``events.jsonl`` record adds to the contract's (the others it has already).
+ACLED_EXTRA = tuple(c for c in ACLED_COLUMNS if c not in (
+    "event_type", "sub_event_type", "actor1", "actor2", "country", "admin1", "location", "latitude",
+    "longitude", "geo_precision", "fatalities"))
 
 #: Events per Parquet row group.
 PARQUET_ROWS = 2000
@@ -64,21 +67,37 @@ def to_jsonl(records: Iterable[dict[str, Any]]) -> str:
     return "".join(to_json(r) + "\n" for r in records)
 
 
-def _csv_row(record: dict[str, Any]) -> dict[str, Any]:
-    mentions = record["mentions"]
-    start = record["date_start"]
-    return {
-        "event_id": record["event_id"], "event_date": start, "date_end": record["date_end"],
-        "date_precision": record["date_precision"], "year": start[:4] if start else None,
-        "event_type": record["event_type"], "sub_event_type": record["sub_event_type"],
-        "actor1": record["actor1"], "actor2": record["actor2"], "country": record["country"],
-        "admin1": record["admin1"], "location": record["location"], "latitude": record["latitude"],
-        "longitude": record["longitude"], "geo_precision": record["geo_precision"],
-        "source": "; ".join(sources(record)),
-        "notes": mentions[0]["sentence"] if mentions else None,
-        "fatalities": record["fatalities"], "mention_count": len(mentions),
-        "confidence": record.get("confidence"),
-    }
+def acled_fields(event: Event, record: dict[str, Any]) -> dict[str, Any]:
+    """The event's 31 ACLED columns, typed (:func:`eventwire.acled.acled_row`), computed once per
+    record: kept in the record under ``_acled``, which no file writes as such."""
+    found = record.get("_acled")
+    if found is None:
+        from .districts import admin_levels
+
+        found = acled_row(event, record, admin=admin_levels(event.place), outlets=sources(record))
+        record["_acled"] = found
+    return found
+
+
+def _csv_value(value: Any) -> Any:
+    if value is None:
+        return ""
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _csv_row(event: Event, record: dict[str, Any]) -> dict[str, Any]:
+    row = dict(acled_fields(event, record))
+    row.update(event_id=record["event_id"], date_end=record["date_end"], date_precision=record["date_precision"],
+               mention_count=len(record["mentions"]), confidence=record.get("confidence"))
+    return row
+
+
+def jsonl_record(event: Event, record: dict[str, Any]) -> dict[str, Any]:
+    """The ``events.jsonl`` record: the contract's fields, then the ACLED columns it lacks."""
+    acled = acled_fields(event, record)
+    out = {k: v for k, v in record.items() if k != "_acled"}
+    out.update((k, acled[k].isoformat() if isinstance(acled[k], dt.date) else acled[k]) for k in ACLED_EXTRA)
+    return out
 
 
 def csv_row(record: dict[str, Any]) -> dict[str, Any]:
@@ -92,7 +111,7 @@ def _valid_point(record: dict[str, Any]) -> bool:
 
 
 def _feature(record: dict[str, Any]) -> dict[str, Any]:
-    properties = {k: v for k, v in record.items() if k != "mentions"}
+    properties = {k: v for k, v in record.items() if k not in ("mentions", "_acled")}
     properties["mention_count"] = len(record["mentions"])
     properties["sources"] = sources(record)
     return {
@@ -108,19 +127,22 @@ class JsonlWriter:
         self.handle = handle
 
     def add(self, event: Event, record: dict[str, Any]) -> None:
-        self.handle.write(to_json(record) + "\n")
+        self.handle.write(to_json(jsonl_record(event, record)) + "\n")
 
     def close(self) -> None:
         pass
 
 
 class CsvWriter:
-    def __init__(self, handle: IO[str]) -> None:
-        self.writer = csv.DictWriter(handle, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    """``events.csv``: ACLED's 31 columns then eventwire's own (``acled_only``: the 31 alone)."""
+
+    def __init__(self, handle: IO[str], *, acled_only: bool = False) -> None:
+        self.columns = ACLED_COLUMNS if acled_only else CSV_COLUMNS
+        self.writer = csv.DictWriter(handle, fieldnames=self.columns, lineterminator="\n", extrasaction="ignore")
         self.writer.writeheader()
 
     def add(self, event: Event, record: dict[str, Any]) -> None:
-        self.writer.writerow({k: "" if v is None else v for k, v in _csv_row(record).items()})
+        self.writer.writerow({k: _csv_value(v) for k, v in _csv_row(event, record).items()})
 
     def close(self) -> None:
         pass
@@ -312,7 +334,9 @@ def write_text_atomic(path: Path, text: str) -> None:
 
 
 def _parquet_row(event: Event, record: dict[str, Any]) -> dict[str, Any]:
-    row = dict(record)
+    acled = acled_fields(event, record)
+    row = {k: v for k, v in record.items() if k != "_acled"}
+    row.update((k, acled[k]) for k in ACLED_EXTRA)
     row["date_start"] = event.dates.start
     row["date_end"] = event.dates.end
     row["mentions"] = [
@@ -330,6 +354,7 @@ def _parquet_schema() -> Any:
     import pyarrow as pa
 
     text, day, whole, real = pa.string(), pa.date32(), pa.int64(), pa.float64()
+    acled_types = _acled_types()
     mention = pa.struct([
         ("mention_id", text), ("article_id", text), ("file", text), ("sentence", text),
         ("start", whole), ("end", whole), ("event_type", text), ("sub_event_type", text),
@@ -346,4 +371,11 @@ def _parquet_schema() -> Any:
         ("confidence", real), ("mention_count", whole), ("sources", pa.list_(text)), ("mentions", pa.list_(mention)),
         ("provenance", pa.list_(pa.struct([("field", text), ("mention_id", text)]))),
         ("disagreements", text),
+        *((name, acled_types.get(name, text)) for name in ACLED_EXTRA),
     ])
+
+
+def _acled_types() -> dict[str, Any]:
+    import pyarrow as pa
+
+    return {"event_date": pa.date32(), **{c: pa.int64() for c in INTEGER_COLUMNS}}

@@ -38,7 +38,7 @@ from . import gazetteer_data as data
 from .cache import cache_dir, write_atomically
 from .records import Place
 
-__all__ = ["Gazetteer", "default_gazetteer", "fold_ascii", "name_key", "skeleton"]
+__all__ = ["Gazetteer", "cache_dir", "default_gazetteer", "fold_ascii", "name_key", "skeleton"]
 
 _FORMAT = 5  # bump when the cached layout or the build rules change
 _KINDS = ("city", "district", "admin1", "country")
@@ -141,6 +141,14 @@ def _array(code: str, raw: bytes) -> array.array[Any]:
     out = array.array(code)
     out.frombytes(raw)
     return out
+
+
+def cache_dir() -> Path:
+    """Where built data tables are cached: ``$EVENTWIRE_CACHE``, else ``$XDG_CACHE_HOME/eventwire``,
+    else ``~/.cache/eventwire``."""
+    if os.environ.get("EVENTWIRE_CACHE"):
+        return Path(os.environ["EVENTWIRE_CACHE"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "eventwire"
 
 
 class Gazetteer:

@@ -28,6 +28,7 @@ Tables (after all migrations)::
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -205,6 +206,31 @@ def m005_recogniser(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("ALTER TABLE mentions ADD COLUMN confidence DOUBLE")
     con.execute("ALTER TABLE event_mentions ADD COLUMN confidence DOUBLE")
     con.execute("ALTER TABLE articles ADD COLUMN coder_version TEXT")
+
+
+@_migration
+def m006_event_changed(con: duckdb.DuckDBPyConnection) -> None:
+    """When each event's content last changed (ACLED's ``timestamp``) and a digest of that content,
+    so that a re-run that links an event the same way keeps its time. Existing events are
+    stamped with the time of this migration."""
+    con.execute("ALTER TABLE events ADD COLUMN content_digest TEXT")
+    con.execute("ALTER TABLE events ADD COLUMN changed_at TIMESTAMP")
+    con.execute("UPDATE events SET changed_at = ?", [dt.datetime.now(dt.UTC).replace(tzinfo=None)])  # UTC, as the store
+
+
+@_migration
+def m007_field_corrections(con: duckdb.DuckDBPyConnection) -> None:
+    """Analysts' corrections of one field of an event (``eventwire set``), kept beside merges and
+    splits and replayed after every linking; like them, each names a mention of its event."""
+    con.execute("""
+        CREATE TABLE field_corrections (
+            correction_id TEXT PRIMARY KEY,
+            mention_id TEXT NOT NULL,
+            field TEXT NOT NULL,
+            value TEXT NOT NULL,
+            made_at TIMESTAMP NOT NULL,
+            note TEXT
+        )""")
 
 
 def _ensure_table(con: duckdb.DuckDBPyConnection) -> None:

@@ -84,22 +84,23 @@ def link_stage(store: Any, reports: Sequence[Mention], words: Mapping[str, froze
     own ``link_parts`` (the Ray engine links each country of a part in its own
     task); the default links each part here with :func:`eventwire.link.link`.
     Analysts' corrections are replayed on each part's groups, then events are
-    built. Without a store, ``reports`` are linked with ``words`` (each
-    article's linking words, :func:`eventwire.link.words_of`) and the events
-    returned. With one, its mentions are read, linked and saved one part at a
+    built and analysts' field corrections replayed on them. Without a store,
+    ``reports`` are linked with ``words`` (each article's linking words,
+    :func:`eventwire.link.words_of`) and the events returned. With one, its mentions are read, linked and saved one part at a
     time (:func:`store_parts`), so memory holds one part, not the store; the
     events are returned only when ``keep`` (read them back from the store
     otherwise, e.g. with ``Store.events_in_export_order``).
     """
-    from .corrections import apply_corrections
+    from .corrections import apply_corrections, apply_field_corrections
     from .merge import build_events
 
     corrections = store.corrections() if store else []
+    fixes = store.field_corrections() if store else []
     parts = store_parts(store, corrections) if store else iter([(list(reports), dict(words))])
 
     def events() -> Iterator[list[Event]]:
         for groups in (link_parts or link_here)(parts, settings=settings):
-            built = build_events(apply_corrections(groups, corrections))
+            built = apply_field_corrections(build_events(apply_corrections(groups, corrections)), fixes)
             del groups  # one part in memory: each is let go before the next is read
             yield built
             del built

@@ -149,6 +149,9 @@ class Event:
     mentions: tuple[Mention, ...] = field(default_factory=tuple)
     provenance: tuple[tuple[str, str], ...] = ()  # (field, mention_id)
     disagreements: tuple[dict, ...] = ()
+    #: When the event's content last changed, as the store recorded it (UTC; None outside a store).
+    #: Bookkeeping, not content: two events that say the same are equal whenever they were stamped.
+    changed_at: dt.datetime | None = field(default=None, compare=False)
 
     def as_dict(self) -> dict[str, Any]:
         """The event as its ``events.jsonl`` record (mentions included; :func:`eventwire.as_rows` for

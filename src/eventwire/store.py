@@ -29,7 +29,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
 
-from .corrections import KINDS, Correction
+from .corrections import KINDS, Correction, FieldCorrection
 from .errors import StoreError, StoreLocked
 from .link import words_of
 from .migrations import migrate, pending
@@ -61,7 +61,7 @@ _ARTICLE = {"article_id": "text", "file": "text", "title": "text", "source": "te
             "coder_version": "text"}
 _EVENT = {"event_id": "text", "ordinal": "int", "event_type": "text", "sub_event_type": "text",
           "actor1": "text", "actor2": "text", **_PLACE, **_DATES, "fatalities": "int",
-          "provenance": "text", "disagreements": "text"}
+          "provenance": "text", "disagreements": "text", "content_digest": "text", "changed_at": "timestamp"}
 _COLUMNS = {
     "articles": _ARTICLE,
     "mentions": {**_MENTION, "ordinal": "int"},
@@ -400,6 +400,23 @@ class Store:
                         [correction.correction_id, kind, mention_a, mention_b, correction.made_at, note])
         return correction
 
+    def add_field_correction(self, *, mention_id: str, field: str, value: str,
+                             note: str | None = None) -> FieldCorrection:
+        """Record an analyst's value of one field of the event holding ``mention_id``."""
+        if not self._query("SELECT 1 FROM mentions WHERE mention_id = ?", [mention_id]):
+            raise StoreError(f"no mention {mention_id!r} in {self.path}")
+        fix = FieldCorrection(f"c-{uuid.uuid4().hex[:12]}", mention_id, field, value, _now(), note)
+        with self._transaction(f"record a correction of {field}") as con:
+            con.execute("INSERT INTO field_corrections VALUES (?, ?, ?, ?, ?, ?)",
+                        [fix.correction_id, mention_id, field, value, fix.made_at, note])
+        return fix
+
+    def field_corrections(self) -> list[FieldCorrection]:
+        """Every recorded field correction, oldest first."""
+        rows = self._query("SELECT correction_id, mention_id, field, value, made_at, note "
+                           "FROM field_corrections ORDER BY made_at, correction_id")
+        return [FieldCorrection(*r) for r in rows]
+
     def corrections(self) -> list[Correction]:
         """Every recorded correction, oldest first."""
         rows = self._query("SELECT correction_id, kind, mention_a, mention_b, made_at, note "
@@ -425,13 +442,20 @@ class Store:
         with self._transaction("replace events") as con:
             # (temporary tables made inside the transaction vanish with it if it rolls back)
             con.execute("CREATE OR REPLACE TEMP TABLE _old_links AS SELECT event_id, mention_id FROM event_mentions")
+            stamps = {r[0]: (r[1], r[2]) for r in
+                      con.execute("SELECT event_id, content_digest, changed_at FROM events").fetchall()}
+            now = _now()
             con.execute("DELETE FROM event_mentions")
             con.execute("DELETE FROM events")
             for events in parts:
                 event_rows: list[dict[str, Any]] = []
                 link_rows: list[dict[str, Any]] = []
                 for event in events:
-                    event_rows.append(_event_row(event, ordinal=count))
+                    digest = content_digest(event)
+                    old_digest, old_time = stamps.get(event.event_id, (None, None))
+                    changed = old_time if old_digest == digest and old_time is not None else now
+                    event_rows.append({**_event_row(event, ordinal=count), "content_digest": digest,
+                                       "changed_at": changed})
                     link_rows.extend({"event_id": event.event_id, "position": k, **_mention_row(m)}
                                      for k, m in enumerate(event.mentions))
                     count += 1
@@ -519,7 +543,7 @@ class Store:
                   dates=_dates(r), actor1=r["actor1"], actor2=r["actor2"], place=_place(r),
                   fatalities=r["fatalities"], mentions=tuple(by_event.get(r["event_id"], ())),
                   provenance=tuple(tuple(p) for p in json.loads(r["provenance"])),  # type: ignore[misc]
-                  disagreements=tuple(json.loads(r["disagreements"])))
+                  disagreements=tuple(json.loads(r["disagreements"])), changed_at=r["changed_at"])
             for r in self._select("events", order="ordinal", where=where, params=params)
         ]
 
@@ -539,6 +563,13 @@ def _in(column: str, values: Sequence[str] | None) -> tuple[str, list[Any]]:
     if values is None:
         return "TRUE", []
     return f'"{column}" IN (SELECT unnest(?::VARCHAR[]))', [list(values)]
+
+
+def content_digest(event: Event) -> str:
+    """A digest of what an event says (its values and mention ids), to tell when it changed."""
+    values = [event.event_type, event.sub_event_type, _date_row(event.dates), event.actor1, event.actor2,
+              _place_row(event.place), event.fatalities, sorted(m.mention_id for m in event.mentions)]
+    return hashlib.sha1(_dumps(values).encode()).hexdigest()
 
 
 def _event_row(event: Event, *, ordinal: int) -> dict[str, Any]:

@@ -248,4 +248,4 @@ def as_rows(events: Iterable[Event]) -> list[dict[str, Any]]:
     from .export import event_to_dict
     from .formats import csv_row
 
-    return [csv_row(event_to_dict(event)) for event in events]
+    return [csv_row(event, event_to_dict(event)) for event in events]

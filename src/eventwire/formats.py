@@ -100,9 +100,9 @@ def jsonl_record(event: Event, record: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def csv_row(record: dict[str, Any]) -> dict[str, Any]:
-    """The ``events.csv`` row (:data:`CSV_COLUMNS`) of an ``events.jsonl`` record."""
-    return _csv_row(record)
+def csv_row(event: Event, record: dict[str, Any]) -> dict[str, Any]:
+    """The ``events.csv`` row (:data:`CSV_COLUMNS`) of an event and its ``events.jsonl`` record."""
+    return _csv_row(event, record)
 
 
 def _valid_point(record: dict[str, Any]) -> bool:

@@ -143,14 +143,6 @@ def _array(code: str, raw: bytes) -> array.array[Any]:
     return out
 
 
-def cache_dir() -> Path:
-    """Where built data tables are cached: ``$EVENTWIRE_CACHE``, else ``$XDG_CACHE_HOME/eventwire``,
-    else ``~/.cache/eventwire``."""
-    if os.environ.get("EVENTWIRE_CACHE"):
-        return Path(os.environ["EVENTWIRE_CACHE"])
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "eventwire"
-
-
 class Gazetteer:
     """Offline place index, built (or read from its cache) lazily on first use.
 

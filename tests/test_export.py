@@ -483,3 +483,14 @@ def test_export_acled_format_has_exactly_the_31(tmp_path: Path) -> None:
         rows = {r["event_id_cnty"][:3]: r for r in reader}
     assert rows["UKR"]["source"] == "Example Wire; Second Example" and rows["UKR"]["iso"] == "804"
     assert rows["YEM"]["event_date"] == "2023-03-05" and rows["YEM"]["time_precision"] == "1"
+
+
+def test_json_lines_stay_one_line_for_readers_that_split_on_unicode_line_ends():
+    """JSON allows U+0085, U+2028 and U+2029 raw in strings; str.splitlines (and older
+    JavaScript) breaks a line there, so they are written escaped."""
+    from eventwire.formats import to_jsonl
+
+    records = [{"title": "a\u0085b", "text": "c\u2028d\u2029e"}, {"title": "plain"}]
+    out = to_jsonl(records)
+    assert len(out.splitlines()) == 2
+    assert [json.loads(line) for line in out.splitlines()] == records

@@ -59,8 +59,14 @@ def _json_default(value: object) -> Any:
     raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
 
+#: Characters JSON allows raw in a string that line-based readers (Python's ``str.splitlines``,
+#: JavaScript before ES2019) take for line ends: written escaped, so a JSON Lines record stays one line.
+_LINE_BREAKERS = str.maketrans({"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def to_json(value: Any, *, indent: int | None = None) -> str:
-    return json.dumps(value, ensure_ascii=False, allow_nan=False, default=_json_default, indent=indent)
+    text = json.dumps(value, ensure_ascii=False, allow_nan=False, default=_json_default, indent=indent)
+    return text.translate(_LINE_BREAKERS)
 
 
 def to_jsonl(records: Iterable[dict[str, Any]]) -> str:

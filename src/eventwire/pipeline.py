@@ -9,12 +9,19 @@ is stored whole with its mentions, or not at all), and ``articles.jsonl`` is
 spooled to disk as articles arrive. With a store, linking reads, links and saves
 one part of the stored mentions at a time (:func:`link_stage`) and the output
 files are written from the store one event at a time, so what a run keeps in
-memory is one id per article and one linking part (whole blocks of one event
+memory is one id and one content hash per article and one linking part (whole blocks of one event
 type in one country, packed up to :data:`PART_REPORTS` reports; a larger block,
 or blocks an analyst's merge joins, make a larger part), not the corpus. Without
 a store, the run's mentions and the words of the articles that have any stay in
 memory until linking. A crash loses at most the batches in hand, and an article
 already stored with the same content is not analysed again.
+
+An article is known by its own id, else its url, else the real path of its file
+(:mod:`eventwire.ingest`), never by the path as typed; one with the content hash
+(:func:`eventwire.store.article_hash`) of a stored article, or of one read earlier
+in the run, under another id is that report again (the same text, title, outlet,
+url and date saved under another name), counted in ``articles_reused`` and not
+stored twice. Two outlets printing one story differ in their outlet: two reports.
 
 One bad article never stops a run: a file that cannot be read, an article whose
 analysis fails or runs over its time budget (``article_seconds``), becomes a
@@ -29,7 +36,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -261,6 +268,33 @@ def store_batch(store: Any, batch: Sequence[Any], *, run_id: str) -> list[Proble
     return problems
 
 
+@dataclass(frozen=True, slots=True)
+class Known:
+    """What the store knows of a batch of articles read: which ids are stored (``stored``), the
+    content hash of those coded by this coder version (``current``), and the stored article of
+    each of their content hashes (``by_hash``)."""
+
+    stored: frozenset[str] = frozenset()
+    current: Mapping[str, str] = field(default_factory=dict)
+    by_hash: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def look_up(cls, store: Any, articles: Sequence[Article], digests: Sequence[str]) -> Known:
+        if store is None or not articles:
+            return cls()
+        by_hash = store.same_reports(digests)
+        ids = {a.article_id for a in articles} | set(by_hash.values())
+        return cls(frozenset(store.stored_ids(sorted(ids))), store.stored_hashes(sorted(ids)), by_hash)
+
+    def report_of(self, article_id: str, digest: str, seen: Mapping[str, str]) -> str:
+        """The id of the report an article read is: its own id when that is stored (its hash then
+        says whether it changed), else the stored article with its content, else this run's
+        earlier article with its content, else its own id."""
+        if article_id in self.stored:
+            return article_id
+        return self.by_hash.get(digest) or seen.get(digest) or article_id
+
+
 def _resolve_engine(engine: str | Engine) -> Engine:
     if isinstance(engine, str):
         from .engines import get_engine
@@ -301,6 +335,7 @@ def run(inputs: Sequence[str], *, out_dir: Path | None = None, db: Path | None =
         reports: list[Mention] = []
         linked: dict[str, frozenset[str]] = {}  # without a store: words of each article with mentions
         hashes: dict[str, str] = {}  # of the articles in flight
+        seen: dict[str, str] = {}  # content hash -> article id, of this run's articles
         coded: list[ToSave] = []  # coded, not yet stored: saved together when input is read on
         reused = 0
         replaced = 0  # code points no output can hold, replaced on reading (ingest.codepoints)
@@ -321,18 +356,29 @@ def run(inputs: Sequence[str], *, out_dir: Path | None = None, db: Path | None =
                 chunk = list(islice(stream, max(1, settings.batch_size)))  # one lookup for a batch
                 if not chunk:
                     return
-                stored = store.stored_hashes([i.article_id for i in chunk if not isinstance(i, Problem)]) \
-                    if store else {}
+                read = [i for i in chunk if not isinstance(i, Problem)]
+                digests = [article_hash(i) for i in read]
+                known = Known.look_up(store, read, digests)
+                in_order = iter(digests)
                 for item in chunk:
                     if isinstance(item, Problem):
                         note(item)
                         continue
-                    ours.add(item.article_id)
+                    digest = next(in_order)
+                    same = known.report_of(item.article_id, digest, seen)
+                    if same in ours:  # one report read twice in this run (another name, the same text)
+                        reused += 1
+                        if progress:
+                            progress(1)
+                        continue
+                    if same != item.article_id:
+                        item = replace(item, article_id=same)
+                    seen.setdefault(digest, same)
+                    ours.add(same)
                     replaced += item.replaced
                     if spool is not None:
                         spool.add(item)
-                    digest = article_hash(item)
-                    if stored.get(item.article_id) == digest:
+                    if known.current.get(same) == digest:
                         reused += 1
                         if progress:
                             progress(1)

@@ -101,10 +101,12 @@ class Run:
 
 
 def article_hash(article: Article) -> str:
-    """A content hash of an article: its text and metadata (sha256 hex)."""
+    """A content hash of an article: its text and metadata (sha256 hex), not its id or the path
+    it was read by. Whether a stored article changed is its hash; two articles with one hash
+    (the same text, title, outlet, url and date) are one report."""
     parts = [article.text, article.title, article.source,
              article.published.isoformat() if article.published else None,
-             article.published_origin, article.url, article.year_hint, article.file]
+             article.published_origin, article.url, article.year_hint]
     blob = json.dumps(parts, ensure_ascii=False, default=str)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
@@ -268,6 +270,20 @@ class Store:
         """The content hash of each of these articles that is stored, coded by this coder
         version (one query for many); an article coded by another version is not listed."""
         return self._stored_hashes(article_ids)
+
+    def same_reports(self, hashes: Sequence[str]) -> dict[str, str]:
+        """The stored article of each of these content hashes that is stored (any coder version;
+        of several, the first saved): ``{hash: article id}``."""
+        where, params = _in("content_hash", sorted(set(hashes)))
+        rows = self._query(f"SELECT content_hash, article_id FROM articles WHERE {where} "
+                           "QUALIFY row_number() OVER (PARTITION BY content_hash ORDER BY saved_at, article_id) = 1",
+                           params)
+        return dict(rows)
+
+    def stored_ids(self, article_ids: Sequence[str]) -> set[str]:
+        """Which of these article ids are stored (any coder version)."""
+        where, params = _in("article_id", sorted(set(article_ids)))
+        return {r[0] for r in self._query(f"SELECT article_id FROM articles WHERE {where}", params)}
 
     def save_article(self, article: Article, mentions: Sequence[Mention], *, content_hash: str) -> None:
         """Store an article and its mentions in one transaction.

@@ -19,8 +19,9 @@ from .text import parse_text
 MIN_BLOCK_WORDS = 8
 
 
-def parse_html(raw: str, *, file: str, article_id: str | None = None) -> Article:
-    """One article from an HTML page: trafilatura's main text plus the page's metadata."""
+def parse_html(raw: str, *, file: str, article_id: str | None = None, default_id: str | None = None) -> Article:
+    """One article from an HTML page: trafilatura's main text plus the page's metadata (its
+    identity as :func:`~.text.parse_text` makes it: own id, page url, ``default_id``, ``file``)."""
     meta = _html_metadata(raw)
     text = _html_main_text(raw)
     if not text.strip():
@@ -31,7 +32,7 @@ def parse_html(raw: str, *, file: str, article_id: str | None = None) -> Article
     published = meta.get("published")
     return parse_text(text, file=file, article_id=article_id, title=meta.get("title"),
                       source=meta.get("source"), published=published, url=meta.get("url"),
-                      guess_title=True, published_origin="meta")
+                      guess_title=True, published_origin="meta", default_id=default_id)
 
 
 def _html_tree(raw: str) -> Any:

@@ -48,10 +48,10 @@ SURROGATED = st.builds(lambda a, c, b: a + c + b, ANY_TEXT, st.characters(catego
 SUFFIXES = [".txt", ".html", ".json", ".jsonl", ".md"]
 
 
-def eventwire(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    """``eventwire ARGS`` in a process of its own."""
+def eventwire(*args: str, timeout: float = 300, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """``eventwire ARGS`` in a process of its own (in folder ``cwd``)."""
     return subprocess.run([sys.executable, "-m", "eventwire.cli", *args], env=environment(), capture_output=True,
-                          text=True, timeout=timeout, check=False)
+                          text=True, timeout=timeout, check=False, cwd=cwd)
 
 
 def one_line_error(stderr: str) -> str:
@@ -149,6 +149,84 @@ def test_faults_store_never_installs_or_loads_extensions(tmp_path: Path) -> None
         rows = store.query("SELECT current_setting('autoinstall_known_extensions'), "
                            "current_setting('autoload_known_extensions')")
     assert rows == [(False, False)]
+
+
+# -- one article, however its path is typed; one report, however many names it has ---------------------
+
+
+def _run(folder: Path, given: str, out: str, *, db: str = "e.duckdb") -> dict:
+    """``eventwire run GIVEN`` from ``folder``; the run's summary."""
+    done = eventwire("run", given, "--out", out, "--db", db, "-q", cwd=folder)
+    assert done.returncode == 0, done.stderr
+    return json.loads((folder / out / "summary.json").read_text("utf-8"))
+
+
+def _stored(db: Path) -> tuple[int, int, list[str]]:
+    """Articles and mentions stored, and the event ids."""
+    with Store.open(db, read_only=True) as store:
+        return len(store.articles()), len(store.mentions()), sorted(e.event_id for e in store.events())
+
+
+def _files(out: Path) -> dict[str, str]:
+    """``articles.jsonl``: each article's id -> its ``file``."""
+    return {a["article_id"]: a["file"] for a in map(json.loads, (out / "articles.jsonl").open(encoding="utf-8"))}
+
+
+def test_faults_same_files_by_another_path_add_nothing(tmp_path: Path) -> None:
+    write_good(tmp_path / "in")
+    (tmp_path / "in" / "feed.jsonl").write_text(json.dumps({"title": "Clash near Afgoye", "text": GOOD["good-1.txt"]
+                                                            .replace("five", "six")}) + "\n", "utf-8")
+    (tmp_path / "link").symlink_to(tmp_path / "in")
+    first = _run(tmp_path, "in", "out1")
+    assert first["articles"] == 3 and first["articles_reused"] == 0 and first["mentions"] > 0
+    stored = _stored(tmp_path / "e.duckdb")
+    assert set(_files(tmp_path / "out1").values()) == {"in/good-1.txt", "in/good-2.txt", "in/feed.jsonl"}
+    for given, out in ((str(tmp_path / "in"), "out2"), ("link", "out3"), ("./link/../in/", "out4")):
+        again = _run(tmp_path, given, out)
+        assert (again["articles"], again["articles_reused"]) == (3, 3), given
+        assert (again["events"], again["mentions"]) == (first["events"], first["mentions"]), given
+        assert _stored(tmp_path / "e.duckdb") == stored, f"{given}: an article, mention or event was added"
+        files = _files(tmp_path / out)
+        assert files.keys() == _files(tmp_path / "out1").keys()
+        assert all(Path(f).name in {"good-1.txt", "good-2.txt", "feed.jsonl"} for f in files.values())
+    assert set(_files(tmp_path / "out3").values()) == {"link/good-1.txt", "link/good-2.txt", "link/feed.jsonl"}, \
+        "the outputs name each file as it was given"
+    # A changed file is coded again under its identity, whatever path names it.
+    (tmp_path / "in" / "good-2.txt").write_text(GOOD["good-2.txt"].replace("1,500", "1,600"), "utf-8")
+    changed = _run(tmp_path, "link", "out5")
+    assert (changed["articles"], changed["articles_reused"]) == (3, 2)
+    assert _stored(tmp_path / "e.duckdb")[:2] == stored[:2]
+
+
+def test_faults_one_report_under_two_names_is_stored_once(tmp_path: Path) -> None:
+    write_good(tmp_path / "in")
+    (tmp_path / "in" / "good-1 (copy).txt").write_text(GOOD["good-1.txt"], "utf-8")  # saved twice
+    first = _run(tmp_path, "in", "out1")
+    assert (first["articles"], first["articles_reused"]) == (2, 1)
+    stored = _stored(tmp_path / "e.duckdb")
+    assert stored[0] == 2
+    (tmp_path / "later").mkdir()
+    (tmp_path / "later" / "renamed.txt").write_text(GOOD["good-1.txt"], "utf-8")  # and once more, later
+    later = _run(tmp_path, "later", "out2")
+    assert (later["articles"], later["articles_reused"]) == (1, 1)
+    assert _stored(tmp_path / "e.duckdb") == stored
+    assert list(_files(tmp_path / "out2").values()) == ["later/renamed.txt"]
+
+
+def test_faults_two_outlets_printing_one_story_are_two_reports_of_one_event(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    wire = {"title": "Militants attack army base", "text": GOOD["good-1.txt"]}
+    (tmp_path / "in" / "wire.jsonl").write_text("".join(json.dumps({**wire, "source": outlet}) + "\n"
+                                                        for outlet in ("Daily One", "Evening Two", "Daily One")),
+                                                "utf-8")
+    summary = _run(tmp_path, "in", "out")
+    assert (summary["articles"], summary["articles_reused"]) == (2, 1), "the outlet's second copy is its first"
+    with Store.open(tmp_path / "e.duckdb", read_only=True) as store:
+        assert sorted(a.source or "" for a in store.articles()) == ["Daily One", "Evening Two"]
+        events = store.events()
+    both = [e for e in events if {m.source for m in e.mentions} == {"Daily One", "Evening Two"}]
+    assert both, "one event, reported by both outlets"
+    assert all(len({m.article_id for m in e.mentions}) == len(e.mentions) for e in events)
 
 
 # A sentence that never ends: its extraction takes many seconds (about 8 s for 300 clauses here, more than

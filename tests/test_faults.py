@@ -181,11 +181,11 @@ def test_faults_same_files_by_another_path_add_nothing(tmp_path: Path) -> None:
     assert first["articles"] == 3 and first["articles_reused"] == 0 and first["mentions"] > 0
     stored = _stored(tmp_path / "e.duckdb")
     assert set(_files(tmp_path / "out1").values()) == {"in/good-1.txt", "in/good-2.txt", "in/feed.jsonl"}
-    for given, out in ((str(tmp_path / "in"), "out2"), ("link", "out3"), ("./link/../in/", "out4")):
-        again = _run(tmp_path, given, out)
-        assert (again["articles"], again["articles_reused"]) == (3, 3), given
-        assert (again["events"], again["mentions"]) == (first["events"], first["mentions"]), given
-        assert _stored(tmp_path / "e.duckdb") == stored, f"{given}: an article, mention or event was added"
+    for typed, out in ((str(tmp_path / "in"), "out2"), ("link", "out3"), ("./link/../in/", "out4")):
+        again = _run(tmp_path, typed, out)
+        assert (again["articles"], again["articles_reused"]) == (3, 3), typed
+        assert (again["events"], again["mentions"]) == (first["events"], first["mentions"]), typed
+        assert _stored(tmp_path / "e.duckdb") == stored, f"{typed}: an article, mention or event was added"
         files = _files(tmp_path / out)
         assert files.keys() == _files(tmp_path / "out1").keys()
         assert all(Path(f).name in {"good-1.txt", "good-2.txt", "feed.jsonl"} for f in files.values())
@@ -227,6 +227,71 @@ def test_faults_two_outlets_printing_one_story_are_two_reports_of_one_event(tmp_
     both = [e for e in events if {m.source for m in e.mentions} == {"Daily One", "Evening Two"}]
     assert both, "one event, reported by both outlets"
     assert all(len({m.article_id for m in e.mentions}) == len(e.mentions) for e in events)
+
+
+@pytest.mark.parametrize("depth", [300, 1000])
+def test_faults_html_nested_deeper_than_the_parser_reads_is_kept(tmp_path: Path, depth: int) -> None:
+    (tmp_path / "in").mkdir()
+    story = GOOD["good-1.txt"].split("\n\n")
+    for tag in ("div", "blockquote"):  # layout taken out; then, still too deep, the page read as plain text
+        page = (f"<html><head><title>Base attacked ({tag})</title></head><body><nav><a href='/'>Home</a></nav>"
+                + f"<{tag} class='x'>" * depth + f"<p>{story[0]}</p>" + f"</{tag}>" * depth
+                + f"<p>{story[1]} It was the {tag} report.</p></body></html>")
+        (tmp_path / "in" / f"{tag}.html").write_text(page, "utf-8")
+    done = eventwire("run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--db", str(tmp_path / "e.duckdb"),
+                     "-q")
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text("utf-8"))
+    assert (summary["articles"], summary["problems"]) == (2, 0)
+    with Store.open(tmp_path / "e.duckdb", read_only=True) as store:
+        texts = {Path(a.file).stem: a.text for a in store.articles()}
+        coded = {Path(m.file).stem for m in store.mentions() if "Afgoye" in m.sentence}
+    for tag in ("div", "blockquote"):
+        assert texts[tag].startswith(story[0]) and texts[tag].endswith(f"It was the {tag} report."), texts[tag]
+        assert "Home" not in texts[tag]
+    assert coded == {"div", "blockquote"}
+
+
+def _feed_with_a_long_line(folder: Path, *, megabytes: int) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    feed = folder / "feed.jsonl"
+    with feed.open("w", encoding="utf-8") as out:
+        out.write(json.dumps({"id": "g1", "text": GOOD["good-1.txt"]}) + "\n")
+        out.write('{"id": "long", "text": "' + "word " * (megabytes * 200_000) + '"}\n')
+        out.write(json.dumps({"id": "g2", "text": GOOD["good-2.txt"]}) + "\n")
+    return feed
+
+
+@pytest.mark.slow
+def test_faults_jsonl_line_over_the_limit_is_refused_and_the_rest_coded(tmp_path: Path) -> None:
+    feed = _feed_with_a_long_line(tmp_path / "in", megabytes=50)
+    done = eventwire("run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--db", str(tmp_path / "e.duckdb"),
+                     "--set", "max_file_bytes=100000000")
+    assert done.returncode == 0
+    assert done.stderr == (f"eventwire: skipped {feed}:2: line is over the limit of 1,000,000 characters "
+                           "(max_line_chars); skipped without reading it whole\n")
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text("utf-8"))
+    assert (summary["articles"], summary["problems"]) == (2, 1)
+    with Store.open(tmp_path / "e.duckdb", read_only=True) as store:
+        assert {m.article_id for m in store.mentions()} == {"g1", "g2"}
+
+
+def test_faults_jsonl_line_over_the_limit_is_never_held_whole(tmp_path: Path) -> None:
+    import tracemalloc
+
+    from eventwire.ingest import iter_inputs
+    from eventwire.settings import Settings
+
+    feed = _feed_with_a_long_line(tmp_path / "in", megabytes=20)
+    tracemalloc.start()
+    try:
+        items = list(iter_inputs([str(feed)], settings=Settings(max_file_bytes=100_000_000, max_line_chars=100_000)))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [getattr(i, "article_id", None) or i.line for i in items] == ["g1", 2, "g2"]
+    # a line is read up to 4 bytes a character of max_line_chars (UTF-8), not whole
+    assert peak < 4_000_000, f"reading the file took {peak:,} bytes at its peak: the 20 MB line was held"
 
 
 # A sentence that never ends: its extraction takes many seconds (about 8 s for 300 clauses here, more than

@@ -266,7 +266,7 @@ def _feed_with_a_long_line(folder: Path, *, megabytes: int) -> Path:
 def test_faults_jsonl_line_over_the_limit_is_refused_and_the_rest_coded(tmp_path: Path) -> None:
     feed = _feed_with_a_long_line(tmp_path / "in", megabytes=50)
     done = eventwire("run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--db", str(tmp_path / "e.duckdb"),
-                     "--set", "max_file_bytes=100000000")
+                     "-q", "--set", "max_file_bytes=100000000")
     assert done.returncode == 0
     assert done.stderr == (f"eventwire: skipped {feed}:2: line is over the limit of 1,000,000 characters "
                            "(max_line_chars); skipped without reading it whole\n")
@@ -520,3 +520,99 @@ def test_faults_serve_on_a_truncated_database_answers_without_a_traceback(tmp_pa
         server.terminate()
         server.wait(timeout=30)
     assert "Traceback" not in (server.stderr.read() if server.stderr else "")
+
+
+def _fill(folder: Path, *, leave: int, name: str = "filler") -> Path:
+    """Fill the file system of ``folder`` but for about ``leave`` bytes (with file ``name``)."""
+    import os
+
+    info = os.statvfs(folder)
+    filler = folder / name
+    filler.write_bytes(b"\0" * max(0, info.f_bavail * info.f_frsize - leave))
+    return filler
+
+
+def test_faults_outputs_in_a_read_only_folder_are_one_line(tmp_path: Path, mounts) -> None:
+    folder = mounts("ro", "readonly")
+    write_good(tmp_path / "in")
+    for out in (folder, folder / "new"):
+        done = eventwire("run", str(tmp_path / "in"), "--out", str(out), "--db", str(tmp_path / "e.duckdb"), "-q")
+        assert done.returncode == 1
+        assert one_line_error(done.stderr) == f"cannot write {out}: read-only file system"
+    for fmt in ("csv", "jsonl", "geojson", "parquet"):
+        done = eventwire("export", "--db", str(tmp_path / "e.duckdb"), "--format", fmt,
+                         "--out", str(folder / f"events.{fmt}"))
+        assert done.returncode == 1
+        assert one_line_error(done.stderr) == f"cannot write {folder / f'events.{fmt}'}: read-only file system"
+    assert list(folder.iterdir()) == []
+
+
+@pytest.mark.slow
+def test_faults_disk_full_part_way_through_the_outputs_keeps_the_previous_ones(tmp_path: Path, mounts) -> None:
+    import re
+
+    out = mounts("tmpfs", "out", size="8m")
+    db = tmp_path / "e.duckdb"
+    (tmp_path / "one").mkdir()
+    (tmp_path / "one" / "good-1.txt").write_text(GOOD["good-1.txt"], "utf-8")
+    assert eventwire("run", str(tmp_path / "one"), "--out", str(out), "--db", str(db), "-q").returncode == 0
+    assert eventwire("export", "--db", str(db), "--format", "parquet", "--out", str(out / "e.parquet")).returncode == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert {"events.jsonl", "events.csv", "events.geojson", "articles.jsonl", "e.parquet"} <= before.keys()
+    filler = _fill(out, leave=12_000)  # room for the articles' spool, not for the events
+
+    write_good(tmp_path / "in")
+    (tmp_path / "in" / "many.jsonl").write_text("".join(json.dumps(
+        {"id": f"m{n}", "text": GOOD["good-1.txt"].replace("five soldiers", f"{n + 2} soldiers")
+         .replace("Afgoye", ["Afgoye", "Baidoa", "Kismayo", "Beledweyne"][n % 4])}) + "\n" for n in range(12)), "utf-8")
+    done = eventwire("run", str(tmp_path / "in"), "--out", str(out), "--db", str(db), "-q")
+    assert done.returncode == 1
+    assert re.fullmatch(rf"cannot write {re.escape(str(out))}/(events\.(jsonl|csv|geojson)|articles\.jsonl): "
+                        "no space left on device", one_line_error(done.stderr)), done.stderr
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.name != "filler"} == before, \
+        "the previous outputs are whole and no temporary file is left"
+    more = _fill(out, leave=0, name="more")
+    for fmt in ("parquet", "geojson"):
+        target = out / ("e.parquet" if fmt == "parquet" else "events.geojson")
+        done = eventwire("export", "--db", str(db), "--format", fmt, "--out", str(target))
+        assert done.returncode == 1
+        assert one_line_error(done.stderr) == f"cannot write {target}: no space left on device"
+        assert target.read_bytes() == before[target.name]
+    assert {p.name for p in out.iterdir()} == {*before, "filler", "more"}
+    filler.unlink()
+    more.unlink()  # with room again, nothing was lost: the articles were stored
+    done = eventwire("run", str(tmp_path / "in"), "--out", str(out), "--db", str(db), "-q")
+    assert done.returncode == 0, done.stderr
+    summary = json.loads((out / "summary.json").read_text("utf-8"))
+    assert summary["articles"] == summary["articles_reused"] == 14
+
+
+@pytest.mark.slow
+def test_faults_disk_full_mid_run_on_the_database_is_one_line_and_keeps_it_whole(tmp_path: Path, mounts) -> None:
+    import re
+    import shutil
+
+    from .test_crash import ROOT
+
+    folder = mounts("tmpfs", "dbdisk", size="8m")
+    db = folder / "e.duckdb"
+    (tmp_path / "one").mkdir()
+    (tmp_path / "one" / "good-1.txt").write_text(GOOD["good-1.txt"], "utf-8")
+    assert eventwire("run", str(tmp_path / "one"), "--out", str(tmp_path / "out0"), "--db", str(db),
+                     "-q").returncode == 0
+    shutil.copytree(ROOT / "examples", tmp_path / "in", ignore=shutil.ignore_patterns("README.md"))
+    filler = _fill(folder, leave=60_000)
+    done = eventwire("run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--db", str(db), "-q")
+    assert done.returncode == 1
+    assert re.fullmatch(rf"cannot (save .+|start a run) in {re.escape(str(db))}: no space left on device",
+                        one_line_error(done.stderr)), done.stderr
+    assert not (tmp_path / "out" / "events.jsonl").exists()
+    filler.unlink()
+    with Store.open(db, read_only=True) as store:  # it opens, and what it holds is whole
+        assert {m.article_id for m in store.mentions()} <= {a.article_id for a in store.articles()}
+    done = eventwire("run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--db", str(db), "-q")
+    assert done.returncode == 0, done.stderr
+    for folder_name in ("one", "in"):  # the same runs on a disk with room
+        assert eventwire("run", str(tmp_path / folder_name), "--out", str(tmp_path / f"clean-{folder_name}"),
+                         "--db", str(tmp_path / "c.duckdb"), "-q").returncode == 0
+    assert _stored(db) == _stored(tmp_path / "c.duckdb"), "nothing lost, nothing doubled"

@@ -194,6 +194,7 @@ class _ArticleSpool:
     """
 
     def __init__(self, folder: Path) -> None:
+        from .errors import os_reason
         from .export import ExportError
         from .formats import remove_stale_temporaries
 
@@ -202,14 +203,14 @@ class _ArticleSpool:
             remove_stale_temporaries(folder)  # a killed run's spool and output files
             handle, name = tempfile.mkstemp(prefix=f".articles-spool.{os.getpid()}.", suffix=".tmp", dir=folder)
         except OSError as exc:
-            raise ExportError(f"cannot write in {folder}: {exc}") from None
+            raise ExportError(f"cannot write {folder}: {os_reason(exc)}") from None
         self.folder = folder
         self.path = Path(name)
         self._file: IO[bytes] = os.fdopen(handle, "w+b")
         self._index: list[tuple[str, int, int]] = []
 
     def add(self, article: Article) -> None:
-        from .errors import ExportError
+        from .errors import ExportError, os_reason
         from .export import article_to_dict
 
         line = (json.dumps(article_to_dict(article), ensure_ascii=False) + "\n").encode("utf-8")
@@ -217,7 +218,7 @@ class _ArticleSpool:
             self._index.append((article.article_id, self._file.tell(), len(line)))
             self._file.write(line)
         except OSError as exc:  # the disk is full, say: the run stops, and the spool is removed
-            raise ExportError(f"cannot write {self.folder}: {(exc.strerror or str(exc)).lower()}") from None
+            raise ExportError(f"cannot write {self.folder}: {os_reason(exc)}") from None
 
     def finish(self) -> Path:
         from .formats import outputs
@@ -245,13 +246,14 @@ class _ArticleSpool:
 def store_batch(store: Any, batch: Sequence[Any], *, run_id: str) -> list[Problem]:
     """Store coded articles in one transaction; if the database refuses the batch, store them
     one by one, so that one article it cannot take is reported (and saved as a problem of the
-    run) while the others are kept. A lost lock still stops the run."""
-    from .errors import StoreError, StoreLocked
+    run) while the others are kept. A lost lock, or a database the system will not let grow
+    (disk full, read-only), still stops the run: what was committed before stays whole."""
+    from .errors import StoreError, StoreLocked, StoreUnwritable
 
     try:
         store.save_articles(batch)
         return []
-    except StoreLocked:
+    except (StoreLocked, StoreUnwritable):
         raise
     except StoreError:
         pass
@@ -259,7 +261,7 @@ def store_batch(store: Any, batch: Sequence[Any], *, run_id: str) -> list[Proble
     for item in batch:
         try:
             store.save_articles([item])
-        except StoreLocked:
+        except (StoreLocked, StoreUnwritable):
             raise
         except StoreError as exc:
             problem = Problem(item[0].file, f"could not be stored: {exc}")

@@ -30,7 +30,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
 
 from .corrections import KINDS, Correction
-from .errors import StoreError, StoreLocked
+from .errors import StoreError, StoreLocked, StoreUnwritable, os_reason
 from .link import words_of
 from .migrations import migrate, pending
 from .recogniser import coder_version
@@ -201,15 +201,16 @@ class Store:
         try:
             yield con
         except duckdb.Error as exc:
-            con.rollback()
-            raise StoreError(f"cannot {what} in {self.path}: {exc}") from exc
+            with suppress(duckdb.Error):  # (a connection the disk failed may have rolled back already)
+                con.rollback()
+            raise _write_error(f"cannot {what} in {self.path}", exc) from exc
         except BaseException:
             con.rollback()
             raise
         try:
             con.commit()
         except duckdb.Error as exc:  # DuckDB has already rolled the transaction back
-            raise StoreError(f"cannot {what} in {self.path}: {exc}") from exc
+            raise _write_error(f"cannot {what} in {self.path}", exc) from exc
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """Rows of a SQL query, its values passed as parameters (for readers such as
@@ -606,7 +607,7 @@ def _create(file: Path) -> None:
             if not file.exists():
                 os.replace(temp, file)
     except OSError as exc:
-        raise StoreError(f"cannot create database {file}: {(exc.strerror or str(exc)).lower()}") from None
+        raise StoreError(f"cannot create database {file}: {os_reason(exc)}") from None
     except duckdb.Error as exc:
         raise StoreError(f"cannot create database {file}: {_reason(exc)}") from None
     finally:
@@ -662,7 +663,7 @@ def _check_header(file: Path) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise StoreError(f"cannot read database {file}: {(exc.strerror or str(exc)).lower()}") from None
+        raise StoreError(f"cannot read database {file}: {os_reason(exc)}") from None
     if head and head[8:12] != b"DUCK":
         kind = " (it is a SQLite database)" if head.startswith(b"SQLite format 3") else ""
         raise StoreError(f"{file} is not a DuckDB database{kind}; move it aside or use another --db")
@@ -677,6 +678,17 @@ def _reason(exc: Exception) -> str:
     message = str(exc)
     found = next((reason for reason in _OS_REASONS if reason.lower() in message.lower()), None)
     return found.lower() if found else message.splitlines()[0] if message else type(exc).__name__
+
+
+def _write_error(doing: str, exc: Exception) -> StoreError:
+    """``DOING: REASON``; a :class:`StoreUnwritable` when the reason is the operating system's."""
+    reason = _reason(exc)
+    if reason in _UNWRITABLE:
+        return StoreUnwritable(f"{doing}: {reason}")
+    return StoreError(f"{doing}: {exc}")
+
+
+_UNWRITABLE = frozenset(r.lower() for r in _OS_REASONS)
 
 
 def _open_error(path: str, exc: Exception) -> StoreError:

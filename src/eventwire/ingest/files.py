@@ -16,7 +16,7 @@ import re
 import stat
 from collections.abc import Iterator, Sequence
 
-from ..errors import EmptyInput, InputError, InputTooLarge, UnreadableInput, UnsupportedInput
+from ..errors import EmptyInput, InputError, InputTooLarge, UnreadableInput, UnsupportedInput, os_reason
 from ..records import Article, Problem
 from ..settings import Settings
 from .decode import decode_bytes
@@ -137,11 +137,6 @@ def _is_hidden(name: str) -> bool:
     stem = name.lower().rsplit(".", 1)[0]
     return (name.startswith((".", "~$")) or name.endswith("~")
             or name.lower() in _SYSTEM_FILES or stem in _DOC_FILES)
-
-
-def os_reason(exc: OSError) -> str:
-    """An OS error's reason in lower case ("permission denied")."""
-    return (exc.strerror or str(exc)).lower()
 
 
 def display_path(path: str) -> str:

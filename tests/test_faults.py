@@ -213,6 +213,22 @@ def test_faults_one_report_under_two_names_is_stored_once(tmp_path: Path) -> Non
     assert list(_files(tmp_path / "out2").values()) == ["later/renamed.txt"]
 
 
+def test_faults_pages_giving_their_site_home_as_url_stay_apart(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    for name, text in GOOD.items():  # a misconfigured og:url: every page claims the home page
+        (tmp_path / "in" / f"{name}.html").write_text(
+            "<html><head><meta property='og:url' content='https://news.example.org/'></head>"
+            f"<body><p>{text}</p></body></html>", "utf-8")
+    (tmp_path / "in" / "story.html").write_text(
+        "<html><head><link rel='canonical' href='https://news.example.org/2021/03/base-attack'></head>"
+        "<body><p>Gunmen attacked a police post near Baidoa on Monday, killing two officers.</p></body></html>",
+        "utf-8")
+    summary = _run(tmp_path, "in", "out")
+    assert (summary["articles"], summary["problems"]) == (3, 0)
+    assert set(_files(tmp_path / "out")) == {*(str(tmp_path / "in" / f"{n}.html") for n in GOOD),
+                                             "https://news.example.org/2021/03/base-attack"}
+
+
 def test_faults_two_outlets_printing_one_story_are_two_reports_of_one_event(tmp_path: Path) -> None:
     (tmp_path / "in").mkdir()
     wire = {"title": "Militants attack army base", "text": GOOD["good-1.txt"]}

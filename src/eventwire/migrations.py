@@ -221,7 +221,8 @@ def m006_article_identity(con: duckdb.DuckDBPyConnection) -> None:
     hash is computed again without the path (:func:`eventwire.store.article_hash`),
     and an article keyed by its path takes its url, else its file's real path (for
     a path given absolute: a relative one cannot be resolved without the run's
-    folder, and is left; a later run finds it by its content hash). Articles with
+    folder, and is left; a later run finds it by its content hash; a site's home page is no
+    article's url). Articles with
     one content hash are one report: of those whose mentions match one to one, one
     is kept (one already under its new id, else the first saved) and the others'
     mentions are replaced by the kept ones' twins in the events and corrections. A
@@ -302,8 +303,10 @@ def _identity(article_id: str, file: str, url: str | None) -> str:
     suffix = article_id[len(file):]
     if article_id != file and not (article_id.startswith(file) and _NUMBERED.match(suffix)):
         return article_id  # its own id
-    if url:
-        return url
+    from .ingest.text import identifying_url  # the rule ingest applies
+
+    if identifying_url(url):
+        return str(url)
     return os.path.realpath(file) + suffix if os.path.isabs(file) else article_id
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import urllib.parse
 
 from ..clean import clean_text, markdown_to_plain, normalise_text
 from ..errors import EmptyInput
@@ -59,7 +60,7 @@ def parse_text(raw: str, *, file: str, article_id: str | None = None, title: str
     if title is None and guess_title:
         title = heading or _headline(text)
     url = plain_or_none(url)
-    return Article(article_id=article_id or url or default_id or file, file=file, text=text,
+    return Article(article_id=article_id or identifying_url(url) or default_id or file, file=file, text=text,
                    title=plain_or_none(title), source=plain_or_none(source), published=found,
                    published_origin=origin, url=url, year_hint=hint, replaced=replaced)
 
@@ -70,6 +71,15 @@ def plain_or_none(value: str | None) -> str | None:
         return None
     value = normalise_text(str(value)).replace("\n", " ").strip()
     return value or None
+
+
+def identifying_url(url: str | None) -> str | None:
+    """``url`` when it can name one article: not a site's home page ("https://example.org/",
+    which pages with a misconfigured ``og:url`` all give, and which would make them one)."""
+    if url is None:
+        return None
+    parts = urllib.parse.urlsplit(url)
+    return None if parts.netloc and parts.path.strip("/") == "" and not parts.query else url
 
 
 def _markdown_heading(raw: str) -> str | None:

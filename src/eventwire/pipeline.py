@@ -288,13 +288,19 @@ class Known:
         ids = {a.article_id for a in articles} | set(by_hash.values())
         return cls(frozenset(store.stored_ids(sorted(ids))), store.stored_hashes(sorted(ids)), by_hash)
 
-    def report_of(self, article_id: str, digest: str, seen: Mapping[str, str]) -> str:
+    def report_of(self, article_id: str, digest: str, seen: Mapping[bytes, str]) -> str:
         """The id of the report an article read is: its own id when that is stored (its hash then
         says whether it changed), else the stored article with its content, else this run's
         earlier article with its content, else its own id."""
         if article_id in self.stored:
             return article_id
-        return self.by_hash.get(digest) or seen.get(digest) or article_id
+        return self.by_hash.get(digest) or seen.get(seen_key(digest)) or article_id
+
+
+def seen_key(digest: str) -> bytes:
+    """A content hash as a run keeps it for each article read: its first 128 bits (16 bytes, not 64
+    characters), plenty to tell texts apart."""
+    return bytes.fromhex(digest[:32])
 
 
 def _resolve_engine(engine: str | Engine) -> Engine:
@@ -337,7 +343,7 @@ def run(inputs: Sequence[str], *, out_dir: Path | None = None, db: Path | None =
         reports: list[Mention] = []
         linked: dict[str, frozenset[str]] = {}  # without a store: words of each article with mentions
         hashes: dict[str, str] = {}  # of the articles in flight
-        seen: dict[str, str] = {}  # content hash -> article id, of this run's articles
+        seen: dict[bytes, str] = {}  # content hash (seen_key) -> article id, of this run's articles
         coded: list[ToSave] = []  # coded, not yet stored: saved together when input is read on
         reused = 0
         replaced = 0  # code points no output can hold, replaced on reading (ingest.codepoints)
@@ -375,7 +381,7 @@ def run(inputs: Sequence[str], *, out_dir: Path | None = None, db: Path | None =
                         continue
                     if same != item.article_id:
                         item = replace(item, article_id=same)
-                    seen.setdefault(digest, same)
+                    seen.setdefault(seen_key(digest), same)
                     ours.add(same)
                     replaced += item.replaced
                     if spool is not None:

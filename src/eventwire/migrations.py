@@ -232,16 +232,18 @@ def m006_article_identity(con: duckdb.DuckDBPyConnection) -> None:
     from .store import article_hash  # the hash runs compare from now on
 
     rows = con.execute("SELECT article_id, file, url, text, title, source, published, published_origin, "
-                       "year_hint, content_hash FROM articles ORDER BY saved_at, article_id").fetchall()
+                       "year_hint FROM articles ORDER BY saved_at, article_id")
     digest: dict[str, str] = {}
     wanted: dict[str, str] = {}
-    for row in rows:
-        article_id, file, url = row[0], row[1], row[2]
-        digest[article_id] = article_hash(_stored_article(row))
-        wanted[article_id] = _identity(article_id, file, url)
-    shapes = _mention_shapes(con)
+    while chunk := rows.fetchmany(1000):  # one chunk of texts in memory at a time
+        for row in chunk:
+            article_id, file, url = row[0], row[1], row[2]
+            digest[article_id] = article_hash(_stored_article(row))
+            wanted[article_id] = _identity(article_id, file, url)
+    groups = _groups(digest)
+    shapes = _mention_shapes(con, [a for group in groups.values() for a in group])
     keep_of: dict[str, str] = {}  # merged-away article -> the article kept for its report
-    for group in _groups(digest).values():
+    for group in groups.values():
         keeper = next((a for a in group if wanted[a] == a), group[0])
         for other in group:
             if other != keeper and shapes.get(other, ()) == shapes.get(keeper, ()):
@@ -318,12 +320,14 @@ def _groups(digest: dict[str, str]) -> dict[str, list[str]]:
     return {value: ids for value, ids in by_hash.items() if len(ids) > 1}
 
 
-def _mention_shapes(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[tuple[object, ...], ...]]:
-    """Each article's mentions as (start, end, sub-event type, place), in order: two articles
+def _mention_shapes(con: duckdb.DuckDBPyConnection,
+                    articles: list[str]) -> dict[str, tuple[tuple[object, ...], ...]]:
+    """These articles' mentions as (start, end, sub-event type, place), in order: two articles
     whose shapes are equal were coded alike, mention for mention."""
     shapes: dict[str, list[tuple[object, ...]]] = {}
     for article_id, *shape in con.execute("SELECT article_id, start, \"end\", sub_event_type, place_name "
-                                          "FROM mentions ORDER BY article_id, ordinal").fetchall():
+                                          "FROM mentions WHERE article_id IN (SELECT unnest(?::VARCHAR[])) "
+                                          "ORDER BY article_id, ordinal", [articles]).fetchall():
         shapes.setdefault(article_id, []).append(tuple(shape))
     return {a: tuple(s) for a, s in shapes.items()}
 

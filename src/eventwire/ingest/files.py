@@ -4,7 +4,10 @@ Folders are read recursively in name order. Hidden, system and documentation fil
 are skipped inside folders; a folder link that leads back to one of its own parents
 is reported once and not followed; named pipes, devices and sockets are reported
 and never opened (reading a pipe could wait for ever). A file reached twice is read
-once, and an article id met twice in one run is reported rather than stored twice.
+once, and an article id met twice in one run for two texts is reported rather than
+stored twice. An article without an id or url of its own is known by its file's real
+path (links and ``..`` resolved), so the same file by any path is the same article;
+its ``file`` is the path as given.
 """
 
 from __future__ import annotations

@@ -48,10 +48,10 @@ SURROGATED = st.builds(lambda a, c, b: a + c + b, ANY_TEXT, st.characters(catego
 SUFFIXES = [".txt", ".html", ".json", ".jsonl", ".md"]
 
 
-def eventwire(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    """``eventwire ARGS`` in a process of its own."""
+def eventwire(*args: str, timeout: float = 300, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """``eventwire ARGS`` in a process of its own (in folder ``cwd``)."""
     return subprocess.run([sys.executable, "-m", "eventwire.cli", *args], env=environment(), capture_output=True,
-                          text=True, timeout=timeout, check=False)
+                          text=True, timeout=timeout, check=False, cwd=cwd)
 
 
 def one_line_error(stderr: str) -> str:
@@ -149,6 +149,165 @@ def test_faults_store_never_installs_or_loads_extensions(tmp_path: Path) -> None
         rows = store.query("SELECT current_setting('autoinstall_known_extensions'), "
                            "current_setting('autoload_known_extensions')")
     assert rows == [(False, False)]
+
+
+# -- one article, however its path is typed; one report, however many names it has ---------------------
+
+
+def _run(folder: Path, given: str, out: str, *, db: str = "e.duckdb") -> dict:
+    """``eventwire run GIVEN`` from ``folder``; the run's summary."""
+    done = eventwire("run", given, "--out", out, "--db", db, "-q", cwd=folder)
+    assert done.returncode == 0, done.stderr
+    return json.loads((folder / out / "summary.json").read_text("utf-8"))
+
+
+def _stored(db: Path) -> tuple[int, int, list[str]]:
+    """Articles and mentions stored, and the event ids."""
+    with Store.open(db, read_only=True) as store:
+        return len(store.articles()), len(store.mentions()), sorted(e.event_id for e in store.events())
+
+
+def _files(out: Path) -> dict[str, str]:
+    """``articles.jsonl``: each article's id -> its ``file``."""
+    return {a["article_id"]: a["file"] for a in map(json.loads, (out / "articles.jsonl").open(encoding="utf-8"))}
+
+
+def test_faults_same_files_by_another_path_add_nothing(tmp_path: Path) -> None:
+    write_good(tmp_path / "in")
+    (tmp_path / "in" / "feed.jsonl").write_text(json.dumps({"title": "Clash near Afgoye", "text": GOOD["good-1.txt"]
+                                                            .replace("five", "six")}) + "\n", "utf-8")
+    (tmp_path / "link").symlink_to(tmp_path / "in")
+    first = _run(tmp_path, "in", "out1")
+    assert first["articles"] == 3 and first["articles_reused"] == 0 and first["mentions"] > 0
+    stored = _stored(tmp_path / "e.duckdb")
+    assert set(_files(tmp_path / "out1").values()) == {"in/good-1.txt", "in/good-2.txt", "in/feed.jsonl"}
+    for typed, out in ((str(tmp_path / "in"), "out2"), ("link", "out3"), ("./link/../in/", "out4")):
+        again = _run(tmp_path, typed, out)
+        assert (again["articles"], again["articles_reused"]) == (3, 3), typed
+        assert (again["events"], again["mentions"]) == (first["events"], first["mentions"]), typed
+        assert _stored(tmp_path / "e.duckdb") == stored, f"{typed}: an article, mention or event was added"
+        files = _files(tmp_path / out)
+        assert files.keys() == _files(tmp_path / "out1").keys()
+        assert all(Path(f).name in {"good-1.txt", "good-2.txt", "feed.jsonl"} for f in files.values())
+    assert set(_files(tmp_path / "out3").values()) == {"link/good-1.txt", "link/good-2.txt", "link/feed.jsonl"}, \
+        "the outputs name each file as it was given"
+    # A changed file is coded again under its identity, whatever path names it.
+    (tmp_path / "in" / "good-2.txt").write_text(GOOD["good-2.txt"].replace("1,500", "1,600"), "utf-8")
+    changed = _run(tmp_path, "link", "out5")
+    assert (changed["articles"], changed["articles_reused"]) == (3, 2)
+    assert _stored(tmp_path / "e.duckdb")[:2] == stored[:2]
+
+
+def test_faults_one_report_under_two_names_is_stored_once(tmp_path: Path) -> None:
+    write_good(tmp_path / "in")
+    (tmp_path / "in" / "good-1 (copy).txt").write_text(GOOD["good-1.txt"], "utf-8")  # saved twice
+    first = _run(tmp_path, "in", "out1")
+    assert (first["articles"], first["articles_reused"]) == (2, 1)
+    stored = _stored(tmp_path / "e.duckdb")
+    assert stored[0] == 2
+    (tmp_path / "later").mkdir()
+    (tmp_path / "later" / "renamed.txt").write_text(GOOD["good-1.txt"], "utf-8")  # and once more, later
+    later = _run(tmp_path, "later", "out2")
+    assert (later["articles"], later["articles_reused"]) == (1, 1)
+    assert _stored(tmp_path / "e.duckdb") == stored
+    assert list(_files(tmp_path / "out2").values()) == ["later/renamed.txt"]
+
+
+def test_faults_pages_giving_their_site_home_as_url_stay_apart(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    for name, text in GOOD.items():  # a misconfigured og:url: every page claims the home page
+        (tmp_path / "in" / f"{name}.html").write_text(
+            "<html><head><meta property='og:url' content='https://news.example.org/'></head>"
+            f"<body><p>{text}</p></body></html>", "utf-8")
+    (tmp_path / "in" / "story.html").write_text(
+        "<html><head><link rel='canonical' href='https://news.example.org/2021/03/base-attack'></head>"
+        "<body><p>Gunmen attacked a police post near Baidoa on Monday, killing two officers.</p></body></html>",
+        "utf-8")
+    summary = _run(tmp_path, "in", "out")
+    assert (summary["articles"], summary["problems"]) == (3, 0)
+    assert set(_files(tmp_path / "out")) == {*(str(tmp_path / "in" / f"{n}.html") for n in GOOD),
+                                             "https://news.example.org/2021/03/base-attack"}
+
+
+def test_faults_two_outlets_printing_one_story_are_two_reports_of_one_event(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    wire = {"title": "Militants attack army base", "text": GOOD["good-1.txt"]}
+    (tmp_path / "in" / "wire.jsonl").write_text("".join(json.dumps({**wire, "source": outlet}) + "\n"
+                                                        for outlet in ("Daily One", "Evening Two", "Daily One")),
+                                                "utf-8")
+    summary = _run(tmp_path, "in", "out")
+    assert (summary["articles"], summary["articles_reused"]) == (2, 1), "the outlet's second copy is its first"
+    with Store.open(tmp_path / "e.duckdb", read_only=True) as store:
+        assert sorted(a.source or "" for a in store.articles()) == ["Daily One", "Evening Two"]
+        events = store.events()
+    both = [e for e in events if {m.source for m in e.mentions} == {"Daily One", "Evening Two"}]
+    assert both, "one event, reported by both outlets"
+    assert all(len({m.article_id for m in e.mentions}) == len(e.mentions) for e in events)
+
+
+@pytest.mark.parametrize("depth", [300, 1000])
+def test_faults_html_nested_deeper_than_the_parser_reads_is_kept(tmp_path: Path, depth: int) -> None:
+    (tmp_path / "in").mkdir()
+    story = GOOD["good-1.txt"].split("\n\n")
+    for tag in ("div", "blockquote"):  # layout taken out; then, still too deep, the page read as plain text
+        page = (f"<html><head><title>Base attacked ({tag})</title></head><body><nav><a href='/'>Home</a></nav>"
+                + f"<{tag} class='x'>" * depth + f"<p>{story[0]}</p>" + f"</{tag}>" * depth
+                + f"<p>{story[1]} It was the {tag} report.</p></body></html>")
+        (tmp_path / "in" / f"{tag}.html").write_text(page, "utf-8")
+    done = eventwire("run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--db", str(tmp_path / "e.duckdb"),
+                     "-q")
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text("utf-8"))
+    assert (summary["articles"], summary["problems"]) == (2, 0)
+    with Store.open(tmp_path / "e.duckdb", read_only=True) as store:
+        texts = {Path(a.file).stem: a.text for a in store.articles()}
+        coded = {Path(m.file).stem for m in store.mentions() if "Afgoye" in m.sentence}
+    for tag in ("div", "blockquote"):
+        assert texts[tag].startswith(story[0]) and texts[tag].endswith(f"It was the {tag} report."), texts[tag]
+        assert "Home" not in texts[tag]
+    assert coded == {"div", "blockquote"}
+
+
+def _feed_with_a_long_line(folder: Path, *, megabytes: int) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    feed = folder / "feed.jsonl"
+    with feed.open("w", encoding="utf-8") as out:
+        out.write(json.dumps({"id": "g1", "text": GOOD["good-1.txt"]}) + "\n")
+        out.write('{"id": "long", "text": "' + "word " * (megabytes * 200_000) + '"}\n')
+        out.write(json.dumps({"id": "g2", "text": GOOD["good-2.txt"]}) + "\n")
+    return feed
+
+
+@pytest.mark.slow
+def test_faults_jsonl_line_over_the_limit_is_refused_and_the_rest_coded(tmp_path: Path) -> None:
+    feed = _feed_with_a_long_line(tmp_path / "in", megabytes=50)
+    done = eventwire("run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--db", str(tmp_path / "e.duckdb"),
+                     "-q", "--set", "max_file_bytes=100000000")
+    assert done.returncode == 0
+    assert done.stderr == (f"eventwire: skipped {feed}:2: line is over the limit of 1,000,000 characters "
+                           "(max_line_chars); skipped without reading it whole\n")
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text("utf-8"))
+    assert (summary["articles"], summary["problems"]) == (2, 1)
+    with Store.open(tmp_path / "e.duckdb", read_only=True) as store:
+        assert {m.article_id for m in store.mentions()} == {"g1", "g2"}
+
+
+def test_faults_jsonl_line_over_the_limit_is_never_held_whole(tmp_path: Path) -> None:
+    import tracemalloc
+
+    from eventwire.ingest import iter_inputs
+    from eventwire.settings import Settings
+
+    feed = _feed_with_a_long_line(tmp_path / "in", megabytes=20)
+    tracemalloc.start()
+    try:
+        items = list(iter_inputs([str(feed)], settings=Settings(max_file_bytes=100_000_000, max_line_chars=100_000)))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [getattr(i, "article_id", None) or i.line for i in items] == ["g1", 2, "g2"]
+    # a line is read up to 4 bytes a character of max_line_chars (UTF-8), not whole
+    assert peak < 4_000_000, f"reading the file took {peak:,} bytes at its peak: the 20 MB line was held"
 
 
 # A sentence that never ends: its extraction takes many seconds (about 8 s for 300 clauses here, more than
@@ -377,3 +536,99 @@ def test_faults_serve_on_a_truncated_database_answers_without_a_traceback(tmp_pa
         server.terminate()
         server.wait(timeout=30)
     assert "Traceback" not in (server.stderr.read() if server.stderr else "")
+
+
+def _fill(folder: Path, *, leave: int, name: str = "filler") -> Path:
+    """Fill the file system of ``folder`` but for about ``leave`` bytes (with file ``name``)."""
+    import os
+
+    info = os.statvfs(folder)
+    filler = folder / name
+    filler.write_bytes(b"\0" * max(0, info.f_bavail * info.f_frsize - leave))
+    return filler
+
+
+def test_faults_outputs_in_a_read_only_folder_are_one_line(tmp_path: Path, mounts) -> None:
+    folder = mounts("ro", "readonly")
+    write_good(tmp_path / "in")
+    for out in (folder, folder / "new"):
+        done = eventwire("run", str(tmp_path / "in"), "--out", str(out), "--db", str(tmp_path / "e.duckdb"), "-q")
+        assert done.returncode == 1
+        assert one_line_error(done.stderr) == f"cannot write {out}: read-only file system"
+    for fmt in ("csv", "jsonl", "geojson", "parquet"):
+        done = eventwire("export", "--db", str(tmp_path / "e.duckdb"), "--format", fmt,
+                         "--out", str(folder / f"events.{fmt}"))
+        assert done.returncode == 1
+        assert one_line_error(done.stderr) == f"cannot write {folder / f'events.{fmt}'}: read-only file system"
+    assert list(folder.iterdir()) == []
+
+
+@pytest.mark.slow
+def test_faults_disk_full_part_way_through_the_outputs_keeps_the_previous_ones(tmp_path: Path, mounts) -> None:
+    import re
+
+    out = mounts("tmpfs", "out", size="8m")
+    db = tmp_path / "e.duckdb"
+    (tmp_path / "one").mkdir()
+    (tmp_path / "one" / "good-1.txt").write_text(GOOD["good-1.txt"], "utf-8")
+    assert eventwire("run", str(tmp_path / "one"), "--out", str(out), "--db", str(db), "-q").returncode == 0
+    assert eventwire("export", "--db", str(db), "--format", "parquet", "--out", str(out / "e.parquet")).returncode == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert {"events.jsonl", "events.csv", "events.geojson", "articles.jsonl", "e.parquet"} <= before.keys()
+    filler = _fill(out, leave=12_000)  # room for the articles' spool, not for the events
+
+    write_good(tmp_path / "in")
+    (tmp_path / "in" / "many.jsonl").write_text("".join(json.dumps(
+        {"id": f"m{n}", "text": GOOD["good-1.txt"].replace("five soldiers", f"{n + 2} soldiers")
+         .replace("Afgoye", ["Afgoye", "Baidoa", "Kismayo", "Beledweyne"][n % 4])}) + "\n" for n in range(12)), "utf-8")
+    done = eventwire("run", str(tmp_path / "in"), "--out", str(out), "--db", str(db), "-q")
+    assert done.returncode == 1
+    assert re.fullmatch(rf"cannot write {re.escape(str(out))}/(events\.(jsonl|csv|geojson)|articles\.jsonl): "
+                        "no space left on device", one_line_error(done.stderr)), done.stderr
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.name != "filler"} == before, \
+        "the previous outputs are whole and no temporary file is left"
+    more = _fill(out, leave=0, name="more")
+    for fmt in ("parquet", "geojson"):
+        target = out / ("e.parquet" if fmt == "parquet" else "events.geojson")
+        done = eventwire("export", "--db", str(db), "--format", fmt, "--out", str(target))
+        assert done.returncode == 1
+        assert one_line_error(done.stderr) == f"cannot write {target}: no space left on device"
+        assert target.read_bytes() == before[target.name]
+    assert {p.name for p in out.iterdir()} == {*before, "filler", "more"}
+    filler.unlink()
+    more.unlink()  # with room again, nothing was lost: the articles were stored
+    done = eventwire("run", str(tmp_path / "in"), "--out", str(out), "--db", str(db), "-q")
+    assert done.returncode == 0, done.stderr
+    summary = json.loads((out / "summary.json").read_text("utf-8"))
+    assert summary["articles"] == summary["articles_reused"] == 14
+
+
+@pytest.mark.slow
+def test_faults_disk_full_mid_run_on_the_database_is_one_line_and_keeps_it_whole(tmp_path: Path, mounts) -> None:
+    import re
+    import shutil
+
+    from .test_crash import ROOT
+
+    folder = mounts("tmpfs", "dbdisk", size="8m")
+    db = folder / "e.duckdb"
+    (tmp_path / "one").mkdir()
+    (tmp_path / "one" / "good-1.txt").write_text(GOOD["good-1.txt"], "utf-8")
+    assert eventwire("run", str(tmp_path / "one"), "--out", str(tmp_path / "out0"), "--db", str(db),
+                     "-q").returncode == 0
+    shutil.copytree(ROOT / "examples", tmp_path / "in", ignore=shutil.ignore_patterns("README.md"))
+    filler = _fill(folder, leave=60_000)
+    done = eventwire("run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--db", str(db), "-q")
+    assert done.returncode == 1
+    assert re.fullmatch(rf"cannot (save .+|start a run) in {re.escape(str(db))}: no space left on device",
+                        one_line_error(done.stderr)), done.stderr
+    assert not (tmp_path / "out" / "events.jsonl").exists()
+    filler.unlink()
+    with Store.open(db, read_only=True) as store:  # it opens, and what it holds is whole
+        assert {m.article_id for m in store.mentions()} <= {a.article_id for a in store.articles()}
+    done = eventwire("run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--db", str(db), "-q")
+    assert done.returncode == 0, done.stderr
+    for folder_name in ("one", "in"):  # the same runs on a disk with room
+        assert eventwire("run", str(tmp_path / folder_name), "--out", str(tmp_path / f"clean-{folder_name}"),
+                         "--db", str(tmp_path / "c.duckdb"), "-q").returncode == 0
+    assert _stored(db) == _stored(tmp_path / "c.duckdb"), "nothing lost, nothing doubled"

@@ -14,6 +14,8 @@ from eventwire.migrations import MIGRATIONS, Migration, applied, migrate, pendin
 from eventwire.records import Article
 from eventwire.store import Store
 
+from .test_faults import GOOD
+
 NAMES = [m.name for m in MIGRATIONS]
 
 
@@ -125,3 +127,102 @@ def test_migrations_json_columns_default_to_empty_lists() -> None:
                    VALUES ('e', 0, 'Protests', 'Peaceful protest', 'unknown')""")
     row = con.execute("SELECT provenance, disagreements FROM events").fetchone()
     assert row is not None and [json.loads(v) for v in row] == [[], []]
+
+
+# -- m008: articles keyed by the path as typed, re-keyed by what they are -------------------------
+
+
+def _old_hash(row: dict) -> str:
+    """The content hash eventwire stored before m008: it covered the path as typed."""
+    import hashlib
+
+    parts = [row["text"], row["title"], row["source"], row["published"].isoformat() if row["published"] else None,
+             row["published_origin"], row["url"], row["year_hint"], row["file"]]
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False, default=str).encode("utf-8")).hexdigest()
+
+
+def _as_before_m008(db: Path, folder: Path, *, also_absolute: bool) -> str:
+    """Make ``db`` (a run of ``folder`` by its absolute path) what eventwire made before m008
+    of a run of ``folder`` by the relative path ``in`` (and, with ``also_absolute``, a second
+    run by its absolute path, which stored every article and mention again): articles keyed
+    by the path as typed, hashes over it, the doubles' mentions in the events beside the
+    first ones. Return the id of a doubled mention an analyst split out."""
+    import hashlib
+
+    con = duckdb.connect(str(db))
+    articles = [dict(zip([c[0] for c in con.execute("SELECT * FROM articles").description], r, strict=True))
+                for r in con.execute("SELECT * FROM articles").fetchall()]
+    split = ""
+    for row in articles:
+        absolute = row["article_id"]
+        relative = "in/" + Path(absolute).name
+        assert absolute == str(folder / Path(absolute).name)
+        if also_absolute:
+            con.execute("UPDATE articles SET content_hash = ? WHERE article_id = ?", [_old_hash(row), absolute])
+            copy = {**row, "article_id": relative, "file": relative}
+            copy["content_hash"] = _old_hash(copy)
+            con.execute(f"INSERT INTO articles ({', '.join(copy)}) VALUES ({', '.join('?' * len(copy))})",
+                        list(copy.values()))
+            for (mention_id,) in con.execute("SELECT mention_id FROM mentions WHERE article_id = ?",
+                                             [absolute]).fetchall():
+                double = hashlib.sha1(f"{relative}|{mention_id}".encode()).hexdigest()[:16]
+                con.execute("CREATE OR REPLACE TEMP TABLE m AS SELECT * FROM mentions WHERE mention_id = ?",
+                            [mention_id])
+                con.execute("UPDATE m SET mention_id = ?, article_id = ?, file = ?", [double, relative, relative])
+                con.execute("INSERT INTO mentions SELECT * FROM m")
+                con.execute("CREATE OR REPLACE TEMP TABLE em AS SELECT * FROM event_mentions WHERE mention_id = ?",
+                            [mention_id])
+                con.execute("UPDATE em SET mention_id = ?, article_id = ?, file = ?, position = position + 1000",
+                            [double, relative, relative])
+                con.execute("INSERT INTO event_mentions SELECT * FROM em")
+                split = split or double
+        else:
+            moved = {**row, "article_id": relative, "file": relative}
+            con.execute("UPDATE articles SET article_id = ?, file = ?, content_hash = ? WHERE article_id = ?",
+                        [relative, relative, _old_hash(moved), absolute])
+            for table in ("mentions", "event_mentions"):
+                con.execute(f"UPDATE {table} SET article_id = ?, file = ? WHERE article_id = ?",
+                            [relative, relative, absolute])
+    if split:
+        con.execute("INSERT INTO corrections VALUES ('c-old', 'split', ?, NULL, now(), NULL)", [split])
+    con.execute("DELETE FROM schema_migrations WHERE name = 'm008_article_identity'")
+    con.close()
+    return split
+
+
+@pytest.mark.parametrize("also_absolute", [True, False], ids=["doubled", "relative"])
+def test_migrations_m008_rekeys_old_path_keys_without_loss_or_doubles(tmp_path: Path, also_absolute: bool) -> None:
+    import shutil
+
+    from .test_faults import _run, _stored, write_good
+
+    write_good(tmp_path / "in")
+    clean = _run(tmp_path, str(tmp_path / "in"), "out0")
+    stored = _stored(tmp_path / "e.duckdb")
+    assert stored[1] > 0
+    shutil.copy(tmp_path / "e.duckdb", tmp_path / "old.duckdb")
+    split = _as_before_m008(tmp_path / "old.duckdb", tmp_path / "in", also_absolute=also_absolute)
+    with duckdb.connect(str(tmp_path / "old.duckdb"), read_only=True) as con:
+        before = con.execute("SELECT count(*) FROM articles").fetchone()
+    assert before == (stored[0] * (2 if also_absolute else 1),)
+
+    # The old database migrates on opening; a run by the path it was not read by adds nothing.
+    again = _run(tmp_path, str(tmp_path / "in") if not also_absolute else "in", "out1", db="old.duckdb")
+    assert (again["articles"], again["articles_reused"]) == (clean["articles"], clean["articles"])
+    assert (again["events"], again["mentions"]) == (clean["events"], clean["mentions"])
+    assert _stored(tmp_path / "old.duckdb") == stored, "articles, mentions and event ids as one run made them"
+    with Store.open(tmp_path / "old.duckdb", read_only=True) as store:
+        articles = store.articles()
+        if also_absolute:  # re-keyed to the real path; the analyst's split is on the twin that was kept
+            assert {a.article_id for a in articles} == {str(tmp_path / "in" / name) for name in GOOD}
+            [correction] = store.corrections()
+            assert correction.mention_a != split and correction.mention_a in {m.mention_id for m in store.mentions()}
+        else:  # a relative path cannot be resolved without the old run's folder: kept, found by content
+            assert {a.article_id for a in articles} == {f"in/{name}" for name in GOOD}
+        assert {a.file for a in articles} == ({str(tmp_path / "in" / n) for n in GOOD} if also_absolute
+                                              else {f"in/{n}" for n in GOOD})
+    # and a third run, by yet another path, is still nothing new
+    (tmp_path / "link").symlink_to(tmp_path / "in")
+    third = _run(tmp_path, "link", "out2", db="old.duckdb")
+    assert third["articles_reused"] == clean["articles"]
+    assert _stored(tmp_path / "old.duckdb") == stored

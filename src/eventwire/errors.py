@@ -11,7 +11,8 @@ Hierarchy::
     │   └── InputTooLarge        over a configured size or length limit
     ├── ModelError               the spaCy pipeline or a gazetteer package is missing
     ├── StoreError               the event database cannot be opened or written
-    │   └── StoreLocked          another run holds the database
+    │   ├── StoreLocked          another run holds the database
+    │   └── StoreUnwritable      the system refuses to write it (disk full, read-only, permission)
     ├── CorrectionError          an analyst's merge or split cannot be applied
     ├── ExportError              an export cannot be written (unknown format, unwritable path)
     └── SettingsError            a setting has an invalid value
@@ -22,6 +23,9 @@ become :class:`eventwire.records.Problem` records and the run goes on.
 """
 
 from __future__ import annotations
+
+import os
+import re
 
 
 class EventwireError(Exception):
@@ -64,6 +68,11 @@ class StoreLocked(StoreError):
     """Another process holds the event database."""
 
 
+class StoreUnwritable(StoreError):
+    """The operating system refuses to write the event database (no space left, read-only,
+    permission denied): no later write would succeed, so a run stops."""
+
+
 class SettingsError(EventwireError):
     """A setting has an invalid value."""
 
@@ -74,3 +83,11 @@ class CorrectionError(EventwireError):
 
 class ExportError(EventwireError):
     """Output files cannot be written."""
+
+
+def os_reason(exc: OSError) -> str:
+    """An OS error's reason in lower case ("no space left on device"), also for an error that
+    names its errno only in its message (Arrow's "... Detail: [errno 28] ...")."""
+    found = re.search(r"\[errno (\d+)\]", str(exc), re.IGNORECASE)
+    number = exc.errno or (int(found.group(1)) if found else None)
+    return os.strerror(number).lower() if number else (exc.strerror or str(exc)).lower()

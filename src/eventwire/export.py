@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from .acled import ACLED_COLUMNS
-from .errors import EventwireError, ExportError
+from .errors import EventwireError, ExportError, os_reason
 from .formats import (
     CSV_COLUMNS,
     CsvWriter,
@@ -223,21 +223,22 @@ def write_outputs(out_dir: Path, *, events: Iterable[Event], articles: Iterable[
             to_jsonl(problem_to_dict(p) for p in sorted(problems, key=lambda p: (p.file, p.line is not None,
                                                                                 p.line or 0))))
         context = report_articles if report_articles is not None else articles
+        reason = None
         try:
-            page: str | None = _report(shown, context if callable(context) else list(context))
+            page = _report(shown, context if callable(context) else list(context))
+            report = files.text("report.html")
+            report.write(page)
+            report.flush()
         except (EventwireError, OSError, MemoryError) as exc:  # the events are written all the same
-            page = None
-            reason = f"report.html not written: {exc}"
+            reason = f"report.html not written: {os_reason(exc) if isinstance(exc, OSError) else exc}"
+            files.discard("report.html")
+        if reason is not None:
             if summary is not None:
                 summary = {**summary, "report_error": reason}
             if report_failed is not None:
                 report_failed(reason)
         if summary is not None:
             files.text("summary.json").write(to_json(summary, indent=2) + "\n")
-        if page is None:
-            files.drop("report.html")
-        else:
-            files.text("report.html").write(page)
         return files.commit()
 
 

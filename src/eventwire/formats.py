@@ -17,10 +17,10 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from .acled import ACLED_COLUMNS, INTEGER_COLUMNS, acled_row
-from .errors import ExportError
+from .errors import ExportError, os_reason
 from .records import Event, Mention
 
 #: eventwire's own columns of ``events.csv``, after ACLED's.
@@ -178,8 +178,11 @@ class ParquetWriter:
     def __init__(self, path: Path) -> None:
         import pyarrow.parquet as pq
 
-        self.schema = _parquet_schema()
-        self.writer = pq.ParquetWriter(path, self.schema)
+        self.schema, self.path = _parquet_schema(), path
+        try:
+            self.writer = pq.ParquetWriter(path, self.schema)
+        except OSError as exc:
+            raise named(exc, path) from None
         self.rows: list[dict[str, Any]] = []
 
     def add(self, event: Event, record: dict[str, Any]) -> None:
@@ -194,13 +197,19 @@ class ParquetWriter:
             table = pa.Table.from_pylist(self.rows, schema=self.schema)
         except (pa.ArrowException, TypeError, ValueError) as exc:
             raise ExportError(f"cannot build the Parquet table: {exc}") from None
-        self.writer.write_table(table)
+        try:
+            self.writer.write_table(table)
+        except OSError as exc:
+            raise named(exc, self.path) from None
         self.rows = []
 
     def close(self) -> None:
         if self.rows:
             self._flush()
-        self.writer.close()
+        try:
+            self.writer.close()
+        except OSError as exc:
+            raise named(exc, self.path) from None
 
     def abandon(self) -> None:
         """Close the file without writing what is held (the run failed)."""
@@ -229,25 +238,39 @@ class Outputs:
         """Remove the old ``name`` on :meth:`commit` (a file this run could not write anew)."""
         self.dropped.append(name)
 
+    def discard(self, name: str) -> None:
+        """Give up ``name``: its temporary file (if begun) is removed, and the old file on :meth:`commit`."""
+        temp = self.temps.pop(name, None)
+        if temp is not None:
+            for handle in [h for h in self.handles if getattr(h, "name", None) == str(temp)]:
+                self.handles.remove(handle)
+                with suppress(OSError):
+                    handle.close()
+            with suppress(OSError):
+                temp.unlink(missing_ok=True)
+        self.drop(name)
+
     def _temp(self, name: str) -> Path:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             handle, temp = tempfile.mkstemp(prefix=f".{name}.{os.getpid()}.", suffix=".tmp", dir=self.folder)
             os.close(handle)
         except OSError as exc:
-            raise ExportError(f"cannot write {self.folder / name}: {exc}") from None
+            raise ExportError(f"cannot write {self.folder / name}: {os_reason(exc)}") from None
         self.temps[name] = Path(temp)
         return Path(temp)
 
     def text(self, name: str) -> IO[str]:
         """A text file (UTF-8, newlines as written) that becomes ``name``."""
-        handle = self._temp(name).open("w", encoding="utf-8", newline="")
+        temp = self._temp(name)
+        handle = cast(IO[str], _Named(temp.open("w", encoding="utf-8", newline=""), temp))
         self.handles.append(handle)
         return handle
 
     def binary(self, name: str) -> IO[bytes]:
         """A binary file that becomes ``name``."""
-        handle = self._temp(name).open("wb")
+        temp = self._temp(name)
+        handle = cast(IO[bytes], _Named(temp.open("wb"), temp))
         self.handles.append(handle)
         return handle
 
@@ -262,14 +285,22 @@ class Outputs:
         for handle in self.handles:
             handle.close()
         for temp in self.temps.values():
-            with open(temp, "ab") as written:
-                os.fchmod(written.fileno(), FILE_MODE)  # what open() gives; mkstemp makes files private
-                os.fsync(written.fileno())
+            try:
+                with open(temp, "ab") as written:
+                    os.fchmod(written.fileno(), FILE_MODE)  # what open() gives; mkstemp makes files private
+                    os.fsync(written.fileno())
+            except OSError as exc:
+                raise named(exc, temp) from None
         for name, temp in self.temps.items():
             os.replace(temp, self.folder / name)
         for name in self.dropped:  # an old file of the name would describe another run
             (self.folder / name).unlink(missing_ok=True)
         return {name: self.folder / name for name in self.temps}
+
+    def target_of(self, exc: OSError) -> Path:
+        """The file an error happened on: the target of the temporary file it names, else the folder."""
+        named = str(exc.filename) if exc.filename else None
+        return next((self.folder / name for name, temp in self.temps.items() if str(temp) == named), self.folder)
 
     def abort(self) -> None:
         """Remove every temporary file (errors closing them, say on a full disk, are ignored)."""
@@ -279,6 +310,33 @@ class Outputs:
         for temp in self.temps.values():
             with suppress(OSError):
                 temp.unlink(missing_ok=True)
+
+
+def named(exc: OSError, path: Path) -> OSError:
+    """``exc`` naming the file ``path`` (a write error names none)."""
+    return exc if exc.filename else OSError(exc.errno, exc.strerror or str(exc), str(path))
+
+
+class _Named:
+    """A file whose write errors name it (so that the message of a full disk says which file)."""
+
+    def __init__(self, handle: IO[Any], path: Path) -> None:
+        self._handle, self._path = handle, path
+
+    def write(self, data: Any) -> int:
+        try:
+            return self._handle.write(data)
+        except OSError as exc:
+            raise named(exc, self._path) from None
+
+    def close(self) -> None:
+        try:
+            self._handle.close()
+        except OSError as exc:
+            raise named(exc, self._path) from None
+
+    def __getattr__(self, attribute: str) -> Any:
+        return getattr(self._handle, attribute)
 
 
 def _umask() -> int:
@@ -322,7 +380,7 @@ def outputs(folder: Path) -> Iterator[Outputs]:
         yield files
     except OSError as exc:
         files.abort()
-        raise ExportError(f"cannot write {folder}: {exc}") from None
+        raise ExportError(f"cannot write {files.target_of(exc)}: {os_reason(exc)}") from None
     except BaseException:
         files.abort()
         raise

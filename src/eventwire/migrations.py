@@ -29,6 +29,8 @@ Tables (after all migrations)::
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -37,6 +39,8 @@ from .errors import StoreError
 
 if TYPE_CHECKING:
     import duckdb
+
+    from .records import Article
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,6 +235,141 @@ def m007_field_corrections(con: duckdb.DuckDBPyConnection) -> None:
             made_at TIMESTAMP NOT NULL,
             note TEXT
         )""")
+
+
+@_migration
+def m008_article_identity(con: duckdb.DuckDBPyConnection) -> None:
+    """Articles known by what they are, not by the path typed to read them.
+
+    Until now an article without an id of its own was keyed by its file's path as
+    given, and its content hash covered that path, so the same files read by another
+    path (relative, absolute, a link) were stored and coded again. Here every content
+    hash is computed again without the path (:func:`eventwire.store.article_hash`),
+    and an article keyed by its path takes its url, else its file's real path (for
+    a path given absolute: a relative one cannot be resolved without the run's
+    folder, and is left; a later run finds it by its content hash; a site's home page is no
+    article's url). Articles with
+    one content hash are one report: of those whose mentions match one to one, one
+    is kept (one already under its new id, else the first saved) and the others'
+    mentions are replaced by the kept ones' twins in the events and corrections. A
+    new id that two different texts would share is not given: both keep their ids.
+    Mention and event ids do not change.
+    """
+    from .store import article_hash  # the hash runs compare from now on
+
+    rows = con.execute("SELECT article_id, file, url, text, title, source, published, published_origin, "
+                       "year_hint FROM articles ORDER BY saved_at, article_id")
+    digest: dict[str, str] = {}
+    wanted: dict[str, str] = {}
+    while chunk := rows.fetchmany(1000):  # one chunk of texts in memory at a time
+        for row in chunk:
+            article_id, file, url = row[0], row[1], row[2]
+            digest[article_id] = article_hash(_stored_article(row))
+            wanted[article_id] = _identity(article_id, file, url)
+    groups = _groups(digest)
+    shapes = _mention_shapes(con, [a for group in groups.values() for a in group])
+    keep_of: dict[str, str] = {}  # merged-away article -> the article kept for its report
+    for group in groups.values():
+        keeper = next((a for a in group if wanted[a] == a), group[0])
+        for other in group:
+            if other != keeper and shapes.get(other, ()) == shapes.get(keeper, ()):
+                keep_of[other] = keeper
+    kept = [a for a in digest if a not in keep_of]
+    claims: dict[str, list[str]] = {}
+    for article_id in kept:
+        claims.setdefault(wanted[article_id], []).append(article_id)
+    rekey = {a: wanted[a] for a in kept if wanted[a] != a and claims[wanted[a]] == [a]
+             and (wanted[a] not in digest or wanted[a] in keep_of)}
+    twin = _twins(con, keep_of)
+    _pairs(con, "_m008_hash", "article_id TEXT, content_hash TEXT", digest)
+    con.execute("UPDATE articles SET content_hash = h.content_hash FROM _m008_hash h "
+                "WHERE articles.article_id = h.article_id")
+    _pairs(con, "_m008_twin", "mention_id TEXT, twin_id TEXT", twin)
+    # An event's copy of a merged-away mention becomes its twin's (one copy per event).
+    con.execute("""UPDATE event_mentions SET mention_id = m.mention_id, article_id = m.article_id, file = m.file
+                   FROM _m008_twin t JOIN mentions m ON m.mention_id = t.twin_id
+                   WHERE event_mentions.mention_id = t.mention_id""")
+    con.execute("""DELETE FROM event_mentions WHERE (event_id, position) IN (
+                   SELECT event_id, position FROM event_mentions
+                   QUALIFY row_number() OVER (PARTITION BY event_id, mention_id ORDER BY position) > 1)""")
+    for column in ("mention_a", "mention_b"):
+        con.execute(f"UPDATE corrections SET {column} = t.twin_id FROM _m008_twin t "
+                    f"WHERE corrections.{column} = t.mention_id")
+    con.execute("DELETE FROM corrections WHERE kind = 'merge' AND mention_a = mention_b")
+    con.execute("UPDATE field_corrections SET mention_id = t.twin_id FROM _m008_twin t "
+                "WHERE field_corrections.mention_id = t.mention_id")
+    gone = sorted(keep_of)
+    con.execute("DELETE FROM mentions WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [gone])
+    con.execute("DELETE FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [gone])
+    _pairs(con, "_m008_rekey", "old_id TEXT, new_id TEXT", rekey)
+    for table in ("articles", "mentions", "event_mentions"):
+        con.execute(f"UPDATE {table} SET article_id = r.new_id FROM _m008_rekey r "
+                    f"WHERE {table}.article_id = r.old_id")
+    for table in ("_m008_hash", "_m008_twin", "_m008_rekey"):
+        con.execute(f"DROP TABLE {table}")
+
+
+def _pairs(con: duckdb.DuckDBPyConnection, table: str, columns: str, pairs: dict[str, str]) -> None:
+    """A temporary table of two text columns holding ``pairs``."""
+    con.execute(f"CREATE TEMP TABLE {table} ({columns})")
+    if pairs:
+        con.executemany(f"INSERT INTO {table} VALUES (?, ?)", list(pairs.items()))
+
+
+def _stored_article(row: tuple[object, ...]) -> Article:
+    from .records import Article
+
+    article_id, file, url, text, title, source, published, origin, year_hint = row[:9]
+    return Article(article_id=str(article_id), file=str(file), text=str(text), title=title,  # type: ignore[arg-type]
+                   source=source, published=published, published_origin=origin, url=url,  # type: ignore[arg-type]
+                   year_hint=year_hint)  # type: ignore[arg-type]
+
+
+_NUMBERED = re.compile(r"#\d+\Z")
+
+
+def _identity(article_id: str, file: str, url: str | None) -> str:
+    """The id :mod:`eventwire.ingest` gives this stored article now (see m008)."""
+    suffix = article_id[len(file):]
+    if article_id != file and not (article_id.startswith(file) and _NUMBERED.match(suffix)):
+        return article_id  # its own id
+    from .ingest.text import identifying_url  # the rule ingest applies
+
+    if identifying_url(url):
+        return str(url)
+    return os.path.realpath(file) + suffix if os.path.isabs(file) else article_id
+
+
+def _groups(digest: dict[str, str]) -> dict[str, list[str]]:
+    """Article ids by content hash (in the order given: first saved first), of hashes held twice."""
+    by_hash: dict[str, list[str]] = {}
+    for article_id, value in digest.items():
+        by_hash.setdefault(value, []).append(article_id)
+    return {value: ids for value, ids in by_hash.items() if len(ids) > 1}
+
+
+def _mention_shapes(con: duckdb.DuckDBPyConnection,
+                    articles: list[str]) -> dict[str, tuple[tuple[object, ...], ...]]:
+    """These articles' mentions as (start, end, sub-event type, place), in order: two articles
+    whose shapes are equal were coded alike, mention for mention."""
+    shapes: dict[str, list[tuple[object, ...]]] = {}
+    for article_id, *shape in con.execute("SELECT article_id, start, \"end\", sub_event_type, place_name "
+                                          "FROM mentions WHERE article_id IN (SELECT unnest(?::VARCHAR[])) "
+                                          "ORDER BY article_id, ordinal", [articles]).fetchall():
+        shapes.setdefault(article_id, []).append(tuple(shape))
+    return {a: tuple(s) for a, s in shapes.items()}
+
+
+def _twins(con: duckdb.DuckDBPyConnection, keep_of: dict[str, str]) -> dict[str, str]:
+    """Each mention of a merged-away article -> the mention at its place in the kept article."""
+    ordered: dict[str, list[str]] = {}
+    wanted = sorted(set(keep_of) | set(keep_of.values()))
+    for article_id, mention_id in con.execute("SELECT article_id, mention_id FROM mentions "
+                                              "WHERE article_id IN (SELECT unnest(?::VARCHAR[])) "
+                                              "ORDER BY article_id, ordinal", [wanted]).fetchall():
+        ordered.setdefault(article_id, []).append(mention_id)
+    return {m: t for gone, keeper in keep_of.items()
+            for m, t in zip(ordered.get(gone, []), ordered.get(keeper, []), strict=True)}
 
 
 def _ensure_table(con: duckdb.DuckDBPyConnection) -> None:

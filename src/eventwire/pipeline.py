@@ -9,12 +9,19 @@ is stored whole with its mentions, or not at all), and ``articles.jsonl`` is
 spooled to disk as articles arrive. With a store, linking reads, links and saves
 one part of the stored mentions at a time (:func:`link_stage`) and the output
 files are written from the store one event at a time, so what a run keeps in
-memory is one id per article and one linking part (whole blocks of one event
+memory is one id and one content hash per article and one linking part (whole blocks of one event
 type in one country, packed up to :data:`PART_REPORTS` reports; a larger block,
 or blocks an analyst's merge joins, make a larger part), not the corpus. Without
 a store, the run's mentions and the words of the articles that have any stay in
 memory until linking. A crash loses at most the batches in hand, and an article
 already stored with the same content is not analysed again.
+
+An article is known by its own id, else its url, else the real path of its file
+(:mod:`eventwire.ingest`), never by the path as typed; one with the content hash
+(:func:`eventwire.store.article_hash`) of a stored article, or of one read earlier
+in the run, under another id is that report again (the same text, title, outlet,
+url and date saved under another name), counted in ``articles_reused`` and not
+stored twice. Two outlets printing one story differ in their outlet: two reports.
 
 One bad article never stops a run: a file that cannot be read, an article whose
 analysis fails or runs over its time budget (``article_seconds``), becomes a
@@ -29,7 +36,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -188,6 +195,7 @@ class _ArticleSpool:
     """
 
     def __init__(self, folder: Path) -> None:
+        from .errors import os_reason
         from .export import ExportError
         from .formats import remove_stale_temporaries
 
@@ -196,14 +204,14 @@ class _ArticleSpool:
             remove_stale_temporaries(folder)  # a killed run's spool and output files
             handle, name = tempfile.mkstemp(prefix=f".articles-spool.{os.getpid()}.", suffix=".tmp", dir=folder)
         except OSError as exc:
-            raise ExportError(f"cannot write in {folder}: {exc}") from None
+            raise ExportError(f"cannot write {folder}: {os_reason(exc)}") from None
         self.folder = folder
         self.path = Path(name)
         self._file: IO[bytes] = os.fdopen(handle, "w+b")
         self._index: list[tuple[str, int, int]] = []
 
     def add(self, article: Article) -> None:
-        from .errors import ExportError
+        from .errors import ExportError, os_reason
         from .export import article_to_dict
 
         line = (json.dumps(article_to_dict(article), ensure_ascii=False) + "\n").encode("utf-8")
@@ -211,7 +219,7 @@ class _ArticleSpool:
             self._index.append((article.article_id, self._file.tell(), len(line)))
             self._file.write(line)
         except OSError as exc:  # the disk is full, say: the run stops, and the spool is removed
-            raise ExportError(f"cannot write {self.folder}: {(exc.strerror or str(exc)).lower()}") from None
+            raise ExportError(f"cannot write {self.folder}: {os_reason(exc)}") from None
 
     def finish(self) -> Path:
         from .formats import outputs
@@ -239,13 +247,14 @@ class _ArticleSpool:
 def store_batch(store: Any, batch: Sequence[Any], *, run_id: str) -> list[Problem]:
     """Store coded articles in one transaction; if the database refuses the batch, store them
     one by one, so that one article it cannot take is reported (and saved as a problem of the
-    run) while the others are kept. A lost lock still stops the run."""
-    from .errors import StoreError, StoreLocked
+    run) while the others are kept. A lost lock, or a database the system will not let grow
+    (disk full, read-only), still stops the run: what was committed before stays whole."""
+    from .errors import StoreError, StoreLocked, StoreUnwritable
 
     try:
         store.save_articles(batch)
         return []
-    except StoreLocked:
+    except (StoreLocked, StoreUnwritable):
         raise
     except StoreError:
         pass
@@ -253,13 +262,46 @@ def store_batch(store: Any, batch: Sequence[Any], *, run_id: str) -> list[Proble
     for item in batch:
         try:
             store.save_articles([item])
-        except StoreLocked:
+        except (StoreLocked, StoreUnwritable):
             raise
         except StoreError as exc:
             problem = Problem(item[0].file, f"could not be stored: {exc}")
             store.save_problem(problem, run_id=run_id)
             problems.append(problem)
     return problems
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """What the store knows of a batch of articles read: which ids are stored (``stored``), the
+    content hash of those coded by this coder version (``current``), and the stored article of
+    each of their content hashes (``by_hash``)."""
+
+    stored: frozenset[str] = frozenset()
+    current: Mapping[str, str] = field(default_factory=dict)
+    by_hash: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def look_up(cls, store: Any, articles: Sequence[Article], digests: Sequence[str]) -> Known:
+        if store is None or not articles:
+            return cls()
+        by_hash = store.same_reports(digests)
+        ids = {a.article_id for a in articles} | set(by_hash.values())
+        return cls(frozenset(store.stored_ids(sorted(ids))), store.stored_hashes(sorted(ids)), by_hash)
+
+    def report_of(self, article_id: str, digest: str, seen: Mapping[bytes, str]) -> str:
+        """The id of the report an article read is: its own id when that is stored (its hash then
+        says whether it changed), else the stored article with its content, else this run's
+        earlier article with its content, else its own id."""
+        if article_id in self.stored:
+            return article_id
+        return self.by_hash.get(digest) or seen.get(seen_key(digest)) or article_id
+
+
+def seen_key(digest: str) -> bytes:
+    """A content hash as a run keeps it for each article read: its first 128 bits (16 bytes, not 64
+    characters), plenty to tell texts apart."""
+    return bytes.fromhex(digest[:32])
 
 
 def _resolve_engine(engine: str | Engine) -> Engine:
@@ -302,6 +344,7 @@ def run(inputs: Sequence[str], *, out_dir: Path | None = None, db: Path | None =
         reports: list[Mention] = []
         linked: dict[str, frozenset[str]] = {}  # without a store: words of each article with mentions
         hashes: dict[str, str] = {}  # of the articles in flight
+        seen: dict[bytes, str] = {}  # content hash (seen_key) -> article id, of this run's articles
         coded: list[ToSave] = []  # coded, not yet stored: saved together when input is read on
         reused = 0
         replaced = 0  # code points no output can hold, replaced on reading (ingest.codepoints)
@@ -322,18 +365,29 @@ def run(inputs: Sequence[str], *, out_dir: Path | None = None, db: Path | None =
                 chunk = list(islice(stream, max(1, settings.batch_size)))  # one lookup for a batch
                 if not chunk:
                     return
-                stored = store.stored_hashes([i.article_id for i in chunk if not isinstance(i, Problem)]) \
-                    if store else {}
+                read = [i for i in chunk if not isinstance(i, Problem)]
+                digests = [article_hash(i) for i in read]
+                known = Known.look_up(store, read, digests)
+                in_order = iter(digests)
                 for item in chunk:
                     if isinstance(item, Problem):
                         note(item)
                         continue
-                    ours.add(item.article_id)
+                    digest = next(in_order)
+                    same = known.report_of(item.article_id, digest, seen)
+                    if same in ours:  # one report read twice in this run (another name, the same text)
+                        reused += 1
+                        if progress:
+                            progress(1)
+                        continue
+                    if same != item.article_id:
+                        item = replace(item, article_id=same)
+                    seen.setdefault(seen_key(digest), same)
+                    ours.add(same)
                     replaced += item.replaced
                     if spool is not None:
                         spool.add(item)
-                    digest = article_hash(item)
-                    if stored.get(item.article_id) == digest:
+                    if known.current.get(same) == digest:
                         reused += 1
                         if progress:
                             progress(1)

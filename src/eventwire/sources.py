@@ -20,7 +20,6 @@ endless stream with flat memory.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 import sys
 import urllib.error
@@ -40,7 +39,6 @@ FETCH_TIMEOUT = 20.0
 #: The name problems and articles from standard input carry as their file.
 STDIN_NAME = "<stdin>"
 USER_AGENT = f"eventwire/{__version__} (+offline news coder)"
-_CHUNK = 1 << 16
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 
 
@@ -49,35 +47,11 @@ _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 
 def read_jsonl_stream(stream: IO[bytes], *, settings: Settings | None = None,
                       name: str = STDIN_NAME) -> Iterator[Article | Problem]:
-    """Articles and problems from JSON Lines read from ``stream``, one line at a time."""
-    from .ingest import decode_bytes
-    from .ingest.jsonfile import line_article
+    """Articles and problems from JSON Lines read from ``stream``, one bounded line at a time
+    (:func:`eventwire.ingest.jsonfile.jsonl_stream_articles`)."""
+    from .ingest.jsonfile import jsonl_stream_articles
 
-    settings = settings or Settings()
-    limit = settings.max_line_chars
-    number = 0
-    while True:
-        raw = stream.readline(limit + 1)
-        if not raw:
-            return
-        number += 1
-        try:
-            if len(raw) > limit and not raw.endswith(b"\n"):
-                _skip_line(stream)
-                raise InputTooLarge(f"line is over the limit of {limit:,} characters (max_line_chars)")
-            if not raw.strip():
-                continue
-            line = decode_bytes(raw.strip()).lstrip("\ufeff")
-            yield line_article(line, path=name, number=number, settings=settings)
-        except InputError as exc:
-            yield Problem(name, str(exc), line=number)
-
-
-def _skip_line(stream: IO[bytes]) -> None:
-    while True:
-        chunk = stream.readline(_CHUNK)
-        if not chunk or chunk.endswith(b"\n"):
-            return
+    yield from jsonl_stream_articles(stream, path=name, settings=settings or Settings())
 
 
 # -- feeds ----------------------------------------------------------------------------------
@@ -176,20 +150,13 @@ def _text(value: object) -> str | None:
 
 
 def unique_ids(items: Iterable[Article | Problem]) -> Iterator[Article | Problem]:
-    """``items``, with an article whose id was already read in this run turned into a problem."""
+    """``items``, with an article whose id was already read in this run for another text turned
+    into a problem (:func:`eventwire.ingest.files.unique_id`)."""
+    from .ingest.files import unique_id
+
     first: dict[str, tuple[str, bytes]] = {}
     for item in items:
-        if isinstance(item, Article):
-            digest = hashlib.sha1(item.text.encode("utf-8", "surrogatepass")).digest()
-            seen = first.get(item.article_id)
-            if seen is not None:
-                same = "the same text" if seen[1] == digest else "a different text"
-                item = Problem(item.file, f"duplicate article id {item.article_id!r}: already read from "
-                                          f"{seen[0]} ({same}); ids must be unique within a run, so this "
-                                          "one was skipped")
-            else:
-                first[item.article_id] = (item.file, digest)
-        yield item
+        yield unique_id(item, first)
 
 
 def iter_sources(inputs: Sequence[str], *, settings: Settings | None = None, feeds: Sequence[str] = (),

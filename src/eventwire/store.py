@@ -30,7 +30,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
 
 from .corrections import KINDS, Correction, FieldCorrection
-from .errors import StoreError, StoreLocked
+from .errors import StoreError, StoreLocked, StoreUnwritable, os_reason
 from .link import words_of
 from .migrations import migrate, pending
 from .recogniser import coder_version
@@ -101,10 +101,12 @@ class Run:
 
 
 def article_hash(article: Article) -> str:
-    """A content hash of an article: its text and metadata (sha256 hex)."""
+    """A content hash of an article: its text and metadata (sha256 hex), not its id or the path
+    it was read by. Whether a stored article changed is its hash; two articles with one hash
+    (the same text, title, outlet, url and date) are one report."""
     parts = [article.text, article.title, article.source,
              article.published.isoformat() if article.published else None,
-             article.published_origin, article.url, article.year_hint, article.file]
+             article.published_origin, article.url, article.year_hint]
     blob = json.dumps(parts, ensure_ascii=False, default=str)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
@@ -199,15 +201,16 @@ class Store:
         try:
             yield con
         except duckdb.Error as exc:
-            con.rollback()
-            raise StoreError(f"cannot {what} in {self.path}: {exc}") from exc
+            with suppress(duckdb.Error):  # (a connection the disk failed may have rolled back already)
+                con.rollback()
+            raise _write_error(f"cannot {what} in {self.path}", exc) from exc
         except BaseException:
             con.rollback()
             raise
         try:
             con.commit()
         except duckdb.Error as exc:  # DuckDB has already rolled the transaction back
-            raise StoreError(f"cannot {what} in {self.path}: {exc}") from exc
+            raise _write_error(f"cannot {what} in {self.path}", exc) from exc
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """Rows of a SQL query, its values passed as parameters (for readers such as
@@ -268,6 +271,20 @@ class Store:
         """The content hash of each of these articles that is stored, coded by this coder
         version (one query for many); an article coded by another version is not listed."""
         return self._stored_hashes(article_ids)
+
+    def same_reports(self, hashes: Sequence[str]) -> dict[str, str]:
+        """The stored article of each of these content hashes that is stored (any coder version;
+        of several, the first saved): ``{hash: article id}``."""
+        where, params = _in("content_hash", sorted(set(hashes)))
+        rows = self._query(f"SELECT content_hash, article_id FROM articles WHERE {where} "
+                           "QUALIFY row_number() OVER (PARTITION BY content_hash ORDER BY saved_at, article_id) = 1",
+                           params)
+        return dict(rows)
+
+    def stored_ids(self, article_ids: Sequence[str]) -> set[str]:
+        """Which of these article ids are stored (any coder version)."""
+        where, params = _in("article_id", sorted(set(article_ids)))
+        return {r[0] for r in self._query(f"SELECT article_id FROM articles WHERE {where}", params)}
 
     def save_article(self, article: Article, mentions: Sequence[Mention], *, content_hash: str) -> None:
         """Store an article and its mentions in one transaction.
@@ -621,7 +638,7 @@ def _create(file: Path) -> None:
             if not file.exists():
                 os.replace(temp, file)
     except OSError as exc:
-        raise StoreError(f"cannot create database {file}: {(exc.strerror or str(exc)).lower()}") from None
+        raise StoreError(f"cannot create database {file}: {os_reason(exc)}") from None
     except duckdb.Error as exc:
         raise StoreError(f"cannot create database {file}: {_reason(exc)}") from None
     finally:
@@ -677,7 +694,7 @@ def _check_header(file: Path) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise StoreError(f"cannot read database {file}: {(exc.strerror or str(exc)).lower()}") from None
+        raise StoreError(f"cannot read database {file}: {os_reason(exc)}") from None
     if head and head[8:12] != b"DUCK":
         kind = " (it is a SQLite database)" if head.startswith(b"SQLite format 3") else ""
         raise StoreError(f"{file} is not a DuckDB database{kind}; move it aside or use another --db")
@@ -692,6 +709,17 @@ def _reason(exc: Exception) -> str:
     message = str(exc)
     found = next((reason for reason in _OS_REASONS if reason.lower() in message.lower()), None)
     return found.lower() if found else message.splitlines()[0] if message else type(exc).__name__
+
+
+def _write_error(doing: str, exc: Exception) -> StoreError:
+    """``DOING: REASON``; a :class:`StoreUnwritable` when the reason is the operating system's."""
+    reason = _reason(exc)
+    if reason in _UNWRITABLE:
+        return StoreUnwritable(f"{doing}: {reason}")
+    return StoreError(f"{doing}: {exc}")
+
+
+_UNWRITABLE = frozenset(r.lower() for r in _OS_REASONS)
 
 
 def _open_error(path: str, exc: Exception) -> StoreError:

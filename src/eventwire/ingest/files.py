@@ -4,23 +4,27 @@ Folders are read recursively in name order. Hidden, system and documentation fil
 are skipped inside folders; a folder link that leads back to one of its own parents
 is reported once and not followed; named pipes, devices and sockets are reported
 and never opened (reading a pipe could wait for ever). A file reached twice is read
-once, and an article id met twice in one run is reported rather than stored twice.
+once, and an article id met twice in one run for two texts is reported rather than
+stored twice. An article without an id or url of its own is known by its file's real
+path (links and ``..`` resolved), so the same file by any path is the same article;
+its ``file`` is the path as given.
 """
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import os
 import re
 import stat
 from collections.abc import Iterator, Sequence
 
-from ..errors import InputError, InputTooLarge, UnreadableInput, UnsupportedInput
+from ..errors import EmptyInput, InputError, InputTooLarge, UnreadableInput, UnsupportedInput, os_reason
 from ..records import Article, Problem
 from ..settings import Settings
 from .decode import decode_bytes
 from .htmlpage import parse_html
-from .jsonfile import json_articles, jsonl_articles
+from .jsonfile import json_articles, jsonl_articles, jsonl_stream_articles
 from .limits import within_article_limit
 from .pdf import PDF_SUFFIXES, parse_pdf
 from .text import parse_text
@@ -31,6 +35,7 @@ JSON_SUFFIXES = frozenset({".json"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 _DOC_FILES = frozenset({"readme", "license", "licence", "changelog", "contributing", "notice"})
 _SYSTEM_FILES = frozenset({"thumbs.db", "desktop.ini", "__macosx", "icon\r"})
+_WIDE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
@@ -49,13 +54,15 @@ def iter_inputs(paths: Sequence[str], *, settings: Settings | None = None) -> It
                 continue
             seen.add(real)
             for found in read_path(item, settings=settings):
-                yield _unique(found, ids)
+                yield unique_id(found, ids)
 
 
-def _unique(item: Article | Problem, ids: dict[str, tuple[str, bytes]]) -> Article | Problem:
-    """``item``, or a problem when its article id was already used in this run.
+def unique_id(item: Article | Problem, ids: dict[str, tuple[str, bytes]]) -> Article | Problem:
+    """``item``, or a problem when its article id was already used in this run for another text.
 
-    Two articles with one id would overwrite each other in the store.
+    Two articles with one id would overwrite each other in the store. One id with the
+    same text (one page saved twice with its url) is one report: it is passed on, and
+    the run counts it once (:func:`eventwire.pipeline.run`).
     """
     if isinstance(item, Problem):
         return item
@@ -64,9 +71,10 @@ def _unique(item: Article | Problem, ids: dict[str, tuple[str, bytes]]) -> Artic
     if first is None:
         ids[item.article_id] = (item.file, digest)
         return item
-    same = "the same text" if first[1] == digest else "a different text"
+    if first[1] == digest:
+        return item
     return Problem(item.file, f"duplicate article id {item.article_id!r}: already read from {first[0]} "
-                              f"({same}); ids must be unique within a run, so this one was skipped")
+                              "(a different text); ids must be unique within a run, so this one was skipped")
 
 
 def _expand(path: str) -> Iterator[str | Problem]:
@@ -135,11 +143,6 @@ def _is_hidden(name: str) -> bool:
             or name.lower() in _SYSTEM_FILES or stem in _DOC_FILES)
 
 
-def os_reason(exc: OSError) -> str:
-    """An OS error's reason in lower case ("permission denied")."""
-    return (exc.strerror or str(exc)).lower()
-
-
 def display_path(path: str) -> str:
     """``path`` as valid Unicode: bytes of a non-UTF-8 file name become ``\\xff`` escapes.
 
@@ -162,22 +165,51 @@ def read_path(path: str, *, settings: Settings) -> Iterator[Article | Problem]:
 def _read_path(path: str, *, settings: Settings) -> Iterator[Article | Problem]:
     suffix = os.path.splitext(path)[1].lower()
     name = display_path(path)
+    key = display_path(os.path.realpath(path))  # identity: the same file by any path is one article
     try:
         if suffix in TEXT_SUFFIXES:
-            yield within_article_limit(parse_text(read_text(path, settings), file=name), settings)
+            yield within_article_limit(parse_text(read_text(path, settings), file=name, default_id=key), settings)
         elif suffix in HTML_SUFFIXES:
-            yield within_article_limit(parse_html(read_text(path, settings, html=True), file=name), settings)
+            yield within_article_limit(parse_html(read_text(path, settings, html=True), file=name,
+                                                  default_id=key), settings)
         elif suffix in JSON_SUFFIXES:
-            yield from json_articles(read_text(path, settings), path=name, settings=settings)
+            yield from json_articles(read_text(path, settings), path=name, settings=settings, key=key)
         elif suffix in JSONL_SUFFIXES:
-            yield from jsonl_articles(read_text(path, settings), path=name, settings=settings)
+            yield from _jsonl_file(path, name=name, key=key, settings=settings)
         elif suffix in PDF_SUFFIXES:
-            yield within_article_limit(parse_pdf(read_bytes(path, settings), file=name), settings)
+            yield within_article_limit(parse_pdf(read_bytes(path, settings), file=name, default_id=key), settings)
         else:
             raise UnsupportedInput(f"unsupported file type {suffix or '(no extension)'}; "
                                    "eventwire reads .txt, .md, .html, .htm, .json, .jsonl and .pdf")
     except InputError as exc:
         yield Problem(path, str(exc))
+
+
+def _jsonl_file(path: str, *, name: str, key: str, settings: Settings) -> Iterator[Article | Problem]:
+    """A ``.jsonl`` file's articles, read one bounded line at a time (a line over
+    ``max_line_chars`` is never held whole); UTF-16 and UTF-32 files are decoded whole."""
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 (closed below, after the generator is done)
+    except OSError as exc:
+        raise UnreadableInput(f"cannot read file: {os_reason(exc)}") from None
+    with handle:
+        try:
+            size = os.fstat(handle.fileno()).st_size
+            head = handle.peek(4)[:4] if hasattr(handle, "peek") else b""
+        except OSError as exc:
+            raise UnreadableInput(f"cannot read file: {os_reason(exc)}") from None
+        if size > settings.max_file_bytes:
+            raise InputTooLarge(f"file is {size:,} bytes, over the limit of {settings.max_file_bytes:,} bytes "
+                                "(max_file_bytes)")
+        if size == 0:
+            raise EmptyInput("empty file")
+        if head.startswith(_WIDE_BOMS) or b"\x00" in head:
+            yield from jsonl_articles(read_text(path, settings), path=name, settings=settings, key=key)
+            return
+        try:
+            yield from jsonl_stream_articles(handle, path=name, settings=settings, key=key, empty_error=True)
+        except OSError as exc:
+            raise UnreadableInput(f"cannot read file: {os_reason(exc)}") from None
 
 
 def read_text(path: str, settings: Settings, *, html: bool = False) -> str:

@@ -19,30 +19,78 @@ from .text import parse_text
 MIN_BLOCK_WORDS = 8
 
 
-def parse_html(raw: str, *, file: str, article_id: str | None = None) -> Article:
-    """One article from an HTML page: trafilatura's main text plus the page's metadata."""
+def parse_html(raw: str, *, file: str, article_id: str | None = None, default_id: str | None = None) -> Article:
+    """One article from an HTML page: trafilatura's main text plus the page's metadata (its
+    identity as :func:`~.text.parse_text` makes it: own id, page url, ``default_id``, ``file``).
+
+    A page nested deeper than the HTML parser reads (:data:`PARSER_DEPTH` elements;
+    the parser drops all that lies below) is read with its layout elements (``div``,
+    ``span``, ...) taken out, and if it is still too deep, as plain text.
+    """
+    raw, deep = _within_parser_depth(raw)
     meta = _html_metadata(raw)
-    text = _html_main_text(raw)
+    text = _plain_page_text(raw) if deep else _html_main_text(raw)
     if not text.strip():
-        raise EmptyInput("no article text found in the HTML")
+        raise EmptyInput("no article text found in the HTML" + (" (it is nested too deep to read: more than "
+                                                                 f"{PARSER_DEPTH} elements)" if deep else ""))
     if not any(len(block.split()) >= MIN_BLOCK_WORDS for block in text.split("\n")):
         raise EmptyInput("no article in the HTML: the page holds only navigation, links or "
                          f"headings (no paragraph of {MIN_BLOCK_WORDS} words or more)")
     published = meta.get("published")
     return parse_text(text, file=file, article_id=article_id, title=meta.get("title"),
                       source=meta.get("source"), published=published, url=meta.get("url"),
-                      guess_title=True, published_origin="meta")
+                      guess_title=True, published_origin="meta", default_id=default_id)
 
 
 def _html_tree(raw: str) -> Any:
+    return _parsed(raw)[0]
+
+
+def _parsed(raw: str) -> tuple[Any, bool]:
+    """The page's tree (None if it cannot be parsed), and whether the parser stopped at its depth."""
     from lxml import etree
     from lxml import html as lxml_html
 
     cleaned = re.sub(r"^\s*<\?xml[^>]*\?>", "", raw)
+    parser = lxml_html.HTMLParser()
     try:
-        return lxml_html.document_fromstring(cleaned)
+        tree = lxml_html.document_fromstring(cleaned, parser=parser)
     except (etree.ParserError, ValueError):
-        return None
+        return None, False
+    return tree, any("excessive depth" in entry.message.lower() for entry in parser.error_log)
+
+
+#: How deep the HTML parser (libxml2) reads a page; below that it drops the rest of the page.
+PARSER_DEPTH = 255
+# Elements that only lay a page out: taken out of a page nested too deep, their text kept.
+# (Links, menus and tables stay: they tell the extractor what is not the story.)
+_LAYOUT = re.compile(r"</?(?:div|span|section|article|main|center|font|b|i|u|em|strong|small|big)\b[^>]*>",
+                     re.IGNORECASE)
+_DROPPED = re.compile(r"<(script|style|noscript|template|nav|header|footer|aside|form)\b.*?</\1\s*>",
+                      re.IGNORECASE | re.DOTALL)
+_BLOCK = re.compile(r"</?(?:p|br|li|ul|ol|dl|dt|dd|h[1-6]|blockquote|pre|div|section|article|tr|td|th|table)\b[^>]*>",
+                    re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _within_parser_depth(raw: str) -> tuple[str, bool]:
+    """``raw``, or (nested deeper than the parser reads) without its layout elements; and
+    whether it is still too deep to parse (then it is read as plain text)."""
+    if not _parsed(raw)[1]:
+        return raw, False
+    flat = _LAYOUT.sub(" ", raw)
+    return flat, _parsed(flat)[1]
+
+
+def _plain_page_text(raw: str) -> str:
+    """A page's text without a parser: scripts and styles dropped, each block on a line of its
+    own, tags taken out, entities decoded."""
+    import html
+
+    body = re.split(r"<body\b[^>]*>", _DROPPED.sub(" ", raw), maxsplit=1, flags=re.IGNORECASE)[-1]
+    text = html.unescape(_TAG.sub(" ", _BLOCK.sub("\n", body)))
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    return "\n\n".join(line for line in lines if line)
 
 
 def _html_metadata(raw: str) -> dict[str, str]:

@@ -8,11 +8,12 @@ item number or line, and the rest are read.
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import IO, Any
 
 from ..errors import EmptyInput, InputError, InputTooLarge, MalformedInput
 from ..pubdate import dateline_span, parse_meta_date
@@ -21,7 +22,7 @@ from ..settings import Settings
 from .codepoints import scrub
 from .htmlpage import parse_html
 from .limits import within_article_limit
-from .text import parse_text
+from .text import parse_text, plain_or_none
 
 TEXT_KEYS = ("text", "body", "content", "article", "maintext", "full_text")
 DATE_KEYS = ("published", "date", "pubdate", "published_at", "date_published", "datePublished",
@@ -34,14 +35,19 @@ _JSON_TYPES = {dict: "an object", list: "a list", str: "a string", int: "a numbe
                bool: "true or false", type(None): "null"}
 
 
-def json_articles(raw: str, *, path: str, settings: Settings) -> Iterator[Article | Problem]:
-    """Articles and problems from the text of a ``.json`` file."""
+def json_articles(raw: str, *, path: str, settings: Settings, key: str | None = None) -> Iterator[Article | Problem]:
+    """Articles and problems from the text of a ``.json`` file.
+
+    An item without an id or url is known by ``key`` (the file's real path; default
+    ``path``) and its item number.
+    """
+    key = key or path
     data = _loads(raw, where="")
     if isinstance(data, dict) and not _first(data, TEXT_KEYS):
         wrapped = next((data[key] for key in _WRAPPER_KEYS if isinstance(data.get(key), list)), None)
         data = wrapped if wrapped is not None else data
     if isinstance(data, dict):
-        yield within_article_limit(record_to_article(data, file=path, default_id=path), settings)
+        yield within_article_limit(record_to_article(data, file=path, default_id=key), settings)
         return
     if not isinstance(data, list):
         raise MalformedInput(f"JSON holds {json_type(data)}, expected an object or a list of objects")
@@ -51,38 +57,82 @@ def json_articles(raw: str, *, path: str, settings: Settings) -> Iterator[Articl
         try:
             if not isinstance(record, dict):
                 raise MalformedInput(f"is {json_type(record)}, expected an object")
-            article = record_to_article(record, file=path, default_id=f"{path}#{number}")
+            article = record_to_article(record, file=path, default_id=f"{key}#{number}")
             yield within_article_limit(article, settings, where=f"item {number}: ")
         except InputError as exc:
             yield Problem(path, f"item {number}: {exc}")
 
 
-def jsonl_articles(raw: str, *, path: str, settings: Settings) -> Iterator[Article | Problem]:
-    """Articles and problems from the text of a ``.jsonl`` file, one record per line."""
+def jsonl_articles(raw: str, *, path: str, settings: Settings, key: str | None = None) -> Iterator[Article | Problem]:
+    """Articles and problems from the text of a ``.jsonl`` file, one record per line (a file on
+    disk is read line by line instead: :func:`jsonl_stream_articles`)."""
+    return jsonl_stream_articles(io.BytesIO(raw.encode("utf-8", "surrogatepass")), path=path, settings=settings, key=key,
+                                 empty_error=True)
+
+
+#: JSON Lines are UTF-8: a line of ``max_line_chars`` characters takes at most this many bytes each.
+_UTF8_MOST = 4
+_SKIP_CHUNK = 1 << 16
+
+
+def jsonl_stream_articles(stream: IO[bytes], *, path: str, settings: Settings, key: str | None = None,
+                          empty_error: bool = False) -> Iterator[Article | Problem]:
+    """Articles and problems from JSON Lines read from ``stream`` one bounded line at a time.
+
+    A line longer than ``max_line_chars`` is refused (a :class:`Problem` naming
+    its line) and skipped in chunks, never held whole; the other lines are read
+    on. Lines without an id or url are known by ``key`` (default ``path``) and
+    their line number. ``empty_error``: raise :class:`EmptyInput` when no line
+    holds anything.
+    """
+    from .decode import decode_bytes
+
+    limit = settings.max_line_chars
+    cap = limit * _UTF8_MOST
     any_line = False
-    for number, line in enumerate(raw.split("\n"), start=1):
-        line = line.strip().lstrip("\ufeff")
-        if not line:
-            continue
-        any_line = True
+    number = 0
+    while True:
+        raw = stream.readline(cap + 1)
+        if not raw:
+            break
+        number += 1
         try:
-            if len(line) > settings.max_line_chars:
+            if len(raw) > cap and not raw.endswith(b"\n"):
+                any_line = True
+                _skip_line(stream)
+                raise InputTooLarge(f"line is over the limit of {limit:,} characters (max_line_chars); "
+                                    "skipped without reading it whole")
+            line = decode_bytes(raw.strip()).strip().lstrip("\ufeff") if raw.strip() else ""
+            if not line:
+                continue
+            any_line = True
+            if len(line) > limit:
                 raise InputTooLarge(f"line is {len(line):,} characters, over the limit of "
-                                    f"{settings.max_line_chars:,} (max_line_chars)")
-            yield line_article(line, path=path, number=number, settings=settings)
+                                    f"{limit:,} (max_line_chars)")
+            yield line_article(line, path=path, number=number, settings=settings, key=key)
         except InputError as exc:
             yield Problem(path, str(exc), line=number)
-    if not any_line:
+    if empty_error and not any_line:
         raise EmptyInput("empty file (no JSON lines)")
 
 
-def line_article(line: str, *, path: str, number: int, settings: Settings) -> Article | Problem:
+def _skip_line(stream: IO[bytes]) -> None:
+    """Read past the rest of the current line, a chunk at a time."""
+    while True:
+        chunk = stream.readline(_SKIP_CHUNK)
+        if not chunk or chunk.endswith(b"\n"):
+            return
+
+
+def line_article(line: str, *, path: str, number: int, settings: Settings,
+                 key: str | None = None) -> Article | Problem:
     """The article of one JSON Lines line (a file's or standard input's), or a :class:`Problem` when
-    its text is over ``max_article_chars``; raises :class:`InputError`."""
+    its text is over ``max_article_chars``; raises :class:`InputError`. Without an id or url it
+    is known as ``KEY#NUMBER`` (``key`` defaults to ``path``)."""
     record = _loads(line, where="line ")
     if not isinstance(record, dict):
         raise MalformedInput(f"line holds {json_type(record)}, expected an object")
-    article = record_to_article(record, file=path, default_id=f"{path}#{number}")
+    article = record_to_article(record, file=path, default_id=f"{key or path}#{number}")
     return within_article_limit(article, settings, line=number)
 
 
@@ -154,13 +204,13 @@ def _record_article(record: dict[str, Any], *, file: str, default_id: str) -> Ar
     if not isinstance(body, str):
         raise MalformedInput(f"record text is {json_type(body)}, expected a string")
     record_id = record.get("id")
-    article_id = str(record_id) if record_id not in (None, "") else default_id
+    article_id = str(record_id) if record_id not in (None, "") else None  # else its url, else default_id
     title = _as_text(record.get("title"))
     lede = bool(title) and body.strip() != (title or "").strip() and title_is_lede(title or "")
     published = _as_text(_first(record, DATE_KEYS))
     source, url = _as_text(_first(record, SOURCE_KEYS)), _as_text(_first(record, URL_KEYS))
     if len(_HTML_BODY.findall(body[:5000])) >= 2:  # a scraper stored the page, not its text
-        page = parse_html(body, file=file, article_id=article_id)
+        page = parse_html(body, file=file, article_id=article_id or plain_or_none(url), default_id=default_id)
         if lede:
             page, title = replace(page, text=f"{title}\n\n{page.text}"), None
         day = parse_meta_date(published) if published else None
@@ -170,7 +220,7 @@ def _record_article(record: dict[str, Any], *, file: str, default_id: str) -> Ar
     if lede:
         body, title = f"{title}\n\n{body}", None  # the scraper put the story's first lines in the title
     return parse_text(body, file=file, article_id=article_id, title=title, source=source,
-                      published=published, url=url, guess_title="title" not in record)
+                      published=published, url=url, guess_title="title" not in record, default_id=default_id)
 
 
 #: A "title" this long that ends like a sentence is the story's lead paragraph, not a headline.

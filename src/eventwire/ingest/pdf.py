@@ -49,8 +49,9 @@ _FILE_TITLE = re.compile(r"^(?:microsoft (?:word|powerpoint|excel)\s*-\s*.*|.*\.
                          r"txt|indd|tmp))$|^untitled\b", re.IGNORECASE)
 
 
-def parse_pdf(data: bytes, *, file: str) -> Article:
-    """One article from the bytes of a PDF file (see the module docstring).
+def parse_pdf(data: bytes, *, file: str, default_id: str | None = None) -> Article:
+    """One article from the bytes of a PDF file (see the module docstring); ``default_id`` is its
+    identity when it has none of its own (the file's real path, :mod:`.files`).
 
     Raises :class:`MalformedInput` for encrypted, truncated and broken files and
     :class:`EmptyInput` for a PDF without a text layer.
@@ -90,7 +91,8 @@ def parse_pdf(data: bytes, *, file: str) -> Article:
     if not text.strip():
         raise EmptyInput(f"PDF has no text layer ({len(pages)} page{'s' if len(pages) != 1 else ''} "
                          "of images only: a scanned document?); eventwire does not run OCR")
-    return parse_text(text, file=file, title=title, published=created, published_origin="meta")
+    return parse_text(text, file=file, title=title, published=created, published_origin="meta",
+                      default_id=default_id)
 
 
 def _page_text(page: PageObject) -> str:

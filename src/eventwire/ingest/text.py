@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import urllib.parse
 
 from ..clean import clean_text, markdown_to_plain, normalise_text
 from ..errors import EmptyInput
@@ -16,8 +17,13 @@ from .language import check_english
 def parse_text(raw: str, *, file: str, article_id: str | None = None, title: str | None = None,
                source: str | None = None, published: dt.date | str | None = None,
                url: str | None = None, guess_title: bool = True, year_hint: int | None = None,
-               published_origin: str = "field") -> Article:
+               published_origin: str = "field", default_id: str | None = None) -> Article:
     """One article from plain text or markdown, with its metadata.
+
+    Its identity (``article_id``) is the input's own id, else its url, else
+    ``default_id`` (the resolved real path of its file, :mod:`.files`), else ``file``:
+    never the path as it was typed, so the same file read by another path is the
+    same article. ``file`` stays the path as given.
 
     ``published`` given by the caller (a record's field) wins over dates in the text;
     when it is a year without a day it only becomes the year hint for a dateline.
@@ -53,9 +59,10 @@ def parse_text(raw: str, *, file: str, article_id: str | None = None, title: str
         found, origin = header_date, "header"
     if title is None and guess_title:
         title = heading or _headline(text)
-    return Article(article_id=article_id or file, file=file, text=text, title=plain_or_none(title),
-                   source=plain_or_none(source), published=found, published_origin=origin,
-                   url=plain_or_none(url), year_hint=hint, replaced=replaced)
+    url = plain_or_none(url)
+    return Article(article_id=article_id or identifying_url(url) or default_id or file, file=file, text=text,
+                   title=plain_or_none(title), source=plain_or_none(source), published=found,
+                   published_origin=origin, url=url, year_hint=hint, replaced=replaced)
 
 
 def plain_or_none(value: str | None) -> str | None:
@@ -64,6 +71,15 @@ def plain_or_none(value: str | None) -> str | None:
         return None
     value = normalise_text(str(value)).replace("\n", " ").strip()
     return value or None
+
+
+def identifying_url(url: str | None) -> str | None:
+    """``url`` when it can name one article: not a site's home page ("https://example.org/",
+    which pages with a misconfigured ``og:url`` all give, and which would make them one)."""
+    if url is None:
+        return None
+    parts = urllib.parse.urlsplit(url)
+    return None if parts.netloc and parts.path.strip("/") == "" and not parts.query else url
 
 
 def _markdown_heading(raw: str) -> str | None:

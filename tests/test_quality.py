@@ -80,6 +80,16 @@ def test_quality_fresh_heldout_set_does_not_regress(tmp_path):
     assert result["events"]["recall"] >= 0.85, result["events"]
 
 
+@needs_shared
+@pytest.mark.parametrize(("name", "floor"), [("args_dev", 0.69), ("args_heldback", 0.73)])
+def test_quality_argument_sets_do_not_regress(tmp_path, name, floor):
+    """Issue 16's article sets (tests/data/args_dev for development, args_heldback held back:
+    its figures are read, never its articles). Events F1 held at the 2026-12-02 level."""
+    run([str(ROOT / "tests" / "data" / name)], out_dir=tmp_path / "out", db=tmp_path / "db.duckdb")
+    result = _seed_score(ROOT / "tests" / "data" / f"{name}.gold.json", tmp_path / "out")
+    assert result["events"]["f1"] >= floor, result["events"]
+
+
 NON_CONFLICT = [
     ("Drought strikes Kansas as wheat farmers watch their crops wither. The state recorded its driest "
      "summer in decades on Monday, and officials said the harvest could fall by a third."),

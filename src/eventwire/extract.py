@@ -21,6 +21,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from . import actors as actor_mod
+from . import taxonomy as tx
 from .actors import ARMED_KINDS
 from .factuality import assertion_blocker, running_total
 from .fatalities import count_fatalities
@@ -30,18 +31,14 @@ from .recogniser import recogniser
 from .recogniser.fuse import Thresholds, fuse
 from .records import Article, Mention
 from .scenes import (
-    SCENE_SUBTYPES,
-    VIOLENT_FAMILIES,
     elliptical,
     place_from_context,
     same_scene,
     scenes_of,
     that_of,
 )
-from .taxonomy import NAMES
 from .timing import TimeRef, date_for, inherited_date, lede_date, reported_date, time_refs
 from .triggers import (
-    EVENT_TYPES,
     WEAK_KINDS,
     Trigger,
     arguments,
@@ -88,8 +85,8 @@ def extract(doc: Doc, article: Article, *, limits: Thresholds | None = None,
         claimant = _claimed_by(sent, ctx) if out else None
         if claimant is not None:
             # "the BLA said it carried out the attack": the claim names who did what was told
-            out = [replace(m, actor1=claimant) if m.event_type in VIOLENT_FAMILIES and _unnamed(m.actor1)
-                   and m.sub_event_type not in STATE_WEAPONS else m for m in out]
+            out = [replace(m, actor1=claimant) if m.event_type in tx.VIOLENT_EVENT_TYPES and _unnamed(m.actor1)
+                   and m.sub_event_type not in tx.STATE_WEAPONS else m for m in out]
             last = out[-1] if out else None
             continue
         rule_found = _sentence_triggers(sent, ctx)
@@ -115,11 +112,11 @@ def extract(doc: Doc, article: Article, *, limits: Thresholds | None = None,
                      if not (_relative_retelling(t.token, out) and not date_for(t.token, si, times).known)
                      and not (deaths is None and _definite_retelling(t.token, sub, sent, si, out, places, times))]
         for trig, sub in found:
-            family = EVENT_TYPES[sub]
+            family = tx.event_type(sub)
             fat = None
-            if deaths is not None and family in VIOLENT_FAMILIES | {"Protests"} and not gave_deaths:
+            if deaths is not None and family in tx.VIOLENT_EVENT_TYPES | {tx.PROTESTS} and not gave_deaths:
                 fat, gave_deaths = deaths, True
-            elif deaths is None and family in VIOLENT_FAMILIES and not gave_deaths and _one_named_victim(trig):
+            elif deaths is None and family in tx.VIOLENT_EVENT_TYPES and not gave_deaths and _one_named_victim(trig):
                 fat, gave_deaths = 1, True
             chosen: Sequence[PlaceRef | None] = places_for(trig, sent, si, places, code)
             for place in chosen or [None]:
@@ -162,11 +159,7 @@ def _scored(mention: Mention, row: np.ndarray | None) -> Mention:
     """A mention told without a trigger of its own, with the recogniser's score of its type."""
     if row is None:
         return mention
-    return replace(mention, confidence=float(row[NAMES.index(mention.sub_event_type)]))
-
-
-#: Remote violence that armed groups rarely have: its sender is left unknown rather than claimed.
-STATE_WEAPONS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+    return replace(mention, confidence=float(row[tx.NAMES.index(mention.sub_event_type)]))
 
 
 def _unnamed(actor: str | None) -> bool:
@@ -201,8 +194,8 @@ def _toll_of_the_last(found: list[tuple[Trigger, str]], sent: Span, si: int, las
     """"At least five people were shot dead, rights groups said": after a violent report without
     a toll, a passive killing with no one doing it, no day and no other place of its own is its toll.
     (When the report has a toll, a second one is other victims and stays an event of its own.)"""
-    if len(found) != 1 or last.event_type not in VIOLENT_FAMILIES | {"Protests"} \
-            or last.sub_event_type == "Peaceful protest":
+    if len(found) != 1 or last.event_type not in tx.VIOLENT_EVENT_TYPES | {tx.PROTESTS} \
+            or last.sub_event_type == tx.PEACEFUL_PROTEST:
         return False
     trig, _ = found[0]
     tok = trig.token
@@ -255,16 +248,16 @@ def _sentence_triggers(sent: Span, ctx: actor_mod.ActorContext) -> list[tuple[Tr
     tokens = {f[0].token.i for f in found}
     found = [f for f in found if not (f[2] == "kill" and _killed_in(f[0].token) & tokens)]
     found = _one_with_its_toll(found)
-    if any(EVENT_TYPES[f[1]] == "Riots" for f in found):  # "crowds attacked the embassy, looting offices"
-        found = [f for f in found if f[1] != "Looting/property destruction" or f[0].agent is not None]
-    strong_violent = [f for f in found if f[2] not in WEAK_KINDS and EVENT_TYPES[f[1]] in VIOLENT_FAMILIES]
+    if any(tx.event_type(f[1]) == tx.RIOTS for f in found):  # "crowds attacked the embassy, looting offices"
+        found = [f for f in found if f[1] != tx.LOOTING or f[0].agent is not None]
+    strong_violent = [f for f in found if f[2] not in WEAK_KINDS and tx.event_type(f[1]) in tx.VIOLENT_EVENT_TYPES]
     kept: list[tuple[Trigger, str]] = []
     seen_weak: set[str] = set()
-    arrests = any(sub in SCENE_SUBTYPES for _, sub, _ in found)
+    arrests = any(sub in tx.SCENE_TYPES for _, sub, _ in found)
     for trig, sub, kind in found:
         if kind == "raid" and arrests and trig.token.pos_ == "NOUN":
             continue  # "in a raid near Kismayo, two fighters were captured": the raid is the arrest
-        if kind in WEAK_KINDS and EVENT_TYPES[sub] in VIOLENT_FAMILIES:
+        if kind in WEAK_KINDS and tx.event_type(sub) in tx.VIOLENT_EVENT_TYPES:
             if strong_violent or sub in seen_weak:
                 continue
             seen_weak.add(sub)
@@ -302,8 +295,8 @@ def _definite_retelling(tok: Token, sub: str, sent: Span, si: int, earlier: list
     if tok.pos_ != "NOUN" or not definite(tok) or any(c.dep_ == "nummod" for c in tok.children):
         return False
     generic = tok.lemma_.lower() in GENERIC_EVENT_NOUNS
-    told = [m for m in earlier if m.end <= sent.start_char and m.event_type in VIOLENT_FAMILIES
-            and (generic or m.event_type == EVENT_TYPES[sub])]
+    told = [m for m in earlier if m.end <= sent.start_char and m.event_type in tx.VIOLENT_EVENT_TYPES
+            and (generic or m.event_type == tx.event_type(sub))]
     if not told or any(t.sent_index == si for t in times):
         return False  # a time in the sentence may be its own ("the strikes, carried out over the
         # last two days, mark ..." parses the time onto the main verb): it then says more than a retelling
@@ -331,12 +324,12 @@ def _one_with_its_toll(found: list[tuple[Trigger, str, str]]) -> list[tuple[Trig
         if f[2] != "kill" or tok.dep_ != "advcl" or tok.tag_ != "VBG":
             continue
         head = by_token.get(tok.head.i)
-        if head is None or head is f or head[1] != "Armed clash":
+        if head is None or head is f or head[1] != tx.ARMED_CLASH:
             continue
         patient = head[0].patient
         if patient is not None and patient.kind in ARMED_KINDS:
             dropped.add(tok.i)
-        elif patient is None and head[2] in {"attack", "raid"} and f[1] == "Attack":
+        elif patient is None and head[2] in {"attack", "raid"} and f[1] == tx.ATTACK:
             dropped.add(head[0].token.i)
     return [f for f in found if f[0].token.i not in dropped]
 
@@ -356,15 +349,15 @@ def _mention(article: Article, trig: Trigger, sub: str, sent: Span, si: int, pla
     if not dates.known:
         dates = reported_date(trig.token, si, times)
     if not dates.known and sent.text.rstrip().endswith((".", "!", '"', "”")):
-        dates = inherited_date(EVENT_TYPES[sub], earlier, sent)
-        if not dates.known and (EVENT_TYPES[sub] in VIOLENT_FAMILIES or sub == "Arrests"):
+        dates = inherited_date(tx.event_type(sub), earlier, sent)
+        if not dates.known and (tx.event_type(sub) in tx.VIOLENT_EVENT_TYPES or sub == tx.ARRESTS):
             dates = lede_date(si, times)
     place_rec = place.place if place else None
     key = f"{article.article_id}|{sent.start_char}|{trig.token.i}|{sub}|{place_rec.name if place_rec else ''}"
     return Mention(
         mention_id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
         article_id=article.article_id, file=article.file, sentence=sent.text.strip(),
-        start=sent.start_char, end=sent.end_char, event_type=EVENT_TYPES[sub], sub_event_type=sub,
+        start=sent.start_char, end=sent.end_char, event_type=tx.event_type(sub), sub_event_type=sub,
         actor1=actor1, actor2=actor2, place=place_rec, dates=dates, fatalities=fatalities,
         trigger=trig.token.text, source=article.source, published=article.published,
     )
@@ -377,32 +370,31 @@ def _default_actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tup
         a2 = None
     name1 = a1.name if a1 else None
     name2 = a2.name if a2 else None
-    family = EVENT_TYPES[sub]
+    family = tx.event_type(sub)
     if name1 is None:
-        if sub == "Non-state actor overtakes territory" or (family in {"Battles", "Explosions/Remote violence"}
-                                                            and sub not in {"Air/drone strike",
-                                                                            "Shelling/artillery/missile attack"}
-                                                            and (a2 is None or a2.kind != "nonstate")):
+        if sub == tx.NON_STATE_OVERTAKES or (family in {tx.BATTLES, tx.REMOTE}
+                                             and sub not in {tx.AIR_STRIKE, tx.SHELLING}
+                                             and (a2 is None or a2.kind != "nonstate")):
             name1 = ctx.main_group
-        elif sub in {"Arrests"} or (family == "Battles" and a2 is not None and a2.kind == "nonstate"):
+        elif sub in {tx.ARRESTS} or (family == tx.BATTLES and a2 is not None and a2.kind == "nonstate"):
             name1 = actor_mod._military(ctx.country) if ctx.country else None
-    if name2 is None and family == "Explosions/Remote violence" and ctx.country and _civilians_hit(trig.token):
+    if name2 is None and family == tx.REMOTE and ctx.country and _civilians_hit(trig.token):
         name2 = f"Civilians ({ctx.country})"  # "missiles hit the city centre, killing 21 people"
-    if name2 is None and sub in {"Air/drone strike", "Shelling/artillery/missile attack", "Armed clash",
-                                 "Arrests", "Government regains territory"} and a1 is not None \
+    if name2 is None and sub in {tx.AIR_STRIKE, tx.SHELLING, tx.ARMED_CLASH, tx.ARRESTS,
+                                 tx.GOVERNMENT_REGAINS} and a1 is not None \
             and a1.kind == "state":
         name2 = ctx.main_group
-    if name2 is None and sub in {"Non-state actor overtakes territory"}:
+    if name2 is None and sub in {tx.NON_STATE_OVERTAKES}:
         name2 = actor_mod._military(ctx.country) if ctx.country else None
-    if sub in {"Excessive force against protesters", "Protest with intervention"} and a1 is not None \
+    if sub in {tx.EXCESSIVE_FORCE, tx.PROTEST_WITH_INTERVENTION} and a1 is not None \
             and a1.kind in {"state", "police"}:
         # protest events are the protesters' (actor1); the force that met them is actor2
         crowd = a2.name if a2 is not None and a2.kind in {"protester", "rioter"} else (
             f"Protesters ({ctx.country})" if ctx.country else "Protesters")
         name1, name2 = crowd.replace("Rioters", "Protesters", 1), a1.name
-    if sub == "Violent demonstration" and a2 is not None and a2.kind not in {"police", "civilian"}:
+    if sub == tx.VIOLENT_DEMONSTRATION and a2 is not None and a2.kind not in {"police", "civilian"}:
         name2 = None  # "rioters attacked the embassies of Rwanda": a building, not Rwanda's army
-    if sub in {"Peaceful protest", "Protest with intervention"} and name1 and name1.startswith("Rioters"):
+    if sub in {tx.PEACEFUL_PROTEST, tx.PROTEST_WITH_INTERVENTION} and name1 and name1.startswith("Rioters"):
         name1 = "Protesters" + name1.removeprefix("Rioters")  # crowds that rally peacefully protest
     if name1 == name2:
         name2 = None

@@ -25,6 +25,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
+from . import taxonomy as tx
 from .merge import merge_two, narrower, one_complex_attack, strike_told_as_fight, sub_country, types_mergeable
 from .records import DateSpan, Mention, Place
 
@@ -72,7 +73,7 @@ def dates_compatible(a: DateSpan, b: DateSpan, *, slack: int = 0) -> bool:
 
 def actors_compatible(a: Mention, b: Mention) -> bool:
     if a.actor1 and b.actor1 and a.actor1 != b.actor1:
-        return a.event_type == "Battles" and bool({a.actor1, a.actor2} & {b.actor1, b.actor2})
+        return a.event_type == tx.BATTLES and bool({a.actor1, a.actor2} & {b.actor1, b.actor2})
     return True
 
 
@@ -144,7 +145,7 @@ def roles_agree(a: Mention, b: Mention) -> bool:
     """
     if a.actor1 is None or b.actor1 is None or a.actor1 == b.actor1:
         return True
-    return a.event_type == "Battles" and (a.actor1 == b.actor2 or b.actor1 == a.actor2)
+    return a.event_type == tx.BATTLES and (a.actor1 == b.actor2 or b.actor1 == a.actor2)
 
 
 def _timeless(m: Mention) -> bool:

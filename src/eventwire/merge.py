@@ -31,21 +31,20 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
+from . import taxonomy as tx
 from .records import DateSpan, Event, Mention, Place
 
 #: Within a family, the sub-event type that wins when mentions merge.
 PRIORITY = (
-    "Non-state actor overtakes territory", "Government regains territory", "Suicide bomb",
-    "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade",
-    "Chemical weapon", "Excessive force against protesters", "Protest with intervention", "Peaceful protest",
-    "Abduction/forced disappearance", "Sexual violence", "Attack", "Mob violence", "Violent demonstration",
-    "Arrests", "Non-violent transfer of territory", "Agreement", "Disrupted weapons use",
-    "Headquarters or base established", "Looting/property destruction", "Change to group/activity", "Other",
-    "Armed clash",
+    tx.NON_STATE_OVERTAKES, tx.GOVERNMENT_REGAINS, tx.SUICIDE_BOMB, tx.AIR_STRIKE, tx.SHELLING,
+    tx.REMOTE_EXPLOSIVE, tx.GRENADE, tx.CHEMICAL_WEAPON, tx.EXCESSIVE_FORCE, tx.PROTEST_WITH_INTERVENTION,
+    tx.PEACEFUL_PROTEST, tx.ABDUCTION, tx.SEXUAL_VIOLENCE, tx.ATTACK, tx.MOB_VIOLENCE,
+    tx.VIOLENT_DEMONSTRATION, tx.ARRESTS, tx.TERRITORY_TRANSFER, tx.AGREEMENT, tx.DISRUPTED_WEAPONS_USE,
+    tx.BASE_ESTABLISHED, tx.LOOTING, tx.CHANGE_TO_GROUP, tx.OTHER, tx.ARMED_CLASH,
 )
 _RANK = {t: i for i, t in enumerate(PRIORITY)}
 #: Sub-types that stay apart even within one family (a strike is not a bombing).
-SEPARATE_IN_FAMILY = frozenset({"Explosions/Remote violence", "Strategic developments"})
+SEPARATE_IN_FAMILY = frozenset({tx.REMOTE, tx.STRATEGIC})
 
 
 def sub_country(place: Place | None) -> bool:
@@ -63,19 +62,19 @@ def types_mergeable(a: Mention, b: Mention) -> bool:
 
 
 #: Remote violence that a unit in a fight calls in: told as the fight's toll and as the strike's.
-_CALLED_IN = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+_CALLED_IN = frozenset({tx.AIR_STRIKE, tx.SHELLING})
 
 
 def strike_told_as_fight(a: Mention, b: Mention) -> bool:
     """"Forces killed five insurgents ... called for air strikes; five insurgents were killed":
     an armed clash and a strike with one actor and one toll in one article are one event."""
-    return {a.sub_event_type, b.sub_event_type} - _CALLED_IN == {"Armed clash"} \
+    return {a.sub_event_type, b.sub_event_type} - _CALLED_IN == {tx.ARMED_CLASH} \
         and len({a.sub_event_type, b.sub_event_type}) == 2 and a.actor1 == b.actor1 \
         and a.fatalities is not None and a.fatalities == b.fatalities
 
 
 #: The blasts of an attack that bombers and gunmen carry out together.
-_BLASTS = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
+_BLASTS = frozenset({tx.SUICIDE_BOMB, tx.REMOTE_EXPLOSIVE, tx.GRENADE})
 
 
 def one_complex_attack(a: Mention, b: Mention) -> bool:
@@ -83,7 +82,7 @@ def one_complex_attack(a: Mention, b: Mention) -> bool:
     blast and the shooting or fighting told with it in one sentence are one (complex) attack."""
     subs = {a.sub_event_type, b.sub_event_type}
     return a.article_id == b.article_id and a.start == b.start and len(subs & _BLASTS) == 1 \
-        and len(subs - _BLASTS) == 1 and subs - _BLASTS <= {"Attack", "Armed clash"} \
+        and len(subs - _BLASTS) == 1 and subs - _BLASTS <= {tx.ATTACK, tx.ARMED_CLASH} \
         and a.place == b.place and not _SEPARATE.search(a.sentence)
 
 

@@ -31,15 +31,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from . import taxonomy as tx
 from .errors import EventwireError
 from .records import Article, Event
 
 if TYPE_CHECKING:
     from .store import Store
 
-#: The ACLED event types a filter may name.
-EVENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Protests",
-               "Riots", "Strategic developments")
+#: The ACLED event types a filter may name (the taxonomy's six).
+EVENT_TYPES = tx.EVENT_TYPES
 
 #: Sort orders: name -> ORDER BY clause (fixed SQL; ``-name`` sorts descending). Unknown values
 #: (NULL) come last either way; ties are broken by the columns that follow, then the event id.

@@ -16,6 +16,7 @@ import hashlib
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from . import taxonomy as tx
 from .lexicon import TERRITORY_WORDS, definite
 from .places import ANAPHORA, PlaceRef
 from .records import DateSpan, Mention
@@ -26,9 +27,6 @@ if TYPE_CHECKING:
 
     from .triggers import Trigger
 
-VIOLENT_FAMILIES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
-#: Sub-event types outside the violent families that a follow-up sentence may report.
-SCENE_SUBTYPES = frozenset({"Arrests", "Disrupted weapons use"})
 #: Nouns by which a sentence points back at an operation already told ("during the raid").
 OPERATION_NOUNS = frozenset({"operation", "raid", "search", "patrol", "force", "forces", "unit", "team",
                              "assault", "offensive", "attack", "strike", "clash", "fighting", "ambush",
@@ -47,7 +45,7 @@ def place_from_context(mention: Mention, trig: Trigger, sent: Span, si: int, *, 
         if mention.place is not None:
             return mention
     if _may_look_back(trig.token, anchored) and not _names_an_unknown_town(trig.token, sent, refs) and (
-            mention.event_type in VIOLENT_FAMILIES | {"Protests"} or mention.sub_event_type == "Arrests"):
+            mention.event_type in tx.VIOLENT_EVENT_TYPES | {tx.PROTESTS} or mention.sub_event_type == tx.ARRESTS):
         back = _lookback_place(trig, si, refs)
         if back:
             return replace(mention, place=back[0].place)
@@ -110,7 +108,7 @@ def same_scene(mention: Mention, sent: Span, earlier: list[Mention]) -> Mention:
                        dates=mention.dates if mention.dates.known else retold.dates)
     if mention.place is not None and mention.dates.known:
         return mention
-    if family not in VIOLENT_FAMILIES and mention.sub_event_type not in SCENE_SUBTYPES:
+    if family not in tx.VIOLENT_EVENT_TYPES and mention.sub_event_type not in tx.SCENE_TYPES:
         return mention
     if mention.actor1 is None or not points_back(sent):
         return mention
@@ -177,7 +175,7 @@ def scenes_of(sents: list[Span], refs: list[PlaceRef], times: list[TimeRef]) -> 
 def _told_operation(mention: Mention, sent: Span, si: int, scenes: list[Scene]) -> Mention:
     """A placeless report that points back ("during the operation") takes the scene last told;
     the caller checks that it points back."""
-    if mention.event_type not in VIOLENT_FAMILIES and mention.sub_event_type not in SCENE_SUBTYPES:
+    if mention.event_type not in tx.VIOLENT_EVENT_TYPES and mention.sub_event_type not in tx.SCENE_TYPES:
         return mention
     scene = next((s for s in reversed(scenes) if si - SCENE_REACH <= s.sent_index < si), None)
     if scene is None:

@@ -9,6 +9,11 @@ names and their meanings are the project's coding rules
     SUB_EVENT_TYPES  the 25 rows, in the codebook's order
     EVENT_TYPE_OF    sub-event type name -> event type name
     EVENT_TYPES      the six event types, in order
+    VIOLENT, VIOLENT_EVENT_TYPES, REMOTE_TYPES, STATE_WEAPONS, SCENE_TYPES
+                     the sub-event (or event) types that have a property
+
+Each name has a constant (``ARMED_CLASH``, ``BATTLES``, ...): other modules write
+the constant, never the name.
 """
 
 from __future__ import annotations
@@ -29,6 +34,34 @@ EVENT_TYPES: tuple[str, ...] = (BATTLES, REMOTE, VAC, PROTESTS, RIOTS, STRATEGIC
 POLITICAL_VIOLENCE = "Political violence"
 DEMONSTRATIONS = "Demonstrations"
 STRATEGIC_DEVELOPMENTS = "Strategic developments"
+
+
+#: The 25 sub-event type names (the codebook's spelling); the table below gives each its row.
+ARMED_CLASH = "Armed clash"
+GOVERNMENT_REGAINS = "Government regains territory"
+NON_STATE_OVERTAKES = "Non-state actor overtakes territory"
+AIR_STRIKE = "Air/drone strike"
+SHELLING = "Shelling/artillery/missile attack"
+REMOTE_EXPLOSIVE = "Remote explosive/landmine/IED"
+SUICIDE_BOMB = "Suicide bomb"
+GRENADE = "Grenade"
+CHEMICAL_WEAPON = "Chemical weapon"
+ATTACK = "Attack"
+ABDUCTION = "Abduction/forced disappearance"
+SEXUAL_VIOLENCE = "Sexual violence"
+PEACEFUL_PROTEST = "Peaceful protest"
+PROTEST_WITH_INTERVENTION = "Protest with intervention"
+EXCESSIVE_FORCE = "Excessive force against protesters"
+VIOLENT_DEMONSTRATION = "Violent demonstration"
+MOB_VIOLENCE = "Mob violence"
+AGREEMENT = "Agreement"
+ARRESTS = "Arrests"
+CHANGE_TO_GROUP = "Change to group/activity"
+DISRUPTED_WEAPONS_USE = "Disrupted weapons use"
+BASE_ESTABLISHED = "Headquarters or base established"
+LOOTING = "Looting/property destruction"
+TERRITORY_TRANSFER = "Non-violent transfer of territory"
+OTHER = "Other"
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,32 +88,32 @@ _PV, _DEM, _SD = POLITICAL_VIOLENCE, DEMONSTRATIONS, STRATEGIC_DEVELOPMENTS
 
 #: The 25 sub-event types in the codebook's order (the recogniser's label order).
 SUB_EVENT_TYPES: tuple[SubEventType, ...] = (
-    SubEventType("Armed clash", BATTLES, _PV, violent=True),
-    SubEventType("Government regains territory", BATTLES, _PV, violent=True),
-    SubEventType("Non-state actor overtakes territory", BATTLES, _PV, violent=True),
-    SubEventType("Air/drone strike", REMOTE, _PV, violent=True, remote=True, state_weapon=True),
-    SubEventType("Shelling/artillery/missile attack", REMOTE, _PV, violent=True, remote=True, state_weapon=True),
-    SubEventType("Remote explosive/landmine/IED", REMOTE, _PV, violent=True, remote=True),
-    SubEventType("Suicide bomb", REMOTE, _PV, violent=True),
-    SubEventType("Grenade", REMOTE, _PV, violent=True),
-    SubEventType("Chemical weapon", REMOTE, _PV, violent=True),
-    SubEventType("Attack", VAC, _PV, violent=True),
-    SubEventType("Abduction/forced disappearance", VAC, _PV, violent=True),
-    SubEventType("Sexual violence", VAC, _PV, violent=True),
-    SubEventType("Peaceful protest", PROTESTS, _DEM),
-    SubEventType("Protest with intervention", PROTESTS, _DEM),
+    SubEventType(ARMED_CLASH, BATTLES, _PV, violent=True),
+    SubEventType(GOVERNMENT_REGAINS, BATTLES, _PV, violent=True),
+    SubEventType(NON_STATE_OVERTAKES, BATTLES, _PV, violent=True),
+    SubEventType(AIR_STRIKE, REMOTE, _PV, violent=True, remote=True, state_weapon=True),
+    SubEventType(SHELLING, REMOTE, _PV, violent=True, remote=True, state_weapon=True),
+    SubEventType(REMOTE_EXPLOSIVE, REMOTE, _PV, violent=True, remote=True),
+    SubEventType(SUICIDE_BOMB, REMOTE, _PV, violent=True),
+    SubEventType(GRENADE, REMOTE, _PV, violent=True),
+    SubEventType(CHEMICAL_WEAPON, REMOTE, _PV, violent=True),
+    SubEventType(ATTACK, VAC, _PV, violent=True),
+    SubEventType(ABDUCTION, VAC, _PV, violent=True),
+    SubEventType(SEXUAL_VIOLENCE, VAC, _PV, violent=True),
+    SubEventType(PEACEFUL_PROTEST, PROTESTS, _DEM),
+    SubEventType(PROTEST_WITH_INTERVENTION, PROTESTS, _DEM),
     # lethal force against demonstrators is both a demonstration and political violence
-    SubEventType("Excessive force against protesters", PROTESTS, f"{_PV}; {_DEM}"),
-    SubEventType("Violent demonstration", RIOTS, _DEM, violent=True),
-    SubEventType("Mob violence", RIOTS, _PV, violent=True),
-    SubEventType("Agreement", STRATEGIC, _SD),
-    SubEventType("Arrests", STRATEGIC, _SD, scene=True),
-    SubEventType("Change to group/activity", STRATEGIC, _SD),
-    SubEventType("Disrupted weapons use", STRATEGIC, _SD, scene=True),
-    SubEventType("Headquarters or base established", STRATEGIC, _SD),
-    SubEventType("Looting/property destruction", STRATEGIC, _SD),
-    SubEventType("Non-violent transfer of territory", STRATEGIC, _SD),
-    SubEventType("Other", STRATEGIC, _SD),
+    SubEventType(EXCESSIVE_FORCE, PROTESTS, f"{_PV}; {_DEM}"),
+    SubEventType(VIOLENT_DEMONSTRATION, RIOTS, _DEM, violent=True),
+    SubEventType(MOB_VIOLENCE, RIOTS, _PV, violent=True),
+    SubEventType(AGREEMENT, STRATEGIC, _SD),
+    SubEventType(ARRESTS, STRATEGIC, _SD, scene=True),
+    SubEventType(CHANGE_TO_GROUP, STRATEGIC, _SD),
+    SubEventType(DISRUPTED_WEAPONS_USE, STRATEGIC, _SD, scene=True),
+    SubEventType(BASE_ESTABLISHED, STRATEGIC, _SD),
+    SubEventType(LOOTING, STRATEGIC, _SD),
+    SubEventType(TERRITORY_TRANSFER, STRATEGIC, _SD),
+    SubEventType(OTHER, STRATEGIC, _SD),
 )
 
 #: Sub-event type name -> its row.
@@ -89,6 +122,18 @@ BY_NAME: dict[str, SubEventType] = {t.name: t for t in SUB_EVENT_TYPES}
 EVENT_TYPE_OF: dict[str, str] = {t.name: t.event_type for t in SUB_EVENT_TYPES}
 #: The sub-event names, in label order.
 NAMES: tuple[str, ...] = tuple(t.name for t in SUB_EVENT_TYPES)
+
+#: The sub-event types that are political violence.
+VIOLENT: frozenset[str] = frozenset(t.name for t in SUB_EVENT_TYPES if t.violent)
+#: The event types whose sub-event types are violent (battles, remote violence, violence
+#: against civilians, riots; a protest is not, even one met with force).
+VIOLENT_EVENT_TYPES: frozenset[str] = frozenset(t.event_type for t in SUB_EVENT_TYPES if t.violent)
+#: Sub-event types done from a distance (no attacker at the scene).
+REMOTE_TYPES: frozenset[str] = frozenset(t.name for t in SUB_EVENT_TYPES if t.remote)
+#: Remote violence that armed groups rarely have: its sender is left unknown rather than guessed.
+STATE_WEAPONS: frozenset[str] = frozenset(t.name for t in SUB_EVENT_TYPES if t.state_weapon)
+#: Non-violent developments that a follow-up sentence about an operation may report.
+SCENE_TYPES: frozenset[str] = frozenset(t.name for t in SUB_EVENT_TYPES if t.scene)
 
 
 def event_type(sub_event_type: str) -> str:

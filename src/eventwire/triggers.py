@@ -17,39 +17,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import lexicon as lx
+from . import taxonomy as tx
 from .actors import Actor, ActorContext, resolve
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
-
-#: Sub-event type -> event type (TAXONOMY.md).
-EVENT_TYPES: dict[str, str] = {
-    "Armed clash": "Battles",
-    "Government regains territory": "Battles",
-    "Non-state actor overtakes territory": "Battles",
-    "Air/drone strike": "Explosions/Remote violence",
-    "Shelling/artillery/missile attack": "Explosions/Remote violence",
-    "Remote explosive/landmine/IED": "Explosions/Remote violence",
-    "Suicide bomb": "Explosions/Remote violence",
-    "Grenade": "Explosions/Remote violence",
-    "Chemical weapon": "Explosions/Remote violence",
-    "Attack": "Violence against civilians",
-    "Abduction/forced disappearance": "Violence against civilians",
-    "Sexual violence": "Violence against civilians",
-    "Peaceful protest": "Protests",
-    "Protest with intervention": "Protests",
-    "Excessive force against protesters": "Protests",
-    "Violent demonstration": "Riots",
-    "Mob violence": "Riots",
-    "Agreement": "Strategic developments",
-    "Arrests": "Strategic developments",
-    "Change to group/activity": "Strategic developments",
-    "Disrupted weapons use": "Strategic developments",
-    "Headquarters or base established": "Strategic developments",
-    "Looting/property destruction": "Strategic developments",
-    "Non-violent transfer of territory": "Strategic developments",
-    "Other": "Strategic developments",
-}
 
 #: Kinds that only stand for an event when no stronger trigger in the sentence does.
 WEAK_KINDS = frozenset({"kill", "shoot", "attack", "raid", "fight", "offensive", "explode", "burn"})
@@ -401,17 +373,17 @@ def _shared_weapon_words(tok: Token) -> set[str]:
 
 def weapon_type(words: set[str]) -> str | None:
     if words & lx.SUICIDE_WORDS:
-        return "Suicide bomb"
+        return tx.SUICIDE_BOMB
     if words & lx.GRENADE_WORDS:
-        return "Grenade"
+        return tx.GRENADE
     if words & lx.CHEMICAL_WORDS and words & {"attack", "weapon", "weapons", "gas", "agent", "agents"}:
-        return "Chemical weapon"
+        return tx.CHEMICAL_WEAPON
     if words & lx.AIR_WORDS:
-        return "Air/drone strike"
+        return tx.AIR_STRIKE
     if words & lx.SHELL_WORDS:
-        return "Shelling/artillery/missile attack"
+        return tx.SHELLING
     if words & lx.EXPLOSIVE_WORDS:
-        return "Remote explosive/landmine/IED"
+        return tx.REMOTE_EXPLOSIVE
     return None
 
 
@@ -426,10 +398,10 @@ def classify(kind: str, trig: Trigger, *, sentence: Span) -> str | None:
     armed_agent = agent is not None and agent.kind in {"state", "nonstate", "police"}
 
     if kind in {"air", "suicide", "grenade", "chemical"}:
-        return {"air": "Air/drone strike", "suicide": "Suicide bomb", "grenade": "Grenade",
-                "chemical": "Chemical weapon"}[kind]
+        return {"air": tx.AIR_STRIKE, "suicide": tx.SUICIDE_BOMB, "grenade": tx.GRENADE,
+                "chemical": tx.CHEMICAL_WEAPON}[kind]
     if kind == "shell":
-        return "Shelling/artillery/missile attack"
+        return tx.SHELLING
     if kind in {"strike", "bomb"}:
         by_weapon = weapon_type(agent_words | near | _shared_weapon_words(tok))
         if by_weapon:
@@ -437,21 +409,21 @@ def classify(kind: str, trig: Trigger, *, sentence: Span) -> str | None:
         if kind == "strike" and tok.pos_ == "VERB" and not armed_agent:
             return None  # "drought strikes Kansas"
         if agent is not None and agent.kind == "state":
-            return "Air/drone strike"
+            return tx.AIR_STRIKE
         if kind == "bomb":
-            return "Remote explosive/landmine/IED" if armed_agent or tok.pos_ == "NOUN" else None
-        return "Air/drone strike" if tok.pos_ == "NOUN" and "air" in sent_low else None
+            return tx.REMOTE_EXPLOSIVE if armed_agent or tok.pos_ == "NOUN" else None
+        return tx.AIR_STRIKE if tok.pos_ == "NOUN" and "air" in sent_low else None
     if kind == "explode":
         if any(c.dep_ == "dobj" and c.lower_ in {"himself", "herself", "themselves"} for c in tok.children):
-            return "Suicide bomb"  # "a bomber blew himself up at the gate"
+            return tx.SUICIDE_BOMB  # "a bomber blew himself up at the gate"
         by_weapon = weapon_type(agent_words | patient_words | near)
-        if by_weapon in {"Air/drone strike", "Shelling/artillery/missile attack"}:
+        if by_weapon in {tx.AIR_STRIKE, tx.SHELLING}:
             return by_weapon  # "the second missile exploded above the street": the strike's own blast
-        if by_weapon in {"Suicide bomb", "Grenade", "Remote explosive/landmine/IED", "Chemical weapon"}:
+        if by_weapon in {tx.SUICIDE_BOMB, tx.GRENADE, tx.REMOTE_EXPLOSIVE, tx.CHEMICAL_WEAPON}:
             return by_weapon
         if by_weapon is None and "suicide" in sent_low:
-            return "Suicide bomb"
-        return "Remote explosive/landmine/IED" if by_weapon else None
+            return tx.SUICIDE_BOMB
+        return tx.REMOTE_EXPLOSIVE if by_weapon else None
     if kind in {"attack", "raid", "fight", "offensive", "shoot", "kill"}:
         mods = {w.lower_ for c in tok.children if c.dep_ in {"compound", "amod", "nmod"} for w in c.subtree}
         by_weapon = weapon_type(agent_words | mods  # "a drone and missile attack"
@@ -461,13 +433,13 @@ def classify(kind: str, trig: Trigger, *, sentence: Span) -> str | None:
         if kind == "kill" and agent is None and trig.agent_span is not None and not told_by_pronoun(trig):
             return None  # "the war has killed...": an abstract killer is no event
         if agent is not None and agent.kind in {"rioter", "protester"} and kind in {"attack", "raid"}:
-            return "Violent demonstration"  # "angry crowds attacked the embassies"
+            return tx.VIOLENT_DEMONSTRATION  # "angry crowds attacked the embassies"
         if patient is not None and patient.kind in {"civilian"}:
-            return "Attack"
+            return tx.ATTACK
         if patient is not None and (patient.kind == "protester" or (
                 patient.kind == "rioter" and agent is not None and agent.kind in {"state", "police"}
                 and re.search(r"\bprotest", sent_low))):
-            return "Excessive force against protesters"  # "police opened fire on crowds of protesters"
+            return tx.EXCESSIVE_FORCE  # "police opened fire on crowds of protesters"
         if kind in {"kill", "shoot"} and patient is None and not armed_agent:
             return None
         if kind == "attack" and tok.pos_ == "VERB" and agent is None and not any(
@@ -475,11 +447,11 @@ def classify(kind: str, trig: Trigger, *, sentence: Span) -> str | None:
             return None  # "futures stormed past $10,000": nobody armed, nothing attacked
         if kind == "offensive" and not (armed_agent or patient):
             return None
-        return "Armed clash"
+        return tx.ARMED_CLASH
     if kind in {"capture", "take", "retake", "fall"}:
         if kind == "take" and not _territorial(trig):
             if patient_words & lx.PERSON_WORDS and {"hostage", "captive", "custody"} & near:
-                return "Arrests" if "custody" in near else "Abduction/forced disappearance"
+                return tx.ARRESTS if "custody" in near else tx.ABDUCTION
             return None
         if kind == "fall":
             target = {c for c in tok.children if c.dep_ == "nsubj"} | _of_objects(tok)
@@ -487,77 +459,77 @@ def classify(kind: str, trig: Trigger, *, sentence: Span) -> str | None:
                 return None
             to_actor = _prep_actor(tok, "to")
             state = to_actor is not None and to_actor.kind == "state"
-            return "Government regains territory" if state else "Non-state actor overtakes territory"
+            return tx.GOVERNMENT_REGAINS if state else tx.NON_STATE_OVERTAKES
         if _territorial(trig):
             if agent is not None and agent.kind == "state":
-                return "Government regains territory"
-            return "Non-state actor overtakes territory"
+                return tx.GOVERNMENT_REGAINS
+            return tx.NON_STATE_OVERTAKES
         if tok.lemma_.lower() not in {"capture", "seize"}:
             return None  # "forces were overrun": no territory named, no event to code
         if patient_words & lx.WEAPON_CACHE_WORDS and not patient_words & lx.PERSON_WORDS:
-            return "Disrupted weapons use" if agent is None or agent.kind in {"state", "police"} else None
+            return tx.DISRUPTED_WEAPONS_USE if agent is None or agent.kind in {"state", "police"} else None
         if patient_words & lx.PERSON_WORDS or (patient is not None and patient.kind in {"nonstate", "civilian"}):
             if agent is not None and agent.kind == "nonstate":
-                return "Abduction/forced disappearance"
-            return "Arrests"
+                return tx.ABDUCTION
+            return tx.ARRESTS
         return None
     if kind == "detain":
         if agent is not None and agent.kind == "nonstate":
-            return "Abduction/forced disappearance"
-        return "Arrests"
+            return tx.ABDUCTION
+        return tx.ARRESTS
     if kind == "abduct":
-        return "Abduction/forced disappearance"
+        return tx.ABDUCTION
     if kind == "sexual":
-        return "Sexual violence"
+        return tx.SEXUAL_VIOLENCE
     if kind == "protest":
         if tok.pos_ == "VERB" and (any(c.dep_ in {"dobj", "nsubjpass", "auxpass"} for c in tok.children)
                                    or (agent is not None and agent.kind not in {"civilian", "protester",
                                                                                 "rioter"})):
             return None  # "leadership was demonstrated", "the army demonstrated its strength"
         if any(w in sent_low for w in _LETHAL) and "protest" in sent_low:
-            return "Excessive force against protesters"
+            return tx.EXCESSIVE_FORCE
         if any(w in sent_low for w in _RIOT):
-            return "Violent demonstration"
+            return tx.VIOLENT_DEMONSTRATION
         if any(w in sent_low for w in _INTERVENTION):
-            return "Protest with intervention"
-        return "Peaceful protest"
+            return tx.PROTEST_WITH_INTERVENTION
+        return tx.PEACEFUL_PROTEST
     if kind == "riot":
-        return "Violent demonstration"
+        return tx.VIOLENT_DEMONSTRATION
     if kind == "mob":
-        return "Mob violence"
+        return tx.MOB_VIOLENCE
     if kind in {"loot", "burn"}:
         if kind == "burn" and not (patient_words & (lx.TERRITORY_WORDS | {"house", "houses", "homes", "home",
                                                                           "shops", "market", "buildings",
                                                                           "building", "vehicles", "school"})):
             return None
         if agent is not None and agent.kind in {"rioter", "protester"}:
-            return "Violent demonstration"  # "protesters set fire to the offices": a riot
-        return "Looting/property destruction"
+            return tx.VIOLENT_DEMONSTRATION  # "protesters set fire to the offices": a riot
+        return tx.LOOTING
     if kind in {"defuse", "intercept"}:
         if kind == "intercept" and not (patient_words | near) & (lx.WEAPON_CACHE_WORDS | {"drone", "drones", "missile",
                                                                                   "missiles", "rocket",
                                                                                   "rockets", "shipment"}):
             return None
-        return "Disrupted weapons use"
+        return tx.DISRUPTED_WEAPONS_USE
     if kind in {"withdraw", "handover"}:
         if kind == "withdraw" and not any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children):
             return None
-        return "Non-violent transfer of territory"
+        return tx.TERRITORY_TRANSFER
     if kind == "deploy":
         if patient_words & lx.TROOP_WORDS or (agent is None and patient is not None and patient.kind == "state"):
-            return "Other"
+            return tx.OTHER
         return None
     if kind in {"sign", "agree", "truce"}:
         objs = patient_words | {g.lower_ for c in tok.children if c.dep_ == "prep" for g in c.subtree}
         if kind == "truce":
             if tok.head.lemma_ in {"reach", "sign", "agree", "announce", "declare", "broker", "take", "begin",
                                    "start"} and tok.dep_ in {"dobj", "nsubj", "pobj", "nsubjpass"}:
-                return "Agreement"
+                return tx.AGREEMENT
             return None
-        return "Agreement" if objs & lx.AGREEMENT_WORDS else None
+        return tx.AGREEMENT if objs & lx.AGREEMENT_WORDS else None
     if kind == "establish":
-        return "Headquarters or base established" if patient_words & {"base", "headquarters", "hq",
-                                                                      "camp", "outpost"} else None
+        return tx.BASE_ESTABLISHED if patient_words & {"base", "headquarters", "hq", "camp",
+                                                       "outpost"} else None
     return None
 
 

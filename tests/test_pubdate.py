@@ -117,3 +117,26 @@ def test_pubdate_title_date(title: str, year: int | None, expected: dt.date | No
 ])
 def test_pubdate_press_release_place_and_date_line(text: str, expected: dt.date | None) -> None:
     assert find_publication_date(text)[0] == expected
+
+
+@pytest.mark.parametrize(("top", "expected"), [
+    ("By a correspondent in Goma | 4 February 2026", dt.date(2026, 2, 4)),
+    ("By our staff — March 9, 2025", dt.date(2025, 3, 9)),
+    ("Lakeside Herald – 12 July 2024, 08:30", dt.date(2024, 7, 12)),
+    ("Harbour Desk · 2023-11-30", dt.date(2023, 11, 30)),
+    # a long phrase before the date is a sentence or a headline, not a byline
+    ("Fighting resumed around the northern city and several villages on the road — 3 May 2024", None),
+])
+def test_pubdate_byline_with_a_name_before_the_date(top: str, expected: dt.date | None) -> None:
+    text = f"Militia and army trade fire in the hills\n{top}\n\nKABALE — Soldiers clashed with militiamen on Sunday."
+    assert find_publication_date(text)[0] == expected
+
+
+def test_pubdate_byline_under_a_headline_is_found_in_the_text_as_it_came() -> None:
+    """Cleaning joins a headline and the date line under it into one paragraph; the date line is
+    read from the lines as they came."""
+    from eventwire.ingest.text import parse_text
+
+    raw = "Traders close shops in protest at new levy\ndate: 2025-08-19\n\nSHOPKEEPERS in the old town shut their doors."
+    article = parse_text(raw, file="levy.txt")
+    assert (article.published, article.published_origin) == (dt.date(2025, 8, 19), "byline")

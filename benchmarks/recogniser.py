@@ -16,10 +16,10 @@ from pathlib import Path
 
 from threadpoolctl import threadpool_limits
 
-from eventwire.recogniser import NONE, _sigmoid, recogniser
-from eventwire.recogniser.corpus import files, read, split
-from eventwire.recogniser.encoder import encoder
-from eventwire.recogniser.metrics import label_matrix, scores
+from eventwire.extraction.recogniser import NONE, _sigmoid, recogniser
+from eventwire.extraction.recogniser.corpus import files, read, split
+from eventwire.extraction.recogniser.encoder import encoder
+from eventwire.extraction.recogniser.metrics import label_matrix, scores
 
 
 def main() -> None:

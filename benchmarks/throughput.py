@@ -239,11 +239,11 @@ def stage_profile(data: Path, *, sample: int) -> None:
 
     from threadpoolctl import threadpool_limits
 
-    from eventwire.analyse import analyse
+    from eventwire.analysis.analyse import analyse
     from eventwire.engines.work import warm_up
-    from eventwire.extract import extract, score_docs
-    from eventwire.recogniser import NONE, _sigmoid, recogniser
-    from eventwire.recogniser.fuse import Thresholds
+    from eventwire.extraction.extract import extract, score_docs
+    from eventwire.extraction.recogniser import NONE, _sigmoid, recogniser
+    from eventwire.extraction.recogniser.fuse import Thresholds
     from eventwire.records import Article
     from eventwire.settings import Settings
 

@@ -21,7 +21,7 @@ def bare_nlp():
 @pytest.fixture(scope="session")
 def nlp():
     """The full eventwire analysis pipeline (spaCy plus gazetteer places)."""
-    from eventwire.analyse import load_nlp
+    from eventwire.analysis.analyse import load_nlp
 
     return load_nlp()
 

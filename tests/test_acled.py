@@ -1,4 +1,4 @@
-"""Tests of eventwire.acled: ACLED's columns and codes, on typed records and a table of our own cases."""
+"""Tests of eventwire.output.acled: ACLED's columns and codes, on typed records and a table of our own cases."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from typing import Any
 
 import pytest
 
-from eventwire import acled, taxonomy
-from eventwire.acled import (
+from eventwire import taxonomy
+from eventwire.output import acled
+from eventwire.output.acled import (
     ACLED_COLUMNS,
     acled_row,
     civilian_targeting,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.actors import ActorContext, build_context, resolve
+from eventwire.extraction.actors import ActorContext, build_context, resolve
 
 UA = ActorContext(country_code="UA", country="Ukraine", attacker="Russia")
 UA_UNKNOWN = ActorContext(country_code="UA", country="Ukraine")
@@ -54,7 +54,7 @@ def test_actors_movements_named_by_their_cause_are_armed_groups(text: str, expec
 
 
 def test_actors_a_state_army_with_a_movement_name_is_not_an_armed_group() -> None:
-    from eventwire.actors import named_group
+    from eventwire.extraction.actors import named_group
 
     assert named_group("the People's Liberation Army") is None
     assert named_group("the Oromo Liberation Army") == "Oromo Liberation Army"
@@ -83,7 +83,7 @@ KAREN = ("Fighters of the Karen National Liberation Army (KNLA) overran an army 
 
 
 def test_actors_a_movement_the_article_names_is_its_main_group_and_its_short_form_resolves() -> None:
-    from eventwire.actors import movement_names
+    from eventwire.extraction.actors import movement_names
 
     counts, forms = movement_names(KAREN)
     assert dict(forms) == {"KNLA": "Karen National Liberation Army"}  # a state army's short form is not one
@@ -98,7 +98,7 @@ def test_actors_a_movement_the_article_names_is_its_main_group_and_its_short_for
 
 
 def test_actors_a_known_group_keeps_its_own_name_over_a_defined_short_form() -> None:
-    from eventwire.actors import movement_names
+    from eventwire.extraction.actors import movement_names
 
     text = "The Tigray People's Liberation Front (TPLF) shelled the town. TPLF fighters then advanced."
     assert movement_names(text) == (movement_names("")[0], ())  # counted once, by the fixed list
@@ -114,7 +114,7 @@ def test_actors_a_known_group_keeps_its_own_name_over_a_defined_short_form() -> 
     ("the Sudan People's Liberation Movement", "Sudan People's Liberation Movement"),
 ])
 def test_actors_movement_names_without_a_country_possessive(text: str, expected: str | None) -> None:
-    from eventwire.actors import named_group
+    from eventwire.extraction.actors import named_group
 
     assert named_group(text) == expected
 
@@ -135,7 +135,7 @@ def test_actors_paramilitary_state_forces_stay_the_state() -> None:
     ("The Oromo Liberation Army said it killed 12 soldiers, which the army denied.", 1),
 ])
 def test_actors_a_movement_that_disowns_an_act_is_not_counted(sentence: str, counted: int) -> None:
-    from eventwire.actors import movement_names
+    from eventwire.extraction.actors import movement_names
 
     text = "Gunmen shot dead nine passengers near Nekemte on Friday. " + sentence
     assert movement_names(text)[0]["Oromo Liberation Army"] == counted

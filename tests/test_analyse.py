@@ -1,4 +1,4 @@
-"""Tests of eventwire.analyse: sentence breaks set by the paragraph component."""
+"""Tests of eventwire.analysis.analyse: sentence breaks set by the paragraph component."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from eventwire.analyse import paragraph_breaks
+from eventwire.analysis.analyse import paragraph_breaks
 
 TEXTS = [
     "Clashes in Kassala\nFighting broke out near the border on Monday. Two soldiers died.",
@@ -20,8 +20,8 @@ TEXTS = [
 
 def _by_setter(doc: Any) -> Any:
     """The rule written with spaCy's per-token setter (the component's first version)."""
-    from eventwire.analyse import _SENTENCE_END
-    from eventwire.pubdate import dateline_span
+    from eventwire.analysis.analyse import _SENTENCE_END
+    from eventwire.ingest.pubdate import dateline_span
 
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
@@ -61,7 +61,7 @@ def test_analyse_paragraph_breaks_line_and_dateline_start_sentences(nlp: Any, te
 def test_analyse_doc_text_is_the_text_and_is_kept(text: str) -> None:
     import spacy
 
-    from eventwire.analyse import doc_text
+    from eventwire.analysis.analyse import doc_text
 
     doc = spacy.blank("en")(text)
     assert doc_text(doc) == doc.text == text
@@ -85,7 +85,7 @@ def test_analyse_model_layers_use_numpy_blas_not_blis(nlp: Any) -> None:
 def test_analyse_one_blas_thread_limits_this_process() -> None:
     from threadpoolctl import threadpool_info, threadpool_limits
 
-    from eventwire.analyse import one_blas_thread
+    from eventwire.analysis.analyse import one_blas_thread
 
     with threadpool_limits(limits=None):  # restored afterwards
         one_blas_thread()

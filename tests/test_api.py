@@ -13,7 +13,7 @@ import pytest
 import eventwire
 from eventwire import taxonomy
 from eventwire.errors import EmptyInput, InputError, MalformedInput, SettingsError, UnsupportedInput
-from eventwire.formats import CSV_COLUMNS
+from eventwire.output.formats import CSV_COLUMNS
 from eventwire.records import Event
 
 # Written for these tests, in our own words: one clear attack, dated by its weekday.

@@ -40,8 +40,8 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.clean import clean_text
 from eventwire.ingest import count_problem_kinds, iter_inputs, problem_kind
+from eventwire.ingest.clean import clean_text
 from eventwire.records import Article, Event, Problem
 from eventwire.settings import Settings
 

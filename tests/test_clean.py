@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.clean import (
+from eventwire.ingest.clean import (
     clean_text,
     is_boilerplate,
     join_broken_lines,
@@ -145,7 +145,7 @@ def test_clean_clean_text_keeps_news_release_mentions_in_prose() -> None:
 def test_clean_markdown_quick_path_equals_full_rules(monkeypatch: pytest.MonkeyPatch, line: str) -> None:
     import re
 
-    from eventwire import clean
+    from eventwire.ingest import clean
 
     quick = clean.markdown_to_plain(line)
     monkeypatch.setattr(clean, "_MARKDOWN_CHARS", re.compile(""))  # every line takes every rule

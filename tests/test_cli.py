@@ -7,8 +7,8 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from eventwire.acled import ACLED_COLUMNS
 from eventwire.cli import cli
+from eventwire.output.acled import ACLED_COLUMNS
 
 pytestmark = pytest.mark.slow
 

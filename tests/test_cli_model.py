@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from eventwire.cli import cli
-from eventwire.recogniser import coder_version
+from eventwire.extraction.recogniser import coder_version
 
 from .conftest import ROOT
 

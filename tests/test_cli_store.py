@@ -11,10 +11,11 @@ import pytest
 from click.testing import CliRunner
 
 from eventwire.cli import cli
-from eventwire.pipeline import link_stage
+from eventwire.linking.stage import link_stage
 from eventwire.records import Article
 from eventwire.settings import Settings
-from eventwire.store import Store, article_hash
+from eventwire.store.database import Store
+from eventwire.store.identity import article_hash
 
 from .test_corrections import ODESA, m
 
@@ -118,7 +119,7 @@ def _header(path: Path) -> list[str]:
 
 
 def test_cli_store_csv_begins_with_acleds_31_and_acled_has_exactly_them(db: Path, tmp_path: Path):
-    from eventwire.acled import ACLED_COLUMNS
+    from eventwire.output.acled import ACLED_COLUMNS
 
     assert len(ACLED_COLUMNS) == 31
     code, _, _ = invoke("export", "--db", str(db), "--format", "csv", "--out", str(tmp_path / "e.csv"))

@@ -77,7 +77,7 @@ def test_concurrency_second_run_fails_fast(tmp_path: Path, together: bool) -> No
 
 READER = textwrap.dedent("""
     import sys
-    from eventwire.store import Store
+    from eventwire.store.database import Store
     store = Store.open(sys.argv[1], read_only=True)
     print("ready", flush=True)
     sys.stdin.read()

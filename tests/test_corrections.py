@@ -7,22 +7,19 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.corrections import (
-    Correction,
-    FieldCorrection,
+from eventwire.errors import CorrectionError, StoreError
+from eventwire.linking.corrections import (
     apply_corrections,
     apply_field_corrections,
     check_value,
-    merge_events,
-    set_field,
-    split_mention,
     stale_corrections,
 )
-from eventwire.errors import CorrectionError, StoreError
-from eventwire.pipeline import link_stage
-from eventwire.records import Article, DateSpan, Mention, Place
+from eventwire.linking.stage import link_stage
+from eventwire.records import Article, Correction, DateSpan, FieldCorrection, Mention, Place
 from eventwire.settings import Settings
-from eventwire.store import Store, article_hash
+from eventwire.store.corrections import merge_events, set_field, split_mention
+from eventwire.store.database import Store
+from eventwire.store.identity import article_hash
 
 KHERSON = Place("Kherson", "Khersonska", "Ukraine", 46.64, 32.61, 1, "city", "UA")
 ODESA = Place("Odesa", "Odeska", "Ukraine", 46.48, 30.73, 1, "city", "UA")
@@ -125,7 +122,7 @@ def f(n: int, mention_id: str, field: str, value: str) -> FieldCorrection:
 
 
 def test_corrections_field_values_replayed_on_the_event_holding_the_mention():
-    from eventwire.merge import build_events
+    from eventwire.linking.merge import build_events
 
     events = build_events([[m("k1", "a"), m("k2", "b")], [m("o1", "c", ODESA)]])
     fixes = [f(1, "k2", "fatalities", "7"), f(2, "k2", "sub_event_type", "Air/drone strike"),

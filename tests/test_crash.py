@@ -33,7 +33,7 @@ from typing import Any
 import duckdb
 import pytest
 
-from eventwire.store import Store
+from eventwire.store.database import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 KILLS = 20

@@ -1,4 +1,4 @@
-"""Tests for eventwire.dates: temporal expressions resolved against publication."""
+"""Tests for eventwire.analysis.dates: temporal expressions resolved against publication."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventwire.dates import TimeExpression, find_dates, resolve, span_after
+from eventwire.analysis.dates import TimeExpression, find_dates, resolve, span_after
 from eventwire.records import DATE_PRECISIONS, DateSpan
 
 D = dt.date
@@ -340,8 +340,8 @@ def test_dates_dateparser_fallback_reads_what_rules_miss() -> None:
 
 
 def test_dates_dateparser_not_imported_at_import_time() -> None:
-    code = ("import sys, eventwire.dates, eventwire.fatalities, eventwire.numbers;"
-            "eventwire.dates.find_dates('Shelling hit Kharkiv yesterday.', published=None);"
+    code = ("import sys, eventwire.analysis.dates, eventwire.extraction.fatalities, eventwire.analysis.numbers;"
+            "eventwire.analysis.dates.find_dates('Shelling hit Kharkiv yesterday.', published=None);"
             "print('dateparser' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -1,4 +1,4 @@
-"""Tests of eventwire.districts: admin2 of towns, against a table of towns and their true districts.
+"""Tests of eventwire.geo.districts: admin2 of towns, against a table of towns and their true districts.
 
 The districts are written from our own knowledge of each country's second-level divisions, not
 read from the data; where a district has two usual English forms (Ukraine's raions: "Kharkivskyi",
@@ -13,8 +13,8 @@ import re
 
 import pytest
 
-from eventwire.districts import Districts, admin_levels
-from eventwire.geocode import geocode
+from eventwire.geo.districts import Districts, admin_levels
+from eventwire.geo.geocode import geocode
 from eventwire.records import Place
 
 # (town, ISO country code, its true second-level division: accepted forms)

@@ -16,7 +16,7 @@ from eventwire.engines import ENGINES, get_engine, work
 from eventwire.engines import local as local_mod
 from eventwire.engines.local import LocalEngine, batches, worker_count
 from eventwire.errors import SettingsError
-from eventwire.link import link
+from eventwire.linking.link import link
 from eventwire.records import Article, DateSpan, Mention, Place, Problem
 from eventwire.settings import Settings
 
@@ -185,7 +185,7 @@ def _reports(n: int) -> list[Mention]:
 
 def test_engines_ray_linking_by_country_equals_one_link_call(ray_cluster):
     from eventwire.engines.ray import RayEngine
-    from eventwire.pipeline import link_here
+    from eventwire.linking.stage import link_here
 
     reports = _reports(60)
     words = {f"art{k}": frozenset({"fighting", f"word{k % 4}"}) for k in range(13)}

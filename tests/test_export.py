@@ -1,4 +1,4 @@
-"""Tests of eventwire.export: the output contract, CSV, GeoJSON, Parquet, atomic writes."""
+"""Tests of eventwire.output.export: the output contract, CSV, GeoJSON, Parquet, atomic writes."""
 
 from __future__ import annotations
 
@@ -16,16 +16,24 @@ from typing import Any
 
 import pytest
 
-from eventwire import export, formats
-from eventwire.export import (
-    CSV_COLUMNS,
-    ExportError,
+from eventwire.output import export, formats
+from eventwire.output.export import CSV_COLUMNS, ExportError, write_export
+from eventwire.records import (
+    Article,
+    DateSpan,
+    Event,
+    Mention,
+    Place,
+    Problem,
     article_to_dict,
     event_to_dict,
-    write_export,
-    write_outputs,
 )
-from eventwire.records import Article, DateSpan, Event, Mention, Place, Problem
+from eventwire.web.report import render_report
+
+
+def write_outputs(out_dir: Path, **kwargs: Any) -> dict[str, Path]:
+    """:func:`eventwire.output.export.write_outputs` with the web app's report, as a run writes it."""
+    return export.write_outputs(out_dir, **{"report": render_report, **kwargs})
 
 SCORE = Path(__file__).parents[1].parent / "shared" / "eval" / "score.py"
 
@@ -488,9 +496,19 @@ def test_export_acled_format_has_exactly_the_31(tmp_path: Path) -> None:
 def test_json_lines_stay_one_line_for_readers_that_split_on_unicode_line_ends():
     """JSON allows U+0085, U+2028 and U+2029 raw in strings; str.splitlines (and older
     JavaScript) breaks a line there, so they are written escaped."""
-    from eventwire.formats import to_jsonl
+    from eventwire.output.formats import to_jsonl
 
     records = [{"title": "a\u0085b", "text": "c\u2028d\u2029e"}, {"title": "plain"}]
     out = to_jsonl(records)
     assert len(out.splitlines()) == 2
     assert [json.loads(line) for line in out.splitlines()] == records
+
+
+def test_export_without_a_report_writes_none_and_removes_an_old_one(tmp_path: Path) -> None:
+    """The output stage does not import the web stage: the report comes from the caller."""
+    write_outputs(tmp_path, events=EVENTS, articles=ARTICLES)
+    assert (tmp_path / "report.html").exists()
+    written = export.write_outputs(tmp_path, events=EVENTS, articles=ARTICLES)
+    assert "report.html" not in written
+    assert not (tmp_path / "report.html").exists()
+    assert (tmp_path / "events.jsonl").exists()

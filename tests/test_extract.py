@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from eventwire.extract import extract
+from eventwire.extraction.extract import extract
 from eventwire.ingest import parse_text
-from eventwire.link import consolidate
+from eventwire.linking.link import consolidate
 
 pytestmark = pytest.mark.slow
 
@@ -163,7 +163,7 @@ def _doc_with_places(names: list[tuple[str, str]]):
       ("Nairobi", "GPE"), ("Nairobi", "GPE"), ("Nairobi", "GPE"), ("Baidoa", "GPE")], "SO"),
 ])
 def test_extract_article_country_vote(names, expected):
-    from eventwire.places import article_country
+    from eventwire.extraction.places import article_country
 
     assert article_country(_doc_with_places(names)) == expected
 
@@ -224,8 +224,8 @@ def test_extract_an_abstract_killer_is_still_no_event(nlp, text):
 
 
 def test_extract_a_place_the_text_puts_in_a_country_is_never_a_namesake_elsewhere(nlp):
-    from eventwire.analyse import doc_text
-    from eventwire.places import place_refs
+    from eventwire.analysis.analyse import doc_text
+    from eventwire.extraction.places import place_refs
 
     # "Red Sea" is also a state of Sudan; "Yemen's Red Sea coast" is not in Sudan
     doc = nlp("Warplanes bombed a fuel depot on Yemen's Red Sea coast on Thursday. "

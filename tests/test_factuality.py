@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.factuality import assertion_blocker
+from eventwire.extraction.factuality import assertion_blocker
 
 from .conftest import find_token
 

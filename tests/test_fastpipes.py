@@ -1,4 +1,4 @@
-"""Tests of eventwire.fastpipes: the stand-ins give exactly what spaCy's components give."""
+"""Tests of eventwire.analysis.fastpipes: the stand-ins give exactly what spaCy's components give."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from eventwire.fastpipes import AttributeMatcher, LemmaComponent, Unsupported, install
+from eventwire.analysis.fastpipes import AttributeMatcher, LemmaComponent, Unsupported, install
 
 # Our own sentences about real events, with line breaks, quotes, numbers, contractions.
 TEXTS = [

@@ -1,4 +1,4 @@
-"""Tests for eventwire.fatalities: deaths in one sentence, conservatively."""
+"""Tests for eventwire.extraction.fatalities: deaths in one sentence, conservatively."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventwire.fatalities import count_fatalities, death_denied
+from eventwire.extraction.fatalities import count_fatalities, death_denied
 
 SHARED = Path(__file__).parents[1].parent / "shared"
 

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from eventwire.store import Store
+from eventwire.store.database import Store
 
 from .test_crash import environment
 

@@ -13,7 +13,7 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from eventwire.dates import find_dates, resolve, span_after
+from eventwire.analysis.dates import find_dates, resolve, span_after
 from eventwire.records import DateSpan
 
 WORDS = ["January", "Feb.", "March", "Sept.", "May", "mid-August", "late", "early", "on", "in", "since", "until", "by", "the", "of", "last", "next", "this", "week", "weekend", "month", "year", "day", "days", "weeks", "months", "years", "ago", "after", "before", "later", "earlier", "Monday", "Tuesday", "Friday", "Saturday", "Sunday", "night", "morning", "overnight", "yesterday", "today", "tonight", "tomorrow", "past", "recent", "over", "within", "between", "and", "to", "-", ",", ".", "1", "5", "12", "21", "30", "31", "2019", "2021", "2022", "2099", "1900", "0", "two", "three", "dozen", "hours", "hour", "first", "th", "st", "nd", "2021-02-30", "2021-08-12", "2023-13-01", "between-2020", "Jan.", "5-7", "3,000"]

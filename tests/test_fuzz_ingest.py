@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from eventwire.errors import InputError
 from eventwire.ingest import decode_bytes, iter_inputs, parse_text, problem_kind, record_to_article
-from eventwire.pubdate import latest_publication_date
+from eventwire.ingest.pubdate import latest_publication_date
 from eventwire.records import Article, Problem
 from eventwire.settings import Settings
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from eventwire.fatalities import count_fatalities
-from eventwire.numbers import VAGUE, find_numbers, parse_number
+from eventwire.analysis.numbers import VAGUE, find_numbers, parse_number
+from eventwire.extraction.fatalities import count_fatalities
 
 WORDS = ["one", "two", "three", "twelve", "twenty-five", "hundred", "thousand", "million", "a", "an", "and", "dozen", "half", "couple", "pair", "of", "several", "few", "dozens", "hundreds", "thousands", "tens", "scores", "killed", "dead", "died", "wounded", "at", "least", "more", "than", "people", "civilians", "soldiers", "were", "was", "left", "no", "one", ",", "-", "1", "5", "12", "1,500", "1.5", "2.5", "3,000,000", "07", "1st", "12th", "bodies", "toll", "rose", "to", "including", "denied", "none"]
 FRAGMENTS = st.one_of(st.sampled_from(WORDS), st.text(max_size=6))
@@ -25,7 +25,7 @@ _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ni
 
 
 def words(n: int) -> str:
-    """``n`` in English words, written here independently of eventwire.numbers."""
+    """``n`` in English words, written here independently of eventwire.analysis.numbers."""
     if n < 20:
         return _ONES[n]
     if n < 100:

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from eventwire import gazetteer_build
-from eventwire import gazetteer_data as data
-from eventwire.gazetteer import Gazetteer, default_gazetteer, fold_ascii, name_key, skeleton
-from eventwire.geocode import geocode
+from eventwire.geo import gazetteer_build
+from eventwire.geo import gazetteer_data as data
+from eventwire.geo.gazetteer import Gazetteer, default_gazetteer, name_key, skeleton
+from eventwire.geo.geocode import geocode
+from eventwire.geo.tables import fold_ascii
 
 
 @pytest.fixture(scope="module")
@@ -207,6 +208,6 @@ def test_gazetteer_default_is_singleton() -> None:
     ("ghzn", "hgnz", False), ("abcd", "abdce", False), ("abcd", "acbe", False),
 ])
 def test_gazetteer_swapped_pair(a: str, b: str, expected: bool) -> None:
-    from eventwire.gazetteer import swapped_pair
+    from eventwire.geo.gazetteer import swapped_pair
 
     assert swapped_pair(a, b) is expected

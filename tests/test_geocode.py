@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.gazetteer import Gazetteer, default_gazetteer
-from eventwire.geocode import country_name, geocode, infer_country, split_kind
+from eventwire.geo.gazetteer import Gazetteer, default_gazetteer
+from eventwire.geo.geocode import country_name, geocode, infer_country, split_kind
 
 SHARED = Path(__file__).parents[1].parent / "shared"
 
@@ -237,7 +237,7 @@ def test_geocode_far_foreign_places_are_not_guessed(name: str, cc: str) -> None:
 
 
 def test_geocode_neighbours_come_from_the_country_table() -> None:
-    from eventwire.geocode import neighbours
+    from eventwire.geo.geocode import neighbours
 
     assert {"RU", "PL", "BY"} <= neighbours("UA") and "YE" not in neighbours("UA")
     assert neighbours("ZZ") == frozenset()

@@ -16,7 +16,7 @@ import duckdb
 import pytest
 
 from eventwire.pipeline import run
-from eventwire.store import Store
+from eventwire.store.database import Store
 
 from .conftest import ROOT, SHARED
 

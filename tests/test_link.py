@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventwire.link import consolidate, link, places_compatible, roles_agree
-from eventwire.merge import build_events
+from eventwire.linking.link import consolidate, link, places_compatible, roles_agree
+from eventwire.linking.merge import build_events
 from eventwire.records import DateSpan, Mention, Place
 
 MARIB = Place("Marib", "Marib", "Yemen", 15.46, 45.32, 1, "city", "YE")
@@ -132,8 +132,8 @@ def test_link_timeless_report_joins_only_when_its_sentence_agrees(sentence: str,
 
 def _brute_force(reports, *, days=3, km=30.0):
     """The reference: every report against every earlier event, no blocking."""
-    from eventwire.link import _Cluster, _says_the_same, _timeless, _window, dates_compatible
-    from eventwire.merge import types_mergeable
+    from eventwire.linking.link import _Cluster, _says_the_same, _timeless, _window, dates_compatible
+    from eventwire.linking.merge import types_mergeable
 
     order = sorted(reports, key=lambda m: (m.published or dt.date.max, m.article_id, m.start, m.mention_id))
     clusters = []

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from eventwire.merge import build_event, event_id_for
+from eventwire.linking.merge import build_event, event_id_for
 from eventwire.records import DateSpan, Mention, Place
 
 GOMA = Place("Goma", "North Kivu", "DR Congo", -1.68, 29.22, 1, "city", "CD")
@@ -66,7 +66,7 @@ def test_merge_empty_group_is_an_error():
 def test_merge_strike_told_as_fight(other_sub: str, other_deaths: int, actor: str, expected: bool) -> None:
     from dataclasses import replace
 
-    from eventwire.merge import merge_two, strike_told_as_fight
+    from eventwire.linking.merge import merge_two, strike_told_as_fight
 
     fight = report("a", article="w1", published=dt.date(2024, 2, 8), deaths=5)
     strike = replace(report("b", article="w1", published=dt.date(2024, 2, 8), deaths=other_deaths, actor1=actor),
@@ -88,7 +88,7 @@ def test_merge_a_blast_and_the_shooting_told_with_it_are_one_complex_attack(
         sub: str, place: Place, sentence: str, expected: bool) -> None:
     from dataclasses import replace
 
-    from eventwire.merge import one_complex_attack
+    from eventwire.linking.merge import one_complex_attack
 
     shooting = replace(report("a", article="w1", published=dt.date(2024, 2, 8)), sentence=sentence)
     blast = replace(report("b", article="w1", published=dt.date(2024, 2, 8), place=place), sentence=sentence,

@@ -1,4 +1,4 @@
-"""Tests of eventwire.migrations: named, recorded, ordered, upgradeable."""
+"""Tests of eventwire.store.migrations: named, recorded, ordered, upgradeable."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import duckdb
 import pytest
 
 from eventwire.errors import StoreError
-from eventwire.migrations import MIGRATIONS, Migration, applied, migrate, pending
 from eventwire.records import Article
-from eventwire.store import Store
+from eventwire.store.database import Store
+from eventwire.store.migrations import MIGRATIONS, Migration, applied, migrate, pending
 
 from .test_faults import GOOD
 

@@ -1,4 +1,4 @@
-"""Tests for eventwire.numbers: exact counts, vague quantities, offsets."""
+"""Tests for eventwire.analysis.numbers: exact counts, vague quantities, offsets."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventwire.numbers import VAGUE, find_numbers, parse_number
+from eventwire.analysis.numbers import VAGUE, find_numbers, parse_number
 
 
 @pytest.mark.parametrize(

@@ -10,10 +10,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from eventwire.export import article_to_dict, sort_events
-from eventwire.link import words_of
-from eventwire.pipeline import link_stage, run
-from eventwire.records import Article, DateSpan, Mention, Place, Problem
+from eventwire.linking.link import words_of
+from eventwire.linking.stage import link_stage
+from eventwire.output.export import sort_events
+from eventwire.pipeline import run
+from eventwire.records import Article, DateSpan, Mention, Place, Problem, article_to_dict
 from eventwire.settings import Settings
 
 
@@ -92,7 +93,7 @@ def test_pipeline_without_output_folder_writes_nothing(tmp_path, monkeypatch):
 
 @given(st.text(alphabet=st.sampled_from("abcdefghij klmno-'\nXYZ.,"), max_size=300))
 def test_pipeline_link_stage_links_with_the_words_given(text):
-    from eventwire.link import link
+    from eventwire.linking.link import link
 
     reports = [_report("r1", "a1"), _report("r2", "a2")]
     words = {"a1": words_of(text), "a2": words_of(text + " strike")}
@@ -172,7 +173,7 @@ def test_pipeline_spool_of_a_killed_run_is_removed(tmp_path):
 @pytest.mark.slow
 def test_pipeline_article_the_store_refuses_is_reported_and_the_rest_kept(tmp_path, monkeypatch):
     from eventwire.errors import StoreError
-    from eventwire.store import Store
+    from eventwire.store.database import Store
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -239,9 +240,9 @@ def _event_sets(events) -> list[tuple[str, frozenset[str]]]:
 
 @pytest.mark.parametrize("part_reports", [1, 3, 10_000])
 def test_pipeline_linking_in_parts_equals_linking_all_at_once(tmp_path, monkeypatch, part_reports):
-    from eventwire import pipeline
+    from eventwire.linking import stage
 
-    monkeypatch.setattr(pipeline, "PART_REPORTS", part_reports)
+    monkeypatch.setattr(stage, "PART_REPORTS", part_reports)
     reports = _reports()
     articles = _articles(sorted(reports))
     stored = run(["x"], out_dir=tmp_path / "out", db=tmp_path / "e.duckdb", source=articles,
@@ -256,10 +257,10 @@ def test_pipeline_linking_in_parts_equals_linking_all_at_once(tmp_path, monkeypa
 
 
 def test_pipeline_a_merge_across_countries_joins_their_parts(tmp_path, monkeypatch):
-    from eventwire import pipeline
-    from eventwire.store import Store
+    from eventwire.linking import stage
+    from eventwire.store.database import Store
 
-    monkeypatch.setattr(pipeline, "PART_REPORTS", 1)  # every block would be a part of its own
+    monkeypatch.setattr(stage, "PART_REPORTS", 1)  # every block would be a part of its own
     reports = _reports()
     run(["x"], db=tmp_path / "e.duckdb", source=_articles(sorted(reports)), engine=FixedEngine(reports))
     with Store.open(tmp_path / "e.duckdb") as store:

@@ -1,4 +1,4 @@
-"""Tests of eventwire.prefilter: a pattern is skipped only where it cannot match."""
+"""Tests of eventwire.analysis.prefilter: a pattern is skipped only where it cannot match."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventwire.actors import ARMED_GROUPS
-from eventwire.dates import _RULES
-from eventwire.prefilter import IGNORECASE_EXTRA, Prefiltered, fold, required_literals
+from eventwire.analysis.dates import _RULES
+from eventwire.analysis.prefilter import IGNORECASE_EXTRA, Prefiltered, fold, required_literals
+from eventwire.extraction.actors import ARMED_GROUPS
 
 PATTERNS = [pattern for pattern, _ in _RULES] + [pattern for pattern, _ in ARMED_GROUPS]
 

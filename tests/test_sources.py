@@ -12,9 +12,9 @@ from typing import ClassVar
 
 import pytest
 
+from eventwire.ingest.sources import fetch, iter_sources, read_feed, read_jsonl_stream, unique_ids
 from eventwire.records import Article, Problem
 from eventwire.settings import Settings
-from eventwire.sources import fetch, iter_sources, read_feed, read_jsonl_stream, unique_ids
 
 # Article pages and feeds written for these tests, about real events, in our own words.
 PAGE = """<!doctype html><html><head><meta charset="utf-8">

@@ -1,4 +1,4 @@
-"""Tests of eventwire.store: round trips, transactions, idempotence, locking, bad files."""
+"""Tests of eventwire.store.database: round trips, transactions, idempotence, locking, bad files."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ import pytest
 
 from eventwire.errors import StoreError, StoreLocked
 from eventwire.records import Article, DateSpan, Event, Mention, Place, Problem
-from eventwire.store import Store, article_hash
+from eventwire.store.database import Store
+from eventwire.store.identity import article_hash
 
 KHARKIV = Place("Kharkiv", "Kharkivska", "Ukraine", 49.9935, 36.2304, 1, "city", "UA")
 MARIB = Place("Marib", "Marib", "Yemen", 15.4629, 45.3253, 1, "city", "YE")
@@ -246,7 +247,7 @@ def test_store_missing_read_only(tmp_path: Path) -> None:
 
 HOLDER = textwrap.dedent("""
     import sys
-    from eventwire.store import Store
+    from eventwire.store.database import Store
     store = Store.open(sys.argv[1])
     print("ready", flush=True)
     sys.stdin.read()
@@ -470,7 +471,7 @@ def test_store_vanished_id_goes_where_most_of_its_mentions_went(db: Path) -> Non
 
 
 def test_store_export_order_puts_unknown_places_last_like_sort_events(db: Path) -> None:
-    from eventwire.export import sort_events
+    from eventwire.output.export import sort_events
 
     day = DateSpan.day(dt.date(2024, 2, 1))
     places = [MARIB, None, Place("Ōsaka", None, "Japan", 34.7, 135.5, 1, "city", "JP"),

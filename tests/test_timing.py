@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
+from eventwire.extraction.timing import date_for, reported_date, time_refs
 from eventwire.ingest import parse_text
-from eventwire.timing import date_for, reported_date, time_refs
 
 from .conftest import find_token
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.actors import ActorContext
-from eventwire.triggers import arguments
+from eventwire.extraction.actors import ActorContext
+from eventwire.extraction.triggers import arguments
 
 from .conftest import find_token
 
@@ -40,11 +40,11 @@ class _Everything:
     "The Strike Brigade took control of the airport while drones struck fuel depots.",
 ])
 def test_triggers_quick_exit_changes_no_kind(bare_nlp, monkeypatch: pytest.MonkeyPatch, text: str) -> None:
-    from eventwire import triggers
+    from eventwire.extraction import triggers
 
     doc = bare_nlp(text)
     quick = [triggers.trigger_kind(t) for t in doc]
-    monkeypatch.setattr(triggers, "_event_lemmas", _Everything)  # every word takes the full rules
+    monkeypatch.setattr(triggers, "event_lemmas", _Everything)  # every word takes the full rules
     full = [triggers.trigger_kind(t) for t in doc]
     assert quick == full
     assert any(quick)
@@ -59,7 +59,7 @@ def test_triggers_quick_exit_changes_no_kind(bare_nlp, monkeypatch: pytest.Monke
     "",
 ])
 def test_triggers_candidates_are_the_tokens_may_trigger_accepts(bare_nlp, text: str) -> None:
-    from eventwire import triggers
+    from eventwire.analysis import eventwords as triggers
 
     doc = bare_nlp(text)
     expected = [t.i for t in doc if triggers.may_trigger(t)]
@@ -75,7 +75,7 @@ def test_triggers_candidates_are_the_tokens_may_trigger_accepts(bare_nlp, text: 
     ("Soldiers repelled a suicide attack on the base and struck back at the militants.", "struck", set()),
 ])
 def test_triggers_a_participle_strike_shares_only_a_launched_attack_s_weapon(bare_nlp, sentence, word, weapons):
-    from eventwire.triggers import _shared_weapon_words
+    from eventwire.extraction.triggers import _shared_weapon_words
 
     assert _shared_weapon_words(find_token(bare_nlp(sentence), word)) & {"missile", "suicide"} == weapons
 

@@ -255,8 +255,8 @@ def test_web_browser_hostile_article_never_runs(hostile: tuple[Path, Path], page
 
 def test_web_browser_report_opens_offline_with_the_database_counts(seeds: tuple[Path, Path], browser: object,
                                                                    tmp_path: Path) -> None:
-    from eventwire.query import facets
-    from eventwire.store import Store
+    from eventwire.store.database import Store
+    from eventwire.store.query import facets
     from eventwire.web.report import render_report, report_from
 
     db, _ = seeds

@@ -245,7 +245,7 @@ def test_web_dashboard_event_page_groups_reports_and_unknown_ids_are_404(server:
 
 def test_web_dashboard_report_keeps_the_view_in_its_address(db: Path, browser: Any,  # noqa: F811
                                                             tmp_path: Path) -> None:
-    from eventwire.export import REPORT_EVENTS
+    from eventwire.output.export import REPORT_EVENTS
     from eventwire.web.report import render_report, report_from
 
     records, articles, total = report_from(db, limit=REPORT_EVENTS)

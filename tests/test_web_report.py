@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from eventwire.cli import cli
-from eventwire.export import write_outputs
+from eventwire.output import export
 from eventwire.web.render import fill, inline_json, inline_script
 from eventwire.web.report import ReportError, render_report, report_from
 from eventwire.web.views import safe_url
@@ -38,7 +38,7 @@ def _data(page: str) -> dict:
 
 def test_web_report_inline_data_cannot_break_out() -> None:
     articles, events = build_events(_hostile_specs())
-    from eventwire.export import event_to_dict
+    from eventwire.records import event_to_dict
 
     page = render_report([event_to_dict(e) for e in events], {a.article_id: a for a in articles})
     data = _data(page)
@@ -94,7 +94,7 @@ def test_web_views_safe_url(url: str | None, expected: str | None) -> None:
 def test_web_report_from_database_and_folder_agree(tmp_path: Path) -> None:
     db = make_db(tmp_path / "events.duckdb")
     articles, events = build_events()
-    write_outputs(tmp_path / "out", events=events, articles=articles)
+    export.write_outputs(tmp_path / "out", events=events, articles=articles, report=render_report)
     from_db, from_dir = report_from(db), report_from(tmp_path / "out")
     assert [r["event_id"] for r in from_db[0]] == [r["event_id"] for r in from_dir[0]]
     page_db, page_dir = (_data(render_report(*x[:2])) for x in (from_db, from_dir))
@@ -108,13 +108,13 @@ def test_web_report_from_database_and_folder_agree(tmp_path: Path) -> None:
 
 def test_web_report_written_by_write_outputs(tmp_path: Path) -> None:
     articles, events = build_events()
-    written = write_outputs(tmp_path, events=events, articles=articles)
+    written = export.write_outputs(tmp_path, events=events, articles=articles, report=render_report)
     report = written["report.html"]
     assert report == tmp_path / "report.html"
     assert _data(report.read_text(encoding="utf-8"))["facets"]["events"] == 5
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
     first = report.read_bytes()
-    write_outputs(tmp_path, events=list(reversed(events)), articles=articles)
+    export.write_outputs(tmp_path, events=list(reversed(events)), articles=articles, report=render_report)
     assert report.read_bytes() == first  # deterministic
 
 
@@ -146,7 +146,7 @@ def test_web_serve_command_needs_a_database(tmp_path: Path) -> None:
 
 def test_web_report_command_keeps_the_latest_events_and_says_so(tmp_path: Path,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    from eventwire import export
+    from eventwire.output import export
 
     db = make_db(tmp_path / "events.duckdb")
     monkeypatch.setattr(export, "REPORT_EVENTS", 2)

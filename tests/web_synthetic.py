@@ -17,7 +17,8 @@ import random
 from pathlib import Path
 
 from eventwire.records import Article, DateSpan, Event, Mention, Place
-from eventwire.store import Store, article_hash
+from eventwire.store.database import Store
+from eventwire.store.identity import article_hash
 
 # country, code, [(town, province, lat, lon)], [actors]
 COUNTRIES = [

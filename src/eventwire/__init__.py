@@ -7,14 +7,14 @@ stays light (records and errors only).
 
 from __future__ import annotations
 
-from .errors import EventwireError
-from .records import Article, DateSpan, Event, Mention, Place, Problem
+from eventwire.errors import EventwireError
+from eventwire.records import Article, DateSpan, Event, Mention, Place, Problem
+from eventwire.version import __version__
 
 TYPE_CHECKING = False  # typing itself is not imported: it is a third of this package's import time
 if TYPE_CHECKING:
-    from .api import Coded, Coder, as_rows, code
+    from eventwire.api import Coded, Coder, as_rows, code
 
-__version__ = "0.1.0"
 
 __all__ = [
     "Article",
@@ -37,7 +37,7 @@ _LAZY = frozenset({"Coded", "Coder", "as_rows", "code"})
 def __getattr__(name: str) -> object:
     """The API (:mod:`eventwire.api`) on first use."""
     if name in _LAZY:
-        from . import api
+        from eventwire import api
 
         return getattr(api, name)
     raise AttributeError(f"module 'eventwire' has no attribute {name!r}")

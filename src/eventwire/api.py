@@ -43,9 +43,9 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError, UnsupportedInput
-from .records import Article, Event, Problem
-from .settings import Settings
+from eventwire.errors import InputError, UnsupportedInput
+from eventwire.records import Article, Event, Problem
+from eventwire.settings import Settings
 
 __all__ = ["Coded", "Coder", "Input", "as_rows", "code"]
 
@@ -84,7 +84,7 @@ class Coder:
     def load(self) -> Coder:
         """Load the models now rather than on the first input; returns ``self``."""
         if not self._loaded:
-            from .engines.work import warm_up
+            from eventwire.engines.work import warm_up
 
             warm_up()
             self._loaded = True
@@ -135,8 +135,8 @@ class Coder:
 
     def _read_item(self, item: Input, label: str, *, published: dt.date | None, source: str | None,
                    title: str | None, url: str | None) -> list[Article | Problem]:
-        from .ingest import iter_inputs, parse_text, read_path, record_to_article
-        from .ingest.limits import within_article_limit
+        from eventwire.ingest import iter_inputs, parse_text, read_path, record_to_article
+        from eventwire.ingest.limits import within_article_limit
 
         def given(article: Article) -> Article:
             return _with(article, published=published, source=source, title=title, url=url)
@@ -163,10 +163,10 @@ class Coder:
     # -- coding ------------------------------------------------------------------------
 
     def _code_batch(self, read: Sequence[tuple[str, list[Article | Problem]]]) -> list[Coded]:
-        from .engines.work import code_batch
-        from .export import sort_events
-        from .link import words_of
-        from .pipeline import link_stage
+        from eventwire.engines.work import code_batch
+        from eventwire.linking.link import words_of
+        from eventwire.linking.stage import link_stage
+        from eventwire.output.export import sort_events
 
         articles = [a for _, items in read for a in items if isinstance(a, Article)]
         results = iter(code_batch(articles, settings=self.settings) if articles else [])
@@ -204,7 +204,7 @@ def _label(item: object) -> str:
 
 def _published(value: dt.date | str | None) -> dt.date | None:
     """A publication date given by the caller, checked (a bad one is an error, not ignored)."""
-    from .pubdate import parse_meta_date
+    from eventwire.ingest.pubdate import parse_meta_date
 
     if value is None or isinstance(value, dt.date):
         return value.date() if isinstance(value, dt.datetime) else value
@@ -220,7 +220,7 @@ def _digest(text: str) -> str:
 def _with(article: Article, *, published: dt.date | None, source: str | None, title: str | None,
           url: str | None) -> Article:
     """``article`` with the values the caller gave in place of its own."""
-    from .ingest.text import plain_or_none
+    from eventwire.ingest.text import plain_or_none
 
     changes: dict[str, Any] = {}
     if published is not None:
@@ -245,7 +245,7 @@ def code(item: Input, *, published: dt.date | str | None = None, source: str | N
 
 def as_rows(events: Iterable[Event]) -> list[dict[str, Any]]:
     """One flat dict per event with the columns of ``events.csv`` (``pandas.DataFrame(as_rows(events))``)."""
-    from .export import event_to_dict
-    from .formats import csv_row
+    from eventwire.output.formats import csv_row
+    from eventwire.records import event_to_dict
 
     return [csv_row(event, event_to_dict(event)) for event in events]

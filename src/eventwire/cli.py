@@ -12,9 +12,9 @@ from typing import Any
 
 import click
 
-from . import __version__
-from .errors import EventwireError
-from .settings import SETTINGS, load_settings
+from eventwire.errors import EventwireError
+from eventwire.settings import SETTINGS, load_settings
+from eventwire.version import __version__
 
 
 def _settings(config: Path | None, pairs: tuple[str, ...]) -> Any:
@@ -59,8 +59,8 @@ def run_cmd(inputs: tuple[str, ...], out_dir: Path, db: Path, config: Path | Non
 
     INPUT '-' reads JSON Lines (one article record per line) from standard input.
     """
-    from .pipeline import run
-    from .sources import iter_sources
+    from eventwire.ingest.sources import iter_sources
+    from eventwire.pipeline import run
 
     if not inputs and not feeds:
         raise click.UsageError("give at least one INPUT, '-' for standard input, or --feed URL")
@@ -112,7 +112,7 @@ def _progress_bar(*, quiet: bool) -> Any:
 def watch_cmd(folder: Path, out_dir: Path, db: Path, config: Path | None, pairs: tuple[str, ...],
               interval: float, once: bool, max_seconds: float | None, engine: str, quiet: bool) -> None:
     """Code new files in FOLDER as they arrive (a file is read once it stops changing)."""
-    from .watch import watch
+    from eventwire.watch import watch
 
     def report(result: Any) -> None:
         for problem in result.problems:
@@ -146,18 +146,18 @@ def settings_cmd() -> None:
         click.echo(f"{s.name:20} {s.default!s:12} {s.help}")
 
 
-from .cli_store import COMMANDS as _STORE_COMMANDS
+from eventwire.cli_store import COMMANDS as _STORE_COMMANDS
 
 for _command in _STORE_COMMANDS:
     cli.add_command(_command)
 
 
-from .cli_model import COMMANDS as _MODEL_COMMANDS
+from eventwire.cli_model import COMMANDS as _MODEL_COMMANDS
 
 for _command in _MODEL_COMMANDS:
     cli.add_command(_command)
 
-from .web.commands import report_cmd, serve_cmd
+from eventwire.web.commands import report_cmd, serve_cmd
 
 cli.add_command(serve_cmd)
 cli.add_command(report_cmd)

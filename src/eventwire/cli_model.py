@@ -1,6 +1,6 @@
 """Commands about the coder itself: ``train-recogniser`` and ``recode``.
 
-A thin layer over :mod:`eventwire.recogniser.train` and :func:`eventwire.pipeline.run`;
+A thin layer over :mod:`eventwire.extraction.recogniser.train` and :func:`eventwire.pipeline.run`;
 messages go to stderr.
 """
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from .errors import EventwireError
+from eventwire.errors import EventwireError
 
 
 @click.command("train-recogniser")
@@ -30,9 +30,9 @@ def train_cmd(corpus: Path, out: Path | None, seed: int, limit: int | None, gate
     """Train the sentence recogniser on CORPUS/train (validation split inside it), or score it."""
     from importlib import resources
 
-    from .recogniser import META, WEIGHTS, load
-    from .recogniser.corpus import files, read, test_split
-    from .recogniser.train import Options, score_split, train
+    from eventwire.extraction.recogniser import META, WEIGHTS, load
+    from eventwire.extraction.recogniser.corpus import files, read, test_split
+    from eventwire.extraction.recogniser.train import Options, score_split, train
 
     target = out or Path(str(resources.files("eventwire") / "data"))
     try:
@@ -56,10 +56,10 @@ def train_cmd(corpus: Path, out: Path | None, seed: int, limit: int | None, gate
 @click.option("--quiet", "-q", is_flag=True, help="No summary on stderr.")
 def recode_cmd(db: Path, out_dir: Path | None, quiet: bool) -> None:
     """Code again, from their stored text, the articles an older coder version coded."""
-    from .pipeline import run
-    from .recogniser import coder_version
-    from .settings import load_settings
-    from .store import Store
+    from eventwire.extraction.recogniser import coder_version
+    from eventwire.pipeline import run
+    from eventwire.settings import load_settings
+    from eventwire.store.database import Store
 
     try:
         with Store.open(db) as store:

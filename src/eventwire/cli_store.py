@@ -1,7 +1,7 @@
 """Commands over the event database: ``events``, ``show``, ``export``, ``merge``, ``split``, ``set``.
 
-A thin layer over :mod:`eventwire.query`, :mod:`eventwire.export` and
-:mod:`eventwire.corrections`: options become an :class:`~eventwire.query.EventFilter`
+A thin layer over :mod:`eventwire.store.query`, :mod:`eventwire.output.export` and
+:mod:`eventwire.linking.corrections`: options become an :class:`~eventwire.store.query.EventFilter`
 or a correction, results go to stdout (or a file), messages to stderr.
 """
 
@@ -18,8 +18,8 @@ from typing import Any
 
 import click
 
-from .errors import EventwireError
-from .records import Event
+from eventwire.errors import EventwireError
+from eventwire.records import Event
 
 _DB = click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=Path("eventwire.duckdb"),
                    show_default=True, help="The DuckDB event database.")
@@ -30,7 +30,7 @@ _TABLE_COLUMNS = ("event_id", "date_start", "sub_event_type", "location", "admin
 @contextmanager
 def _store(db: Path, *, write: bool = False) -> Iterator[Any]:
     """Open the database, turning every error on purpose into one line and exit code 1."""
-    from .store import Store
+    from eventwire.store.database import Store
 
     try:
         if not db.exists():
@@ -59,7 +59,7 @@ def _filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _filter(*, limit: int, offset: int = 0, **kw: Any) -> Any:
-    from .query import EventFilter
+    from eventwire.store.query import EventFilter
 
     day = {k: (kw[k].date() if isinstance(kw[k], dt.datetime) else kw[k]) for k in ("since", "until")}
     try:
@@ -71,7 +71,7 @@ def _filter(*, limit: int, offset: int = 0, **kw: Any) -> Any:
 
 
 def _row(event: Event) -> dict[str, Any]:
-    from .export import event_to_dict
+    from eventwire.records import event_to_dict
 
     record = event_to_dict(event)
     record["mentions"] = len(event.mentions)
@@ -95,8 +95,8 @@ def _table(rows: Sequence[dict[str, Any]]) -> str:
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 def events_cmd(db: Path, limit: int, fmt: str, **filters: Any) -> None:
     """List stored events, filtered (table, JSON lines or CSV on stdout)."""
-    from .export import event_to_dict
-    from .query import select_events
+    from eventwire.records import event_to_dict
+    from eventwire.store.query import select_events
 
     flt = _filter(limit=limit, **filters)
     with _store(db) as store:
@@ -122,8 +122,8 @@ def events_cmd(db: Path, limit: int, fmt: str, **filters: Any) -> None:
 @click.option("--json", "as_json", is_flag=True, help="The event as one JSON object.")
 def show_cmd(event_id: str, db: Path, as_json: bool) -> None:
     """Show one event: its values, their sources, its mentions and the disagreements."""
-    from .corrections import event_field_corrections
-    from .export import event_to_dict
+    from eventwire.linking.corrections import event_field_corrections
+    from eventwire.records import event_to_dict
 
     with _store(db) as store:
         event = store.event(event_id)
@@ -179,8 +179,8 @@ def show_cmd(event_id: str, db: Path, as_json: bool) -> None:
               help="The file to write (replaced atomically).")
 def export_cmd(db: Path, fmt: str, out: Path, **filters: Any) -> None:
     """Export stored events (all, or those matching the filters) to one file."""
-    from .export import write_export
-    from .query import MAX_LIMIT, select_events
+    from eventwire.output.export import write_export
+    from eventwire.store.query import MAX_LIMIT, select_events
 
     events: list[Event] = []
     with _store(db) as store:
@@ -203,8 +203,8 @@ def export_cmd(db: Path, fmt: str, out: Path, **filters: Any) -> None:
 @click.option("--note", help="Why: kept with the correction.")
 def merge_cmd(first_id: str, second_id: str, db: Path, note: str | None) -> None:
     """Merge two events into one; the merge is kept across re-runs."""
-    from .corrections import merge_events
-    from .settings import load_settings
+    from eventwire.settings import load_settings
+    from eventwire.store.corrections import merge_events
 
     with _store(db, write=True) as store:  # turns a CorrectionError into one line and exit code 1
         event = merge_events(store, first_id, second_id, settings=load_settings(), note=note)
@@ -220,8 +220,8 @@ def merge_cmd(first_id: str, second_id: str, db: Path, note: str | None) -> None
 @click.option("--note", help="Why: kept with the correction.")
 def split_cmd(event_id: str, mention_id: str, db: Path, note: str | None) -> None:
     """Take one mention out of an event into an event of its own; kept across re-runs."""
-    from .corrections import split_mention
-    from .settings import load_settings
+    from eventwire.settings import load_settings
+    from eventwire.store.corrections import split_mention
 
     with _store(db, write=True) as store:
         rest, alone = split_mention(store, event_id, mention_id, settings=load_settings(), note=note)
@@ -242,8 +242,9 @@ def set_cmd(event_id: str, field: str, value: str, db: Path, note: str | None) -
     type is one of the 25 sub-event types; date is YYYY-MM-DD; fatalities a whole number;
     place a name the gazetteer knows (in the event's country first); an empty actor clears it.
     """
-    from .corrections import check_value, set_field
-    from .settings import load_settings
+    from eventwire.linking.corrections import check_value
+    from eventwire.settings import load_settings
+    from eventwire.store.corrections import set_field
 
     try:
         check_value(field, value)  # before opening the database for writing

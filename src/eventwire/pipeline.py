@@ -7,10 +7,10 @@ Ray) with a bounded number of batches in flight, the articles coded since input
 was last read are committed to the store together (one transaction: an article
 is stored whole with its mentions, or not at all), and ``articles.jsonl`` is
 spooled to disk as articles arrive. With a store, linking reads, links and saves
-one part of the stored mentions at a time (:func:`link_stage`) and the output
+one part of the stored mentions at a time (:func:`eventwire.linking.stage.link_stage`) and the output
 files are written from the store one event at a time, so what a run keeps in
 memory is one id and one content hash per article and one linking part (whole blocks of one event
-type in one country, packed up to :data:`PART_REPORTS` reports; a larger block,
+type in one country, packed up to :data:`eventwire.linking.stage.PART_REPORTS` reports; a larger block,
 or blocks an analyst's merge joins, make a larger part), not the corpus. Without
 a store, the run's mentions and the words of the articles that have any stay in
 memory until linking. A crash loses at most the batches in hand, and an article
@@ -18,7 +18,7 @@ already stored with the same content is not analysed again.
 
 An article is known by its own id, else its url, else the real path of its file
 (:mod:`eventwire.ingest`), never by the path as typed; one with the content hash
-(:func:`eventwire.store.article_hash`) of a stored article, or of one read earlier
+(:func:`eventwire.store.identity.article_hash`) of a stored article, or of one read earlier
 in the run, under another id is that report again (the same text, title, outlet,
 url and date saved under another name), counted in ``articles_reused`` and not
 stored twice. Two outlets printing one story differ in their outlet: two reports.
@@ -41,11 +41,11 @@ from itertools import islice
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from .records import Article, Event, Mention, Problem
-from .settings import Settings
+from eventwire.records import Article, Event, Mention, Problem
+from eventwire.settings import Settings
 
 if TYPE_CHECKING:
-    from .engines import Engine, LinkParts, Part
+    from eventwire.engines import Engine
 
 ProgressFn = Callable[[int], None]
 
@@ -72,118 +72,10 @@ class RunResult:
 def code_articles(articles: Sequence[Article], *, batch_size: int = 32,
                   settings: Settings | None = None) -> Iterator[tuple[Article, list[Mention] | Problem]]:
     """Each article with its consolidated mentions, or the problem that stopped it (in this process)."""
-    from .engines.work import code_batch
+    from eventwire.engines.work import code_batch
 
     settings = settings or Settings(batch_size=batch_size)
     yield from zip(articles, code_batch(list(articles), settings=settings), strict=True)
-
-
-#: Linking blocks are packed into parts of about this many reports (one part in memory at a time).
-PART_REPORTS = 10_000
-
-
-def link_stage(store: Any, reports: Sequence[Mention], words: Mapping[str, frozenset[str]], *,
-               settings: Settings, link_parts: LinkParts | None = None, keep: bool = True) -> list[Event]:
-    """Link every stored (or, without a store, this run's) mention into events; save them.
-
-    The seam between the per-article stages and the linking stage: an engine
-    calls this once, after every article of the run is coded, and may pass its
-    own ``link_parts`` (the Ray engine links each country of a part in its own
-    task); the default links each part here with :func:`eventwire.link.link`.
-    Analysts' corrections are replayed on each part's groups, then events are
-    built and analysts' field corrections replayed on them. Without a store,
-    ``reports`` are linked with ``words`` (each article's linking words,
-    :func:`eventwire.link.words_of`) and the events returned. With one, its mentions are read, linked and saved one part at a
-    time (:func:`store_parts`), so memory holds one part, not the store; the
-    events are returned only when ``keep`` (read them back from the store
-    otherwise, e.g. with ``Store.events_in_export_order``).
-    """
-    from .corrections import apply_corrections, apply_field_corrections
-    from .merge import build_events
-
-    corrections = store.corrections() if store else []
-    fixes = store.field_corrections() if store else []
-    parts = store_parts(store, corrections) if store else iter([(list(reports), dict(words))])
-
-    def events() -> Iterator[list[Event]]:
-        for groups in (link_parts or link_here)(parts, settings=settings):
-            built = apply_field_corrections(build_events(apply_corrections(groups, corrections)), fixes)
-            del groups  # one part in memory: each is let go before the next is read
-            yield built
-            del built
-
-    if not store:
-        return [e for part in events() for e in part]
-    kept: list[Event] = []
-    store.replace_events_in_parts(_kept(events(), kept) if keep else events())
-    return kept
-
-
-def _kept(parts: Iterable[list[Event]], into: list[Event]) -> Iterator[list[Event]]:
-    for part in parts:
-        into.extend(part)
-        yield part
-
-
-def link_here(parts: Iterable[Part], *, settings: Settings) -> Iterator[list[list[Mention]]]:
-    """Each part's groups, linked in this process (:func:`eventwire.link.link`)."""
-    from .link import link
-
-    for part in parts:
-        groups = link(part[0], article_words=part[1], days=settings.link_days, km=settings.link_km)
-        del part  # one part in memory: each is let go before the next is read
-        yield groups
-        del groups
-
-
-def store_parts(store: Any, corrections: Sequence[Any]) -> Iterator[Part]:
-    """The store's mentions in parts that can be linked apart, read one part at a time.
-
-    Linking never joins reports of two blocks (event type, country:
-    :func:`eventwire.link.block_of`), so whole blocks are packed into parts of
-    about :data:`PART_REPORTS` reports; blocks that an analyst's merge joins
-    go into one part. One block larger than that is one part of its own.
-    """
-    sizes = store.link_blocks()
-    joined = _joined_blocks(sizes, store.mention_blocks([m for c in corrections if c.kind == "merge"
-                                                         for m in (c.mention_a, c.mention_b)]), corrections)
-    part: list[tuple[str, str]] = []
-    held = 0
-    for component in joined:
-        size = sum(sizes[b] for b in component)
-        if part and held + size > PART_REPORTS:
-            yield _read_part(store, part)
-            part, held = [], 0
-        part.extend(component)
-        held += size
-    if part:
-        yield _read_part(store, part)
-
-
-def _joined_blocks(sizes: Mapping[tuple[str, str], int], blocks_of: Mapping[str, tuple[str, str]],
-                   corrections: Sequence[Any]) -> list[list[tuple[str, str]]]:
-    """The blocks in sorted order, grouped where a merge correction joins two of them."""
-    root = {b: b for b in sizes}
-
-    def find(b: tuple[str, str]) -> tuple[str, str]:
-        while root[b] != b:
-            root[b] = root[root[b]]
-            b = root[b]
-        return b
-
-    for c in corrections:
-        if c.kind == "merge" and c.mention_a in blocks_of and c.mention_b in blocks_of:
-            first, second = sorted((find(blocks_of[c.mention_a]), find(blocks_of[c.mention_b])))
-            root[second] = first
-    components: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for b in sorted(sizes):
-        components.setdefault(find(b), []).append(b)
-    return list(components.values())
-
-
-def _read_part(store: Any, blocks: Sequence[tuple[str, str]]) -> Part:
-    reports = store.block_mentions(blocks)
-    return reports, store.article_words(ids=[m.article_id for m in reports])
 
 
 class _ArticleSpool:
@@ -195,9 +87,9 @@ class _ArticleSpool:
     """
 
     def __init__(self, folder: Path) -> None:
-        from .errors import os_reason
-        from .export import ExportError
-        from .formats import remove_stale_temporaries
+        from eventwire.errors import os_reason
+        from eventwire.output.export import ExportError
+        from eventwire.tempfiles import remove_stale_temporaries
 
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -211,8 +103,8 @@ class _ArticleSpool:
         self._index: list[tuple[str, int, int]] = []
 
     def add(self, article: Article) -> None:
-        from .errors import ExportError, os_reason
-        from .export import article_to_dict
+        from eventwire.errors import ExportError, os_reason
+        from eventwire.records import article_to_dict
 
         line = (json.dumps(article_to_dict(article), ensure_ascii=False) + "\n").encode("utf-8")
         try:
@@ -222,7 +114,7 @@ class _ArticleSpool:
             raise ExportError(f"cannot write {self.folder}: {os_reason(exc)}") from None
 
     def finish(self) -> Path:
-        from .formats import outputs
+        from eventwire.output.formats import outputs
 
         self._index.sort(key=lambda entry: entry[0])  # stable: one id twice keeps input order
         try:
@@ -249,7 +141,7 @@ def store_batch(store: Any, batch: Sequence[Any], *, run_id: str) -> list[Proble
     one by one, so that one article it cannot take is reported (and saved as a problem of the
     run) while the others are kept. A lost lock, or a database the system will not let grow
     (disk full, read-only), still stops the run: what was committed before stays whole."""
-    from .errors import StoreError, StoreLocked, StoreUnwritable
+    from eventwire.errors import StoreError, StoreLocked, StoreUnwritable
 
     try:
         store.save_articles(batch)
@@ -306,7 +198,7 @@ def seen_key(digest: str) -> bytes:
 
 def _resolve_engine(engine: str | Engine) -> Engine:
     if isinstance(engine, str):
-        from .engines import get_engine
+        from eventwire.engines import get_engine
 
         return get_engine(engine)
     return engine
@@ -319,17 +211,19 @@ def run(inputs: Sequence[str], *, out_dir: Path | None = None, db: Path | None =
     """Code ``inputs`` (files and folders) into events; write ``out_dir`` and the store ``db``.
 
     ``source`` replaces reading ``inputs`` with any stream of articles and problems
-    (standard input, a feed: :mod:`eventwire.sources`); ``inputs`` then only names
+    (standard input, a feed: :mod:`eventwire.ingest.sources`); ``inputs`` then only names
     them in the summary. ``engine`` is ``"local"``, ``"ray"`` or an engine object.
     With a store, the events are linked, saved and written out one part at a
     time; ``keep_events=False`` also leaves them out of the result (the CLI
     does, so that memory does not grow with the store), otherwise the result
     holds the run's events in the exports' order.
     """
-    from .export import write_outputs
-    from .ingest import count_problem_kinds, iter_inputs
-    from .link import words_of
-    from .store import Store, ToSave, article_hash
+    from eventwire.ingest import count_problem_kinds, iter_inputs
+    from eventwire.linking.link import words_of
+    from eventwire.output.export import write_outputs
+    from eventwire.store.database import Store, ToSave
+    from eventwire.store.identity import article_hash
+    from eventwire.web.report import render_report
 
     settings = settings or Settings()
     runner = _resolve_engine(engine)
@@ -443,11 +337,11 @@ def run(inputs: Sequence[str], *, out_dir: Path | None = None, db: Path | None =
             if store:
                 outputs = write_outputs(out_dir, events=store.events_in_export_order(touching=ours), ordered=True,
                                         articles=(), problems=problems, summary=summary,
-                                        report_articles=lambda ids: store.articles(ids=ids),
+                                        report_articles=lambda ids: store.articles(ids=ids), report=render_report,
                                         report_failed=report_failed)
             else:
                 outputs = write_outputs(out_dir, events=touched, articles=(), problems=problems, summary=summary,
-                                        report_articles=(), report_failed=report_failed)
+                                        report_articles=(), report=render_report, report_failed=report_failed)
             outputs["articles.jsonl"] = spool.finish()
         if store and keep_events:
             touched = list(store.events_in_export_order(touching=ours))

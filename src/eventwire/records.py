@@ -14,6 +14,7 @@ The records are frozen so a stage can never change what an earlier one made.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 
 TYPE_CHECKING = False  # typing is not imported at run time (import eventwire stays light)
@@ -156,8 +157,6 @@ class Event:
     def as_dict(self) -> dict[str, Any]:
         """The event as its ``events.jsonl`` record (mentions included; :func:`eventwire.as_rows` for
         flat ``events.csv`` rows)."""
-        from .export import event_to_dict
-
         return event_to_dict(self)
 
     @property
@@ -166,3 +165,135 @@ class Event:
         found = [m.confidence for m in self.mentions
                  if m.confidence is not None and m.sub_event_type == self.sub_event_type]
         return max(found) if found else None
+
+
+#: The kinds of an analyst's linking correction.
+KINDS = ("merge", "split")
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """One analyst's correction, as stored."""
+
+    correction_id: str
+    kind: str  # "merge" or "split"
+    mention_a: str
+    mention_b: str | None
+    made_at: dt.datetime
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FieldCorrection:
+    """One analyst's correction of one field of the event that holds ``mention_id``."""
+
+    correction_id: str
+    mention_id: str
+    field: str  # a value of FIELDS
+    value: str  # as checked by check_value ("" clears an actor)
+    made_at: dt.datetime
+    note: str | None = None
+
+
+# -- the contract's JSON form of each record (events.jsonl, articles.jsonl, problems) ---------
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def _coord(value: float | None) -> float | None:
+    """A finite float or None (JSON has no NaN)."""
+    if value is None:
+        return None
+    number = float(value)
+    return number if math.isfinite(number) else None
+
+
+def _place_fields(place: Place | None, *, with_code: bool = False) -> dict[str, Any]:
+    """The contract's place columns (the event record also carries ``country_code``)."""
+    fields: dict[str, Any] = {"location": place.name if place else None,
+                              "admin1": place.admin1 if place else None,
+                              "country": place.country if place else None}
+    if with_code:
+        fields["country_code"] = place.country_code if place else None
+    fields.update(latitude=_coord(place.latitude) if place else None,
+                  longitude=_coord(place.longitude) if place else None,
+                  geo_precision=place.geo_precision if place else None)
+    return fields
+
+
+def mention_to_dict(mention: Mention) -> dict[str, Any]:
+    """One mention as in ``events.jsonl``: what its article reports, unknown values left out."""
+    place = mention.place
+    reported: dict[str, Any] = {
+        "date_start": _iso(mention.dates.start),
+        "date_end": _iso(mention.dates.end),
+        "date_precision": mention.dates.precision if mention.dates.known else None,
+        "fatalities": mention.fatalities,
+        **_place_fields(place),
+        "actor1": mention.actor1,
+        "actor2": mention.actor2,
+        "source": mention.source,
+        "published": _iso(mention.published),
+    }
+    record: dict[str, Any] = {
+        "mention_id": mention.mention_id,
+        "article_id": mention.article_id,
+        "file": mention.file,
+        "sentence": mention.sentence,
+        "start": mention.start,
+        "end": mention.end,
+        "event_type": mention.event_type,
+        "sub_event_type": mention.sub_event_type,
+        "trigger": mention.trigger,
+    }
+    if mention.confidence is not None:
+        record["confidence"] = round(mention.confidence, 4)
+    record.update((k, v) for k, v in reported.items() if v is not None)
+    return record
+
+
+def event_to_dict(event: Event) -> dict[str, Any]:
+    """The contract's ``events.jsonl`` record of ``event``, mentions as dicts."""
+    place = event.place
+    provenance: dict[str, str] = {}
+    for name, mention_id in event.provenance:
+        provenance.setdefault(name, mention_id)
+    return {
+        "event_id": event.event_id,
+        "event_type": event.event_type,
+        "sub_event_type": event.sub_event_type,
+        "date_start": _iso(event.dates.start),
+        "date_end": _iso(event.dates.end),
+        "date_precision": event.dates.precision,
+        "actor1": event.actor1,
+        "actor2": event.actor2,
+        **_place_fields(place, with_code=True),
+        "fatalities": event.fatalities,
+        "confidence": None if event.confidence is None else round(event.confidence, 4),
+        "mentions": [mention_to_dict(m) for m in sorted(event.mentions, key=mention_order)],
+        "provenance": provenance,
+        "disagreements": [dict(d) for d in event.disagreements],
+    }
+
+
+def article_to_dict(article: Article) -> dict[str, Any]:
+    """The contract's ``articles.jsonl`` record of ``article``."""
+    return {
+        "article_id": article.article_id,
+        "file": article.file,
+        "title": article.title,
+        "source": article.source,
+        "published": _iso(article.published),
+        "url": article.url,
+    }
+
+
+def problem_to_dict(problem: Problem) -> dict[str, Any]:
+    return {"file": problem.file, "line": problem.line, "reason": problem.reason}
+
+
+def mention_order(m: Mention) -> tuple[Any, ...]:
+    """The order an event's mentions are listed in: publication date (unknown last), article, offset."""
+    return (m.published is None, m.published or dt.date.min, m.article_id, m.start, m.mention_id)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-from .errors import SettingsError
+from eventwire.errors import SettingsError
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,12 +26,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .records import Problem
-from .settings import Settings
+from eventwire.records import Problem
+from eventwire.settings import Settings
 
 if TYPE_CHECKING:
-    from .engines import Engine
-    from .pipeline import RunResult
+    from eventwire.engines import Engine
+    from eventwire.pipeline import RunResult
 
 Signature = tuple[int, int]  # (size, mtime in ns)
 
@@ -47,7 +47,7 @@ class WatchResult:
 
 
 def readable_suffixes() -> frozenset[str]:
-    from .ingest import HTML_SUFFIXES, JSON_SUFFIXES, JSONL_SUFFIXES, PDF_SUFFIXES, TEXT_SUFFIXES
+    from eventwire.ingest import HTML_SUFFIXES, JSON_SUFFIXES, JSONL_SUFFIXES, PDF_SUFFIXES, TEXT_SUFFIXES
 
     return TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | PDF_SUFFIXES
 
@@ -91,7 +91,7 @@ class _Watcher:
             self.code(ready, now)
 
     def code(self, paths: list[str], signatures: dict[str, Signature]) -> None:
-        from .pipeline import run
+        from eventwire.pipeline import run
 
         result = run(paths, out_dir=None, db=self.db, settings=self.settings, engine=self.engine,
                      keep_events=False)
@@ -105,8 +105,9 @@ class _Watcher:
             self.on_batch(result)
 
     def write(self) -> None:
-        from .export import write_outputs
-        from .store import Store
+        from eventwire.output.export import write_outputs
+        from eventwire.store.database import Store
+        from eventwire.web.report import render_report
 
         with Store.open(self.db, read_only=True) as store:
             self.events = store.event_totals(touching=self.ids)[0]
@@ -115,7 +116,7 @@ class _Watcher:
                            "events": self.events, "problems": len(self.problems)}
                 write_outputs(self.out_dir, events=store.events_in_export_order(touching=self.ids), ordered=True,
                               articles=store.articles_in_id_order(ids=self.ids), problems=self.problems,
-                              summary=summary, report_articles=lambda ids: store.articles(ids=ids))
+                              summary=summary, report_articles=lambda ids: store.articles(ids=ids), report=render_report)
 
 
 def watch(folder: Path, *, db: Path, out_dir: Path | None = None, settings: Settings | None = None,
@@ -124,11 +125,11 @@ def watch(folder: Path, *, db: Path, out_dir: Path | None = None, settings: Sett
           stop: threading.Event | None = None) -> WatchResult:
     """Code the files of ``folder`` as they arrive (see the module docstring); ``stop``, when
     set (from another thread, or from ``on_batch``), ends the watch after the current poll."""
-    from .errors import InputError
+    from eventwire.errors import InputError
 
     if not Path(folder).is_dir():
         raise InputError(f"{folder} is not a folder")
-    from .engines import get_engine
+    from eventwire.engines import get_engine
 
     runner = get_engine(engine) if isinstance(engine, str) else engine  # one engine for every batch
     watcher = _Watcher(Path(folder), out_dir=out_dir, db=db, settings=settings or Settings(),

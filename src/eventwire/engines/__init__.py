@@ -6,7 +6,7 @@ An engine has two methods, the two halves of a run:
   mentions or the :class:`~eventwire.records.Problem` that stopped it, in input
   order, reading ``articles`` lazily (memory must not grow with the corpus);
 * ``link(store, reports, words, settings=..., keep=...)`` links mentions into
-  events (through :func:`eventwire.pipeline.link_stage`, one part at a time)
+  events (through :func:`eventwire.linking.stage.link_stage`, one part at a time)
   and returns them (with a store, only when ``keep``: they are saved there).
 
 Built in: ``local`` (this machine, ``workers`` processes; :mod:`.local`) and
@@ -19,23 +19,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Protocol
 
-from ..errors import SettingsError
-from ..records import Article, Event, Mention
-from ..settings import Settings
-from .work import Result
+from eventwire.engines.work import Result
+from eventwire.errors import SettingsError
+from eventwire.linking.stage import LinkParts, Part
+from eventwire.records import Article, Event, Mention
+from eventwire.settings import Settings
 
 #: Names accepted by :func:`get_engine` and ``eventwire run --engine``.
 ENGINES = ("local", "ray")
-
-
-#: One part of the linking stage: its reports, and the linking words of their articles.
-Part = tuple[list[Mention], dict[str, frozenset[str]]]
-
-
-class LinkParts(Protocol):
-    """How an engine links parts: each part's groups, in the parts' order, as ``link`` makes them."""
-
-    def __call__(self, parts: Iterable[Part], *, settings: Settings) -> Iterator[list[list[Mention]]]: ...
 
 
 class Engine(Protocol):
@@ -50,11 +41,11 @@ class Engine(Protocol):
 def get_engine(name: str) -> Engine:
     """The engine called ``name`` (see :data:`ENGINES`)."""
     if name == "local":
-        from .local import LocalEngine
+        from eventwire.engines.local import LocalEngine
 
         return LocalEngine()
     if name == "ray":
-        from .ray import RayEngine
+        from eventwire.engines.ray import RayEngine
 
         return RayEngine()
     raise SettingsError(f"unknown engine {name!r}; use one of {', '.join(ENGINES)}")

@@ -20,9 +20,9 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import suppress
 from typing import Any
 
-from ..records import Article, Event, Mention, Problem
-from ..settings import Settings
-from .work import Result, code_batch, warm_up
+from eventwire.engines.work import Result, code_batch, warm_up
+from eventwire.records import Article, Event, Mention, Problem
+from eventwire.settings import Settings
 
 WORKER_DIED = "a worker process died while coding this article's batch"
 
@@ -52,7 +52,7 @@ def batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 def _start_worker(parent: int) -> None:
     """A forked worker: an end with the run's process, and one BLAS thread (a worker that
     cannot set it runs on with the library's default)."""
-    from ..analyse import one_blas_thread
+    from eventwire.analysis.analyse import one_blas_thread
 
     _die_with_parent(parent)
     with suppress(OSError, RuntimeError, ValueError, AttributeError):  # only speed is at stake
@@ -147,6 +147,6 @@ class LocalEngine:
     def link(self, store: Any, reports: Sequence[Mention], words: Mapping[str, frozenset[str]], *,
              settings: Settings, keep: bool = True) -> list[Event]:
         """Link the run's (or, with a store, every stored) mention into events (:func:`link_stage`)."""
-        from ..pipeline import link_stage
+        from eventwire.linking.stage import link_stage
 
         return link_stage(store, reports, words, settings=settings, keep=keep)

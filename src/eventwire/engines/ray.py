@@ -12,9 +12,9 @@ loads the model once and keeps it for the tasks it runs. At most two batches per
 cluster CPU are in flight and results come back in input order, so the driver's
 memory stays flat; the store and the output files are written by the driver.
 
-Linking: :func:`eventwire.link.link` blocks candidates by (event type, country),
+Linking: :func:`eventwire.linking.link.link` blocks candidates by (event type, country),
 so reports of two blocks never meet; the linking stage reads the store one part
-(whole blocks, about :data:`eventwire.pipeline.PART_REPORTS` reports) at a time,
+(whole blocks, about :data:`eventwire.linking.stage.PART_REPORTS` reports) at a time,
 and this engine links each country of a part in its own Ray task while the next
 part is read, and puts the groups back in the order a single ``link`` call would
 make them. The result is the local engine's, event for event (the tests check
@@ -35,13 +35,13 @@ from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from ..errors import EventwireError
-from ..link import block_of
-from ..records import Article, Event, Mention, Problem
-from ..settings import Settings
-from . import Part
-from .local import batches
-from .work import Result, code_batch
+from eventwire.engines.local import batches
+from eventwire.engines.work import Result, code_batch
+from eventwire.errors import EventwireError
+from eventwire.linking.link import block_of
+from eventwire.linking.stage import Part
+from eventwire.records import Article, Event, Mention, Problem
+from eventwire.settings import Settings
 
 
 class RayUnavailable(EventwireError):
@@ -54,13 +54,13 @@ def _code_task(batch: list[Article], settings: Settings) -> list[Result]:
 
 def _link_task(reports: list[Mention], words: dict[str, frozenset[str]], days: int,
                km: float) -> list[list[Mention]]:
-    from ..link import link
+    from eventwire.linking.link import link
 
     return link(reports, article_words=words, days=days, km=km)
 
 
 def _order_key(m: Mention) -> tuple[Any, ...]:
-    """The order :func:`eventwire.link.link` takes reports in (and founds events in)."""
+    """The order :func:`eventwire.linking.link.link` takes reports in (and founds events in)."""
     import datetime as dt
 
     return (m.published or dt.date.max, m.article_id, m.start, m.mention_id)
@@ -137,13 +137,13 @@ class RayEngine:
 
     def link(self, store: Any, reports: Sequence[Mention], words: Mapping[str, frozenset[str]], *,
              settings: Settings, keep: bool = True) -> list[Event]:
-        """:func:`eventwire.pipeline.link_stage`, each part's countries linked in Ray tasks."""
-        from ..pipeline import link_stage
+        """:func:`eventwire.linking.stage.link_stage`, each part's countries linked in Ray tasks."""
+        from eventwire.linking.stage import link_stage
 
         return link_stage(store, reports, words, settings=settings, link_parts=self.link_parts, keep=keep)
 
     def link_parts(self, parts: Iterable[Part], *, settings: Settings) -> Iterator[list[list[Mention]]]:
-        """Each part's groups, as :func:`eventwire.link.link` makes them, one country per Ray task.
+        """Each part's groups, as :func:`eventwire.linking.link.link` makes them, one country per Ray task.
 
         The next part is read and sent while this one's tasks run (two parts
         in flight at most); each part's groups are put back in ``link``'s order.

@@ -29,8 +29,8 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from ..records import Article, Mention, Problem
-from ..settings import Settings
+from eventwire.records import Article, Mention, Problem
+from eventwire.settings import Settings
 
 Result = list[Mention] | Problem
 
@@ -87,9 +87,9 @@ def _code(articles: Sequence[Article], *, settings: Settings, batch_size: int | 
     """Parse the batch in one spaCy pass and score its sentences with the recogniser in one call
     (within ``budget`` per article, shared; raises :class:`OverBudget` past it), then extract
     each article within ``budget`` of its own."""
-    from ..analyse import analyse
-    from ..extract import score_docs
-    from ..recogniser.fuse import Thresholds
+    from eventwire.analysis.analyse import analyse
+    from eventwire.extraction.extract import score_docs
+    from eventwire.extraction.recogniser.fuse import Thresholds
 
     limits = Thresholds(accept=settings.recogniser_accept, reject=settings.recogniser_reject)
     size = settings.batch_size if batch_size is None else batch_size
@@ -101,8 +101,8 @@ def _code(articles: Sequence[Article], *, settings: Settings, batch_size: int | 
 
 
 def _extract_one(article: Article, doc: Any, *, budget: float, limits: Any, scores: Any) -> Result:
-    from ..extract import extract
-    from ..link import consolidate
+    from eventwire.extraction.extract import extract
+    from eventwire.linking.link import consolidate
 
     started = time.perf_counter()
     try:

@@ -18,8 +18,8 @@ run summary).
 
 from __future__ import annotations
 
-from .decode import decode_bytes
-from .files import (
+from eventwire.ingest.decode import decode_bytes
+from eventwire.ingest.files import (
                     HTML_SUFFIXES,
                     JSON_SUFFIXES,
                     JSONL_SUFFIXES,
@@ -28,12 +28,12 @@ from .files import (
                     read_path,
                     read_text,
 )
-from .htmlpage import parse_html
-from .jsonfile import DATE_KEYS, SOURCE_KEYS, TEXT_KEYS, URL_KEYS, record_to_article
-from .kinds import PROBLEM_KINDS, count_problem_kinds, problem_kind
-from .language import check_english, not_english_reason
-from .pdf import PDF_SUFFIXES, parse_pdf
-from .text import parse_text
+from eventwire.ingest.htmlpage import parse_html
+from eventwire.ingest.jsonfile import DATE_KEYS, SOURCE_KEYS, TEXT_KEYS, URL_KEYS, record_to_article
+from eventwire.ingest.kinds import PROBLEM_KINDS, count_problem_kinds, problem_kind
+from eventwire.ingest.language import check_english, not_english_reason
+from eventwire.ingest.pdf import PDF_SUFFIXES, parse_pdf
+from eventwire.ingest.text import parse_text
 
 __all__ = [
     "DATE_KEYS",

@@ -20,7 +20,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from ..errors import EmptyInput, MalformedInput
+from eventwire.errors import EmptyInput, MalformedInput
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),

@@ -19,15 +19,22 @@ import re
 import stat
 from collections.abc import Iterator, Sequence
 
-from ..errors import EmptyInput, InputError, InputTooLarge, UnreadableInput, UnsupportedInput, os_reason
-from ..records import Article, Problem
-from ..settings import Settings
-from .decode import decode_bytes
-from .htmlpage import parse_html
-from .jsonfile import json_articles, jsonl_articles, jsonl_stream_articles
-from .limits import within_article_limit
-from .pdf import PDF_SUFFIXES, parse_pdf
-from .text import parse_text
+from eventwire.errors import (
+    EmptyInput,
+    InputError,
+    InputTooLarge,
+    UnreadableInput,
+    UnsupportedInput,
+    os_reason,
+)
+from eventwire.ingest.decode import decode_bytes
+from eventwire.ingest.htmlpage import parse_html
+from eventwire.ingest.jsonfile import json_articles, jsonl_articles, jsonl_stream_articles
+from eventwire.ingest.limits import within_article_limit
+from eventwire.ingest.pdf import PDF_SUFFIXES, parse_pdf
+from eventwire.ingest.text import parse_text
+from eventwire.records import Article, Problem
+from eventwire.settings import Settings
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})

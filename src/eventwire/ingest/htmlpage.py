@@ -10,10 +10,10 @@ import json
 import re
 from typing import Any
 
-from ..errors import EmptyInput
-from ..pubdate import parse_meta_date
-from ..records import Article
-from .text import parse_text
+from eventwire.errors import EmptyInput
+from eventwire.ingest.pubdate import parse_meta_date
+from eventwire.ingest.text import parse_text
+from eventwire.records import Article
 
 #: a page's text must hold at least one block (paragraph) this long, in words
 MIN_BLOCK_WORDS = 8

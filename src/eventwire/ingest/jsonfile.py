@@ -15,14 +15,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import IO, Any
 
-from ..errors import EmptyInput, InputError, InputTooLarge, MalformedInput
-from ..pubdate import dateline_span, parse_meta_date
-from ..records import Article, Problem
-from ..settings import Settings
-from .codepoints import scrub
-from .htmlpage import parse_html
-from .limits import within_article_limit
-from .text import parse_text, plain_or_none
+from eventwire.errors import EmptyInput, InputError, InputTooLarge, MalformedInput
+from eventwire.ingest.codepoints import scrub
+from eventwire.ingest.htmlpage import parse_html
+from eventwire.ingest.limits import within_article_limit
+from eventwire.ingest.pubdate import dateline_span, parse_meta_date
+from eventwire.ingest.text import parse_text, plain_or_none
+from eventwire.records import Article, Problem
+from eventwire.settings import Settings
 
 TEXT_KEYS = ("text", "body", "content", "article", "maintext", "full_text")
 DATE_KEYS = ("published", "date", "pubdate", "published_at", "date_published", "datePublished",
@@ -85,7 +85,7 @@ def jsonl_stream_articles(stream: IO[bytes], *, path: str, settings: Settings, k
     their line number. ``empty_error``: raise :class:`EmptyInput` when no line
     holds anything.
     """
-    from .decode import decode_bytes
+    from eventwire.ingest.decode import decode_bytes
 
     limit = settings.max_line_chars
     cap = limit * _UTF8_MOST

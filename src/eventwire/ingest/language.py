@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from ..errors import UnsupportedInput
+from eventwire.errors import UnsupportedInput
 
 MIN_WORDS = 40
 #: below this share of English function words, a Latin-script text is not English

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..records import Article, Problem
-from ..settings import Settings
+from eventwire.records import Article, Problem
+from eventwire.settings import Settings
 
 
 def within_article_limit(item: Article | Problem, settings: Settings, *, line: int | None = None,

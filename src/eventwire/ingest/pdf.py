@@ -32,9 +32,9 @@ import re
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from ..errors import EmptyInput, MalformedInput
-from ..records import Article
-from .text import parse_text
+from eventwire.errors import EmptyInput, MalformedInput
+from eventwire.ingest.text import parse_text
+from eventwire.records import Article
 
 if TYPE_CHECKING:  # pypdf is imported on first use, not with the package
     from pypdf import PageObject, PdfReader

@@ -6,12 +6,19 @@ import datetime as dt
 import re
 import urllib.parse
 
-from ..clean import clean_text, markdown_to_plain, normalise_text
-from ..errors import EmptyInput
-from ..pubdate import dateline_span, find_publication_date, parse_meta_date, split_header, title_date, year_of
-from ..records import Article
-from .codepoints import replace_unencodable
-from .language import check_english
+from eventwire.errors import EmptyInput
+from eventwire.ingest.clean import clean_text, markdown_to_plain, normalise_text
+from eventwire.ingest.codepoints import replace_unencodable
+from eventwire.ingest.language import check_english
+from eventwire.ingest.pubdate import (
+    dateline_span,
+    find_publication_date,
+    parse_meta_date,
+    split_header,
+    title_date,
+    year_of,
+)
+from eventwire.records import Article
 
 
 def parse_text(raw: str, *, file: str, article_id: str | None = None, title: str | None = None,

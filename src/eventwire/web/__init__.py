@@ -21,6 +21,6 @@ value can close its ``<script>`` element.
 
 from __future__ import annotations
 
-from .report import render_report, report_html, write_report
+from eventwire.web.report import render_report, report_html, write_report
 
 __all__ = ["render_report", "report_html", "write_report"]

@@ -29,8 +29,9 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.responses import Response
 
-from ..errors import StoreError, StoreLocked
-from ..query import (
+from eventwire.errors import StoreError, StoreLocked
+from eventwire.store.database import Store
+from eventwire.store.query import (
     EVENT_TYPES,
     MAX_TEXT,
     MAX_VALUES,
@@ -44,8 +45,7 @@ from ..query import (
     select_events,
     summarize,
 )
-from ..store import Store
-from .views import boundary_files, event_detail, event_row, places_view, summary_view
+from eventwire.web.views import boundary_files, event_detail, event_row, places_view, summary_view
 
 #: Most rows one /api/events call returns, and most events one export holds.
 MAX_PAGE = 10_000
@@ -209,8 +209,8 @@ def show_places(store: StoreDep, flt: FilterDep) -> dict[str, Any]:
 @router.get("/export/{fmt}", dependencies=[Depends(only_params(*_FILTER_PARAMS))],
             response_class=Response)
 def export_events(store: StoreDep, flt: FilterDep, fmt: ExportFormat) -> Response:
-    """The filtered events as a download, written by :func:`eventwire.export.write_export`."""
-    from ..export import write_export
+    """The filtered events as a download, written by :func:`eventwire.output.export.write_export`."""
+    from eventwire.output.export import write_export
 
     page = select_events(store, EventFilter(**{**_fields(flt), "limit": MAX_EXPORT}))
     if page.total > MAX_EXPORT:

@@ -28,13 +28,13 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-from .. import __version__
-from ..errors import StoreError
-from ..query import get_event
-from .api import EVENT_ID, router
-from .assets import STATIC, check_assets
-from .render import server_page
-from .snapshot import Snapshot
+from eventwire.errors import StoreError
+from eventwire.store.query import get_event
+from eventwire.version import __version__
+from eventwire.web.api import EVENT_ID, router
+from eventwire.web.assets import STATIC, check_assets
+from eventwire.web.render import server_page
+from eventwire.web.snapshot import Snapshot
 
 #: Longest query string accepted (bytes).
 MAX_QUERY = 4096

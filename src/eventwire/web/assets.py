@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from ..errors import EventwireError
+from eventwire.errors import EventwireError
 
 STATIC = Path(__file__).resolve().parent / "static"
 TEMPLATES = STATIC / "templates"  # inside static/, so the package data (web/static/**/*) ships them

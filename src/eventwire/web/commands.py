@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from ..errors import EventwireError
+from eventwire.errors import EventwireError
 
 
 def _fail(exc: Exception) -> None:
@@ -30,7 +30,7 @@ def serve_cmd(db: Path, host: str, port: int) -> None:
     """Browse the events of DB in a web app: map, timeline, table, evidence, downloads, JSON API."""
     import uvicorn
 
-    from .app import create_app
+    from eventwire.web.app import create_app
 
     if not db.is_file():
         _fail(EventwireError(f"no event database at {db}; run 'eventwire run' first or give --db"))
@@ -62,8 +62,8 @@ def report_cmd(source: Path, out: Path) -> None:
     SOURCE is an event database or the output folder of 'eventwire run'. The
     report has its data and scripts inline and opens offline.
     """
-    from ..export import REPORT_EVENTS, write_text_atomic
-    from .report import render_report, report_from
+    from eventwire.output.export import REPORT_EVENTS, write_text_atomic
+    from eventwire.web.report import render_report, report_from
 
     try:
         records, articles, total = report_from(source, limit=REPORT_EVENTS)

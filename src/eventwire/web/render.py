@@ -20,7 +20,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from .assets import SCRIPTS, read_asset, read_template
+from eventwire.web.assets import SCRIPTS, read_asset, read_template
 
 _SLOT = re.compile(r"\{\{(\w+)\}\}")
 

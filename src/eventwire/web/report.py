@@ -19,13 +19,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..errors import EventwireError
-from ..export import event_to_dict, sort_events, write_text_atomic
-from ..query import EVENT_TYPES
-from ..records import Article, Event
-from .assets import VENDOR, admin1_file, check_assets, read_asset
-from .render import inline_page
-from .views import WINDOW, detail_from_record, row_from_record
+from eventwire.errors import EventwireError
+from eventwire.output.export import sort_events, write_text_atomic
+from eventwire.records import Article, Event, event_to_dict
+from eventwire.store.query import EVENT_TYPES
+from eventwire.web.assets import VENDOR, admin1_file, check_assets, read_asset
+from eventwire.web.render import inline_page
+from eventwire.web.views import WINDOW, detail_from_record, row_from_record
 
 
 class ReportError(EventwireError):
@@ -98,14 +98,14 @@ def report_from(source: Path, *, limit: int | None = None
     With ``limit``, only the latest ``limit`` events are kept (as in a run's
     ``report.html``); events are read one at a time either way.
     """
-    from ..export import LatestEvents
+    from eventwire.output.export import LatestEvents
 
     source = Path(source)
     if source.is_dir():
         return _from_folder(source, limit=limit)
     if not source.is_file():
         raise ReportError(f"{source} is neither an event database nor an output folder")
-    from ..store import Store
+    from eventwire.store.database import Store
 
     shown = LatestEvents(limit)
     with Store.open(source, read_only=True) as store:
@@ -140,7 +140,7 @@ def _from_folder(folder: Path, *, limit: int | None = None
     events_file = folder / "events.jsonl"
     if not events_file.is_file():
         raise ReportError(f"{folder} has no events.jsonl; give an event database or a run's output folder")
-    from ..export import LatestEvents
+    from eventwire.output.export import LatestEvents
 
     shown = LatestEvents(limit)
     for n, r in enumerate(_read_jsonl(events_file), 1):

@@ -13,7 +13,7 @@ appear with the first request after the run ends.
 While copying, the app leaves a marker file beside the database
 (``.NAME.snapshot.lock``, holding its pid); a run that finds the database
 locked and that marker present waits for the copy to end instead of failing
-(:func:`eventwire.store.Store.open`), so a run never fails because the app is
+(:func:`eventwire.store.database.Store.open`), so a run never fails because the app is
 open and busy.
 """
 
@@ -26,8 +26,8 @@ import threading
 import time
 from pathlib import Path
 
-from ..errors import StoreError, StoreLocked
-from ..store import Store, snapshot_marker
+from eventwire.errors import StoreError, StoreLocked
+from eventwire.store.database import Store, snapshot_marker
 
 #: Shortest time between two looks at the database's file, in seconds.
 CHECK_SECONDS = 0.5

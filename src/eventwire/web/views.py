@@ -15,10 +15,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..export import article_to_dict, event_to_dict
-from ..query import PlaceGroups, Summary, Tally
-from ..records import Article, Event
-from .assets import admin1_file
+from eventwire.records import Article, Event, article_to_dict, event_to_dict
+from eventwire.store.query import PlaceGroups, Summary, Tally
+from eventwire.web.assets import admin1_file
 
 #: Characters of article text kept on each side of a mention in a windowed detail.
 WINDOW = 600
@@ -36,7 +35,7 @@ def safe_url(url: str | None) -> str | None:
 
 
 def row_from_record(record: dict[str, Any]) -> dict[str, Any]:
-    """A row from an ``events.jsonl`` record (as :func:`eventwire.export.event_to_dict` makes)."""
+    """A row from an ``events.jsonl`` record (as :func:`eventwire.records.event_to_dict` makes)."""
     mentions = record.get("mentions") or []
     sources: list[str] = []
     for m in mentions:
@@ -111,7 +110,7 @@ def _tallies(tallies: Sequence[Tally], *keys: str) -> list[dict[str, Any]]:
 
 
 def summary_view(s: Summary) -> dict[str, Any]:
-    """A :class:`~eventwire.query.Summary` as the JSON of ``/api/summary`` (the report's script makes the same)."""
+    """A :class:`~eventwire.store.query.Summary` as the JSON of ``/api/summary`` (the report's script makes the same)."""
     return {
         "events": s.events, "deaths": s.deaths, "located": s.located, "undated": s.undated,
         "date_min": s.date_min, "date_max": s.date_max, "bbox": list(s.bbox) if s.bbox else None,

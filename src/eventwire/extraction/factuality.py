@@ -1,0 +1,304 @@
+"""Factuality: did the article assert that the event happened?
+
+Plans, predictions, threats, denials, questions, conditionals, negations and
+"nearly" events are not events (TAXONOMY.md, "What is an event"). The check
+walks from the trigger word up its syntactic heads to the clause that states
+it, looking for the markers that take the assertion away:
+
+- a negation on the trigger or a governing verb ("did not strike", "no strikes")
+- a modal ("could fall", "will be deployed")
+- an infinitive complement of a non-implicative governor ("threatened to take",
+  "to be able to conduct strikes"), or a non-factual governing word ("plans",
+  "denied", "in an attempt to")
+- a conditional or question ("if they attack", "did they strike?")
+- a hedge adverb ("has nearly fallen")
+- a habit, not one event ("his men often attacked convoys", "routinely shelled"), and a
+  simple present in a full sentence ("the coalition only attacks military targets")
+- "without" ("surrendered without a fight")
+- a running total ("the war has killed thousands"): a present perfect whose subject is a
+  whole conflict
+- a situation that went on ("the gang has been fighting vigilantes for months"): a perfect
+  progressive over weeks or years
+- a total over a period ("3,000 people were killed across the country in the first half of
+  the year", "thousands have died in attacks this year")
+
+Reporting verbs ("said", "confirmed") are transparent: "officials said the
+Taliban captured X" asserts the capture.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from eventwire.analysis.lexicon import (
+    AGGREGATE_SUBJECTS,
+    HABITUAL_ADVERBS,
+    HEDGE_ADVERBS,
+    IMPLICATIVE,
+    MODALS,
+    NONFACTUAL_GOVERNORS,
+    NOUN_KINDS,
+    SPEECH_VERBS,
+    VERB_KINDS,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+#: Dependency labels that link a complement to its governor.
+_COMPLEMENT = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "dobj", "acl", "advcl", "relcl", "prep", "conj",
+                         "nsubjpass", "attr", "oprd", "amod", "compound", "appos", "acomp"})
+_CLAUSE_TOP = frozenset({"ROOT"})
+_CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+
+
+def assertion_blocker(trigger: Token) -> str | None:
+    """Why the event of ``trigger`` is not asserted, or None when it is."""
+    if trigger.sent.text.rstrip().endswith("?"):
+        return "question"
+    if _generic_present(trigger):
+        return "generic present"
+    if running_total(trigger):
+        return "running total"
+    if ongoing(trigger):
+        return "ongoing for a long time"
+    if period_total(trigger):
+        return "total over a period"
+    reason = _governing_blocker(trigger)
+    if reason and not reason.startswith(("negated", "modal", "conditional", "hedged")) \
+            and _has_past_consequence(trigger):
+        return None  # "called in an airstrike, which killed two": what it did says it happened
+    return reason
+
+
+#: Adjectives that make an event noun a pattern of many: "repeated raids".
+REPEATED = frozenset({"repeated", "frequent", "regular", "daily", "nightly", "near-daily", "countless",
+                      "persistent", "constant", "relentless", "incessant"})
+
+
+def _every_day(tok: Token) -> bool:
+    """"every day", "almost every night", "daily", "nightly": a habit, not one event."""
+    if tok.lower_ in {"daily", "nightly"}:
+        return True
+    nouns = [tok] if tok.pos_ == "NOUN" else [g for g in tok.children if g.dep_ == "pobj"]
+    return any(n.lemma_ in {"day", "night", "week", "morning"} and any(
+        c.dep_ in {"det", "nummod"} and c.lower_ in {"every", "each"} for c in n.children) for n in nouns)
+
+
+def _has_past_consequence(trigger: Token) -> bool:
+    """Whether an event noun has a relative clause in the simple past ("a strike that killed")."""
+    return _is_event_noun(trigger) and any(
+        c.dep_ == "relcl" and c.tag_ == "VBD" and not any(g.dep_ == "neg" for g in c.children)
+        for c in trigger.children)
+
+
+def _is_event_noun(tok: Token) -> bool:
+    """"airstrike", "raid", "bombing": a noun that names an event (not "fighters who led attacks")."""
+    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in NOUN_KINDS or tok.lower_ in NOUN_KINDS)
+
+
+def _governing_blocker(trigger: Token) -> str | None:
+    node = trigger
+    steps = 0
+    while steps < 8:
+        steps += 1
+        reason = _local_blocker(node, is_trigger=node is trigger)
+        if reason:
+            return reason
+        head = node.head
+        if head is node or node.dep_ in _CLAUSE_TOP:
+            return None
+        if node.dep_ == "relcl" and node.tag_ == "VBD" and _is_event_noun(head):
+            return None  # "... an airstrike which killed two": a past relative clause states a fact
+        # A reporting verb states its complement as fact (unless it denies it).
+        if head.lemma_ in SPEECH_VERBS and node.dep_ in {"ccomp", "parataxis"}:
+            return None
+        if head.lemma_ in IMPLICATIVE and node.dep_ == "xcomp":
+            node = head
+            continue
+        if _is_governor(head, node):
+            return f"governed by '{head.text}'"
+        if head.lemma_ in {"flee", "escape"} and (node.dep_ in {"dobj", "xcomp"} or (
+                node.dep_ == "prep" and node.lower_ == "from")):
+            return f"background of '{head.text}'"  # "families who fled fighting in the west"
+        if node.dep_ == "dobj" and node.tag_ == "NNS" and (head.lemma_ in {"intensify", "escalate"} or (
+                head.lemma_ in {"step", "ramp"} and any(c.dep_ == "prt" and c.lower_ == "up" for c in head.children))):
+            return f"trend '{head.text}'"  # "has stepped up attacks on convoys this year"
+        if node.dep_ == "pobj" and head.lower_ == "without":
+            return "negated by 'without'"
+        if node.dep_ in {"xcomp"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) \
+                and head.pos_ in {"VERB", "ADJ"} and head.lemma_ not in IMPLICATIVE:
+            # "were able to hold", "is expected to fall"
+            if head.pos_ == "ADJ" or head.lemma_ in NONFACTUAL_GOVERNORS:
+                return f"infinitive under '{head.text}'"
+        node = head
+    return None
+
+
+def _generic_present(trigger: Token) -> bool:
+    """"The coalition only attacks military targets": a simple-present verb in a full
+    sentence states a habit or a policy. Headlines ("Missile hits Dnipro") have no full stop."""
+    tag = trigger.tag_
+    if tag == "VB" and trigger.dep_ == "conj" and trigger.head.tag_ in {"VBZ", "VBP"} \
+            and not any(c.dep_ == "aux" for c in trigger.children):
+        tag = trigger.head.tag_  # "gangs who raid villages, kidnap residents and attack travellers"
+    if tag not in {"VBZ", "VBP"} or not trigger.sent.text.rstrip().endswith("."):
+        return False
+    if trigger.lower_ in {"set", "hit", "cut", "put", "shut", "beat", "burst"} or trigger.lower_.endswith("ed"):
+        return False  # the past tense is spelled the same, or the tagger mistook a past form
+    word = trigger.lower_
+    bases = {word, word[:-1], word[:-2], word[:-3] + "y"} if word.endswith("s") else {word}
+    if not bases & VERB_KINDS.keys():
+        return False  # "retook" tagged as a present: the spelling is not a present form
+    return not any(c.dep_ in {"aux", "auxpass"} for c in trigger.children)
+
+
+def running_total(trigger: Token) -> bool:
+    """"The violence has killed tens of thousands": a present perfect whose subject is a
+    whole conflict sums many events; it is background, not an event."""
+    verb = trigger
+    while verb.dep_ == "conj" and verb.head is not verb:  # "has displaced and killed thousands"
+        verb = verb.head
+    children = [*trigger.children, *verb.children]
+    if not _present_perfect(children):
+        return False
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in AGGREGATE_SUBJECTS for c in children)
+
+
+def _present_perfect(children: Iterable[Token]) -> bool:
+    """Whether a verb's children hold the "has"/"have" of a present perfect."""
+    return any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"} for c in children)
+
+
+def _year_number(tok: Token) -> bool:
+    return re.fullmatch(r"(?:19|20)\d\d", tok.text) is not None
+
+
+#: Units of a duration so long that what went on through it is a situation, not one event.
+LONG_UNITS = frozenset({"week", "month", "year", "decade"})
+
+
+def ongoing(trigger: Token) -> bool:
+    """"The gang has been fighting vigilantes for months", "rebels have been shelling the town
+    since 2019": a perfect progressive that lasted weeks or years is a situation, not an event
+    ("troops have been fighting in the town for two days" is still one)."""
+    children = list(trigger.children)
+    if trigger.tag_ != "VBG" or not any(c.dep_ == "aux" and c.lower_ == "been" for c in children) \
+            or not any(c.dep_ == "aux" and c.lemma_ == "have" for c in children):
+        return False
+    for prep in children:
+        for obj in prep.children if prep.dep_ == "prep" else ():
+            if obj.dep_ != "pobj":
+                continue
+            if prep.lower_ == "for" and obj.lemma_.lower() in LONG_UNITS and (obj.lemma_ != "week" or obj.tag_ == "NNS"):
+                return True  # "for months", "for more than two years", "for weeks" (not "for a week")
+            if prep.lower_ == "since" and _year_number(obj):
+                return True  # "since 2019" (not "since 0500")
+    return False
+
+
+#: Nouns of a span of time that only a total covers: "in the first half of the year".
+_PERIOD_PARTS = frozenset({"half", "quarter"})
+_PERIOD_UNITS = LONG_UNITS - {"week"}
+_DEATH_VERBS = frozenset({"kill", "die", "perish"})
+
+
+def _of_a_period(part: Token) -> bool:
+    """"half of the year", "quarter of 2023" (not "the Christian quarter of the old city")."""
+    return any(g.lemma_.lower() in _PERIOD_UNITS or _year_number(g)
+               for c in part.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ == "pobj")
+
+
+def period_total(trigger: Token) -> bool:
+    """"More than 3,000 people were killed across the country in the first half of the year",
+    "thousands have died in attacks this year": deaths counted over months or over a whole
+    country sum many events. A bare plural event noun ("in attacks") is judged by its verb.
+
+    "Gunmen killed five people earlier this month" stays an event: "this month" only makes a
+    total with a present perfect ("have killed ... this month").
+    """
+    verb = trigger
+    if trigger.pos_ == "NOUN":
+        prep = trigger.head
+        if trigger.tag_ != "NNS" or trigger.dep_ != "pobj" or prep.dep_ != "prep" \
+                or any(c.dep_ in {"det", "nummod", "poss"} for c in trigger.children):
+            return False
+        verb = prep.head
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in _DEATH_VERBS:
+        return False  # only deaths are summed so: "protested across the country" is one protest
+    perfect = _present_perfect(verb.children)
+    for child in verb.children:
+        if child.dep_ == "npadvmod" and child.lemma_.lower() in _PERIOD_UNITS and perfect:
+            return True  # "have died ... this year"
+        if child.dep_ != "prep":
+            continue
+        for obj in (g for g in child.children if g.dep_ == "pobj"):
+            low = obj.lemma_.lower()
+            if child.lower_ in {"across", "throughout"} and low in {"country", "nation", "region"}:
+                return True  # "across the country"
+            if child.lower_ in {"in", "during", "over", "throughout"} and (
+                    (low in _PERIOD_PARTS and _of_a_period(obj)) or (low in _PERIOD_UNITS and (perfect or any(
+                        c.lower_ in {"past", "last", "previous"} for c in obj.children)))):
+                return True  # "in the first half of the year", "over the past year"
+    return False
+
+
+#: Words for a fighting unit: one that "called for air strikes" got them (a politician who calls
+#: for strikes only demands them).
+_UNITS = frozenset({"force", "forces", "troops", "unit", "units", "patrol", "team", "soldiers", "commandos"})
+
+
+def _is_governor(head: Token, child: Token) -> bool:
+    if head.lemma_.lower() not in NONFACTUAL_GOVERNORS:
+        return False
+    if head.lemma_ in {"call", "request"} and any(c.dep_ == "nsubj" and c.lower_ in _UNITS for c in head.children):
+        return False  # "the security force called for precision air strikes": support called in arrives
+    if child.dep_ == "conj" and child.pos_ == "VERB" and head.pos_ == "VERB":
+        return False  # "tried to flee and were killed": a second, coordinated assertion
+    # The subject of "continue" or "stop" is not governed by it: "Fighting continues".
+    return child.dep_ not in {"nsubj", "nsubjpass", "npadvmod", "advmod", "punct", "cc"}
+
+
+def _local_blocker(node: Token, *, is_trigger: bool) -> str | None:
+    for child in node.children:
+        low = child.lower_
+        if child.dep_ == "neg" or (child.dep_ == "det" and low in {"no", "neither"}):
+            return f"negated by '{child.text}'"
+        if child.dep_ in {"aux", "auxpass"} and (low in MODALS or child.lemma_ in MODALS):
+            return f"modal '{child.text}'"
+        if child.dep_ == "aux" and low == "to" and node.pos_ == "VERB" and not is_trigger:
+            # an infinitive clause between the trigger and its clause: "aimed at trying to take"
+            if node.head.lemma_ not in IMPLICATIVE and node.dep_ in {"xcomp", "advcl", "acl", "ccomp"}:
+                return f"infinitive '{node.text}'"
+        if child.dep_ == "aux" and low == "to" and is_trigger and node.dep_ in {"advcl", "acl", "xcomp",
+                                                                                "ccomp", "relcl"}:
+            if node.head.lemma_ not in IMPLICATIVE:
+                return f"infinitive '{node.text}'"
+        if child.dep_ == "mark" and low in _CONDITIONAL_MARKS:
+            return f"conditional '{child.text}'"
+        if child.dep_ == "advmod" and low in HEDGE_ADVERBS and is_trigger:
+            return f"hedged by '{child.text}'"
+        if child.dep_ == "advmod" and low in HABITUAL_ADVERBS and is_trigger:
+            return f"habitual '{child.text}'"
+        if is_trigger and child.dep_ in {"npadvmod", "advmod", "pobj", "prep"} and _every_day(child):
+            return f"habitual '{child.text}'"
+        if is_trigger and node.dep_ == "pobj" and node.head.lower_ == "of" \
+                and node.head.head.lower_ in {"hundreds", "thousands", "dozens", "scores", "millions"}:
+            return f"aggregate '{node.head.head.text}'"  # "hundreds of air attacks since the coup"
+        if is_trigger and low == "since" and child.dep_ in {"advmod", "prep"} and any(
+                c.dep_ == "aux" and c.lemma_ == "have" for c in node.children):
+            return "cumulative 'since'"  # "has since captured large parts of the province"
+        if is_trigger and child.dep_ == "amod" and low in REPEATED:
+            return f"habitual '{child.text}'"  # "repeated raids", "near-daily shelling"
+    if is_trigger and node.dep_ == "conj" and node.pos_ == "NOUN" and any(
+            c.dep_ == "amod" and c.lower_ in REPEATED for c in node.head.children):
+        return "habitual (shared)"  # "repeated raids and air attacks"
+    for child in node.children:
+        low = child.lower_
+        if is_trigger and child.dep_ == "prep" and low in {"during", "throughout"} and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in {"war", "conflict", "insurgency"} for g in child.children):
+            return f"aggregate '{child.text}'"  # "fought alongside the army during the war"
+    return None

@@ -1,0 +1,321 @@
+"""Place stage: the places an article names, and which of them an event happened at.
+
+:func:`place_refs` finds every place the text names (entities, "X province",
+"the city" pointing back), geocodes it in the article's country or in the
+country its own phrase names ("the Yemeni city of Saada"), and keeps the
+article's spelling. :func:`places_for` picks, for one trigger, the places of its
+clause by distance in the parse, with penalties for foreign places and
+countries. :func:`article_country` votes on the article's country.
+
+Needs a spaCy ``Doc`` with entities from :mod:`eventwire.analysis.analyse`.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from eventwire.records import Place
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from eventwire.extraction.triggers import Trigger
+
+AREA_KIND = {"province": "admin1", "provinces": "admin1", "region": "admin1", "state": "admin1",
+             "governorate": "admin1", "oblast": "admin1", "prefecture": "admin1", "district": "district",
+             "districts": "district", "county": "district"}
+ANAPHORA = {"city": "city", "town": "city", "village": "city", "province": "admin1", "region": "admin1",
+            "district": "district", "capital": "city", "area": None, "governorate": "admin1"}
+#: Places further than this (dependency steps plus penalties) from a trigger are not its scene.
+MAX_PLACE_DISTANCE = 13
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRef:
+    """A place named (or referred back to) in the text, geocoded."""
+
+    start: int  # token index
+    end: int
+    place: Place
+    sent_index: int
+
+
+def article_country(doc: Doc) -> str | None:
+    """The country an article is about: a vote in which towns and provinces weigh more than
+    country names and nationality words, so a report on Afghanistan from Washington is about
+    Afghanistan.
+
+    A name counts at most twice however often it recurs, so one ambiguous name ("Andar",
+    an acronym tagged as a place) cannot outvote the article's other places, and a short
+    all-capitals name ("IMU", "ALP") only votes when it is a country's abbreviation.
+    """
+    from collections import Counter
+
+    from eventwire.geo.gazetteer import default_gazetteer, name_key
+    from eventwire.geo.geocode import geocode, infer_country
+
+    votes: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    for ent in doc.ents:
+        if ent.label_ not in {"GPE", "LOC", "NORP"}:
+            continue
+        key = name_key(ent.text)
+        seen[key] += 1
+        if seen[key] > 2:
+            continue
+        if ent.label_ == "NORP":
+            code = default_gazetteer().demonym_country(ent.text)
+            if code:
+                votes[code] += 1
+            continue
+        after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+        place = geocode(ent.text, kind=AREA_KIND.get(after))
+        if place is None or not place.country_code:
+            continue
+        if place.kind != "country" and ent.text.isupper() and len(ent.text.strip()) <= 4:
+            continue
+        votes[place.country_code] += 1 if place.kind == "country" else 2
+    if votes:
+        return max(votes, key=lambda c: votes[c])
+    return infer_country([e.text for e in doc.ents if e.label_ in {"GPE", "NORP", "LOC"}])
+
+
+def place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]:
+    """Places named in the text, and "the city"/"the province" resolved to the last one named.
+
+    The dateline ("KABUL, Afghanistan -") says where the reporter was, not where an
+    event happened, so its places are left out.
+    """
+    from eventwire.analysis.analyse import doc_text
+    from eventwire.geo.geocode import geocode
+    from eventwire.ingest.pubdate import dateline_span
+
+    dateline = dateline_span(doc_text(doc)) or (0, 0)
+
+    sent_index: dict[int, int] = {}
+    for i, s in enumerate(sents):
+        sent_index.update(dict.fromkeys(range(s.start, s.end), i))
+    refs: list[PlaceRef] = []
+    cache: dict[tuple[str, str | None, str | None, str | None], Place | None] = {}
+    recent: dict[str, Place] = {}
+    all_ents = {e.start: e for e in doc.ents}
+    ent_at = {start: e for start, e in all_ents.items() if e.label_ in {"GPE", "LOC", "FAC"}}
+    # only places and the anaphora words can give a reference: the other tokens are not visited
+    for tok_i in sorted({*ent_at, *_anaphora_at(doc)}):
+        tok = doc[tok_i]
+        ent = ent_at.get(tok_i)
+        if ent is not None and dateline[0] <= ent.start_char < dateline[1]:
+            continue
+        if ent is not None:
+            after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+            kind = AREA_KIND.get(after)
+            name = ent.text
+            for lead in ("the ", "The "):
+                name = name.removeprefix(lead)
+            if not any(ch.isupper() for ch in name):
+                continue  # "the west bank of the river": a place name is capitalised in English
+            kind = kind or _own_kind(name)
+            province = None
+            if kind in {"district", None}:
+                sent = sents[sent_index[ent.start]] if ent.start in sent_index else ent.sent
+                province = _enclosing_province(doc, ent, code, sent=sent, ents_at=all_ents)
+            stated = _stated_country(doc, ent.start)  # "the Yemeni city of Saada", "Yemen's Red Sea coast"
+            where = stated or code
+            inside = stated if stated and _said_to_lie_in(doc, ent) else None
+            cache_key = (name, kind, province.admin1 if province else None, where)
+            if cache_key not in cache:
+                cache[cache_key] = geocode(name, country_code=where, kind=kind,
+                                           admin1_hint=province.admin1 if province else None)
+            place = cache[cache_key]
+            if place is not None and inside and place.country_code and place.country_code != inside:
+                place = None  # the text says which country it lies in: a namesake elsewhere is not it
+            if province is not None and kind == "district" and (place is None or place.admin1 != province.admin1):
+                place = None  # "Khugyani district, Nangarhar province": not the Khugyani elsewhere
+            if place is None and kind == "district" and province is not None:
+                place = _district_in(ent, province)
+            if place is None:
+                continue
+            if place.kind in {"city", "district"} and name != place.name and name[:1].isupper():
+                # the article's spelling ("Gondar", "Kryvyi Rih"), not the gazetteer's ("Gonder"):
+                # every value traces to the text; the coordinates say which place it is
+                place = replace(place, name=name)
+            refs.append(PlaceRef(ent.start, ent.end, place, sent_index.get(ent.start, 0)))
+            recent[place.kind] = place
+            if place.kind in {"city", "district"} and place.admin1:
+                recent.setdefault("admin1", place)
+            continue
+        low = tok.lower_
+        if low in ANAPHORA and tok_i > 0 and doc[tok_i - 1].lower_ in {"the", "that", "this"} \
+                and tok.dep_ not in {"compound"} and not tok.ent_type_:
+            want = ANAPHORA[low]
+            if low == "capital" and tok_i > 1 and doc[tok_i - 2].lower_ in {"national"}:
+                continue
+            target = recent.get(want or "city") if want else recent.get("city") or recent.get("district")
+            if target is not None and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+                refs.append(PlaceRef(tok_i, tok_i + 1, target, sent_index.get(tok_i, 0)))
+    return refs
+
+
+def _anaphora_at(doc: Doc) -> list[int]:
+    """Indices of the tokens whose lower-case form is one of :data:`ANAPHORA`."""
+    from spacy.attrs import LOWER
+
+    if not len(doc):
+        return []
+    wanted = _anaphora_ids()
+    return [i for i, lower in enumerate(doc.to_array(LOWER).tolist()) if lower in wanted]
+
+
+@functools.cache
+def _anaphora_ids() -> frozenset[int]:
+    from spacy.strings import get_string_id
+
+    return frozenset(get_string_id(word) for word in ANAPHORA)
+
+
+def _enclosing_province(doc: Doc, ent: Span, code: str | None, *, sent: Span,
+                        ents_at: dict[int, Span]) -> Place | None:
+    """The province a place is said to lie in: "Gelan district, Ghazni province",
+    "Marka district of Lower Shabelle region", "a village in Bakhmut district, Donetsk oblast".
+
+    ``sent`` is the sentence ``ent`` starts in and ``ents_at`` the document's entities by
+    first token (``Span.sent`` and ``Span.ents`` scan the whole document at every call).
+    """
+    from eventwire.geo.geocode import geocode
+
+    i = ent.end
+    if i < len(doc) and doc[i].lower_ in AREA_KIND:
+        i += 1
+    if i < len(doc) and doc[i].lower_ in {",", "of", "in"}:
+        i += 1
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    other = ents_at.get(i)
+    if other is None or other.label_ not in {"GPE", "LOC"}:
+        return None
+    if not sent.start <= other.start < other.end <= sent.end:
+        return None  # only an entity inside the sentence counts (as in ``ent.sent.ents``)
+    after = doc[other.end].lower_ if other.end < len(doc) else ""
+    if AREA_KIND.get(after) != "admin1" and not other.text.lower().endswith(
+            ("province", "region", "state", "governorate", "oblast")):
+        return None
+    place = geocode(other.text, country_code=code, kind="admin1")
+    return place if place is not None and place.admin1 else None
+
+
+def _own_kind(name: str) -> str | None:
+    """"district" for a name that carries its kind word ("Ghormach district")."""
+    from eventwire.geo.geocode import split_kind
+
+    said = split_kind(name)[1]
+    return said if said in {"district", "admin1"} else None
+
+
+def _district_in(ent: Span, province: Place) -> Place:
+    """A district the gazetteer lacks (or places elsewhere), placed in the province the text names."""
+    from eventwire.geo.geocode import split_kind
+
+    return Place(name=split_kind(ent.text)[0], admin1=province.admin1, country=province.country,
+                 latitude=province.latitude, longitude=province.longitude, geo_precision=2, kind="district",
+                 country_code=province.country_code)
+
+
+def _tree_distance(a: Token, b: Token) -> int:
+    up_a = [a] + list(a.ancestors)
+    up_b = [b] + list(b.ancestors)
+    pos_b = {t.i: k for k, t in enumerate(up_b)}
+    for k, t in enumerate(up_a):
+        if t.i in pos_b:
+            return k + pos_b[t.i]
+    return 99
+
+
+_PLACE_NOUNS = frozenset({"city", "town", "village", "capital", "port", "province", "region", "district",
+                          "state", "governorate", "oblast", "county", "area", "border", "outskirts"})
+
+
+#: Words after "Country's X" that make X a place in that country ("Yemen's Red Sea coast"), where
+#: "Ukraine's Kursk incursion" or "Israel's Rafah offensive" only say whose act it was.
+_LIES_IN = _PLACE_NOUNS | {"coast", "valley", "island"}
+
+
+def _said_to_lie_in(doc: Doc, ent: Span) -> bool:
+    """Whether the phrase that names ``ent``'s country says the place lies in it: "the Yemeni
+    city of Saada" always, "Yemen's Red Sea coast" when a place noun follows the name."""
+    if ent.start >= 1 and doc[ent.start - 1].lower_ == "of":
+        return True
+    return ent.end < len(doc) and doc[ent.end].lower_ in _LIES_IN
+
+
+def _stated_country(doc: Doc, start: int) -> str | None:
+    """The country a place's own phrase names: "the Yemeni city of Saada", "Syria's Idlib"."""
+    from eventwire.geo.gazetteer import default_gazetteer
+
+    i = start - 1
+    if i >= 1 and doc[i].lower_ in {"'s", "’s"}:
+        i -= 1
+    elif i >= 2 and doc[i].lower_ == "of" and doc[i - 1].lower_ in _PLACE_NOUNS:
+        i -= 2
+        if i >= 0 and doc[i].pos_ == "ADJ" and doc[i].ent_type_ != "NORP":
+            i -= 1  # "the northern Yemeni city of"
+    else:
+        return None
+    if i < 0 or not doc[i].text[:1].isupper():
+        return None
+    gaz = default_gazetteer()
+    found = gaz.demonym_country(doc[i].text)
+    if found is None:
+        country = gaz.country(doc[i].text)
+        found = country.country_code if country is not None else None
+    return found
+
+
+def places_for(trig: Trigger, sent: Span, si: int, refs: list[PlaceRef], code: str | None) -> list[PlaceRef]:
+    tok = trig.token
+    doc = tok.doc
+    in_sent = [r for r in refs if r.sent_index == si]
+    actor_spans = [s for s in (trig.agent_span, trig.patient_span) if s is not None]
+    scored: list[tuple[float, PlaceRef]] = []
+    for ref in in_sent:
+        root = doc[ref.start:ref.end].root
+        if root.dep_ in {"nsubj", "poss"} and root.head.i != tok.i and ref.place.kind != "country":
+            continue  # "Washington stated", "Kabul's airport": the place acts or owns, it is not the scene
+        if ref.place.kind == "country":
+            if any(s.start <= ref.start < s.end for s in actor_spans):
+                continue
+            if root.dep_ in {"nsubj", "poss", "compound", "amod", "npadvmod"}:
+                continue
+        dist = float(_tree_distance(tok, root))
+        path_preps = {t.lower_ for t in root.ancestors if t.dep_ == "prep"} - {t.lower_ for t in tok.ancestors}
+        if path_preps & {"despite", "between", "with", "from", "toward", "towards", "to"}:
+            dist += 3
+        if code and ref.place.country_code and ref.place.country_code != code \
+                and _stated_country(tok.doc, ref.start) != ref.place.country_code:
+            dist += 8  # a foreign place, unless the sentence says which country it is in
+        if ref.place.kind == "country":
+            dist += 6
+        scored.append((dist, ref))
+    scored = [x for x in scored if x[0] <= MAX_PLACE_DISTANCE]
+    if not scored:
+        return []
+    scored.sort(key=lambda x: (x[0], x[1].place.geo_precision or 9))
+    best = scored[0][1]
+    for dist, ref in scored[1:]:
+        # a town inside the chosen province, attached to the same clause: the more precise place
+        if best.place.kind == "admin1" and ref.place.kind in {"city", "district"} \
+                and ref.place.admin1 == best.place.admin1 and dist <= scored[0][0] + 5:
+            best = ref
+            break
+    chosen = [best]
+    best_root = doc[best.start:best.end].root
+    # "strikes in Kandahar and Helmand", "the fall of Kandahar and Herat": one mention per place
+    for _, ref in scored[1:]:
+        root = doc[ref.start:ref.end].root
+        if ref.place.kind == best.place.kind and (root.head.i == best_root.i and root.dep_ == "conj"
+                                                 or best_root.head.i == root.i and best_root.dep_ == "conj"):
+            if ref.place.name != best.place.name:
+                chosen.append(ref)
+    # a town and its province in one sentence: keep the town, it is the more precise
+    return chosen

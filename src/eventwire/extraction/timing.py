@@ -1,0 +1,150 @@
+"""When each event word happened: the date expressions of its sentence attached to it.
+
+A date expression attaches to the trigger it modifies, else to another word of the
+trigger's clause; a date on a reporting verb ("said on Monday") is the report's, not
+the event's, except when the event is only told as what that dated statement says.
+A report with no date of its own borrows the date of the same kind of event told just
+before, or of the sentence before (the lede's "yesterday").
+
+Needs: a parsed ``Doc`` and the article's dates from :mod:`eventwire.analysis.dates`. Gives:
+:class:`TimeRef` records and :class:`~eventwire.records.DateSpan` values for mentions.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from eventwire.analysis.dates import TimeExpression, find_dates
+from eventwire.analysis.lexicon import SPEECH_VERBS
+from eventwire.extraction.triggers import trigger_kind
+from eventwire.records import Article, DateSpan, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+#: How many sentences back a mention may look for a place or date it lacks.
+LOOKBACK = 3
+
+
+@dataclass(frozen=True, slots=True)
+class TimeRef:
+    expr: TimeExpression
+    root: Token | None
+    sent_index: int
+
+
+def time_refs(doc: Doc, article: Article, sents: list[Span]) -> list[TimeRef]:
+    refs: list[TimeRef] = []
+    starts = [s.start_char for s in sents]
+
+    for expr in find_dates(article.text, published=article.published, year_hint=article.year_hint):
+        if expr.kind == "vague" or not expr.span.known:
+            continue
+        span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+        root = span.root if span is not None and len(span) else None
+        si = bisect.bisect_right(starts, expr.start) - 1
+        refs.append(TimeRef(expr, root, max(si, 0)))
+    return refs
+
+
+def clause_verb(tok: Token) -> Token:
+    node = tok
+    while node.dep_ in {"aux", "auxpass"} and node.head is not node:
+        node = node.head
+    for _ in range(10):
+        if node.pos_ in {"VERB", "AUX"} or node.head is node:
+            return node
+        node = node.head
+    return node
+
+
+def date_for(tok: Token, si: int, times: list[TimeRef]) -> DateSpan:
+    best: tuple[int, int, DateSpan] | None = None
+    for ref in times:
+        if ref.sent_index != si or ref.root is None:
+            continue
+        prio = _attachment(ref.root, tok)
+        if prio is None:
+            continue
+        if prio == 1 and (ref.root.dep_ == "poss" or clause_verb(ref.root).i != clause_verb(tok).i):
+            # "last year's agreement": a date of something else in the sentence
+            if not any(clause_verb(ref.root).i == a.i for a in tok.ancestors):
+                continue
+        cand = (prio, abs(ref.root.i - tok.i), ref.expr.span)
+        if best is None or cand[:2] < best[:2]:
+            best = cand
+    return best[2] if best else DateSpan.unknown()
+
+
+def reported_date(tok: Token, si: int, times: list[TimeRef]) -> DateSpan:
+    """"The army said on Friday that its soldiers had retaken the palace": an event with no
+    date of its own, told in what a dated statement says, is coded on the statement's day."""
+    if tok.pos_ != "VERB":
+        return DateSpan.unknown()  # "said on Monday that the strikes were lawful": a comment, not the act
+    node = tok
+    while node.dep_ in {"conj", "xcomp"} and node.head is not node:
+        node = node.head  # "said that they had stormed and taken the town"
+    if node.dep_ != "ccomp" or node.head.lemma_ not in SPEECH_VERBS:
+        return DateSpan.unknown()
+    speech = node.head
+    for ref in times:
+        if ref.sent_index == si and ref.root is not None and clause_verb(ref.root).i == speech.i:
+            return ref.expr.span
+    return DateSpan.unknown()
+
+
+def _attachment(root: Token, trigger: Token) -> int | None:
+    """0: the expression modifies the trigger; 1: elsewhere in the sentence; None: a reporting date."""
+    node = root
+    for _ in range(12):
+        if node.i == trigger.i:
+            return 0
+        head = node.head
+        if head is node:
+            break
+        if node.dep_ == "relcl" and node.pos_ in {"VERB", "AUX"} and head.i != trigger.i \
+                and trigger_kind(head) is None and _dominates(trigger, node):
+            return 1  # "recaptured the palace, which the RSF had held since 2023": that clause's date
+        if head.lemma_ in SPEECH_VERBS and head.i != trigger.i and not _dominates(head, trigger):
+            return None
+        if head.lemma_ in SPEECH_VERBS and head.i != trigger.i and node.dep_ in {"npadvmod", "prep", "advmod",
+                                                                                  "tmod", "pobj"}:
+            return None
+        node = head
+    return 1
+
+
+def _dominates(head: Token, tok: Token) -> bool:
+    return any(a.i == head.i for a in tok.ancestors)
+
+
+def inherited_date(family: str, earlier: list[Mention], sent: Span) -> DateSpan:
+    """The date of the closest earlier mention of the same family in this or the previous sentences."""
+    for mention in reversed(earlier):
+        if mention.event_type == family and mention.dates.known \
+                and mention.start >= _sentence_start_before(sent, LOOKBACK - 1):
+            return mention.dates
+    return DateSpan.unknown()
+
+
+def lede_date(si: int, times: list[TimeRef]) -> DateSpan:
+    """The event date of the sentence just before ("... in Helmand yesterday. Forces detained two.")."""
+    for ref in reversed(times):
+        if si - 2 <= ref.sent_index < si and ref.root is not None:
+            head = ref.root.head
+            if head.lemma_ in SPEECH_VERBS:
+                continue
+            return ref.expr.span
+    return DateSpan.unknown()
+
+
+def _sentence_start_before(sent: Span, back: int) -> int:
+    doc = sent.doc
+    start = sent.start
+    for _ in range(back):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return doc[start].idx

@@ -1,0 +1,522 @@
+"""Triggers: find the words that report an event and decide its sub-event type.
+
+A trigger is a verb ("captured", "shelled"), a noun ("airstrikes", "the fall of
+X") or a phrasal verb ("took over", "opened fire"). Its *kind* comes from
+:mod:`eventwire.analysis.lexicon`; :func:`classify` turns the kind and the trigger's
+arguments (who acts, what is hit, which weapon) into a sub-event type, or None
+when the word is not used about political violence ("drought strikes Kansas",
+"prices fell").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from eventwire import taxonomy as tx
+from eventwire.analysis import lexicon as lx
+from eventwire.analysis.eventwords import event_lemma, event_lemmas
+from eventwire.extraction.actors import Actor, ActorContext, resolve
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+#: Kinds that only stand for an event when no stronger trigger in the sentence does.
+WEAK_KINDS = frozenset({"kill", "shoot", "attack", "raid", "fight", "offensive", "explode", "burn"})
+_LIGHT_VERBS = frozenset({"conduct", "carry", "launch", "stage", "mount", "make", "execute", "perform", "call",
+                          "unleash", "order", "claim", "confirm", "report", "begin", "start", "undertake"})
+_INTERVENTION = ("tear gas", "teargas", "water cannon", "dispers", "baton", "rubber bullet", "arrested",
+                 "detained", "beat", "crackdown", "cracked down")
+_LETHAL = ("live fire", "live ammunition", "opened fire", "shot dead", "killed", "killing", "shooting")
+_RIOT = ("stone", "rock", "torched", "set fire", "burned", "burnt", "vandal", "smashed", "looted",
+         "clashed", "petrol bomb", "molotov")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    token: Token
+    kind: str
+    agent: Actor | None
+    patient: Actor | None
+    agent_span: Span | None
+    patient_span: Span | None
+
+
+def trigger_kind(tok: Token) -> str | None:
+    """The kind of event word ``tok`` is, if it is one."""
+    lemma = event_lemma(tok)
+    if lemma not in event_lemmas() and tok.lower_ not in lx.NOUN_KINDS:
+        return None  # no rule below gives this word a kind (most words: checked first, for speed)
+    if tok.ent_type_ in {"PERSON", "ORG", "GPE", "LOC", "FAC", "DATE", "TIME", "WORK_OF_ART", "LAW"}:
+        return None  # part of a name ("Operation Storm", "Strike Brigade"), not an event word
+    if tok.pos_ in {"VERB", "AUX"} or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
+        if tok.dep_ == "amod" and tok.tag_ == "VBN" and lx.definite(tok.head):
+            return None  # "the detained facilitator": an arrest already told, named by its result
+        for child in tok.children:
+            if child.dep_ in {"prt", "dobj", "advmod"} and (lemma, child.lower_) in lx.PHRASAL:
+                return lx.PHRASAL[(lemma, child.lower_)]
+        if lemma == "take":
+            return "take"
+        weapons = lx.AIR_WORDS | lx.SHELL_WORDS | lx.EXPLOSIVE_WORDS
+        if lemma in lx.IMPACT_VERBS and any(c.dep_ == "nsubj" and c.lower_ in weapons for c in tok.children):
+            return "strike"  # "a missile hit the building"; "the drought hit Kansas" is no event
+        if lemma in lx.LAUNCH_VERBS and tok.dep_ not in {"acl", "relcl"} and any(
+                c.dep_ in {"nsubj", "dobj"} and c.lower_ in weapons for c in tok.children):
+            # ("missiles fired at the city were intercepted" is told by its main verb)
+            return "strike"  # "artillery fired at the town", "Russia launched 40 missiles"
+        return lx.VERB_KINDS.get(lemma)
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        if tok.dep_ == "compound" and tok.head.pos_ in {"NOUN", "PROPN"} and \
+                lx.NOUN_KINDS.get(tok.head.lemma_.lower()) is None:
+            return None  # "a detention centre", "an attack helicopter", "bomb shelters": a thing, no event
+        if lemma == "death" and _reports_a_death(tok):
+            return "kill"
+        if lemma in {"strike", "attack", "raid", "bombing"}:
+            mods = {w.lower_ for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}
+                    for w in c.subtree}  # "a drone and missile attack"
+            if mods & {"air", "drone", "aerial"}:
+                return "air"
+            if mods & {"missile", "rocket", "artillery", "mortar"}:
+                return "shell"
+            if mods & {"suicide"}:
+                return "suicide"
+            if mods & {"grenade"}:
+                return "grenade"
+            if mods & {"chemical", "gas"}:
+                return "chemical"
+            if mods & {"hunger", "general", "labor", "labour", "worker", "union", "teacher"}:
+                return None
+        return lx.NOUN_KINDS.get(lemma) or lx.NOUN_KINDS.get(tok.lower_)
+    return None
+
+
+def _reports_a_death(tok: Token) -> bool:
+    """"resulted in the death of X", "confirmed the death of X", "caused the deaths of": a death
+    reported as the outcome of an act, not a death toll, sentence or threat."""
+    if not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return False
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in {"in", "to"}:
+        head = head.head
+    return head.lemma_.lower() in {"result", "confirm", "cause", "lead"} and tok.dep_ in {"dobj", "pobj"}
+
+
+def phrase(tok: Token) -> Span:
+    """The noun phrase headed by ``tok``, without relative clauses or long modifiers."""
+    doc = tok.doc
+    left = tok.left_edge.i
+    right = tok.i
+    for child in tok.rights:
+        if child.dep_ == "prep" and tok.pos_ == "PROPN" and child.ent_type_ and child.ent_iob_ == "I":
+            right = child.right_edge.i  # "Islamic Movement of Uzbekistan": the "of" is part of a name
+            continue
+        if child.dep_ in {"relcl", "acl", "advcl", "punct", "prep", "appos"}:
+            break
+        right = child.right_edge.i
+    return doc[left:right + 1]
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """Subjects of a verb, including those a parse hung on its auxiliary ("forces have ... conducted")."""
+    found = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
+    if not found:
+        found = [g for a in verb.children if a.dep_ in {"aux", "auxpass"} for g in a.children
+                 if g.dep_ == "nsubj"]
+    return found
+
+
+def _speaker_of(tok: Token) -> Token | None:
+    """The subject of the reporting verb whose complement holds ``tok``: "the army said it ..."."""
+    node = tok
+    for _ in range(4):
+        if node.dep_ in {"ccomp", "conj", "xcomp"} and node.head is not node:
+            node = node.head
+            if node.lemma_ in lx.SPEECH_VERBS:
+                return next((c for c in node.children if c.dep_ == "nsubj"), None)
+        else:
+            return None
+    return None
+
+
+def _owned_by_pronoun(tok: Token) -> bool:
+    """"its soldiers", "their fighters": a body of fighters owned by a pronoun."""
+    return tok.lower_ in lx.TROOP_WORDS | {"fighters", "forces", "men", "units", "aircraft", "jets"} and any(
+        c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in tok.children)
+
+
+def _agent_tokens(tok: Token) -> list[Token]:
+    found = _subjects(tok)
+    if found and all(s.lower_ in {"it", "they"} or _owned_by_pronoun(s) for s in found):
+        # "the army said it had regained control", "... said its soldiers had retaken": the army
+        speaker = _speaker_of(tok)
+        if speaker is not None and speaker.lower_ not in {"it", "they"}:
+            found = [speaker]
+        elif tok.dep_ == "conj" and tok.head.pos_ in {"VERB", "AUX"}:
+            # "the army pushed the rebels back, and it retook the port": the first clause's subject
+            first = [s for s in _subjects(tok.head) if s.lower_ not in {"it", "they"}]
+            found = first or found
+    if tok.dep_ == "relcl" and tok.head.pos_ in {"NOUN", "PROPN"}:
+        # "gunmen who attacked": the relative pronoun stands for the noun it hangs on
+        found = [tok.head if s.lower_ in {"who", "which", "that"} else s for s in found]
+    if not found:
+        for child in tok.children:
+            if child.dep_ == "agent":
+                found += [g for g in child.children if g.dep_ == "pobj"]
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        found += [c for c in tok.children if c.dep_ in {"poss", "compound", "amod"} and
+                  (c.ent_type_ in {"GPE", "NORP", "ORG"} or c.pos_ == "PROPN" or c.lower_ in {"u.s.", "us"})]
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "by":
+                found += [g for g in child.children if g.dep_ == "pobj"]
+        head = tok.head
+        if tok.dep_ == "pobj" and head.lower_ in {"in", "for"} and head.head.lemma_ in _LIGHT_VERBS:
+            head = head.head  # "troops called in an airstrike", "called for air support"
+        if not found and tok.dep_ in {"dobj", "pobj"} and head.lemma_ in _LIGHT_VERBS:
+            found = _subjects(head)
+            if not found and head.dep_ == "conj":
+                found = _subjects(head.head)
+    node = tok
+    for _ in range(3):  # "crowds attacked the embassies, setting fires and looting offices": the crowds
+        if found or node.dep_ not in {"conj", "advcl", "xcomp"} or node.head.pos_ not in {"VERB", "AUX"}:
+            break
+        node = node.head
+        found = [c for c in node.children if c.dep_ in {"nsubj"}]
+    if not found and tok.dep_ in {"relcl", "acl"} and tok.head.pos_ in {"NOUN", "PROPN"}:
+        # "the gunmen who attacked" / "gunmen attacking": the noun acts; in "the people killed"
+        # (a past participle) the noun is the victim, not the agent.
+        if any(c.dep_ == "nsubj" and c.lower_ in {"that", "which", "who"} for c in tok.children) \
+                or (tok.dep_ == "acl" and tok.tag_ != "VBN"):
+            found = [tok.head]
+    return found
+
+
+def _patient_tokens(tok: Token) -> list[Token]:
+    found = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
+    if not found and any(c.dep_ == "auxpass" for c in tok.children):
+        found = _stranded_subject(tok)
+    if not found and tok.pos_ == "VERB":
+        # "intercepted and destroyed two missiles": the object the coordinated verbs share
+        found = [g for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                 and not any(x.dep_ == "nsubj" for x in c.children)  # not "police arrested five"
+                 for g in c.children if g.dep_ == "dobj"][:1]
+    sides = {"with"} if tok.lemma_ in {"clash", "fight", "battle", "skirmish"} else set()
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in {"on", "against", "of", "at", "upon", "targeting"} | sides:
+            found += [g for g in child.children if g.dep_ == "pobj" and g.ent_type_ not in {"DATE", "TIME"}]
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        found.append(tok.head)  # "the areas taken by the group"
+    return found
+
+
+def _stranded_subject(verb: Token) -> list[Token]:
+    """The people a passive verb is about when the parse hung them elsewhere.
+
+    In "In a raid in Kunduz, a commander and two fighters were captured" the parser may
+    attach "a commander" to the place before it, leaving the verb without a subject:
+    the nearest person noun before the verb, in its clause, stands in for it.
+    """
+    for tok in reversed(verb.doc[verb.sent.start:verb.i]):
+        if tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"auxpass", "aux", "amod"}:
+            return []  # another clause's verb: its nouns are not this verb's
+        if tok.pos_ == "NOUN" and tok.lower_ in lx.PERSON_WORDS and tok.dep_ not in {"compound", "poss"}:
+            while tok.dep_ == "conj" and tok.head.pos_ in {"NOUN", "PROPN"}:
+                tok = tok.head  # "a commander and two fighters": the whole list
+            return [tok]
+    return []
+
+
+#: Pronouns that stand for people (an earlier actor), never for an abstract killer like a war.
+_PERSONAL_PRONOUNS = frozenset({"they", "he", "she", "we", "i", "you"})
+
+
+def told_by_pronoun(trig: Trigger) -> bool:
+    """The sentence's main verb has only a personal pronoun as its doer ("They killed five
+    people."): the doer is the one of the act just told, not an abstract killer. In a clause
+    inside a sentence ("since they seized the town", "the army said they killed 12") the
+    pronoun more often stands for a noun of that sentence, or its owner is unclear."""
+    span = trig.agent_span
+    return trig.agent is None and span is not None and trig.token.dep_ == "ROOT" \
+        and span.root.pos_ == "PRON" and span.root.lower_ in _PERSONAL_PRONOUNS
+#: Nouns for a band of fighters named by what they gather: "a coalition of rebel groups".
+_COLLECTIVES = frozenset({"coalition", "alliance", "group", "band", "network", "unit", "column", "convoy"})
+
+
+def _actor_of(tokens: list[Token], ctx: ActorContext) -> tuple[Actor | None, Span | None]:
+    for t in tokens:
+        if t.lemma_.lower() in _COLLECTIVES and t.pos_ == "NOUN":
+            for alt in _descriptions(t):  # "the same coalition of rebel groups": the rebels
+                actor = resolve(alt.text, ctx=ctx, words=[w.text for w in alt])
+                if actor is not None:
+                    return actor, alt
+        span = phrase(t) if t.pos_ in {"NOUN", "PROPN", "PRON"} else t.doc[t.i:t.i + 1]
+        actor = resolve(span.text, ctx=ctx, words=[w.text for w in span])
+        if actor is not None:
+            return actor, span
+        for alt in _descriptions(t):
+            actor = resolve(alt.text, ctx=ctx, words=[w.text for w in alt])
+            if actor is not None:
+                return actor, alt
+    return None, (phrase(tokens[0]) if tokens else None)
+
+
+def _descriptions(tok: Token) -> list[Span]:
+    """What a name or a quantity stands for: "Abdi Warsame, a senior al-Shabaab commander"
+    (the apposition), "several of the gunmen" (the partitive's noun)."""
+    out = [phrase(c) for c in tok.children if c.dep_ == "appos" and c.pos_ in {"NOUN", "PROPN"}]
+    for acl in (c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        # "a drone launched by the RSF", "missiles fired by Russian forces": who sent the weapon
+        out += [phrase(g) for by in acl.children if by.dep_ == "agent" for g in by.children if g.dep_ == "pobj"]
+    if tok.pos_ in {"NUM", "ADJ", "PRON", "DET", "NOUN"} or tok.i == tok.sent.start:
+        for child in tok.children:  # (a sentence's first word is often tagged a proper noun: "Members of")
+            if child.dep_ == "prep" and child.lower_ == "of":
+                out += [phrase(g) for g in child.children if g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"}]
+    return out
+
+
+#: Words that make a crowd one of protesters or rioters ("March 3" is a date, "marched" is not).
+_UNREST = re.compile(r"\b(?:(?i:protest|riot|demonstrat|unrest|rall(?:y|ies)|looter)|[Mm]arch(?:ed|ers|ing)\b"
+                     r"|march\b)")
+
+
+def arguments(tok: Token, ctx: ActorContext) -> Trigger:
+    agent, agent_span = _actor_of(_agent_tokens(tok), ctx)
+    patient, patient_span = _actor_of(_patient_tokens(tok), ctx)
+    if patient is not None and patient.kind == "rioter" and patient_span is not None \
+            and any(t.lemma_.lower() == "crowd" for t in patient_span) and not _UNREST.search(tok.sent.text):
+        # "bombs dropped on a crowd gathered for a ceremony": with no unrest told, a crowd is people
+        patient = resolve("civilians", ctx=ctx) or patient
+    return Trigger(tok, "", agent, patient, agent_span, patient_span)
+
+
+def _words(span: Span | None) -> set[str]:
+    return {t.lower_ for t in span} if span is not None else set()
+
+
+def _clause_words(tok: Token) -> set[str]:
+    return {t.lower_ for t in tok.subtree} | {c.lower_ for c in tok.head.children}
+
+
+def _shared_weapon_words(tok: Token) -> set[str]:
+    """The modifiers of what a coordinated or participle trigger's head did it with: in
+    "launched a wave of missile attacks, striking a hospital" the strike is a missile's."""
+    if tok.dep_ not in {"advcl", "conj"} or tok.head.lemma_ not in _LIGHT_VERBS | {"fire", "step"}:
+        return set()  # the attack itself was launched (not "repelled a suicide attack and struck back")
+    return {w.lower_ for c in tok.head.children if c is not tok and c.dep_ in {"dobj", "nsubj", "nsubjpass"}
+            for w in c.subtree if w.dep_ in {"compound", "amod", "nmod"}}
+
+
+def weapon_type(words: set[str]) -> str | None:
+    if words & lx.SUICIDE_WORDS:
+        return tx.SUICIDE_BOMB
+    if words & lx.GRENADE_WORDS:
+        return tx.GRENADE
+    if words & lx.CHEMICAL_WORDS and words & {"attack", "weapon", "weapons", "gas", "agent", "agents"}:
+        return tx.CHEMICAL_WEAPON
+    if words & lx.AIR_WORDS:
+        return tx.AIR_STRIKE
+    if words & lx.SHELL_WORDS:
+        return tx.SHELLING
+    if words & lx.EXPLOSIVE_WORDS:
+        return tx.REMOTE_EXPLOSIVE
+    return None
+
+
+def classify(kind: str, trig: Trigger, *, sentence: Span) -> str | None:
+    """The sub-event type for a trigger of ``kind`` with its arguments, or None."""
+    tok = trig.token
+    agent, patient = trig.agent, trig.patient
+    patient_words = _words(trig.patient_span)
+    agent_words = _words(trig.agent_span)
+    near = _clause_words(tok)
+    sent_low = sentence.text.lower()
+    armed_agent = agent is not None and agent.kind in {"state", "nonstate", "police"}
+
+    if kind in {"air", "suicide", "grenade", "chemical"}:
+        return {"air": tx.AIR_STRIKE, "suicide": tx.SUICIDE_BOMB, "grenade": tx.GRENADE,
+                "chemical": tx.CHEMICAL_WEAPON}[kind]
+    if kind == "shell":
+        return tx.SHELLING
+    if kind in {"strike", "bomb"}:
+        by_weapon = weapon_type(agent_words | near | _shared_weapon_words(tok))
+        if by_weapon:
+            return by_weapon
+        if kind == "strike" and tok.pos_ == "VERB" and not armed_agent:
+            return None  # "drought strikes Kansas"
+        if agent is not None and agent.kind == "state":
+            return tx.AIR_STRIKE
+        if kind == "bomb":
+            return tx.REMOTE_EXPLOSIVE if armed_agent or tok.pos_ == "NOUN" else None
+        return tx.AIR_STRIKE if tok.pos_ == "NOUN" and "air" in sent_low else None
+    if kind == "explode":
+        if any(c.dep_ == "dobj" and c.lower_ in {"himself", "herself", "themselves"} for c in tok.children):
+            return tx.SUICIDE_BOMB  # "a bomber blew himself up at the gate"
+        by_weapon = weapon_type(agent_words | patient_words | near)
+        if by_weapon in {tx.AIR_STRIKE, tx.SHELLING}:
+            return by_weapon  # "the second missile exploded above the street": the strike's own blast
+        if by_weapon in {tx.SUICIDE_BOMB, tx.GRENADE, tx.REMOTE_EXPLOSIVE, tx.CHEMICAL_WEAPON}:
+            return by_weapon
+        if by_weapon is None and "suicide" in sent_low:
+            return tx.SUICIDE_BOMB
+        return tx.REMOTE_EXPLOSIVE if by_weapon else None
+    if kind in {"attack", "raid", "fight", "offensive", "shoot", "kill"}:
+        mods = {w.lower_ for c in tok.children if c.dep_ in {"compound", "amod", "nmod"} for w in c.subtree}
+        by_weapon = weapon_type(agent_words | mods  # "a drone and missile attack"
+                                | _when_words(tok))
+        if by_weapon and kind in {"attack", "kill"}:
+            return by_weapon
+        if kind == "kill" and agent is None and trig.agent_span is not None and not told_by_pronoun(trig):
+            return None  # "the war has killed...": an abstract killer is no event
+        if agent is not None and agent.kind in {"rioter", "protester"} and kind in {"attack", "raid"}:
+            return tx.VIOLENT_DEMONSTRATION  # "angry crowds attacked the embassies"
+        if patient is not None and patient.kind in {"civilian"}:
+            return tx.ATTACK
+        if patient is not None and (patient.kind == "protester" or (
+                patient.kind == "rioter" and agent is not None and agent.kind in {"state", "police"}
+                and re.search(r"\bprotest", sent_low))):
+            return tx.EXCESSIVE_FORCE  # "police opened fire on crowds of protesters"
+        if kind in {"kill", "shoot"} and patient is None and not armed_agent:
+            return None
+        if kind == "attack" and tok.pos_ == "VERB" and agent is None and not any(
+                c.dep_ in {"dobj", "nsubjpass"} for c in tok.children):
+            return None  # "futures stormed past $10,000": nobody armed, nothing attacked
+        if kind == "offensive" and not (armed_agent or patient):
+            return None
+        return tx.ARMED_CLASH
+    if kind in {"capture", "take", "retake", "fall"}:
+        if kind == "take" and not _territorial(trig):
+            if patient_words & lx.PERSON_WORDS and {"hostage", "captive", "custody"} & near:
+                return tx.ARRESTS if "custody" in near else tx.ABDUCTION
+            return None
+        if kind == "fall":
+            target = {c for c in tok.children if c.dep_ == "nsubj"} | _of_objects(tok)
+            if not any(_is_place_like(t) for t in target):
+                return None
+            to_actor = _prep_actor(tok, "to")
+            state = to_actor is not None and to_actor.kind == "state"
+            return tx.GOVERNMENT_REGAINS if state else tx.NON_STATE_OVERTAKES
+        if _territorial(trig):
+            if agent is not None and agent.kind == "state":
+                return tx.GOVERNMENT_REGAINS
+            return tx.NON_STATE_OVERTAKES
+        if tok.lemma_.lower() not in {"capture", "seize"}:
+            return None  # "forces were overrun": no territory named, no event to code
+        if patient_words & lx.WEAPON_CACHE_WORDS and not patient_words & lx.PERSON_WORDS:
+            return tx.DISRUPTED_WEAPONS_USE if agent is None or agent.kind in {"state", "police"} else None
+        if patient_words & lx.PERSON_WORDS or (patient is not None and patient.kind in {"nonstate", "civilian"}):
+            if agent is not None and agent.kind == "nonstate":
+                return tx.ABDUCTION
+            return tx.ARRESTS
+        return None
+    if kind == "detain":
+        if agent is not None and agent.kind == "nonstate":
+            return tx.ABDUCTION
+        return tx.ARRESTS
+    if kind == "abduct":
+        return tx.ABDUCTION
+    if kind == "sexual":
+        return tx.SEXUAL_VIOLENCE
+    if kind == "protest":
+        if tok.pos_ == "VERB" and (any(c.dep_ in {"dobj", "nsubjpass", "auxpass"} for c in tok.children)
+                                   or (agent is not None and agent.kind not in {"civilian", "protester",
+                                                                                "rioter"})):
+            return None  # "leadership was demonstrated", "the army demonstrated its strength"
+        if any(w in sent_low for w in _LETHAL) and "protest" in sent_low:
+            return tx.EXCESSIVE_FORCE
+        if any(w in sent_low for w in _RIOT):
+            return tx.VIOLENT_DEMONSTRATION
+        if any(w in sent_low for w in _INTERVENTION):
+            return tx.PROTEST_WITH_INTERVENTION
+        return tx.PEACEFUL_PROTEST
+    if kind == "riot":
+        return tx.VIOLENT_DEMONSTRATION
+    if kind == "mob":
+        return tx.MOB_VIOLENCE
+    if kind in {"loot", "burn"}:
+        if kind == "burn" and not (patient_words & (lx.TERRITORY_WORDS | {"house", "houses", "homes", "home",
+                                                                          "shops", "market", "buildings",
+                                                                          "building", "vehicles", "school"})):
+            return None
+        if agent is not None and agent.kind in {"rioter", "protester"}:
+            return tx.VIOLENT_DEMONSTRATION  # "protesters set fire to the offices": a riot
+        return tx.LOOTING
+    if kind in {"defuse", "intercept"}:
+        if kind == "intercept" and not (patient_words | near) & (lx.WEAPON_CACHE_WORDS | {"drone", "drones", "missile",
+                                                                                  "missiles", "rocket",
+                                                                                  "rockets", "shipment"}):
+            return None
+        return tx.DISRUPTED_WEAPONS_USE
+    if kind in {"withdraw", "handover"}:
+        if kind == "withdraw" and not any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children):
+            return None
+        return tx.TERRITORY_TRANSFER
+    if kind == "deploy":
+        if patient_words & lx.TROOP_WORDS or (agent is None and patient is not None and patient.kind == "state"):
+            return tx.OTHER
+        return None
+    if kind in {"sign", "agree", "truce"}:
+        objs = patient_words | {g.lower_ for c in tok.children if c.dep_ == "prep" for g in c.subtree}
+        if kind == "truce":
+            if tok.head.lemma_ in {"reach", "sign", "agree", "announce", "declare", "broker", "take", "begin",
+                                   "start"} and tok.dep_ in {"dobj", "nsubj", "pobj", "nsubjpass"}:
+                return tx.AGREEMENT
+            return None
+        return tx.AGREEMENT if objs & lx.AGREEMENT_WORDS else None
+    if kind == "establish":
+        return tx.BASE_ESTABLISHED if patient_words & {"base", "headquarters", "hq", "camp",
+                                                       "outpost"} else None
+    return None
+
+
+def _when_words(tok: Token) -> set[str]:
+    """Words of a "when" clause on a killing: "people were killed when shells landed on the camp"."""
+    return {w.lower_ for c in tok.children if c.dep_ == "advcl"
+            and any(m.dep_ == "advmod" and m.lower_ == "when" for m in c.children) for w in c.subtree}
+
+
+def _of_objects(tok: Token) -> set[Token]:
+    out: set[Token] = set()
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    out.add(g)
+                    out.update(c for c in g.children if c.dep_ in {"conj", "appos"})
+    return out
+
+
+def _prep_actor(tok: Token, prep: str) -> Actor | None:
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == prep:
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    return resolve(phrase(g).text, ctx=ActorContext())
+    return None
+
+
+def _is_place_like(tok: Token) -> bool:
+    if tok.ent_type_ in {"GPE", "LOC", "FAC"}:
+        return True
+    return tok.lower_ in lx.TERRITORY_WORDS or tok.lemma_.lower() in lx.TERRITORY_WORDS
+
+
+def _territorial(trig: Trigger) -> bool:
+    """Whether the trigger's object is a place or a position that can change hands."""
+    tok = trig.token
+    objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}] + list(_of_objects(tok))
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        objects.append(tok.head)
+    for obj in list(objects):
+        if obj.lower_ in {"most", "much", "part", "parts", "half", "all", "rest", "some", "swathes", "areas"}:
+            objects += [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.children if g.dep_ == "pobj"]  # "overran most of Aleppo"
+    for obj in objects:
+        if obj.lower_ in lx.PERSON_WORDS:
+            continue  # "captured a Haqqani leader", "a Kandahar commander": a person, whatever the place word
+        if obj.lower_ == "control" or obj.lemma_ == "control":
+            return True
+        if _is_place_like(obj):
+            return True
+        if any(_is_place_like(c) for c in obj.children if c.dep_ in {"compound", "appos", "conj"}):
+            return True
+    return False

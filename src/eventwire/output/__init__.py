@@ -1,0 +1,2 @@
+"""Stage 7, output: the files analysts read (events.csv with ACLED's columns first,
+events.jsonl, GeoJSON, Parquet, articles.jsonl), written atomically."""

@@ -130,7 +130,7 @@ def test_link_timeless_report_joins_only_when_its_sentence_agrees(sentence: str,
     assert (len(link([dated, timeless])) == 1) is joins
 
 
-def _brute_force(reports, *, days=3, km=30.0):
+def _brute_force(reports, *, days, km=30.0):
     """The reference: every report against every earlier event, no blocking."""
     from eventwire.linking.link import _Cluster, _says_the_same, _timeless, _window, dates_compatible
     from eventwire.linking.merge import types_mergeable
@@ -197,8 +197,9 @@ def test_link_blocking_index_finds_what_brute_force_finds(rows):
         if key not in seen_articles:
             seen_articles.add(key)
             unique.append(m)
-    got = [[m.mention_id for m in g] for g in link(unique)]
-    assert got == _brute_force(unique)
+    for days in (1, 3):  # the default, and a wider window an analyst may set
+        got = [[m.mention_id for m in g] for g in link(unique, days=days)]
+        assert got == _brute_force(unique, days=days)
 
 
 def test_link_result_does_not_depend_on_input_order():
@@ -221,3 +222,17 @@ def test_link_consolidate_placeless_toll_only_when_it_fits(floating_day, floatin
     floating = replace(mention("m2", place=None, deaths=9), dates=dates)
     merged = consolidate([placed, floating])
     assert merged[0].fatalities == (9 if lent else None)
+
+
+@pytest.mark.parametrize(("gap", "events"), [(0, 1), (1, 1), (2, 2), (5, 2)])
+def test_link_reports_dated_days_apart_are_one_event_only_within_a_day(gap: int, events: int) -> None:
+    """Two outlets may put one strike a day apart (time zones, "overnight"); reports dated two
+    or more days apart tell two events (one event is one day or a short span), whatever the
+    settings' other defaults."""
+    from eventwire.settings import Settings
+
+    first = mention("m1", article="a1", day=dt.date(2021, 3, 7), published=dt.date(2021, 3, 12))
+    second = mention("m2", article="a2", day=dt.date(2021, 3, 7) + dt.timedelta(days=gap),
+                     published=dt.date(2021, 3, 12))
+    assert len(link([first, second], days=Settings().link_days)) == events
+    assert len(link([first, second])) == events

@@ -294,7 +294,7 @@ class _Index:
 
 
 def link(reports: Sequence[Mention], *, article_words: dict[str, frozenset[str]] | None = None,
-         days: int = 3, km: float = 30.0) -> list[list[Mention]]:
+         days: int = 1, km: float = 30.0) -> list[list[Mention]]:
     """Group article reports (one per article and event) into events, near-linearly.
 
     Reports are taken in publication order; each joins the best compatible

@@ -59,6 +59,15 @@ def test_quality_isaf_dev_does_not_regress(tmp_path):
     floors = {"date": 0.67, "province": 0.96, "type": 0.94, "killed": 0.87}
     for name, floor in floors.items():
         assert got[name] >= floor, f"{name} {got[name]} < {floor}: {line}"
+    # issue 16's restated date measure (benchmarks/isaf_dates.py): an event within a day of the
+    # annotated date over the releases that name their year; 0.904 at 1.47 mentions per release
+    # on 2026-12-02 (the issue's target is 0.95 at no more mentions per release)
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from isaf_dates import measure
+
+    dates = measure(SHARED / "bench" / "isaf" / "dev.jsonl", tmp_path / "out")
+    assert dates["within_a_day"] >= 0.90, dates
+    assert dates["mentions_per_release"] <= 1.5, dates
 
 
 @needs_shared

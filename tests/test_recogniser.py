@@ -161,6 +161,20 @@ def test_encoder_fast_model_is_made_once_and_cached(tmp_path, monkeypatch):
     assert encoder.fast_model() == made and not calls  # read from the cache, not made again
 
 
+def test_encoder_remakes_a_damaged_cached_file_once(tmp_path, monkeypatch):
+    """A cached int8 file damaged by something else (cut short, overwritten) is made again, not an error."""
+    from eventwire.extraction.recogniser import encoder
+
+    monkeypatch.setenv("EVENTWIRE_CACHE", str(tmp_path / "cache"))
+    made = encoder.fast_model()
+    assert isinstance(made, type(tmp_path))
+    good = made.read_bytes()
+    made.write_bytes(good[: len(good) // 3])  # a copy cut short
+    embedding = encoder.Encoder().embed(["Soldiers shelled the town on Monday."])
+    assert embedding.shape == (1, encoder.DIMS)
+    assert made.read_bytes() == good  # made again, the same bytes
+
+
 def test_encoder_fast_model_without_a_writable_cache_is_kept_in_memory(tmp_path, monkeypatch):
     from eventwire.extraction.recogniser import encoder
 

@@ -67,13 +67,13 @@ def model_file() -> Path:
 RECIPE = "fold-basic.dynamic-qint8-per-channel.v1"
 
 
-def fast_model() -> Path | bytes:
-    """The encoder as int8 matrix products: the cached file, made now if missing (its bytes
-    when the cache cannot be written)."""
+def fast_model(*, remake: bool = False) -> Path | bytes:
+    """The encoder as int8 matrix products: the cached file, made now if missing or if
+    ``remake`` (its bytes when the cache cannot be written)."""
     import onnxruntime as ort
 
     path = cache_dir() / f"minilm-{MODEL_SHA256[:12]}-{RECIPE}-ort{ort.__version__}.onnx"
-    if path.is_file():
+    if path.is_file() and not remake:
         return path
     payload = _quantise(model_file())
     return path if write_atomically(path, payload, stale="minilm-*.onnx") else payload
@@ -105,6 +105,13 @@ def _quantise(source: Path) -> bytes:
                          f"{exc.strerror or exc}") from exc
 
 
+def _session(model: Path | bytes, options: Any) -> Any:
+    import onnxruntime as ort
+
+    return ort.InferenceSession(str(model) if isinstance(model, Path) else model, options,
+                                providers=["CPUExecutionProvider"])
+
+
 class Encoder:
     """One process's ONNX session and tokenizer: the fast model (:func:`fast_model`), or with
     ``fast=False`` the packaged file as it is (float32 products on any CPU)."""
@@ -120,8 +127,14 @@ class Encoder:
         options.enable_cpu_mem_arena = False  # ~30 MB less per process, the same speed here
         model = fast_model() if fast else model_file()
         self.fast = fast
-        self._session = ort.InferenceSession(str(model) if isinstance(model, Path) else model, options,
-                                             providers=["CPUExecutionProvider"])
+        try:
+            self._session = _session(model, options)
+        except Exception:  # onnxruntime's own exceptions (a file cut short or overwritten) subclass it
+            if not (fast and isinstance(model, Path)):
+                raise
+            # eventwire writes the cache whole (a temporary file, then a rename): a file that does not
+            # load was damaged by something else, and is made again once from the packaged model
+            self._session = _session(fast_model(remake=True), options)
         self._inputs = {i.name for i in self._session.get_inputs()}
         tokenizer_file = resources.files("eventwire") / "data" / "minilm" / "tokenizer.json"
         self._tokenizer: Any = Tokenizer.from_str(tokenizer_file.read_text(encoding="utf-8"))

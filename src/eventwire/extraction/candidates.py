@@ -11,6 +11,7 @@ a :class:`Drop`: the step and the :class:`Reason`. ``eventwire explain`` prints 
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, replace
 from enum import Enum
 from typing import TYPE_CHECKING
@@ -130,6 +131,14 @@ class Candidate:
         names = {e.argument for e in evidence}
         kept = tuple(e for e in self.evidence if e.argument not in names)
         return replace(self, mention=mention, evidence=kept + evidence)
+
+    def stored(self) -> str:
+        """How the candidate was coded, as the JSON stored with its mention: the trigger's kind,
+        the rules' type, the type's score and each argument's value, phrase and rule."""
+        return json.dumps({"kind": self.kind or None, "rule_type": self.rule_type,
+                           "score": None if self.score is None else round(self.score, 4),
+                           "arguments": [{"argument": e.argument, "value": e.value, "phrase": e.phrase,
+                                          "rule": e.rule} for e in self.evidence]}, sort_keys=True)
 
     @property
     def record(self) -> Mention:

@@ -66,7 +66,8 @@ class Trail:
 
     @property
     def mentions(self) -> list[Mention]:
-        return [c.record for c in self.coded]
+        """The coded mentions, each with its trail (:meth:`~.candidates.Candidate.stored`)."""
+        return [replace(c.record, trail=c.stored()) for c in self.coded]
 
 
 def extract(doc: Doc, article: Article, *, limits: Thresholds | None = None,

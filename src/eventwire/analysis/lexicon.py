@@ -4,7 +4,7 @@ Plain data, kept apart from the logic so that a reviewer can read what eventwire
 without reading how: each list is a file of ``eventwire/data/words/`` (the file of
 ``AIR_WORDS`` is ``air_words.txt``), read on first use by :mod:`.words`. The names below are
 the only way the code asks for a list; each trigger lemma's *kind* (``VERB_KINDS``,
-``NOUN_KINDS``, ``PHRASAL``) is what :mod:`.classify` turns into a sub-event type.
+``NOUN_KINDS``, ``PHRASAL``) is what :mod:`eventwire.extraction.classify` turns into a sub-event type.
 """
 
 from __future__ import annotations

@@ -9,14 +9,18 @@ For each sentence, in this order (each step a module of its own, each returning 
 3. :mod:`.assertion`: the article must assert the event (no plan, denial, question, habit);
 4. :mod:`.retelling`: not an event told before, used as a time or ranked;
 5. :mod:`.find`: one candidate per act, then the recogniser's say (:mod:`.recogniser.fuse`);
-6. :mod:`.toll`: the sentence's toll, or the toll of the report just before;
+6. a sentence with no candidate may tell the report just before at a new place ("others were
+   in Helmand", :func:`.place.elliptical`); :mod:`.toll`: the sentence's toll, or the toll of
+   the report just before;
 7. :mod:`.retelling`: not the people or the event of an earlier report named again;
 8. for each candidate: :mod:`.place` (its clause's places: one candidate per place joined by
    "and"), :mod:`.roles` (actor1, actor2), :mod:`.time` (the date), :mod:`.toll`, then the
    place from the context when the sentence names none.
 
-:func:`extract` returns the mentions; :func:`trail` also what each sentence gave and dropped
-(for ``eventwire explain``).
+No step changes a candidate another emitted: a claim (step 1) or a toll told a sentence later
+(step 6) gives a new candidate for the report it completes, which takes that report's place in
+the list of the article's reports. :func:`extract` returns the mentions; :func:`trail` also what
+each sentence gave and dropped (for ``eventwire explain``).
 
 Needs: a spaCy ``Doc`` of ``Article.text`` with entities from :mod:`eventwire.analysis`. Adds:
 :class:`~eventwire.records.Mention` records, one per (trigger, place), before the

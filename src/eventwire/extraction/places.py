@@ -1,13 +1,11 @@
-"""Place stage: the places an article names, and which of them an event happened at.
+"""The places an article names (which of them an event happened at is :mod:`.place`'s choice).
 
 :func:`place_refs` finds every place the text names (entities, "X province",
 "the city" pointing back), geocodes it in the article's country or in the
 country its own phrase names ("the Yemeni city of Saada"), and keeps the
-article's spelling. :func:`places_for` picks, for one trigger, the places of its
-clause by distance in the parse, with penalties for foreign places and
-countries. :func:`article_country` votes on the article's country.
+article's spelling. :func:`article_country` votes on the article's country.
 
-Needs a spaCy ``Doc`` with entities from :mod:`eventwire.analyse`.
+Needs a spaCy ``Doc`` with entities from :mod:`eventwire.analysis.analyse`.
 """
 
 from __future__ import annotations

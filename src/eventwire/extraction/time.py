@@ -1,12 +1,13 @@
-"""When each event word happened: the date expressions of its sentence attached to it.
+"""Time: when each event word happened (the date step), from the date expressions of its sentence.
 
 A date expression attaches to the trigger it modifies, else to another word of the
 trigger's clause; a date on a reporting verb ("said on Monday") is the report's, not
 the event's, except when the event is only told as what that dated statement says.
 A report with no date of its own borrows the date of the same kind of event told just
-before, or of the sentence before (the lede's "yesterday").
+before, or of the sentence before (the lede's "yesterday"): :func:`date_of` makes that choice
+and names the rule that gave it.
 
-Needs: a parsed ``Doc`` and the article's dates from :mod:`eventwire.dates`. Gives:
+Needs: a parsed ``Doc`` and the article's dates from :mod:`eventwire.analysis.dates`. Gives:
 :class:`TimeRef` records and :class:`~eventwire.records.DateSpan` values for mentions.
 """
 

@@ -2,7 +2,7 @@
 
 A trigger is a verb ("captured", "shelled"), a noun ("airstrikes", "the fall of
 X") or a phrasal verb ("took over", "opened fire"). Its *kind* comes from
-:mod:`.lexicon` (:func:`trigger_kind`); its arguments (who acts, what is hit) from
+:mod:`eventwire.analysis.lexicon` (:func:`trigger_kind`); its arguments (who acts, what is hit) from
 :func:`arguments`. The sub-event type they give is :mod:`.classify`'s decision.
 """
 

@@ -164,3 +164,17 @@ def test_explain_json_of_a_sentence_with_no_event_word():
     [done] = list(explain([article], settings=RULES_ONLY))
     row = as_json(done.article, done.sentences[0])
     assert row["coded"] == [] and row["dropped"] == [] and row["recogniser"] is None
+
+
+def test_explain_codes_what_extract_codes(nlp):
+    from eventwire.extraction.extract import extract
+
+    text = ("Militants attacked a village in Borno state on Sunday. At least seven people were shot dead, "
+            "residents said. Others were in Yobe. Police arrested three men in Maiduguri after the attack.")
+    article = _article(text)
+    [done] = list(explain([article], settings=DEFAULT))
+    explained = sorted((c.record.mention_id, c.record.fatalities, c.record.place.name if c.record.place else None)
+                       for s in done.sentences for c in s.coded)
+    coded = sorted((m.mention_id, m.fatalities, m.place.name if m.place else None)
+                   for m in extract(nlp(article.text), article))
+    assert explained == coded and len(coded) >= 2

@@ -267,13 +267,14 @@ def _row(probs: dict[str, float]) -> np.ndarray:
 
 def _fused(nlp, text: str, row: np.ndarray, accept: float = 0.5, reject: float = 0.9):
     from eventwire.extraction import actors as actor_mod
-    from eventwire.extraction.extract import _sentence_triggers
+    from eventwire.extraction.extract import rule_steps
     from eventwire.extraction.recogniser.fuse import Thresholds, fuse
 
     doc = nlp(text)
     sent = next(iter(doc.sents))
     ctx = actor_mod.build_context(text, country_code=None, country=None)
-    return fuse(_sentence_triggers(sent, ctx), row, sent, ctx, Thresholds(accept=accept, reject=reject))
+    found = [(c.found, c.sub_event_type) for c in rule_steps(sent, 0, ctx)[0]]
+    return fuse(found, row, sent, ctx, Thresholds(accept=accept, reject=reject))
 
 
 @pytest.mark.slow

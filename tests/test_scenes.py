@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.extraction.scenes import points_back, retelling
+from eventwire.extraction.retelling import earlier_telling as retelling
+from eventwire.extraction.scenes import points_back
 from eventwire.records import DateSpan, Mention, Place
 
 

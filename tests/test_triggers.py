@@ -75,7 +75,7 @@ def test_triggers_candidates_are_the_tokens_may_trigger_accepts(bare_nlp, text: 
     ("Soldiers repelled a suicide attack on the base and struck back at the militants.", "struck", set()),
 ])
 def test_triggers_a_participle_strike_shares_only_a_launched_attack_s_weapon(bare_nlp, sentence, word, weapons):
-    from eventwire.extraction.triggers import _shared_weapon_words
+    from eventwire.extraction.classify import _shared_weapon_words
 
     assert _shared_weapon_words(find_token(bare_nlp(sentence), word)) & {"missile", "suicide"} == weapons
 

@@ -139,6 +139,53 @@ def watch_cmd(folder: Path, out_dir: Path, db: Path, config: Path | None, pairs:
                    f"{done.events} events, {len(done.problems)} problems", err=True)
 
 
+@cli.command("explain")
+@click.argument("inputs", nargs=-1)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per sentence instead of text.")
+@click.option("--config", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="A TOML settings file (default: ./eventwire.toml if present).")
+@click.option("--set", "pairs", multiple=True, metavar="NAME=VALUE", help="Override a setting.")
+def explain_cmd(inputs: tuple[str, ...], as_json: bool, config: Path | None, pairs: tuple[str, ...]) -> None:
+    """Say why each sentence of INPUT was or was not coded: its types and scores, each event's
+    arguments with the phrase and rule that gave them, or the step and reason that dropped it.
+
+    INPUT: files and folders as for 'run', '-' for JSON Lines on standard input. No database.
+    """
+    import json
+
+    from eventwire.extraction.explain import as_json as json_of
+    from eventwire.extraction.explain import as_text, explain
+    from eventwire.ingest.sources import iter_sources
+    from eventwire.records import Problem
+
+    if not inputs:
+        raise click.UsageError("give at least one INPUT, or '-' for standard input")
+    read = 0
+
+    def articles(settings: Any) -> Any:
+        nonlocal read
+        for item in iter_sources(inputs, settings=settings):
+            if isinstance(item, Problem):
+                click.echo(f"eventwire: skipped {item}", err=True)
+                continue
+            read += 1
+            yield item
+
+    try:
+        settings = _settings(config, pairs)
+        for done in explain(articles(settings), settings=settings):
+            if done.problem is not None:
+                click.echo(f"eventwire: skipped {done.problem}", err=True)
+            for sent in done.sentences:
+                click.echo(json.dumps(json_of(done.article, sent)) if as_json else as_text(done.article, sent))
+    except EventwireError as exc:
+        click.echo(f"eventwire: error: {exc}", err=True)
+        sys.exit(1)
+    if not read:
+        click.echo("eventwire: error: no input could be read", err=True)
+        sys.exit(1)
+
+
 @cli.command("settings")
 def settings_cmd() -> None:
     """List every setting with its default and meaning."""

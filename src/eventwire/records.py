@@ -133,6 +133,9 @@ class Mention:
     source: str | None = None
     published: dt.date | None = None
     confidence: float | None = None  # the recogniser's probability of this sub-event type
+    #: How the extraction chose it, as JSON (the type's score, each argument's phrase and rule),
+    #: stored with the mention for the web app; not part of what the mention says.
+    trail: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,7 +35,6 @@ from eventwire.settings import Settings
 Result = list[Mention] | Problem
 
 #: Errors that one article's extraction may raise by a defect; they never stop a run.
-EXTRACTION_ERRORS = (ValueError, KeyError, IndexError, AttributeError, TypeError, RecursionError)
 
 #: A short article about a real event, in our own words, run once to load every lazy table.
 WARM_UP_TEXT = ("KHARTOUM, Sudan (April 16, 2023) - Fighting between the army and the Rapid Support "
@@ -101,7 +100,7 @@ def _code(articles: Sequence[Article], *, settings: Settings, batch_size: int | 
 
 
 def _extract_one(article: Article, doc: Any, *, budget: float, limits: Any, scores: Any) -> Result:
-    from eventwire.extraction.extract import extract
+    from eventwire.extraction.extract import EXTRACTION_ERRORS, extract
     from eventwire.linking.link import consolidate
 
     started = time.perf_counter()

@@ -1,69 +1,94 @@
-"""Extract stage: from one parsed article to its event mentions.
+"""Extract stage: from one parsed article to its event mentions, as steps over candidates.
 
-For each sentence: find triggers (:mod:`eventwire.extraction.triggers`), drop those the
-article does not assert (:mod:`eventwire.extraction.factuality`), let the learned recogniser
-confirm, retype, reject or add to them (:mod:`eventwire.extraction.recogniser.fuse`), then give each the
-place, date, actors and fatalities that the sentence (or, failing that, the
-sentences just before it, :mod:`eventwire.extraction.scenes`) attaches to it, with dates from
-:mod:`eventwire.extraction.timing`. A trigger with places joined by "and" ("the fall of
-Kandahar and Herat") yields one mention per place.
+For each sentence, in this order (each step a module of its own, each returning new
+:class:`~.candidates.Candidate` records and the ones it drops, with the reason):
 
-Needs: a spaCy ``Doc`` of ``Article.text`` with entities from
-:mod:`eventwire.analysis.analyse`. Adds: :class:`~eventwire.records.Mention` records,
-one per (trigger, place), before the within-article merge of
-:mod:`eventwire.linking.link`.
+1. :mod:`.roles` first reads a claim of responsibility ("the BLA said it carried out the
+   attack"), which names the doer of events already told and tells none of its own;
+2. :mod:`.find`: the trigger words with a kind and a type (:mod:`.triggers`, :mod:`.classify`);
+3. :mod:`.assertion`: the article must assert the event (no plan, denial, question, habit);
+4. :mod:`.retelling`: not an event told before, used as a time or ranked;
+5. :mod:`.find`: one candidate per act, then the recogniser's say (:mod:`.recogniser.fuse`);
+6. a sentence with no candidate may tell the report just before at a new place ("others were
+   in Helmand", :func:`.place.elliptical`); :mod:`.toll`: the sentence's toll, or the toll of
+   the report just before;
+7. :mod:`.retelling`: not the people or the event of an earlier report named again;
+8. for each candidate: :mod:`.place` (its clause's places: one candidate per place joined by
+   "and"), :mod:`.roles` (actor1, actor2), :mod:`.time` (the date), :mod:`.toll`, then the
+   place from the context when the sentence names none.
+
+No step changes a candidate another emitted: a claim (step 1) or a toll told a sentence later
+(step 6) gives a new candidate for the report it completes, which takes that report's place in
+the list of the article's reports. :func:`extract` returns the mentions; :func:`trail` also what
+each sentence gave and dropped (for ``eventwire explain``).
+
+Needs: a spaCy ``Doc`` of ``Article.text`` with entities from :mod:`eventwire.analysis`. Adds:
+:class:`~eventwire.records.Mention` records, one per (trigger, place), before the
+within-article merge of the linking stage.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from eventwire import taxonomy as tx
-from eventwire.analysis.eventwords import candidates_in
-from eventwire.analysis.lexicon import definite
 from eventwire.extraction import actors as actor_mod
-from eventwire.extraction.actors import ARMED_KINDS
-from eventwire.extraction.factuality import assertion_blocker, running_total
-from eventwire.extraction.fatalities import count_fatalities
-from eventwire.extraction.places import PlaceRef, article_country, place_refs, places_for
+from eventwire.extraction import assertion, find, place, retelling, roles, time, toll
+from eventwire.extraction.candidates import Candidate, Drop, Evidence, Reason, SentenceTrail
+from eventwire.extraction.places import PlaceRef, article_country, place_refs
 from eventwire.extraction.recogniser import recogniser
-from eventwire.extraction.recogniser.fuse import Thresholds, fuse
-from eventwire.extraction.scenes import (
-    elliptical,
-    place_from_context,
-    same_scene,
-    scenes_of,
-    that_of,
-)
-from eventwire.extraction.timing import TimeRef, date_for, inherited_date, lede_date, reported_date, time_refs
-from eventwire.extraction.triggers import (
-    WEAK_KINDS,
-    Trigger,
-    arguments,
-    classify,
-    told_by_pronoun,
-    trigger_kind,
-)
-from eventwire.records import Article, Mention
+from eventwire.extraction.recogniser.fuse import Thresholds
+from eventwire.extraction.scenes import scenes_of
+from eventwire.extraction.time import date_for, time_refs
+from eventwire.records import Mention
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     import numpy as np
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
+
+    from eventwire.extraction.triggers import Trigger
+    from eventwire.records import Article
+
+#: How many of the recogniser's types a sentence's trail lists.
+TRAIL_TYPES = 3
+#: What a defect of the rules on one odd article can raise: the caller reports that article and
+#: goes on with the others.
+EXTRACTION_ERRORS = (ValueError, KeyError, IndexError, AttributeError, TypeError, RecursionError)
+
+
+@dataclass(frozen=True, slots=True)
+class Trail:
+    """An article's candidates: the coded ones (as :func:`extract` returns them) and each
+    sentence's trail."""
+
+    coded: tuple[Candidate, ...]
+    sentences: tuple[SentenceTrail, ...]
+
+    @property
+    def mentions(self) -> list[Mention]:
+        """The coded mentions, each with its trail (:meth:`~.candidates.Candidate.stored`)."""
+        return [replace(c.record, trail=c.stored()) for c in self.coded]
 
 
 def extract(doc: Doc, article: Article, *, limits: Thresholds | None = None,
             scores: np.ndarray | None = None) -> list[Mention]:
     """Every asserted event mention in one parsed article.
 
-    ``limits``: the recogniser's accept and reject thresholds (:mod:`eventwire.extraction.recogniser.fuse`);
+    ``limits``: the recogniser's accept and reject thresholds (:mod:`.recogniser.fuse`);
     by default those of :class:`~eventwire.settings.Settings`. ``scores``: the recogniser's
     scores of the document's sentences, when the caller scored a batch at once
     (:func:`score_docs`); otherwise they are computed here.
     """
+    return trail(doc, article, limits=limits, scores=scores).mentions
+
+
+def trail(doc: Doc, article: Article, *, limits: Thresholds | None = None,
+          scores: np.ndarray | None = None) -> Trail:
+    """:func:`extract`'s mentions with their evidence, and what each sentence gave and dropped."""
     from eventwire.geo.geocode import country_name
 
     code = article_country(doc)
@@ -79,61 +104,137 @@ def extract(doc: Doc, article: Article, *, limits: Thresholds | None = None,
         model = recogniser()
         limits = limits.resolved(model.threshold)
         probs = scores if scores is not None else model.score([s.text for s in sents])
-    out: list[Mention] = []
-    last: Mention | None = None
+    out: list[Candidate] = []
+    last: Candidate | None = None
+    dropped: list[Candidate] = []
     for si, sent in enumerate(sents):
-        claimant = _claimed_by(sent, ctx) if out else None
-        if claimant is not None:
-            # "the BLA said it carried out the attack": the claim names who did what was told
-            out = [replace(m, actor1=claimant) if m.event_type in tx.VIOLENT_EVENT_TYPES and _unnamed(m.actor1)
-                   and m.sub_event_type not in tx.STATE_WEAPONS else m for m in out]
+        claim = roles.claimed_by(sent, ctx) if out else None
+        if claim is not None:
+            out = [_claimed(c, claim, sent) for c in out]
             last = out[-1] if out else None
+            dropped.append(Candidate(si, sent.text.strip(), None, "", "claim", dropped=Drop(
+                Reason.CLAIM_OF_A_TOLD_EVENT, f"{claim[0]} ('{claim[1]}')")))
             continue
-        rule_found = _sentence_triggers(sent, ctx)
+        rule_found, not_events = rule_steps(sent, si, ctx)
         row = probs[si] if probs is not None else None
-        fused = fuse(rule_found, row, sent, ctx, limits)
-        found = fused.found
-        score_of = {(t.token.i, sub): p for (t, sub), p in zip(found, fused.scores, strict=True)}
+        found, refused = find.recognise(rule_found, row, sent, si, ctx, limits)
+        dropped += [_scored(c, row) for c in not_events] + refused
         if not rule_found and not found and last is not None:
-            out.extend(_scored(m, row) for m in elliptical(sent, si, last, places))
+            out += place.elliptical(sent, si, last, places, find.type_score(row, last.sub_event_type))
             continue
-        deaths = count_fatalities(sent.text)
-        if deaths and any(running_total(t) for t in sent if t.pos_ == "VERB"):
-            deaths = None  # "the war has killed thousands": a running total, no event's toll
-        gave_deaths = False
-        if found and last is not None and last.fatalities is None and deaths is not None \
-                and _toll_of_the_last(found, sent, si, last, places, times):
-            here = [r.place for r in places if r.sent_index == si and r.place.kind != "country"]
-            out[out.index(last)] = last = replace(last, fatalities=deaths, place=last.place or (
-                here[0] if here else None))  # "... were killed in Kyiv": the toll can also say where
+        deaths, deaths_rule = toll.deaths_in(sent)
+        if found and last is not None and last.record.fatalities is None and deaths is not None \
+                and toll.toll_of_the_last(found, sent, si, last.record, places, times):
+            at = next(i for i, c in enumerate(out) if c.record == last.record)
+            last = place.toll_place(last, deaths, deaths_rule, sent, si, places)
+            out = [*out[:at], last, *out[at + 1:]]
+            dropped.append(found[0].drop(Reason.TOLL_OF_THE_LAST, f"given to '{last.trigger}'"))
             continue
         if out:  # once events are told, "the gunmen who attacked the market" tells one again
-            found = [(t, sub) for t, sub in found
-                     if not (_relative_retelling(t.token, out) and not date_for(t.token, si, times).known)
-                     and not (deaths is None and _definite_retelling(t.token, sub, sent, si, out, places, times))]
-        for trig, sub in found:
-            family = tx.event_type(sub)
-            fat = None
-            if deaths is not None and family in tx.VIOLENT_EVENT_TYPES | {tx.PROTESTS} and not gave_deaths:
-                fat, gave_deaths = deaths, True
-            elif deaths is None and family in tx.VIOLENT_EVENT_TYPES and not gave_deaths and _one_named_victim(trig):
-                fat, gave_deaths = 1, True
-            chosen: Sequence[PlaceRef | None] = places_for(trig, sent, si, places, code)
-            for place in chosen or [None]:
-                mention = _mention(article, trig, sub, sent, si, place, fat, times, ctx, out)
-                mention = replace(mention, confidence=score_of.get((trig.token.i, sub)))
-                if place is None:
+            found, retold = retelling.told_before(found, sent, si, [c.record for c in out], toll=deaths is not None,
+                                                  refs=places, times=times)
+            dropped += retold
+        gave_deaths = False
+        previous_start = sents[si - 1].start_char if si else 0
+        for cand in found:
+            trig = _trigger(cand)
+            fatal = toll.toll_for(trig, cand.sub_event_type, deaths, given=gave_deaths, rule=deaths_rule)
+            fat = fatal.value if isinstance(fatal.value, int) else None
+            gave_deaths = gave_deaths or fat is not None
+            chosen: Sequence[PlaceRef | None] = place.places_for(trig, sent, si, places, code)
+            for n, ref in enumerate(chosen or [None]):
+                told = [c.record for c in out]
+                where = "no place in the trigger's clause" if ref is None else (
+                    "the nearest place of the trigger's clause" if n == 0 else
+                    "a place joined by 'and' to the nearest one: a report of its own")
+                c = _given(cand, article, trig, sent, si, ref, where, fatal, fat, times, ctx, told)
+                if ref is None:
                     anchored = date_for(trig.token, si, times).known or fat is not None
-                    mention = place_from_context(mention, trig, sent, si, anchored=anchored, refs=places,
-                                                  scenes=scenes, earlier=out)
-                mention = same_scene(mention, sent, out)
-                if mention.actor1 is None and last is not None and told_by_pronoun(trig) \
-                        and last.start >= (sents[si - 1].start_char if si else 0):
-                    mention = replace(mention, actor1=last.actor1)  # "Gunmen stormed a camp. They killed five"
-                out.append(mention)
-                last = mention
-            out.extend(_scored(m, row) for m in that_of(sent, si, found, places, out))
-    return out
+                    c = place.from_context(c, trig, sent, si, anchored=anchored, refs=places, scenes=scenes,
+                                           earlier=told)
+                c = place.same_scene(c, sent, told)
+                if last is not None and roles.pronoun_doer(trig, c.record.actor1, last.record, previous_start):
+                    doer = last.record.actor1
+                    c = c.given(replace(c.record, actor1=doer), Evidence(
+                        "actor1", doer, trig.token.text, "a pronoun: the doer of the report just told"))
+                out.append(c)
+                last = c
+        out += place.that_of(sent, si, found, places, out, row)
+    return Trail(tuple(out), _sentence_trails(sents, probs, out, dropped))
+
+
+def rule_steps(sent: Span, si: int, ctx: actor_mod.ActorContext) -> tuple[list[Candidate], list[Candidate]]:
+    """The rules' candidates of one sentence before the recogniser's say (steps 2 to 5), and the
+    ones those steps dropped."""
+    found, untyped = find.rule_candidates(sent, si, ctx)
+    found, unasserted = assertion.step(found)
+    found, as_time = retelling.as_time_or_rank(found)
+    found, merged = find.one_per_act(found)
+    return found, untyped + unasserted + as_time + merged
+
+
+def _scored(cand: Candidate, row: np.ndarray | None) -> Candidate:
+    """A dropped rule candidate with the recogniser's score of its type (for the trail)."""
+    if row is None or not cand.sub_event_type or cand.score is not None:
+        return cand
+    return replace(cand, score=find.type_score(row, cand.sub_event_type))
+
+
+def _trigger(cand: Candidate) -> Trigger:
+    if cand.found is None:
+        raise ValueError("a candidate of the sentence without its trigger word")
+    return cand.found
+
+
+def _claimed(cand: Candidate, claim: tuple[str, str], sent: Span) -> Candidate:
+    """"The BLA said it carried out the attack": the claim names who did what was told."""
+    if not roles.claims(cand.record):
+        return cand
+    name, word = claim
+    return cand.given(replace(cand.record, actor1=name),
+                      Evidence("actor1", name, sent.text.strip(), f"claimed ('{word}') in a later sentence"))
+
+
+def _given(cand: Candidate, article: Article, trig: Trigger, sent: Span, si: int, ref: PlaceRef | None,
+           place_rule: str, fatal: Evidence, fatalities: int | None, times: list[time.TimeRef], ctx: actor_mod.ActorContext,
+           earlier: list[Mention]) -> Candidate:
+    """The candidate with its mention: actors, date and toll, at the place ``ref`` of its clause."""
+    sub = cand.sub_event_type
+    actor1, actor2 = roles.actors(trig, sub, ctx)
+    dates, date_rule = time.date_of(trig.token, sub, sent, si, times, earlier)
+    place_rec = ref.place if ref else None
+    key = f"{article.article_id}|{sent.start_char}|{trig.token.i}|{sub}|{place_rec.name if place_rec else ''}"
+    mention = Mention(
+        mention_id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
+        article_id=article.article_id, file=article.file, sentence=sent.text.strip(),
+        start=sent.start_char, end=sent.end_char, event_type=tx.event_type(sub), sub_event_type=sub,
+        actor1=_name(actor1), actor2=_name(actor2), place=place_rec, dates=dates, fatalities=fatalities,
+        trigger=trig.token.text, source=article.source, published=article.published,
+        confidence=cand.score,
+    )
+    where = place.evidence(ref, sent.doc[ref.start:ref.end] if ref else None, place_rule)
+    return cand.given(mention, actor1, actor2, where, time.evidence(dates, date_rule), fatal)
+
+
+def _name(evidence: Evidence) -> str | None:
+    return evidence.value if isinstance(evidence.value, str) else None
+
+
+def _sentence_trails(sents: list[Span], probs: np.ndarray | None, out: list[Candidate],
+                     dropped: list[Candidate]) -> tuple[SentenceTrail, ...]:
+    trails = []
+    for si, sent in enumerate(sents):
+        row = probs[si] if probs is not None else None
+        types: tuple[tuple[str, float], ...] = ()
+        none = None
+        if row is not None:
+            ranked = sorted(range(len(tx.NAMES)), key=lambda j: -float(row[j]))[:TRAIL_TYPES]
+            types = tuple((tx.NAMES[j], float(row[j])) for j in ranked)
+            none = float(row[len(tx.NAMES)])
+        trails.append(SentenceTrail(si, sent.text.strip(), sent.start_char, types, none,
+                                    tuple(c for c in out if c.sentence_index == si),
+                                    tuple(c for c in dropped if c.sentence_index == si)))
+    return tuple(trails)
 
 
 def score_docs(docs: Sequence[Doc]) -> list[np.ndarray]:
@@ -141,11 +242,11 @@ def score_docs(docs: Sequence[Doc]) -> list[np.ndarray]:
     encoder's batches then span documents)."""
     sentences = [[s.text for s in doc.sents] for doc in docs]
     flat = recogniser().score([text for texts in sentences for text in texts])
-    out, at = [], 0
+    result, at = [], 0
     for texts in sentences:
-        out.append(flat[at:at + len(texts)])
+        result.append(flat[at:at + len(texts)])
         at += len(texts)
-    return out
+    return result
 
 
 def default_thresholds() -> Thresholds:
@@ -153,286 +254,3 @@ def default_thresholds() -> Thresholds:
 
     defaults = Settings()
     return Thresholds(accept=defaults.recogniser_accept, reject=defaults.recogniser_reject)
-
-
-def _scored(mention: Mention, row: np.ndarray | None) -> Mention:
-    """A mention told without a trigger of its own, with the recogniser's score of its type."""
-    if row is None:
-        return mention
-    return replace(mention, confidence=float(row[tx.NAMES.index(mention.sub_event_type)]))
-
-
-def _unnamed(actor: str | None) -> bool:
-    return actor is None or actor.startswith("Unidentified Armed Group")
-
-
-def _claimed_by(sent: Span, ctx: actor_mod.ActorContext) -> str | None:
-    """The armed group that claims an event already told in this sentence: "Al-Shabaab claimed
-    responsibility for the attack", "the BLA said it carried out the bombing"."""
-    for tok in sent:
-        verb = None
-        if tok.lemma_ == "claim" and tok.pos_ == "VERB" and any(
-                c.dep_ == "dobj" and c.lemma_ in {"responsibility", "credit"} for c in tok.children):
-            verb = tok
-        elif tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_ in {"carry", "conduct"} \
-                and definite(tok) and trigger_kind(tok) is not None:
-            verb = tok.head  # "carried out the attack": a definite event, told before
-        if verb is None or any(c.dep_ == "neg" for c in verb.children):
-            continue  # "no group claimed responsibility", "did not claim the attack"
-        agent = arguments(verb, ctx).agent
-        if agent is not None and agent.kind == "nonstate" and not _unnamed(agent.name):
-            return agent.name
-    return None
-
-
-#: How many sentences after a report its toll may come.
-TOLL_SENTENCES = 2
-
-
-def _toll_of_the_last(found: list[tuple[Trigger, str]], sent: Span, si: int, last: Mention,
-                      refs: list[PlaceRef], times: list[TimeRef]) -> bool:
-    """"At least five people were shot dead, rights groups said": after a violent report without
-    a toll, a passive killing with no one doing it, no day and no other place of its own is its toll.
-    (When the report has a toll, a second one is other victims and stays an event of its own.)"""
-    if len(found) != 1 or last.event_type not in tx.VIOLENT_EVENT_TYPES | {tx.PROTESTS} \
-            or last.sub_event_type == tx.PEACEFUL_PROTEST:
-        return False
-    trig, _ = found[0]
-    tok = trig.token
-    if trig.kind not in {"kill", "shoot"} or tok.pos_ != "VERB" or trig.agent is not None \
-            or not any(c.dep_ == "auxpass" for c in tok.children):
-        return False
-    here = [r.place for r in refs if r.sent_index == si and r.place.kind != "country"]
-    if date_for(tok, si, times).known or len({p.name for p in here}) > 1 or any(
-            last.place is not None and p.name != last.place.name for p in here):
-        return False  # a place of its own, other than the report's: victims elsewhere
-    doc = sent.doc
-    between = doc.char_span(last.end, sent.start_char, alignment_mode="expand") if last.end < sent.start_char \
-        else None
-    # the next sentence or so (Span.sents exists since spaCy 3.2; spaCy's span.pyi omits it)
-    return between is None or len(list(between.sents)) <= TOLL_SENTENCES  # type: ignore[attr-defined]
-
-
-def _one_named_victim(trig: Trigger) -> bool:
-    """"killed Taliban leader Saifullah", "the death of Ahmed Nur": one named person died."""
-    if trig.kind != "kill":
-        return False
-    tok = trig.token
-    victims = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
-    victims += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                if g.dep_ == "pobj"]
-    if len(victims) != 1:
-        return False
-    victim = victims[0]
-    if victim.ent_type_ != "PERSON" or victim.tag_ != "NNP":
-        return False
-    return not any(c.dep_ in {"conj", "nummod"} for c in victim.children)
-
-
-def _sentence_triggers(sent: Span, ctx: actor_mod.ActorContext) -> list[tuple[Trigger, str]]:
-    found: list[tuple[Trigger, str, str]] = []
-    doc = sent.doc
-    for i in candidates_in(sent):
-        tok = doc[i]
-        kind = trigger_kind(tok)
-        if not kind:
-            continue
-        trig = arguments(tok, ctx)
-        sub = classify(kind, trig, sentence=sent)
-        if sub is None:
-            continue
-        if assertion_blocker(tok):
-            continue
-        found.append((replace(trig, kind=kind), sub, kind))
-    found = [f for f in found if not _time_reference(f[0].token) and not _described(f[0].token)]
-    tokens = {f[0].token.i for f in found}
-    found = [f for f in found if not (f[2] == "kill" and _killed_in(f[0].token) & tokens)]
-    found = _one_with_its_toll(found)
-    if any(tx.event_type(f[1]) == tx.RIOTS for f in found):  # "crowds attacked the embassy, looting offices"
-        found = [f for f in found if f[1] != tx.LOOTING or f[0].agent is not None]
-    strong_violent = [f for f in found if f[2] not in WEAK_KINDS and tx.event_type(f[1]) in tx.VIOLENT_EVENT_TYPES]
-    kept: list[tuple[Trigger, str]] = []
-    seen_weak: set[str] = set()
-    arrests = any(sub in tx.SCENE_TYPES for _, sub, _ in found)
-    for trig, sub, kind in found:
-        if kind == "raid" and arrests and trig.token.pos_ == "NOUN":
-            continue  # "in a raid near Kismayo, two fighters were captured": the raid is the arrest
-        if kind in WEAK_KINDS and tx.event_type(sub) in tx.VIOLENT_EVENT_TYPES:
-            if strong_violent or sub in seen_weak:
-                continue
-            seen_weak.add(sub)
-        kept.append((trig, sub))
-    return kept
-
-
-def _described(tok: Token) -> bool:
-    """"... in the deadliest attack in the capital for years": an event told, then ranked."""
-    return tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and any(
-        c.dep_ == "amod" and c.tag_ == "JJS" for c in tok.children)
-
-
-def _relative_retelling(tok: Token, earlier: list[Mention]) -> bool:
-    """"the man who attacked the junction": a definite someone named by an event already told
-    (its object is named in a sentence that told an event)."""
-    head = tok.head
-    if tok.dep_ != "relcl" or head.pos_ != "NOUN" or not definite(head):
-        return False
-    objects = [c for c in tok.children if c.dep_ in {"dobj", "pobj"}]
-    objects += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    return any(o.lower_ in m.sentence.lower() for o in objects for m in earlier)
-
-
-#: Event nouns that can name any violent event already told ("the attack" after a drone strike).
-GENERIC_EVENT_NOUNS = frozenset({"attack", "assault", "incident", "violence"})
-
-
-def _definite_retelling(tok: Token, sub: str, sent: Span, si: int, earlier: list[Mention],
-                        refs: list[PlaceRef], times: list[TimeRef]) -> bool:
-    """"Analysts said the attack showed ...", "residents hid during the attack": a definite event
-    noun in a sentence with no time and no other place, after a violent event of its kind was
-    told in an earlier sentence, names that event again (a generic noun, "the attack", any
-    violent one)."""
-    if tok.pos_ != "NOUN" or not definite(tok) or any(c.dep_ == "nummod" for c in tok.children):
-        return False
-    generic = tok.lemma_.lower() in GENERIC_EVENT_NOUNS
-    told = [m for m in earlier if m.end <= sent.start_char and m.event_type in tx.VIOLENT_EVENT_TYPES
-            and (generic or m.event_type == tx.event_type(sub))]
-    if not told or any(t.sent_index == si for t in times):
-        return False  # a time in the sentence may be its own ("the strikes, carried out over the
-        # last two days, mark ..." parses the time onto the main verb): it then says more than a retelling
-    known = {name for m in told if m.place for name in (m.place.name, m.place.admin1)}
-    return all(r.place.name in known for r in refs if r.sent_index == si and r.place.kind != "country")
-
-
-def _time_reference(tok: Token) -> bool:
-    """"Suspects were detained after the attack": an event already told, used as a point in time."""
-    return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in {
-        "after", "before", "since", "following", "until"} and definite(tok)
-
-
-
-
-def _one_with_its_toll(found: list[tuple[Trigger, str, str]]) -> list[tuple[Trigger, str, str]]:
-    """"Attacked a police post, killing five people": a killing told as an act's participle is
-    that act's toll, one event. Against an armed side it stays the clash; an attack or raid on no
-    armed side is the attack on those it killed ("stormed a displacement camp, killing 300
-    people"). Fighting ("clashed, killing five civilians") keeps both."""
-    by_token = {f[0].token.i: f for f in found}
-    dropped: set[int] = set()
-    for f in found:
-        tok = f[0].token
-        if f[2] != "kill" or tok.dep_ != "advcl" or tok.tag_ != "VBG":
-            continue
-        head = by_token.get(tok.head.i)
-        if head is None or head is f or head[1] != tx.ARMED_CLASH:
-            continue
-        patient = head[0].patient
-        if patient is not None and patient.kind in ARMED_KINDS:
-            dropped.add(tok.i)
-        elif patient is None and head[2] in {"attack", "raid"} and f[1] == tx.ATTACK:
-            dropped.add(head[0].token.i)
-    return [f for f in found if f[0].token.i not in dropped]
-
-
-def _killed_in(tok: Token) -> set[int]:
-    """The event words a killing happened in or was done by: "16 people were killed in the raids",
-    "a drone attack killed three people" (the toll of the raids, of the attack)."""
-    return {g.i for c in tok.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"in", "during", "by"}
-            for g in c.children if g.dep_ == "pobj"} | {c.i for c in tok.children if c.dep_ == "nsubj"}
-
-
-def _mention(article: Article, trig: Trigger, sub: str, sent: Span, si: int, place: PlaceRef | None,
-             fatalities: int | None, times: list[TimeRef], ctx: actor_mod.ActorContext,
-             earlier: list[Mention]) -> Mention:
-    actor1, actor2 = _default_actors(trig, sub, ctx)
-    dates = date_for(trig.token, si, times)
-    if not dates.known:
-        dates = reported_date(trig.token, si, times)
-    if not dates.known and sent.text.rstrip().endswith((".", "!", '"', "”")):
-        dates = inherited_date(tx.event_type(sub), earlier, sent)
-        if not dates.known and (tx.event_type(sub) in tx.VIOLENT_EVENT_TYPES or sub == tx.ARRESTS):
-            dates = lede_date(si, times)
-    place_rec = place.place if place else None
-    key = f"{article.article_id}|{sent.start_char}|{trig.token.i}|{sub}|{place_rec.name if place_rec else ''}"
-    return Mention(
-        mention_id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
-        article_id=article.article_id, file=article.file, sentence=sent.text.strip(),
-        start=sent.start_char, end=sent.end_char, event_type=tx.event_type(sub), sub_event_type=sub,
-        actor1=actor1, actor2=actor2, place=place_rec, dates=dates, fatalities=fatalities,
-        trigger=trig.token.text, source=article.source, published=article.published,
-    )
-
-
-def _default_actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tuple[str | None, str | None]:
-    a1 = trig.agent
-    a2 = trig.patient
-    if a1 is not None and a2 is not None and a1.name == a2.name:
-        a2 = None
-    name1 = a1.name if a1 else None
-    name2 = a2.name if a2 else None
-    family = tx.event_type(sub)
-    if name1 is None:
-        if sub == tx.NON_STATE_OVERTAKES or (family in {tx.BATTLES, tx.REMOTE}
-                                             and sub not in {tx.AIR_STRIKE, tx.SHELLING}
-                                             and (a2 is None or a2.kind != "nonstate")):
-            name1 = ctx.main_group
-        elif sub in {tx.ARRESTS} or (family == tx.BATTLES and a2 is not None and a2.kind == "nonstate"):
-            name1 = actor_mod._military(ctx.country) if ctx.country else None
-    if name2 is None and family == tx.REMOTE and ctx.country and _civilians_hit(trig.token):
-        name2 = f"Civilians ({ctx.country})"  # "missiles hit the city centre, killing 21 people"
-    if name2 is None and sub in {tx.AIR_STRIKE, tx.SHELLING, tx.ARMED_CLASH, tx.ARRESTS,
-                                 tx.GOVERNMENT_REGAINS} and a1 is not None \
-            and a1.kind == "state":
-        name2 = ctx.main_group
-    if name2 is None and sub in {tx.NON_STATE_OVERTAKES}:
-        name2 = actor_mod._military(ctx.country) if ctx.country else None
-    if sub in {tx.EXCESSIVE_FORCE, tx.PROTEST_WITH_INTERVENTION} and a1 is not None \
-            and a1.kind in {"state", "police"}:
-        # protest events are the protesters' (actor1); the force that met them is actor2
-        crowd = a2.name if a2 is not None and a2.kind in {"protester", "rioter"} else (
-            f"Protesters ({ctx.country})" if ctx.country else "Protesters")
-        name1, name2 = crowd.replace("Rioters", "Protesters", 1), a1.name
-    if sub == tx.VIOLENT_DEMONSTRATION and a2 is not None and a2.kind not in {"police", "civilian"}:
-        name2 = None  # "rioters attacked the embassies of Rwanda": a building, not Rwanda's army
-    if sub in {tx.PEACEFUL_PROTEST, tx.PROTEST_WITH_INTERVENTION} and name1 and name1.startswith("Rioters"):
-        name1 = "Protesters" + name1.removeprefix("Rioters")  # crowds that rally peacefully protest
-    if name1 == name2:
-        name2 = None
-    return name1, name2
-
-
-#: Victims whose killing in a strike or blast makes its target civilians.
-CIVILIAN_VICTIMS = frozenset({"people", "civilians", "residents", "villagers", "children", "women", "passengers",
-                              "worshippers", "students", "pupils", "shoppers", "diners", "patients", "families",
-                              "bystanders", "pedestrians", "commuters", "refugees", "displaced"})
-
-
-#: Places whose shelling or bombing is violence against the civilians in them.
-CIVILIAN_PLACES = frozenset({"hospital", "hospitals", "school", "schools", "market", "marketplace", "homes",
-                             "houses", "apartment", "apartments", "church", "mosque", "wedding", "funeral",
-                             "playground", "kindergarten", "store", "shop", "shops", "neighbourhood",
-                             "neighbourhoods", "neighborhood", "neighborhoods"})
-
-
-def _civilians_hit(trigger: Token) -> bool:
-    """Whether the trigger's sentence says the blast killed or wounded people, not fighters."""
-    for tok in trigger.sent:
-        if tok.lemma_ in {"kill", "wound", "injure", "hurt"} and any(
-                c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in CIVILIAN_VICTIMS for c in tok.children):
-            return True
-    hit = [c for c in trigger.head.children if c.dep_ == "dobj"] if trigger.dep_ == "nsubj" else []
-    hit += [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
-    # "the barrage struck the children's hospital", "shells hit a market", "targets including a
-    # school": a civilian place (not "the barracks near the school")
-    heads = hit + [c for h in hit for c in h.children if c.dep_ == "conj"]
-    heads += [g for h in hit for c in h.children if c.dep_ == "prep" and c.lower_ == "including"
-              for g in c.children if g.dep_ == "pobj"]
-    for h in heads:
-        mods = {c.lower_ for c in h.children if c.dep_ in {"compound", "amod"}}
-        if h.lower_ in CIVILIAN_PLACES or mods & {"residential", "civilian"} or (
-                h.lower_ in {"camp", "camps", "shelter", "shelters"} and mods & {"displacement", "refugee",
-                                                                                  "displaced", "idp"}):
-            return True
-    return False
-
-

@@ -1,11 +1,9 @@
-"""Place stage: the places an article names, and which of them an event happened at.
+"""The places an article names (which of them an event happened at is :mod:`.place`'s choice).
 
 :func:`place_refs` finds every place the text names (entities, "X province",
 "the city" pointing back), geocodes it in the article's country or in the
 country its own phrase names ("the Yemeni city of Saada"), and keeps the
-article's spelling. :func:`places_for` picks, for one trigger, the places of its
-clause by distance in the parse, with penalties for foreign places and
-countries. :func:`article_country` votes on the article's country.
+article's spelling. :func:`article_country` votes on the article's country.
 
 Needs a spaCy ``Doc`` with entities from :mod:`eventwire.analysis.analyse`.
 """
@@ -16,12 +14,12 @@ import functools
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from eventwire.analysis import lexicon as lx
 from eventwire.records import Place
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
 
-    from eventwire.extraction.triggers import Trigger
 
 AREA_KIND = {"province": "admin1", "provinces": "admin1", "region": "admin1", "state": "admin1",
              "governorate": "admin1", "oblast": "admin1", "prefecture": "admin1", "district": "district",
@@ -121,7 +119,7 @@ def place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]:
             if kind in {"district", None}:
                 sent = sents[sent_index[ent.start]] if ent.start in sent_index else ent.sent
                 province = _enclosing_province(doc, ent, code, sent=sent, ents_at=all_ents)
-            stated = _stated_country(doc, ent.start)  # "the Yemeni city of Saada", "Yemen's Red Sea coast"
+            stated = stated_country(doc, ent.start)  # "the Yemeni city of Saada", "Yemen's Red Sea coast"
             where = stated or code
             inside = stated if stated and _said_to_lie_in(doc, ent) else None
             cache_key = (name, kind, province.admin1 if province else None, where)
@@ -222,23 +220,9 @@ def _district_in(ent: Span, province: Place) -> Place:
                  country_code=province.country_code)
 
 
-def _tree_distance(a: Token, b: Token) -> int:
-    up_a = [a] + list(a.ancestors)
-    up_b = [b] + list(b.ancestors)
-    pos_b = {t.i: k for k, t in enumerate(up_b)}
-    for k, t in enumerate(up_a):
-        if t.i in pos_b:
-            return k + pos_b[t.i]
-    return 99
-
-
-_PLACE_NOUNS = frozenset({"city", "town", "village", "capital", "port", "province", "region", "district",
-                          "state", "governorate", "oblast", "county", "area", "border", "outskirts"})
-
-
-#: Words after "Country's X" that make X a place in that country ("Yemen's Red Sea coast"), where
+#: Words after "Country's X" that make X a place in that country, besides the place nouns ("Yemen's Red Sea coast"), where
 #: "Ukraine's Kursk incursion" or "Israel's Rafah offensive" only say whose act it was.
-_LIES_IN = _PLACE_NOUNS | {"coast", "valley", "island"}
+_LIES_IN = frozenset({"coast", "valley", "island"})
 
 
 def _said_to_lie_in(doc: Doc, ent: Span) -> bool:
@@ -246,17 +230,17 @@ def _said_to_lie_in(doc: Doc, ent: Span) -> bool:
     city of Saada" always, "Yemen's Red Sea coast" when a place noun follows the name."""
     if ent.start >= 1 and doc[ent.start - 1].lower_ == "of":
         return True
-    return ent.end < len(doc) and doc[ent.end].lower_ in _LIES_IN
+    return ent.end < len(doc) and doc[ent.end].lower_ in lx.PLACE_NOUNS | _LIES_IN
 
 
-def _stated_country(doc: Doc, start: int) -> str | None:
+def stated_country(doc: Doc, start: int) -> str | None:
     """The country a place's own phrase names: "the Yemeni city of Saada", "Syria's Idlib"."""
     from eventwire.geo.gazetteer import default_gazetteer
 
     i = start - 1
     if i >= 1 and doc[i].lower_ in {"'s", "’s"}:
         i -= 1
-    elif i >= 2 and doc[i].lower_ == "of" and doc[i - 1].lower_ in _PLACE_NOUNS:
+    elif i >= 2 and doc[i].lower_ == "of" and doc[i - 1].lower_ in lx.PLACE_NOUNS:
         i -= 2
         if i >= 0 and doc[i].pos_ == "ADJ" and doc[i].ent_type_ != "NORP":
             i -= 1  # "the northern Yemeni city of"
@@ -272,50 +256,10 @@ def _stated_country(doc: Doc, start: int) -> str | None:
     return found
 
 
-def places_for(trig: Trigger, sent: Span, si: int, refs: list[PlaceRef], code: str | None) -> list[PlaceRef]:
-    tok = trig.token
-    doc = tok.doc
-    in_sent = [r for r in refs if r.sent_index == si]
-    actor_spans = [s for s in (trig.agent_span, trig.patient_span) if s is not None]
-    scored: list[tuple[float, PlaceRef]] = []
-    for ref in in_sent:
-        root = doc[ref.start:ref.end].root
-        if root.dep_ in {"nsubj", "poss"} and root.head.i != tok.i and ref.place.kind != "country":
-            continue  # "Washington stated", "Kabul's airport": the place acts or owns, it is not the scene
-        if ref.place.kind == "country":
-            if any(s.start <= ref.start < s.end for s in actor_spans):
-                continue
-            if root.dep_ in {"nsubj", "poss", "compound", "amod", "npadvmod"}:
-                continue
-        dist = float(_tree_distance(tok, root))
-        path_preps = {t.lower_ for t in root.ancestors if t.dep_ == "prep"} - {t.lower_ for t in tok.ancestors}
-        if path_preps & {"despite", "between", "with", "from", "toward", "towards", "to"}:
-            dist += 3
-        if code and ref.place.country_code and ref.place.country_code != code \
-                and _stated_country(tok.doc, ref.start) != ref.place.country_code:
-            dist += 8  # a foreign place, unless the sentence says which country it is in
-        if ref.place.kind == "country":
-            dist += 6
-        scored.append((dist, ref))
-    scored = [x for x in scored if x[0] <= MAX_PLACE_DISTANCE]
-    if not scored:
-        return []
-    scored.sort(key=lambda x: (x[0], x[1].place.geo_precision or 9))
-    best = scored[0][1]
-    for dist, ref in scored[1:]:
-        # a town inside the chosen province, attached to the same clause: the more precise place
-        if best.place.kind == "admin1" and ref.place.kind in {"city", "district"} \
-                and ref.place.admin1 == best.place.admin1 and dist <= scored[0][0] + 5:
-            best = ref
-            break
-    chosen = [best]
-    best_root = doc[best.start:best.end].root
-    # "strikes in Kandahar and Helmand", "the fall of Kandahar and Herat": one mention per place
-    for _, ref in scored[1:]:
-        root = doc[ref.start:ref.end].root
-        if ref.place.kind == best.place.kind and (root.head.i == best_root.i and root.dep_ == "conj"
-                                                 or best_root.head.i == root.i and best_root.dep_ == "conj"):
-            if ref.place.name != best.place.name:
-                chosen.append(ref)
-    # a town and its province in one sentence: keep the town, it is the more precise
-    return chosen
+def names_an_institution(doc: Doc, ref: PlaceRef) -> bool:
+    """"the Kabul administration", "U.S. Forces Afghanistan": a place naming a body, not a scene."""
+    root = doc[ref.start:ref.end].root
+    if ref.end - ref.start == 1 and doc[ref.start].i != root.i:
+        return False
+    return root.dep_ in {"compound", "nmod", "amod"} and root.head.pos_ in {"NOUN", "PROPN"} \
+        and root.head.lower_ not in lx.TERRITORY_WORDS

@@ -1,11 +1,9 @@
-"""Triggers: find the words that report an event and decide its sub-event type.
+"""Triggers: the words that report an event, their kind and their arguments.
 
 A trigger is a verb ("captured", "shelled"), a noun ("airstrikes", "the fall of
 X") or a phrasal verb ("took over", "opened fire"). Its *kind* comes from
-:mod:`eventwire.analysis.lexicon`; :func:`classify` turns the kind and the trigger's
-arguments (who acts, what is hit, which weapon) into a sub-event type, or None
-when the word is not used about political violence ("drought strikes Kansas",
-"prices fell").
+:mod:`eventwire.analysis.lexicon` (:func:`trigger_kind`); its arguments (who acts, what is hit) from
+:func:`arguments`. The sub-event type they give is :mod:`.classify`'s decision.
 """
 
 from __future__ import annotations
@@ -14,7 +12,6 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from eventwire import taxonomy as tx
 from eventwire.analysis import lexicon as lx
 from eventwire.analysis.eventwords import event_lemma, event_lemmas
 from eventwire.extraction.actors import Actor, ActorContext, resolve
@@ -24,13 +21,6 @@ if TYPE_CHECKING:
 
 #: Kinds that only stand for an event when no stronger trigger in the sentence does.
 WEAK_KINDS = frozenset({"kill", "shoot", "attack", "raid", "fight", "offensive", "explode", "burn"})
-_LIGHT_VERBS = frozenset({"conduct", "carry", "launch", "stage", "mount", "make", "execute", "perform", "call",
-                          "unleash", "order", "claim", "confirm", "report", "begin", "start", "undertake"})
-_INTERVENTION = ("tear gas", "teargas", "water cannon", "dispers", "baton", "rubber bullet", "arrested",
-                 "detained", "beat", "crackdown", "cracked down")
-_LETHAL = ("live fire", "live ammunition", "opened fire", "shot dead", "killed", "killing", "shooting")
-_RIOT = ("stone", "rock", "torched", "set fire", "burned", "burnt", "vandal", "smashed", "looted",
-         "clashed", "petrol bomb", "molotov")
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,9 +160,9 @@ def _agent_tokens(tok: Token) -> list[Token]:
             if child.dep_ == "prep" and child.lower_ == "by":
                 found += [g for g in child.children if g.dep_ == "pobj"]
         head = tok.head
-        if tok.dep_ == "pobj" and head.lower_ in {"in", "for"} and head.head.lemma_ in _LIGHT_VERBS:
+        if tok.dep_ == "pobj" and head.lower_ in {"in", "for"} and head.head.lemma_ in lx.LIGHT_VERBS:
             head = head.head  # "troops called in an airstrike", "called for air support"
-        if not found and tok.dep_ in {"dobj", "pobj"} and head.lemma_ in _LIGHT_VERBS:
+        if not found and tok.dep_ in {"dobj", "pobj"} and head.lemma_ in lx.LIGHT_VERBS:
             found = _subjects(head)
             if not found and head.dep_ == "conj":
                 found = _subjects(head.head)
@@ -238,13 +228,11 @@ def told_by_pronoun(trig: Trigger) -> bool:
     span = trig.agent_span
     return trig.agent is None and span is not None and trig.token.dep_ == "ROOT" \
         and span.root.pos_ == "PRON" and span.root.lower_ in _PERSONAL_PRONOUNS
-#: Nouns for a band of fighters named by what they gather: "a coalition of rebel groups".
-_COLLECTIVES = frozenset({"coalition", "alliance", "group", "band", "network", "unit", "column", "convoy"})
 
 
 def _actor_of(tokens: list[Token], ctx: ActorContext) -> tuple[Actor | None, Span | None]:
     for t in tokens:
-        if t.lemma_.lower() in _COLLECTIVES and t.pos_ == "NOUN":
+        if t.lemma_.lower() in lx.COLLECTIVES and t.pos_ == "NOUN":
             for alt in _descriptions(t):  # "the same coalition of rebel groups": the rebels
                 actor = resolve(alt.text, ctx=ctx, words=[w.text for w in alt])
                 if actor is not None:
@@ -287,236 +275,3 @@ def arguments(tok: Token, ctx: ActorContext) -> Trigger:
         # "bombs dropped on a crowd gathered for a ceremony": with no unrest told, a crowd is people
         patient = resolve("civilians", ctx=ctx) or patient
     return Trigger(tok, "", agent, patient, agent_span, patient_span)
-
-
-def _words(span: Span | None) -> set[str]:
-    return {t.lower_ for t in span} if span is not None else set()
-
-
-def _clause_words(tok: Token) -> set[str]:
-    return {t.lower_ for t in tok.subtree} | {c.lower_ for c in tok.head.children}
-
-
-def _shared_weapon_words(tok: Token) -> set[str]:
-    """The modifiers of what a coordinated or participle trigger's head did it with: in
-    "launched a wave of missile attacks, striking a hospital" the strike is a missile's."""
-    if tok.dep_ not in {"advcl", "conj"} or tok.head.lemma_ not in _LIGHT_VERBS | {"fire", "step"}:
-        return set()  # the attack itself was launched (not "repelled a suicide attack and struck back")
-    return {w.lower_ for c in tok.head.children if c is not tok and c.dep_ in {"dobj", "nsubj", "nsubjpass"}
-            for w in c.subtree if w.dep_ in {"compound", "amod", "nmod"}}
-
-
-def weapon_type(words: set[str]) -> str | None:
-    if words & lx.SUICIDE_WORDS:
-        return tx.SUICIDE_BOMB
-    if words & lx.GRENADE_WORDS:
-        return tx.GRENADE
-    if words & lx.CHEMICAL_WORDS and words & {"attack", "weapon", "weapons", "gas", "agent", "agents"}:
-        return tx.CHEMICAL_WEAPON
-    if words & lx.AIR_WORDS:
-        return tx.AIR_STRIKE
-    if words & lx.SHELL_WORDS:
-        return tx.SHELLING
-    if words & lx.EXPLOSIVE_WORDS:
-        return tx.REMOTE_EXPLOSIVE
-    return None
-
-
-def classify(kind: str, trig: Trigger, *, sentence: Span) -> str | None:
-    """The sub-event type for a trigger of ``kind`` with its arguments, or None."""
-    tok = trig.token
-    agent, patient = trig.agent, trig.patient
-    patient_words = _words(trig.patient_span)
-    agent_words = _words(trig.agent_span)
-    near = _clause_words(tok)
-    sent_low = sentence.text.lower()
-    armed_agent = agent is not None and agent.kind in {"state", "nonstate", "police"}
-
-    if kind in {"air", "suicide", "grenade", "chemical"}:
-        return {"air": tx.AIR_STRIKE, "suicide": tx.SUICIDE_BOMB, "grenade": tx.GRENADE,
-                "chemical": tx.CHEMICAL_WEAPON}[kind]
-    if kind == "shell":
-        return tx.SHELLING
-    if kind in {"strike", "bomb"}:
-        by_weapon = weapon_type(agent_words | near | _shared_weapon_words(tok))
-        if by_weapon:
-            return by_weapon
-        if kind == "strike" and tok.pos_ == "VERB" and not armed_agent:
-            return None  # "drought strikes Kansas"
-        if agent is not None and agent.kind == "state":
-            return tx.AIR_STRIKE
-        if kind == "bomb":
-            return tx.REMOTE_EXPLOSIVE if armed_agent or tok.pos_ == "NOUN" else None
-        return tx.AIR_STRIKE if tok.pos_ == "NOUN" and "air" in sent_low else None
-    if kind == "explode":
-        if any(c.dep_ == "dobj" and c.lower_ in {"himself", "herself", "themselves"} for c in tok.children):
-            return tx.SUICIDE_BOMB  # "a bomber blew himself up at the gate"
-        by_weapon = weapon_type(agent_words | patient_words | near)
-        if by_weapon in {tx.AIR_STRIKE, tx.SHELLING}:
-            return by_weapon  # "the second missile exploded above the street": the strike's own blast
-        if by_weapon in {tx.SUICIDE_BOMB, tx.GRENADE, tx.REMOTE_EXPLOSIVE, tx.CHEMICAL_WEAPON}:
-            return by_weapon
-        if by_weapon is None and "suicide" in sent_low:
-            return tx.SUICIDE_BOMB
-        return tx.REMOTE_EXPLOSIVE if by_weapon else None
-    if kind in {"attack", "raid", "fight", "offensive", "shoot", "kill"}:
-        mods = {w.lower_ for c in tok.children if c.dep_ in {"compound", "amod", "nmod"} for w in c.subtree}
-        by_weapon = weapon_type(agent_words | mods  # "a drone and missile attack"
-                                | _when_words(tok))
-        if by_weapon and kind in {"attack", "kill"}:
-            return by_weapon
-        if kind == "kill" and agent is None and trig.agent_span is not None and not told_by_pronoun(trig):
-            return None  # "the war has killed...": an abstract killer is no event
-        if agent is not None and agent.kind in {"rioter", "protester"} and kind in {"attack", "raid"}:
-            return tx.VIOLENT_DEMONSTRATION  # "angry crowds attacked the embassies"
-        if patient is not None and patient.kind in {"civilian"}:
-            return tx.ATTACK
-        if patient is not None and (patient.kind == "protester" or (
-                patient.kind == "rioter" and agent is not None and agent.kind in {"state", "police"}
-                and re.search(r"\bprotest", sent_low))):
-            return tx.EXCESSIVE_FORCE  # "police opened fire on crowds of protesters"
-        if kind in {"kill", "shoot"} and patient is None and not armed_agent:
-            return None
-        if kind == "attack" and tok.pos_ == "VERB" and agent is None and not any(
-                c.dep_ in {"dobj", "nsubjpass"} for c in tok.children):
-            return None  # "futures stormed past $10,000": nobody armed, nothing attacked
-        if kind == "offensive" and not (armed_agent or patient):
-            return None
-        return tx.ARMED_CLASH
-    if kind in {"capture", "take", "retake", "fall"}:
-        if kind == "take" and not _territorial(trig):
-            if patient_words & lx.PERSON_WORDS and {"hostage", "captive", "custody"} & near:
-                return tx.ARRESTS if "custody" in near else tx.ABDUCTION
-            return None
-        if kind == "fall":
-            target = {c for c in tok.children if c.dep_ == "nsubj"} | _of_objects(tok)
-            if not any(_is_place_like(t) for t in target):
-                return None
-            to_actor = _prep_actor(tok, "to")
-            state = to_actor is not None and to_actor.kind == "state"
-            return tx.GOVERNMENT_REGAINS if state else tx.NON_STATE_OVERTAKES
-        if _territorial(trig):
-            if agent is not None and agent.kind == "state":
-                return tx.GOVERNMENT_REGAINS
-            return tx.NON_STATE_OVERTAKES
-        if tok.lemma_.lower() not in {"capture", "seize"}:
-            return None  # "forces were overrun": no territory named, no event to code
-        if patient_words & lx.WEAPON_CACHE_WORDS and not patient_words & lx.PERSON_WORDS:
-            return tx.DISRUPTED_WEAPONS_USE if agent is None or agent.kind in {"state", "police"} else None
-        if patient_words & lx.PERSON_WORDS or (patient is not None and patient.kind in {"nonstate", "civilian"}):
-            if agent is not None and agent.kind == "nonstate":
-                return tx.ABDUCTION
-            return tx.ARRESTS
-        return None
-    if kind == "detain":
-        if agent is not None and agent.kind == "nonstate":
-            return tx.ABDUCTION
-        return tx.ARRESTS
-    if kind == "abduct":
-        return tx.ABDUCTION
-    if kind == "sexual":
-        return tx.SEXUAL_VIOLENCE
-    if kind == "protest":
-        if tok.pos_ == "VERB" and (any(c.dep_ in {"dobj", "nsubjpass", "auxpass"} for c in tok.children)
-                                   or (agent is not None and agent.kind not in {"civilian", "protester",
-                                                                                "rioter"})):
-            return None  # "leadership was demonstrated", "the army demonstrated its strength"
-        if any(w in sent_low for w in _LETHAL) and "protest" in sent_low:
-            return tx.EXCESSIVE_FORCE
-        if any(w in sent_low for w in _RIOT):
-            return tx.VIOLENT_DEMONSTRATION
-        if any(w in sent_low for w in _INTERVENTION):
-            return tx.PROTEST_WITH_INTERVENTION
-        return tx.PEACEFUL_PROTEST
-    if kind == "riot":
-        return tx.VIOLENT_DEMONSTRATION
-    if kind == "mob":
-        return tx.MOB_VIOLENCE
-    if kind in {"loot", "burn"}:
-        if kind == "burn" and not (patient_words & (lx.TERRITORY_WORDS | {"house", "houses", "homes", "home",
-                                                                          "shops", "market", "buildings",
-                                                                          "building", "vehicles", "school"})):
-            return None
-        if agent is not None and agent.kind in {"rioter", "protester"}:
-            return tx.VIOLENT_DEMONSTRATION  # "protesters set fire to the offices": a riot
-        return tx.LOOTING
-    if kind in {"defuse", "intercept"}:
-        if kind == "intercept" and not (patient_words | near) & (lx.WEAPON_CACHE_WORDS | {"drone", "drones", "missile",
-                                                                                  "missiles", "rocket",
-                                                                                  "rockets", "shipment"}):
-            return None
-        return tx.DISRUPTED_WEAPONS_USE
-    if kind in {"withdraw", "handover"}:
-        if kind == "withdraw" and not any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children):
-            return None
-        return tx.TERRITORY_TRANSFER
-    if kind == "deploy":
-        if patient_words & lx.TROOP_WORDS or (agent is None and patient is not None and patient.kind == "state"):
-            return tx.OTHER
-        return None
-    if kind in {"sign", "agree", "truce"}:
-        objs = patient_words | {g.lower_ for c in tok.children if c.dep_ == "prep" for g in c.subtree}
-        if kind == "truce":
-            if tok.head.lemma_ in {"reach", "sign", "agree", "announce", "declare", "broker", "take", "begin",
-                                   "start"} and tok.dep_ in {"dobj", "nsubj", "pobj", "nsubjpass"}:
-                return tx.AGREEMENT
-            return None
-        return tx.AGREEMENT if objs & lx.AGREEMENT_WORDS else None
-    if kind == "establish":
-        return tx.BASE_ESTABLISHED if patient_words & {"base", "headquarters", "hq", "camp",
-                                                       "outpost"} else None
-    return None
-
-
-def _when_words(tok: Token) -> set[str]:
-    """Words of a "when" clause on a killing: "people were killed when shells landed on the camp"."""
-    return {w.lower_ for c in tok.children if c.dep_ == "advcl"
-            and any(m.dep_ == "advmod" and m.lower_ == "when" for m in c.children) for w in c.subtree}
-
-
-def _of_objects(tok: Token) -> set[Token]:
-    out: set[Token] = set()
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for g in child.children:
-                if g.dep_ == "pobj":
-                    out.add(g)
-                    out.update(c for c in g.children if c.dep_ in {"conj", "appos"})
-    return out
-
-
-def _prep_actor(tok: Token, prep: str) -> Actor | None:
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ == prep:
-            for g in child.children:
-                if g.dep_ == "pobj":
-                    return resolve(phrase(g).text, ctx=ActorContext())
-    return None
-
-
-def _is_place_like(tok: Token) -> bool:
-    if tok.ent_type_ in {"GPE", "LOC", "FAC"}:
-        return True
-    return tok.lower_ in lx.TERRITORY_WORDS or tok.lemma_.lower() in lx.TERRITORY_WORDS
-
-
-def _territorial(trig: Trigger) -> bool:
-    """Whether the trigger's object is a place or a position that can change hands."""
-    tok = trig.token
-    objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}] + list(_of_objects(tok))
-    if tok.dep_ == "acl" and tok.tag_ == "VBN":
-        objects.append(tok.head)
-    for obj in list(objects):
-        if obj.lower_ in {"most", "much", "part", "parts", "half", "all", "rest", "some", "swathes", "areas"}:
-            objects += [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
-                        for g in c.children if g.dep_ == "pobj"]  # "overran most of Aleppo"
-    for obj in objects:
-        if obj.lower_ in lx.PERSON_WORDS:
-            continue  # "captured a Haqqani leader", "a Kandahar commander": a person, whatever the place word
-        if obj.lower_ == "control" or obj.lemma_ == "control":
-            return True
-        if _is_place_like(obj):
-            return True
-        if any(_is_place_like(c) for c in obj.children if c.dep_ in {"compound", "appos", "conj"}):
-            return True
-    return False

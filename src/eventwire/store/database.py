@@ -63,7 +63,7 @@ _DATES = {"date_start": "date", "date_end": "date", "date_precision": "text", "d
 _MENTION = {"mention_id": "text", "article_id": "text", "file": "text", "sentence": "text",
             "start": "int", "end": "int", "event_type": "text", "sub_event_type": "text",
             "actor1": "text", "actor2": "text", **_PLACE, **_DATES, "fatalities": "int",
-            "trigger": "text", "source": "text", "published": "date", "confidence": "float"}
+            "trigger": "text", "source": "text", "published": "date", "confidence": "float", "trail": "text"}
 _ARTICLE = {"article_id": "text", "file": "text", "title": "text", "source": "text",
             "published": "date", "published_origin": "text", "url": "text", "year_hint": "int",
             "content_hash": "text", "text": "text", "saved_at": "timestamp", "link_words": "text",
@@ -798,7 +798,8 @@ def _mention_row(m: Mention) -> dict[str, Any]:
             "sentence": m.sentence, "start": m.start, "end": m.end, "event_type": m.event_type,
             "sub_event_type": m.sub_event_type, "actor1": m.actor1, "actor2": m.actor2,
             **_place_row(m.place), **_date_row(m.dates), "fatalities": m.fatalities,
-            "trigger": m.trigger, "source": m.source, "published": m.published, "confidence": m.confidence}
+            "trigger": m.trigger, "source": m.source, "published": m.published, "confidence": m.confidence,
+            "trail": m.trail}
 
 
 def _mention(row: dict[str, Any]) -> Mention:
@@ -807,7 +808,7 @@ def _mention(row: dict[str, Any]) -> Mention:
                    event_type=row["event_type"], sub_event_type=row["sub_event_type"],
                    actor1=row["actor1"], actor2=row["actor2"], place=_place(row), dates=_dates(row),
                    fatalities=row["fatalities"], trigger=row["trigger"], source=row["source"],
-                   published=row["published"], confidence=row["confidence"])
+                   published=row["published"], confidence=row["confidence"], trail=row["trail"])
 
 
 def _arrow_schema(table: str) -> pa.Schema:

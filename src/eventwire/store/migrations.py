@@ -372,6 +372,14 @@ def _twins(con: duckdb.DuckDBPyConnection, keep_of: dict[str, str]) -> dict[str,
             for m, t in zip(ordered.get(gone, []), ordered.get(keeper, []), strict=True)}
 
 
+@_migration
+def m009_mention_trail(con: duckdb.DuckDBPyConnection) -> None:
+    """How each mention was coded (its type's score, and each argument's phrase and rule, as JSON),
+    for the web app's event page, which does not load the model."""
+    con.execute("ALTER TABLE mentions ADD COLUMN trail TEXT")
+    con.execute("ALTER TABLE event_mentions ADD COLUMN trail TEXT")
+
+
 def _ensure_table(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("""
         CREATE TABLE IF NOT EXISTS schema_migrations (

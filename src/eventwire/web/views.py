@@ -11,6 +11,7 @@ URLs from articles are passed on only when they are ``http`` or ``https``
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
@@ -91,8 +92,21 @@ def detail_from_record(record: dict[str, Any], articles: Mapping[str, Article | 
 
 
 def event_detail(event: Event, articles: Mapping[str, Article], *, window: int | None = None) -> dict[str, Any]:
-    """The detail of one event; ``window=None`` keeps each article's whole text."""
-    return detail_from_record(event_to_dict(event), articles, window=window)
+    """The detail of one event; ``window=None`` keeps each article's whole text. Each mention
+    has the ``trail`` stored when it was coded (None for one coded before it was stored)."""
+    detail = detail_from_record(event_to_dict(event), articles, window=window)
+    trails = {m.mention_id: m.trail for m in event.mentions}
+    for m in detail["mentions"]:
+        m["trail"] = _trail(trails.get(m["mention_id"]))
+    return detail
+
+
+def _trail(stored: str | None) -> dict[str, Any] | None:
+    try:
+        trail = json.loads(stored) if stored else None
+    except ValueError:
+        return None  # a trail is an aid to reading, never a reason to fail the page
+    return trail if isinstance(trail, dict) else None
 
 
 def boundary_files(country_codes: Sequence[str | None]) -> dict[str, str]:

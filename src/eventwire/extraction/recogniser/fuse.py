@@ -35,7 +35,7 @@ import numpy as np
 
 from eventwire.analysis.eventwords import candidates_in
 from eventwire.extraction.actors import ARMED_KINDS
-from eventwire.extraction.factuality import assertion_blocker
+from eventwire.extraction.assertion import assertion_blocker
 from eventwire.extraction.triggers import Trigger, arguments, trigger_kind
 from eventwire.taxonomy import BY_NAME, NAMES, VAC
 
@@ -80,6 +80,7 @@ class Dropped:
     token: int
     sub_event_type: str
     reason: str
+    code: str  # "no event", "no anchor" or "not asserted"
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,20 +118,20 @@ def fuse(found: Sequence[tuple[Trigger, str]], row: np.ndarray | None, sent: Spa
             scores.append(other[1])
         elif none >= limits.reject and not accepted and not _needs_context(trig):
             dropped.append(Dropped(trig.token.i, sub, f"the recogniser says no event: none {none:.2f}, "
-                                                      f"{sub} {p:.2f}"))
+                                                      f"{sub} {p:.2f}", "no event"))
         else:
             kept.append((trig, sub))
             scores.append(p)
     if not kept and accepted:
         anchors = _anchors(sent)
         if not anchors:
-            dropped.extend(Dropped(sent.start, name, "no word to anchor the event on") for name, _ in accepted)
+            dropped.extend(Dropped(sent.start, name, "no word to anchor the event on", "no anchor") for name, _ in accepted)
         else:
             blockers = [(tok, assertion_blocker(tok)) for tok in anchors]
             anchor = next((tok for tok, why in blockers if why is None), None)
             if anchor is None:
                 tok, why = blockers[0]
-                dropped.extend(Dropped(tok.i, name, f"not asserted: {why}") for name, _ in accepted)
+                dropped.extend(Dropped(tok.i, name, f"not asserted: {why}", "not asserted") for name, _ in accepted)
             else:
                 trig = replace(arguments(anchor, ctx), kind=LEARNED)
                 for name, q in accepted[:MAX_LEARNED]:

@@ -132,5 +132,23 @@ EW.renderReport = function (m, n) {
   section.appendChild(EW.el("p", { class: "ew-hint", text: m.event_type + ": " + m.sub_event_type
     + (m.trigger ? " · trigger “" + m.trigger + "”" : "") + " · deaths " + EW.text(m.fatalities, "not given") }));
   section.appendChild(EW.highlighted(m));
+  if (m.trail) section.appendChild(EW.trail(m.trail));
   return section;
+};
+
+/* How the report was coded (stored when its article was coded): the type's score and each
+   argument with the phrase and the rule that gave it. */
+EW.trail = function (trail) {
+  var box = EW.el("details", { class: "ew-trail" });
+  var score = trail.score === null || trail.score === undefined ? "not scored" : Number(trail.score).toFixed(2);
+  box.appendChild(EW.el("summary", { text: "Why coded so · type score " + score
+    + (trail.rule_type ? " · rules said " + trail.rule_type : "") }));
+  var list = EW.el("ul", { class: "ew-trail-args" });
+  (trail.arguments || []).forEach(function (a) {
+    var value = a.value === null || a.value === undefined ? "–" : String(a.value);
+    list.appendChild(EW.el("li", { "data-argument": a.argument, text: a.argument + ": " + value
+      + (a.phrase ? " from “" + a.phrase + "”" : "") + " [" + a.rule + "]" }));
+  });
+  box.appendChild(list);
+  return box;
 };

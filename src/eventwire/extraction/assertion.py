@@ -1,4 +1,4 @@
-"""Factuality: did the article assert that the event happened?
+"""Assertion: did the article assert that the event happened? (The step that drops what it does not.)
 
 Plans, predictions, threats, denials, questions, conditionals, negations and
 "nearly" events are not events (TAXONOMY.md, "What is an event"). The check
@@ -30,52 +30,71 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from eventwire.analysis.lexicon import (
-    AGGREGATE_SUBJECTS,
-    HABITUAL_ADVERBS,
-    HEDGE_ADVERBS,
-    IMPLICATIVE,
-    MODALS,
-    NONFACTUAL_GOVERNORS,
-    NOUN_KINDS,
-    SPEECH_VERBS,
-    VERB_KINDS,
-)
+from eventwire.analysis import lexicon as lx
+from eventwire.extraction.candidates import Reason
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+    from eventwire.extraction.candidates import Candidate
 
 #: Dependency labels that link a complement to its governor.
 _COMPLEMENT = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "dobj", "acl", "advcl", "relcl", "prep", "conj",
                          "nsubjpass", "attr", "oprd", "amod", "compound", "appos", "acomp"})
 _CLAUSE_TOP = frozenset({"ROOT"})
-_CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+#: Markers on the word itself that no past consequence ("... which killed two") outweighs.
+_EXPLICIT = frozenset({Reason.NEGATED, Reason.WITHOUT, Reason.MODAL, Reason.CONDITIONAL, Reason.HEDGED})
+
+
+@dataclass(frozen=True, slots=True)
+class Blocked:
+    """Why an event word is not asserted: the reason and the words that show it."""
+
+    reason: Reason
+    detail: str
+
+    def __str__(self) -> str:
+        return self.detail
+
+
+def step(found: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
+    """The candidates the article asserts, and those it does not (each with its reason)."""
+    kept, dropped = [], []
+    for cand in found:
+        why = blocker(cand.found.token) if cand.found is not None else None
+        if why is None:
+            kept.append(cand)
+        else:
+            dropped.append(cand.drop(why.reason, why.detail))
+    return kept, dropped
 
 
 def assertion_blocker(trigger: Token) -> str | None:
+    """Why the event of ``trigger`` is not asserted (in words), or None when it is."""
+    why = blocker(trigger)
+    return None if why is None else why.detail
+
+
+def blocker(trigger: Token) -> Blocked | None:
     """Why the event of ``trigger`` is not asserted, or None when it is."""
     if trigger.sent.text.rstrip().endswith("?"):
-        return "question"
+        return Blocked(Reason.QUESTION, "question")
     if _generic_present(trigger):
-        return "generic present"
+        return Blocked(Reason.GENERIC_PRESENT, "generic present")
     if running_total(trigger):
-        return "running total"
+        return Blocked(Reason.RUNNING_TOTAL, "running total")
     if ongoing(trigger):
-        return "ongoing for a long time"
+        return Blocked(Reason.ONGOING, "ongoing for a long time")
     if period_total(trigger):
-        return "total over a period"
+        return Blocked(Reason.PERIOD_TOTAL, "total over a period")
     reason = _governing_blocker(trigger)
-    if reason and not reason.startswith(("negated", "modal", "conditional", "hedged")) \
+    if reason and reason.reason not in _EXPLICIT \
             and _has_past_consequence(trigger):
         return None  # "called in an airstrike, which killed two": what it did says it happened
     return reason
-
-
-#: Adjectives that make an event noun a pattern of many: "repeated raids".
-REPEATED = frozenset({"repeated", "frequent", "regular", "daily", "nightly", "near-daily", "countless",
-                      "persistent", "constant", "relentless", "incessant"})
 
 
 def _every_day(tok: Token) -> bool:
@@ -96,10 +115,10 @@ def _has_past_consequence(trigger: Token) -> bool:
 
 def _is_event_noun(tok: Token) -> bool:
     """"airstrike", "raid", "bombing": a noun that names an event (not "fighters who led attacks")."""
-    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in NOUN_KINDS or tok.lower_ in NOUN_KINDS)
+    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in lx.NOUN_KINDS or tok.lower_ in lx.NOUN_KINDS)
 
 
-def _governing_blocker(trigger: Token) -> str | None:
+def _governing_blocker(trigger: Token) -> Blocked | None:
     node = trigger
     steps = 0
     while steps < 8:
@@ -113,26 +132,26 @@ def _governing_blocker(trigger: Token) -> str | None:
         if node.dep_ == "relcl" and node.tag_ == "VBD" and _is_event_noun(head):
             return None  # "... an airstrike which killed two": a past relative clause states a fact
         # A reporting verb states its complement as fact (unless it denies it).
-        if head.lemma_ in SPEECH_VERBS and node.dep_ in {"ccomp", "parataxis"}:
+        if head.lemma_ in lx.SPEECH_VERBS and node.dep_ in {"ccomp", "parataxis"}:
             return None
-        if head.lemma_ in IMPLICATIVE and node.dep_ == "xcomp":
+        if head.lemma_ in lx.IMPLICATIVE and node.dep_ == "xcomp":
             node = head
             continue
         if _is_governor(head, node):
-            return f"governed by '{head.text}'"
+            return Blocked(Reason.NOT_FACTUAL, f"governed by '{head.text}'")
         if head.lemma_ in {"flee", "escape"} and (node.dep_ in {"dobj", "xcomp"} or (
                 node.dep_ == "prep" and node.lower_ == "from")):
-            return f"background of '{head.text}'"  # "families who fled fighting in the west"
+            return Blocked(Reason.BACKGROUND, f"background of '{head.text}'")  # "families who fled fighting in the west"
         if node.dep_ == "dobj" and node.tag_ == "NNS" and (head.lemma_ in {"intensify", "escalate"} or (
                 head.lemma_ in {"step", "ramp"} and any(c.dep_ == "prt" and c.lower_ == "up" for c in head.children))):
-            return f"trend '{head.text}'"  # "has stepped up attacks on convoys this year"
+            return Blocked(Reason.TREND, f"trend '{head.text}'")  # "has stepped up attacks on convoys this year"
         if node.dep_ == "pobj" and head.lower_ == "without":
-            return "negated by 'without'"
+            return Blocked(Reason.WITHOUT, "negated by 'without'")
         if node.dep_ in {"xcomp"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) \
-                and head.pos_ in {"VERB", "ADJ"} and head.lemma_ not in IMPLICATIVE:
+                and head.pos_ in {"VERB", "ADJ"} and head.lemma_ not in lx.IMPLICATIVE:
             # "were able to hold", "is expected to fall"
-            if head.pos_ == "ADJ" or head.lemma_ in NONFACTUAL_GOVERNORS:
-                return f"infinitive under '{head.text}'"
+            if head.pos_ == "ADJ" or head.lemma_ in lx.NONFACTUAL_GOVERNORS:
+                return Blocked(Reason.INFINITIVE, f"infinitive under '{head.text}'")
         node = head
     return None
 
@@ -150,7 +169,7 @@ def _generic_present(trigger: Token) -> bool:
         return False  # the past tense is spelled the same, or the tagger mistook a past form
     word = trigger.lower_
     bases = {word, word[:-1], word[:-2], word[:-3] + "y"} if word.endswith("s") else {word}
-    if not bases & VERB_KINDS.keys():
+    if not bases & lx.VERB_KINDS.keys():
         return False  # "retook" tagged as a present: the spelling is not a present form
     return not any(c.dep_ in {"aux", "auxpass"} for c in trigger.children)
 
@@ -164,7 +183,7 @@ def running_total(trigger: Token) -> bool:
     children = [*trigger.children, *verb.children]
     if not _present_perfect(children):
         return False
-    return any(c.dep_ == "nsubj" and c.lemma_.lower() in AGGREGATE_SUBJECTS for c in children)
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in lx.AGGREGATE_SUBJECTS for c in children)
 
 
 def _present_perfect(children: Iterable[Token]) -> bool:
@@ -174,10 +193,6 @@ def _present_perfect(children: Iterable[Token]) -> bool:
 
 def _year_number(tok: Token) -> bool:
     return re.fullmatch(r"(?:19|20)\d\d", tok.text) is not None
-
-
-#: Units of a duration so long that what went on through it is a situation, not one event.
-LONG_UNITS = frozenset({"week", "month", "year", "decade"})
 
 
 def ongoing(trigger: Token) -> bool:
@@ -192,7 +207,7 @@ def ongoing(trigger: Token) -> bool:
         for obj in prep.children if prep.dep_ == "prep" else ():
             if obj.dep_ != "pobj":
                 continue
-            if prep.lower_ == "for" and obj.lemma_.lower() in LONG_UNITS and (obj.lemma_ != "week" or obj.tag_ == "NNS"):
+            if prep.lower_ == "for" and obj.lemma_.lower() in lx.LONG_UNITS and (obj.lemma_ != "week" or obj.tag_ == "NNS"):
                 return True  # "for months", "for more than two years", "for weeks" (not "for a week")
             if prep.lower_ == "since" and _year_number(obj):
                 return True  # "since 2019" (not "since 0500")
@@ -201,13 +216,17 @@ def ongoing(trigger: Token) -> bool:
 
 #: Nouns of a span of time that only a total covers: "in the first half of the year".
 _PERIOD_PARTS = frozenset({"half", "quarter"})
-_PERIOD_UNITS = LONG_UNITS - {"week"}
 _DEATH_VERBS = frozenset({"kill", "die", "perish"})
+
+
+def _period_units() -> frozenset[str]:
+    """Units of a span only a total covers (a week can hold one event)."""
+    return lx.LONG_UNITS - {"week"}
 
 
 def _of_a_period(part: Token) -> bool:
     """"half of the year", "quarter of 2023" (not "the Christian quarter of the old city")."""
-    return any(g.lemma_.lower() in _PERIOD_UNITS or _year_number(g)
+    return any(g.lemma_.lower() in _period_units() or _year_number(g)
                for c in part.children if c.dep_ == "prep" and c.lower_ == "of"
                for g in c.children if g.dep_ == "pobj")
 
@@ -231,7 +250,7 @@ def period_total(trigger: Token) -> bool:
         return False  # only deaths are summed so: "protested across the country" is one protest
     perfect = _present_perfect(verb.children)
     for child in verb.children:
-        if child.dep_ == "npadvmod" and child.lemma_.lower() in _PERIOD_UNITS and perfect:
+        if child.dep_ == "npadvmod" and child.lemma_.lower() in _period_units() and perfect:
             return True  # "have died ... this year"
         if child.dep_ != "prep":
             continue
@@ -240,21 +259,16 @@ def period_total(trigger: Token) -> bool:
             if child.lower_ in {"across", "throughout"} and low in {"country", "nation", "region"}:
                 return True  # "across the country"
             if child.lower_ in {"in", "during", "over", "throughout"} and (
-                    (low in _PERIOD_PARTS and _of_a_period(obj)) or (low in _PERIOD_UNITS and (perfect or any(
+                    (low in _PERIOD_PARTS and _of_a_period(obj)) or (low in _period_units() and (perfect or any(
                         c.lower_ in {"past", "last", "previous"} for c in obj.children)))):
                 return True  # "in the first half of the year", "over the past year"
     return False
 
 
-#: Words for a fighting unit: one that "called for air strikes" got them (a politician who calls
-#: for strikes only demands them).
-_UNITS = frozenset({"force", "forces", "troops", "unit", "units", "patrol", "team", "soldiers", "commandos"})
-
-
 def _is_governor(head: Token, child: Token) -> bool:
-    if head.lemma_.lower() not in NONFACTUAL_GOVERNORS:
+    if head.lemma_.lower() not in lx.NONFACTUAL_GOVERNORS:
         return False
-    if head.lemma_ in {"call", "request"} and any(c.dep_ == "nsubj" and c.lower_ in _UNITS for c in head.children):
+    if head.lemma_ in {"call", "request"} and any(c.dep_ == "nsubj" and c.lower_ in lx.FIGHTING_UNITS for c in head.children):
         return False  # "the security force called for precision air strikes": support called in arrives
     if child.dep_ == "conj" and child.pos_ == "VERB" and head.pos_ == "VERB":
         return False  # "tried to flee and were killed": a second, coordinated assertion
@@ -262,43 +276,43 @@ def _is_governor(head: Token, child: Token) -> bool:
     return child.dep_ not in {"nsubj", "nsubjpass", "npadvmod", "advmod", "punct", "cc"}
 
 
-def _local_blocker(node: Token, *, is_trigger: bool) -> str | None:
+def _local_blocker(node: Token, *, is_trigger: bool) -> Blocked | None:
     for child in node.children:
         low = child.lower_
         if child.dep_ == "neg" or (child.dep_ == "det" and low in {"no", "neither"}):
-            return f"negated by '{child.text}'"
-        if child.dep_ in {"aux", "auxpass"} and (low in MODALS or child.lemma_ in MODALS):
-            return f"modal '{child.text}'"
+            return Blocked(Reason.NEGATED, f"negated by '{child.text}'")
+        if child.dep_ in {"aux", "auxpass"} and (low in lx.MODALS or child.lemma_ in lx.MODALS):
+            return Blocked(Reason.MODAL, f"modal '{child.text}'")
         if child.dep_ == "aux" and low == "to" and node.pos_ == "VERB" and not is_trigger:
             # an infinitive clause between the trigger and its clause: "aimed at trying to take"
-            if node.head.lemma_ not in IMPLICATIVE and node.dep_ in {"xcomp", "advcl", "acl", "ccomp"}:
-                return f"infinitive '{node.text}'"
+            if node.head.lemma_ not in lx.IMPLICATIVE and node.dep_ in {"xcomp", "advcl", "acl", "ccomp"}:
+                return Blocked(Reason.INFINITIVE, f"infinitive '{node.text}'")
         if child.dep_ == "aux" and low == "to" and is_trigger and node.dep_ in {"advcl", "acl", "xcomp",
                                                                                 "ccomp", "relcl"}:
-            if node.head.lemma_ not in IMPLICATIVE:
-                return f"infinitive '{node.text}'"
-        if child.dep_ == "mark" and low in _CONDITIONAL_MARKS:
-            return f"conditional '{child.text}'"
-        if child.dep_ == "advmod" and low in HEDGE_ADVERBS and is_trigger:
-            return f"hedged by '{child.text}'"
-        if child.dep_ == "advmod" and low in HABITUAL_ADVERBS and is_trigger:
-            return f"habitual '{child.text}'"
+            if node.head.lemma_ not in lx.IMPLICATIVE:
+                return Blocked(Reason.INFINITIVE, f"infinitive '{node.text}'")
+        if child.dep_ == "mark" and low in lx.CONDITIONAL_MARKS:
+            return Blocked(Reason.CONDITIONAL, f"conditional '{child.text}'")
+        if child.dep_ == "advmod" and low in lx.HEDGE_ADVERBS and is_trigger:
+            return Blocked(Reason.HEDGED, f"hedged by '{child.text}'")
+        if child.dep_ == "advmod" and low in lx.HABITUAL_ADVERBS and is_trigger:
+            return Blocked(Reason.HABITUAL, f"habitual '{child.text}'")
         if is_trigger and child.dep_ in {"npadvmod", "advmod", "pobj", "prep"} and _every_day(child):
-            return f"habitual '{child.text}'"
+            return Blocked(Reason.HABITUAL, f"habitual '{child.text}'")
         if is_trigger and node.dep_ == "pobj" and node.head.lower_ == "of" \
                 and node.head.head.lower_ in {"hundreds", "thousands", "dozens", "scores", "millions"}:
-            return f"aggregate '{node.head.head.text}'"  # "hundreds of air attacks since the coup"
+            return Blocked(Reason.AGGREGATE, f"aggregate '{node.head.head.text}'")  # "hundreds of air attacks since the coup"
         if is_trigger and low == "since" and child.dep_ in {"advmod", "prep"} and any(
                 c.dep_ == "aux" and c.lemma_ == "have" for c in node.children):
-            return "cumulative 'since'"  # "has since captured large parts of the province"
-        if is_trigger and child.dep_ == "amod" and low in REPEATED:
-            return f"habitual '{child.text}'"  # "repeated raids", "near-daily shelling"
+            return Blocked(Reason.CUMULATIVE, "cumulative 'since'")  # "has since captured large parts of the province"
+        if is_trigger and child.dep_ == "amod" and low in lx.REPEATED:
+            return Blocked(Reason.HABITUAL, f"habitual '{child.text}'")  # "repeated raids", "near-daily shelling"
     if is_trigger and node.dep_ == "conj" and node.pos_ == "NOUN" and any(
-            c.dep_ == "amod" and c.lower_ in REPEATED for c in node.head.children):
-        return "habitual (shared)"  # "repeated raids and air attacks"
+            c.dep_ == "amod" and c.lower_ in lx.REPEATED for c in node.head.children):
+        return Blocked(Reason.HABITUAL, "habitual (shared)")  # "repeated raids and air attacks"
     for child in node.children:
         low = child.lower_
         if is_trigger and child.dep_ == "prep" and low in {"during", "throughout"} and any(
                 g.dep_ == "pobj" and g.lemma_.lower() in {"war", "conflict", "insurgency"} for g in child.children):
-            return f"aggregate '{child.text}'"  # "fought alongside the army during the war"
+            return Blocked(Reason.AGGREGATE, f"aggregate '{child.text}'")  # "fought alongside the army during the war"
     return None

@@ -1,10 +1,11 @@
-"""When each event word happened: the date expressions of its sentence attached to it.
+"""Time: when each event word happened (the date step), from the date expressions of its sentence.
 
 A date expression attaches to the trigger it modifies, else to another word of the
 trigger's clause; a date on a reporting verb ("said on Monday") is the report's, not
 the event's, except when the event is only told as what that dated statement says.
 A report with no date of its own borrows the date of the same kind of event told just
-before, or of the sentence before (the lede's "yesterday").
+before, or of the sentence before (the lede's "yesterday"): :func:`date_of` makes that choice
+and names the rule that gave it.
 
 Needs: a parsed ``Doc`` and the article's dates from :mod:`eventwire.analysis.dates`. Gives:
 :class:`TimeRef` records and :class:`~eventwire.records.DateSpan` values for mentions.
@@ -16,8 +17,10 @@ import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from eventwire import taxonomy as tx
+from eventwire.analysis import lexicon as lx
 from eventwire.analysis.dates import TimeExpression, find_dates
-from eventwire.analysis.lexicon import SPEECH_VERBS
+from eventwire.extraction.candidates import Evidence
 from eventwire.extraction.triggers import trigger_kind
 from eventwire.records import Article, DateSpan, Mention
 
@@ -86,7 +89,7 @@ def reported_date(tok: Token, si: int, times: list[TimeRef]) -> DateSpan:
     node = tok
     while node.dep_ in {"conj", "xcomp"} and node.head is not node:
         node = node.head  # "said that they had stormed and taken the town"
-    if node.dep_ != "ccomp" or node.head.lemma_ not in SPEECH_VERBS:
+    if node.dep_ != "ccomp" or node.head.lemma_ not in lx.SPEECH_VERBS:
         return DateSpan.unknown()
     speech = node.head
     for ref in times:
@@ -107,9 +110,9 @@ def _attachment(root: Token, trigger: Token) -> int | None:
         if node.dep_ == "relcl" and node.pos_ in {"VERB", "AUX"} and head.i != trigger.i \
                 and trigger_kind(head) is None and _dominates(trigger, node):
             return 1  # "recaptured the palace, which the RSF had held since 2023": that clause's date
-        if head.lemma_ in SPEECH_VERBS and head.i != trigger.i and not _dominates(head, trigger):
+        if head.lemma_ in lx.SPEECH_VERBS and head.i != trigger.i and not _dominates(head, trigger):
             return None
-        if head.lemma_ in SPEECH_VERBS and head.i != trigger.i and node.dep_ in {"npadvmod", "prep", "advmod",
+        if head.lemma_ in lx.SPEECH_VERBS and head.i != trigger.i and node.dep_ in {"npadvmod", "prep", "advmod",
                                                                                   "tmod", "pobj"}:
             return None
         node = head
@@ -134,7 +137,7 @@ def lede_date(si: int, times: list[TimeRef]) -> DateSpan:
     for ref in reversed(times):
         if si - 2 <= ref.sent_index < si and ref.root is not None:
             head = ref.root.head
-            if head.lemma_ in SPEECH_VERBS:
+            if head.lemma_ in lx.SPEECH_VERBS:
                 continue
             return ref.expr.span
     return DateSpan.unknown()
@@ -148,3 +151,32 @@ def _sentence_start_before(sent: Span, back: int) -> int:
             break
         start = doc[start - 1].sent.start
     return doc[start].idx
+
+
+def date_of(tok: Token, sub: str, sent: Span, si: int, times: list[TimeRef],
+            earlier: list[Mention]) -> tuple[DateSpan, str]:
+    """The date of an event word of type ``sub``, and the rule that gave it: its own date
+    expression, else the day of the statement that tells it, else (in a full sentence) the
+    date of the same kind of event just told, else, for violence and arrests, the lede's date."""
+    dates = date_for(tok, si, times)
+    if dates.known:
+        return dates, "the date expression attached to the trigger"
+    dates = reported_date(tok, si, times)
+    if dates.known:
+        return dates, "the day of the statement that tells it"
+    if not sent.text.rstrip().endswith((".", "!", '"', "”")):
+        return dates, "no date of its own (not a full sentence)"
+    family = tx.event_type(sub)
+    dates = inherited_date(family, earlier, sent)
+    if dates.known:
+        return dates, "the date of the same kind of event just told"
+    if family in tx.VIOLENT_EVENT_TYPES or sub == tx.ARRESTS:
+        dates = lede_date(si, times)
+        if dates.known:
+            return dates, "the date of the sentences just before"
+    return dates, "no date told"
+
+
+def evidence(dates: DateSpan, rule: str) -> Evidence:
+    """The date evidence of a mention."""
+    return Evidence("date", dates.start.isoformat() if dates.start else None, dates.text, rule)

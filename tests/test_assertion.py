@@ -1,10 +1,10 @@
-"""Factuality: plans, threats, negations, modals and conditionals are not events."""
+"""Assertion: plans, threats, negations, modals and conditionals are not events."""
 
 from __future__ import annotations
 
 import pytest
 
-from eventwire.extraction.factuality import assertion_blocker
+from eventwire.extraction.assertion import assertion_blocker
 
 from .conftest import find_token
 
@@ -53,13 +53,13 @@ NOT_ASSERTED = [
 
 
 @pytest.mark.parametrize(("sentence", "word"), ASSERTED)
-def test_factuality_asserted_events_pass(bare_nlp, sentence, word):
+def test_assertion_asserted_events_pass(bare_nlp, sentence, word):
     doc = bare_nlp(sentence)
     assert assertion_blocker(find_token(doc, word)) is None
 
 
 @pytest.mark.parametrize(("sentence", "word"), NOT_ASSERTED)
-def test_factuality_non_events_blocked(bare_nlp, sentence, word):
+def test_assertion_non_events_blocked(bare_nlp, sentence, word):
     doc = bare_nlp(sentence)
     assert assertion_blocker(find_token(doc, word)) is not None
 
@@ -69,7 +69,7 @@ def test_factuality_non_events_blocked(bare_nlp, sentence, word):
     ("Ukrainian units called in artillery and the battery engaged Russian positions near Bakhmut.", "engaged"),
     ("Missile strikes Dnipro apartment block", "strikes"),
 ])
-def test_factuality_coordinated_clauses_and_headlines_pass(bare_nlp, sentence, word):
+def test_assertion_coordinated_clauses_and_headlines_pass(bare_nlp, sentence, word):
     doc = bare_nlp(sentence)
     assert assertion_blocker(find_token(doc, word)) is None
 
@@ -80,7 +80,7 @@ def test_factuality_coordinated_clauses_and_headlines_pass(bare_nlp, sentence, w
     ("The coalition says it only strikes legitimate military targets.", "strikes"),
     ("The group attacks army convoys in the north.", "attacks"),
 ])
-def test_factuality_habits_and_generic_present_blocked(bare_nlp, sentence, word):
+def test_assertion_habits_and_generic_present_blocked(bare_nlp, sentence, word):
     doc = bare_nlp(sentence)
     assert assertion_blocker(find_token(doc, word)) is not None
 
@@ -110,11 +110,11 @@ PERIOD = "total over a period"
     ("A bomb exploded in the Christian quarter of the old city on Monday.", "exploded", None),
     ("Troops have been fighting the rebels for a week near the airport.", "fighting", None),
 ])
-def test_factuality_totals_and_situations_are_not_events(bare_nlp, sentence, word, reason):
+def test_assertion_totals_and_situations_are_not_events(bare_nlp, sentence, word, reason):
     assert assertion_blocker(find_token(bare_nlp(sentence), word)) == reason
 
 
-def test_factuality_base_form_coordinated_with_a_present_is_a_habit(bare_nlp):
+def test_assertion_base_form_coordinated_with_a_present_is_a_habit(bare_nlp):
     # "gangs raid villages and kidnap residents": the tagger often leaves the second verb a base form
     from spacy.tokens import Doc
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from eventwire.extraction.timing import date_for, reported_date, time_refs
+from eventwire.extraction.time import date_for, reported_date, time_refs
 from eventwire.ingest import parse_text
 
 from .conftest import find_token
@@ -30,12 +30,12 @@ def _refs(nlp, text: str, published: str):
     ("Troops recaptured the bridge, which rebels had held since 2019, on Monday.", "recaptured",
      dt.date(2024, 5, 13)),
 ])
-def test_timing_date_for_the_event_word(nlp, text: str, word: str, expected: dt.date | None) -> None:
+def test_time_date_for_the_event_word(nlp, text: str, word: str, expected: dt.date | None) -> None:
     doc, refs = _refs(nlp, text, "2024-05-16")
     assert date_for(find_token(doc, word), 0, refs).start == expected
 
 
-def test_timing_event_told_in_a_dated_statement_takes_its_day(nlp) -> None:
+def test_time_event_told_in_a_dated_statement_takes_its_day(nlp) -> None:
     doc, refs = _refs(nlp, "The army said on Friday that its soldiers had recaptured the palace.", "2025-03-22")
     assert reported_date(find_token(doc, "recaptured"), 0, refs).start == dt.date(2025, 3, 21)
     # a comment on an event told before is not dated by the comment

@@ -1,0 +1,343 @@
+"""The sub-event type of a trigger: one small rule per kind of event word.
+
+:func:`classify` reads the trigger's arguments once (:class:`Reading`: who acts, what is hit,
+the words of its clause) and asks the rule of its kind (:data:`RULES`), which returns a
+sub-event type of :mod:`eventwire.taxonomy` or None when the word is not used about political
+violence ("drought strikes Kansas", "prices fell", "leadership was demonstrated").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from eventwire import taxonomy as tx
+from eventwire.analysis import lexicon as lx
+from eventwire.extraction.actors import Actor, ActorContext, resolve
+from eventwire.extraction.triggers import Trigger, phrase, told_by_pronoun
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_INTERVENTION = ("tear gas", "teargas", "water cannon", "dispers", "baton", "rubber bullet", "arrested",
+                 "detained", "beat", "crackdown", "cracked down")
+_LETHAL = ("live fire", "live ammunition", "opened fire", "shot dead", "killed", "killing", "shooting")
+_RIOT = ("stone", "rock", "torched", "set fire", "burned", "burnt", "vandal", "smashed", "looted",
+         "clashed", "petrol bomb", "molotov")
+_ARMED = frozenset({"state", "nonstate", "police"})
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the type rules read of one trigger and its sentence."""
+
+    trig: Trigger
+    tok: Token
+    agent: Actor | None
+    patient: Actor | None
+    patient_words: set[str]
+    agent_words: set[str]
+    near: set[str]  # the words of the trigger's clause
+    sent_low: str
+    armed_agent: bool
+
+    @classmethod
+    def of(cls, trig: Trigger, sentence: Span) -> Reading:
+        agent = trig.agent
+        return cls(trig, trig.token, agent, trig.patient, _words(trig.patient_span), _words(trig.agent_span),
+                   _clause_words(trig.token), sentence.text.lower(),
+                   agent is not None and agent.kind in _ARMED)
+
+
+def classify(kind: str, trig: Trigger, *, sentence: Span) -> str | None:
+    """The sub-event type for a trigger of ``kind`` with its arguments, or None."""
+    rule = RULES.get(kind)
+    return rule(kind, Reading.of(trig, sentence)) if rule is not None else None
+
+
+def weapon_type(words: set[str]) -> str | None:
+    if words & lx.SUICIDE_WORDS:
+        return tx.SUICIDE_BOMB
+    if words & lx.GRENADE_WORDS:
+        return tx.GRENADE
+    if words & lx.CHEMICAL_WORDS and words & {"attack", "weapon", "weapons", "gas", "agent", "agents"}:
+        return tx.CHEMICAL_WEAPON
+    if words & lx.AIR_WORDS:
+        return tx.AIR_STRIKE
+    if words & lx.SHELL_WORDS:
+        return tx.SHELLING
+    if words & lx.EXPLOSIVE_WORDS:
+        return tx.REMOTE_EXPLOSIVE
+    return None
+
+
+_NAMED_WEAPON = {"air": tx.AIR_STRIKE, "suicide": tx.SUICIDE_BOMB, "grenade": tx.GRENADE,
+                 "chemical": tx.CHEMICAL_WEAPON, "shell": tx.SHELLING}
+
+
+def _named_weapon(kind: str, r: Reading) -> str | None:
+    """"an air strike", "a suicide attack", "shelling": the word names the weapon."""
+    return _NAMED_WEAPON[kind]
+
+
+def _strike(kind: str, r: Reading) -> str | None:
+    """"struck", "bombed": the weapon named near it, else who did it."""
+    tok = r.tok
+    by_weapon = weapon_type(r.agent_words | r.near | _shared_weapon_words(tok))
+    if by_weapon:
+        return by_weapon
+    if kind == "strike" and tok.pos_ == "VERB" and not r.armed_agent:
+        return None  # "drought strikes Kansas"
+    if r.agent is not None and r.agent.kind == "state":
+        return tx.AIR_STRIKE
+    if kind == "bomb":
+        return tx.REMOTE_EXPLOSIVE if r.armed_agent or tok.pos_ == "NOUN" else None
+    return tx.AIR_STRIKE if tok.pos_ == "NOUN" and "air" in r.sent_low else None
+
+
+def _explode(kind: str, r: Reading) -> str | None:
+    """"exploded", "blew himself up": the blast of the weapon named near it."""
+    if any(c.dep_ == "dobj" and c.lower_ in {"himself", "herself", "themselves"} for c in r.tok.children):
+        return tx.SUICIDE_BOMB  # "a bomber blew himself up at the gate"
+    by_weapon = weapon_type(r.agent_words | r.patient_words | r.near)
+    if by_weapon in {tx.AIR_STRIKE, tx.SHELLING}:
+        return by_weapon  # "the second missile exploded above the street": the strike's own blast
+    if by_weapon in {tx.SUICIDE_BOMB, tx.GRENADE, tx.REMOTE_EXPLOSIVE, tx.CHEMICAL_WEAPON}:
+        return by_weapon
+    if by_weapon is None and "suicide" in r.sent_low:
+        return tx.SUICIDE_BOMB
+    return tx.REMOTE_EXPLOSIVE if by_weapon else None
+
+
+def _fight(kind: str, r: Reading) -> str | None:
+    """"attacked", "raided", "fought", "shot", "killed": by weapon, target and doer."""
+    tok, agent, patient = r.tok, r.agent, r.patient
+    mods = {w.lower_ for c in tok.children if c.dep_ in {"compound", "amod", "nmod"} for w in c.subtree}
+    by_weapon = weapon_type(r.agent_words | mods | _when_words(tok))  # "a drone and missile attack"
+    if by_weapon and kind in {"attack", "kill"}:
+        return by_weapon
+    if kind == "kill" and agent is None and r.trig.agent_span is not None and not told_by_pronoun(r.trig):
+        return None  # "the war has killed...": an abstract killer is no event
+    if agent is not None and agent.kind in {"rioter", "protester"} and kind in {"attack", "raid"}:
+        return tx.VIOLENT_DEMONSTRATION  # "angry crowds attacked the embassies"
+    if patient is not None and patient.kind in {"civilian"}:
+        return tx.ATTACK
+    if patient is not None and (patient.kind == "protester" or (
+            patient.kind == "rioter" and agent is not None and agent.kind in {"state", "police"}
+            and re.search(r"\bprotest", r.sent_low))):
+        return tx.EXCESSIVE_FORCE  # "police opened fire on crowds of protesters"
+    if kind in {"kill", "shoot"} and patient is None and not r.armed_agent:
+        return None
+    if kind == "attack" and tok.pos_ == "VERB" and agent is None and not any(
+            c.dep_ in {"dobj", "nsubjpass"} for c in tok.children):
+        return None  # "futures stormed past $10,000": nobody armed, nothing attacked
+    if kind == "offensive" and not (r.armed_agent or patient):
+        return None
+    return tx.ARMED_CLASH
+
+
+def _territory(kind: str, r: Reading) -> str | None:
+    """"captured", "took", "retook", "the fall of": territory changing hands, or people seized."""
+    trig, tok, agent, patient = r.trig, r.tok, r.agent, r.patient
+    if kind == "take" and not _territorial(trig):
+        if r.patient_words & lx.PERSON_WORDS and {"hostage", "captive", "custody"} & r.near:
+            return tx.ARRESTS if "custody" in r.near else tx.ABDUCTION
+        return None
+    if kind == "fall":
+        target = {c for c in tok.children if c.dep_ == "nsubj"} | _of_objects(tok)
+        if not any(_is_place_like(t) for t in target):
+            return None
+        to_actor = _prep_actor(tok, "to")
+        state = to_actor is not None and to_actor.kind == "state"
+        return tx.GOVERNMENT_REGAINS if state else tx.NON_STATE_OVERTAKES
+    if _territorial(trig):
+        if agent is not None and agent.kind == "state":
+            return tx.GOVERNMENT_REGAINS
+        return tx.NON_STATE_OVERTAKES
+    if tok.lemma_.lower() not in {"capture", "seize"}:
+        return None  # "forces were overrun": no territory named, no event to code
+    if r.patient_words & lx.WEAPON_CACHE_WORDS and not r.patient_words & lx.PERSON_WORDS:
+        return tx.DISRUPTED_WEAPONS_USE if agent is None or agent.kind in {"state", "police"} else None
+    if r.patient_words & lx.PERSON_WORDS or (patient is not None and patient.kind in {"nonstate", "civilian"}):
+        if agent is not None and agent.kind == "nonstate":
+            return tx.ABDUCTION
+        return tx.ARRESTS
+    return None
+
+
+def _detain(kind: str, r: Reading) -> str | None:
+    """"detained": an arrest, or an abduction when an armed group holds them."""
+    if r.agent is not None and r.agent.kind == "nonstate":
+        return tx.ABDUCTION
+    return tx.ARRESTS
+
+
+_ALWAYS = {"abduct": tx.ABDUCTION, "sexual": tx.SEXUAL_VIOLENCE, "riot": tx.VIOLENT_DEMONSTRATION,
+           "mob": tx.MOB_VIOLENCE}
+
+
+def _always(kind: str, r: Reading) -> str | None:
+    """Words that have one type whatever their arguments ("abducted", "rioted", "lynched")."""
+    return _ALWAYS[kind]
+
+
+def _protest(kind: str, r: Reading) -> str | None:
+    """"protested", "rallied": peaceful, met by force, or violent, by the words of the sentence."""
+    tok, agent = r.tok, r.agent
+    if tok.pos_ == "VERB" and (any(c.dep_ in {"dobj", "nsubjpass", "auxpass"} for c in tok.children)
+                               or (agent is not None and agent.kind not in {"civilian", "protester", "rioter"})):
+        return None  # "leadership was demonstrated", "the army demonstrated its strength"
+    if any(w in r.sent_low for w in _LETHAL) and "protest" in r.sent_low:
+        return tx.EXCESSIVE_FORCE
+    if any(w in r.sent_low for w in _RIOT):
+        return tx.VIOLENT_DEMONSTRATION
+    if any(w in r.sent_low for w in _INTERVENTION):
+        return tx.PROTEST_WITH_INTERVENTION
+    return tx.PEACEFUL_PROTEST
+
+
+#: What is burnt besides territory when a fire is property destruction.
+_BURNT = frozenset({"house", "houses", "homes", "home", "shops", "market", "buildings", "building", "vehicles", "school"})
+
+
+def _loot(kind: str, r: Reading) -> str | None:
+    """"looted", "torched": property destroyed, by rioters or not."""
+    if kind == "burn" and not (r.patient_words & (lx.TERRITORY_WORDS | _BURNT)):
+        return None
+    if r.agent is not None and r.agent.kind in {"rioter", "protester"}:
+        return tx.VIOLENT_DEMONSTRATION  # "protesters set fire to the offices": a riot
+    return tx.LOOTING
+
+
+#: What is intercepted besides weapon caches when weapons are kept from use.
+_INTERCEPTED = frozenset({"drone", "drones", "missile", "missiles", "rocket", "rockets", "shipment"})
+
+
+def _disrupt(kind: str, r: Reading) -> str | None:
+    """"defused", "intercepted": weapons kept from use."""
+    if kind == "intercept" and not (r.patient_words | r.near) & (lx.WEAPON_CACHE_WORDS | _INTERCEPTED):
+        return None
+    return tx.DISRUPTED_WEAPONS_USE
+
+
+def _transfer(kind: str, r: Reading) -> str | None:
+    """"withdrew from", "handed over": territory given up."""
+    if kind == "withdraw" and not any(c.dep_ == "prep" and c.lower_ == "from" for c in r.tok.children):
+        return None
+    return tx.TERRITORY_TRANSFER
+
+
+def _deploy(kind: str, r: Reading) -> str | None:
+    """"deployed troops": a strategic development."""
+    if r.patient_words & lx.TROOP_WORDS or (r.agent is None and r.patient is not None
+                                            and r.patient.kind == "state"):
+        return tx.OTHER
+    return None
+
+
+def _agree(kind: str, r: Reading) -> str | None:
+    """"signed a ceasefire", "agreed to a truce": an agreement."""
+    tok = r.tok
+    if kind == "truce":
+        if tok.head.lemma_ in lx.TRUCE_HEADS and tok.dep_ in {"dobj", "nsubj", "pobj", "nsubjpass"}:
+            return tx.AGREEMENT
+        return None
+    objs = r.patient_words | {g.lower_ for c in tok.children if c.dep_ == "prep" for g in c.subtree}
+    return tx.AGREEMENT if objs & lx.AGREEMENT_WORDS else None
+
+
+def _establish(kind: str, r: Reading) -> str | None:
+    """"established a base": a base set up."""
+    return tx.BASE_ESTABLISHED if r.patient_words & {"base", "headquarters", "hq", "camp", "outpost"} else None
+
+
+#: The type rule of each kind of event word (:data:`eventwire.extraction.lexicon` gives the kinds).
+RULES: dict[str, Callable[[str, Reading], str | None]] = {
+    **dict.fromkeys(("air", "suicide", "grenade", "chemical", "shell"), _named_weapon),
+    **dict.fromkeys(("strike", "bomb"), _strike),
+    "explode": _explode,
+    **dict.fromkeys(("attack", "raid", "fight", "offensive", "shoot", "kill"), _fight),
+    **dict.fromkeys(("capture", "take", "retake", "fall"), _territory),
+    "detain": _detain,
+    **dict.fromkeys(("abduct", "sexual", "riot", "mob"), _always),
+    "protest": _protest,
+    **dict.fromkeys(("loot", "burn"), _loot),
+    **dict.fromkeys(("defuse", "intercept"), _disrupt),
+    **dict.fromkeys(("withdraw", "handover"), _transfer),
+    "deploy": _deploy,
+    **dict.fromkeys(("sign", "agree", "truce"), _agree),
+    "establish": _establish,
+}
+
+
+def _words(span: Span | None) -> set[str]:
+    return {t.lower_ for t in span} if span is not None else set()
+
+
+def _clause_words(tok: Token) -> set[str]:
+    return {t.lower_ for t in tok.subtree} | {c.lower_ for c in tok.head.children}
+
+
+def _shared_weapon_words(tok: Token) -> set[str]:
+    """The modifiers of what a coordinated or participle trigger's head did it with: in
+    "launched a wave of missile attacks, striking a hospital" the strike is a missile's."""
+    if tok.dep_ not in {"advcl", "conj"} or tok.head.lemma_ not in lx.LIGHT_VERBS | {"fire", "step"}:
+        return set()  # the attack itself was launched (not "repelled a suicide attack and struck back")
+    return {w.lower_ for c in tok.head.children if c is not tok and c.dep_ in {"dobj", "nsubj", "nsubjpass"}
+            for w in c.subtree if w.dep_ in {"compound", "amod", "nmod"}}
+
+
+def _when_words(tok: Token) -> set[str]:
+    """Words of a "when" clause on a killing: "people were killed when shells landed on the camp"."""
+    return {w.lower_ for c in tok.children if c.dep_ == "advcl"
+            and any(m.dep_ == "advmod" and m.lower_ == "when" for m in c.children) for w in c.subtree}
+
+
+def _of_objects(tok: Token) -> set[Token]:
+    out: set[Token] = set()
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    out.add(g)
+                    out.update(c for c in g.children if c.dep_ in {"conj", "appos"})
+    return out
+
+
+def _prep_actor(tok: Token, prep: str) -> Actor | None:
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == prep:
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    return resolve(phrase(g).text, ctx=ActorContext())
+    return None
+
+
+def _is_place_like(tok: Token) -> bool:
+    if tok.ent_type_ in {"GPE", "LOC", "FAC"}:
+        return True
+    return tok.lower_ in lx.TERRITORY_WORDS or tok.lemma_.lower() in lx.TERRITORY_WORDS
+
+
+def _territorial(trig: Trigger) -> bool:
+    """Whether the trigger's object is a place or a position that can change hands."""
+    tok = trig.token
+    objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}] + list(_of_objects(tok))
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        objects.append(tok.head)
+    for obj in list(objects):
+        if obj.lower_ in {"most", "much", "part", "parts", "half", "all", "rest", "some", "swathes", "areas"}:
+            objects += [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.children if g.dep_ == "pobj"]  # "overran most of Aleppo"
+    for obj in objects:
+        if obj.lower_ in lx.PERSON_WORDS:
+            continue  # "captured a Haqqani leader", "a Kandahar commander": a person, whatever the place word
+        if obj.lower_ == "control" or obj.lemma_ == "control":
+            return True
+        if _is_place_like(obj):
+            return True
+        if any(_is_place_like(c) for c in obj.children if c.dep_ in {"compound", "appos", "conj"}):
+            return True
+    return False

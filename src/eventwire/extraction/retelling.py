@@ -1,0 +1,121 @@
+"""Retelling: an event the article already told, named again.
+
+Articles tell an event more than once: in the lede and in the detail, as a point in time
+("after the attack"), ranked ("the deadliest attack in years"), or through the people it
+names ("the gunmen who attacked the market"). The candidates that only name an event told
+before are dropped here (:func:`as_time_or_rank` within a sentence, :func:`told_before` against
+the events of the sentences before); :func:`earlier_telling` finds the first telling of an
+event told again with its toll, whose place and date :mod:`.place` then gives the second
+telling, so that the linking stage counts the event once.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from eventwire import taxonomy as tx
+from eventwire.analysis import lexicon as lx
+from eventwire.analysis.lexicon import definite
+from eventwire.extraction.candidates import Candidate, Reason
+from eventwire.extraction.time import date_for
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from eventwire.extraction.places import PlaceRef
+    from eventwire.extraction.time import TimeRef
+    from eventwire.records import Mention
+
+
+def as_time_or_rank(found: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
+    """Drop "after the attack" (a point in time) and "the deadliest attack" (a ranking)."""
+    kept, dropped = [], []
+    for c in found:
+        tok = c.found.token if c.found is not None else None
+        if tok is not None and _time_reference(tok):
+            dropped.append(c.drop(Reason.TIME_REFERENCE, f"{tok.head.text} {tok.text}"))
+        elif tok is not None and _described(tok):
+            dropped.append(c.drop(Reason.RANKED))
+        else:
+            kept.append(c)
+    return kept, dropped
+
+
+def told_before(found: list[Candidate], sent: Span, si: int, earlier: list[Mention], *, toll: bool,
+                refs: list[PlaceRef], times: list[TimeRef]) -> tuple[list[Candidate], list[Candidate]]:
+    """Drop the candidates that name an event of the sentences before (``toll``: the sentence
+    gives a death toll, which a retelling does not)."""
+    if not earlier:
+        return found, []
+    kept, dropped = [], []
+    for c in found:
+        if c.found is None:
+            kept.append(c)
+            continue
+        tok = c.found.token
+        if _relative_retelling(tok, earlier) and not date_for(tok, si, times).known:
+            dropped.append(c.drop(Reason.RELATIVE_RETELLING, f"{tok.head.text} {tok.text}"))
+        elif not toll and _definite_retelling(tok, c.sub_event_type, sent, si, earlier, refs, times):
+            dropped.append(c.drop(Reason.DEFINITE_RETELLING))
+        else:
+            kept.append(c)
+    return kept, dropped
+
+
+def earlier_telling(mention: Mention, earlier: list[Mention]) -> Mention | None:
+    """An earlier report of the same event: same type and toll in the same province.
+
+    Stories tell an event twice, in the lede and in the detail ("killed 18 fighters in
+    Kunar ... the unit was engaged, resulting in 18 fighters killed"); the second
+    telling takes the first one's place so that the article's event is counted once.
+    """
+    if mention.fatalities is None or mention.place is None:
+        return None
+    for m in reversed(earlier):
+        if m.sub_event_type == mention.sub_event_type and m.fatalities == mention.fatalities \
+                and m.place is not None and m.place.admin1 == mention.place.admin1 \
+                and (m.actor1 is None or mention.actor1 is None or m.actor1 == mention.actor1) \
+                and (not m.dates.known or not mention.dates.known or m.dates == mention.dates):
+            return m
+    return None
+
+
+def _described(tok: Token) -> bool:
+    """"... in the deadliest attack in the capital for years": an event told, then ranked."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and any(
+        c.dep_ == "amod" and c.tag_ == "JJS" for c in tok.children)
+
+
+def _time_reference(tok: Token) -> bool:
+    """"Suspects were detained after the attack": an event already told, used as a point in time."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in {
+        "after", "before", "since", "following", "until"} and definite(tok)
+
+
+def _relative_retelling(tok: Token, earlier: list[Mention]) -> bool:
+    """"the man who attacked the junction": a definite someone named by an event already told
+    (its object is named in a sentence that told an event)."""
+    head = tok.head
+    if tok.dep_ != "relcl" or head.pos_ != "NOUN" or not definite(head):
+        return False
+    objects = [c for c in tok.children if c.dep_ in {"dobj", "pobj"}]
+    objects += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(o.lower_ in m.sentence.lower() for o in objects for m in earlier)
+
+
+def _definite_retelling(tok: Token, sub: str, sent: Span, si: int, earlier: list[Mention],
+                        refs: list[PlaceRef], times: list[TimeRef]) -> bool:
+    """"Analysts said the attack showed ...", "residents hid during the attack": a definite event
+    noun in a sentence with no time and no other place, after a violent event of its kind was
+    told in an earlier sentence, names that event again (a generic noun, "the attack", any
+    violent one)."""
+    if tok.pos_ != "NOUN" or not definite(tok) or any(c.dep_ == "nummod" for c in tok.children):
+        return False
+    generic = tok.lemma_.lower() in lx.GENERIC_EVENT_NOUNS
+    told = [m for m in earlier if m.end <= sent.start_char and m.event_type in tx.VIOLENT_EVENT_TYPES
+            and (generic or m.event_type == tx.event_type(sub))]
+    if not told or any(t.sent_index == si for t in times):
+        return False  # a time in the sentence may be its own ("the strikes, carried out over the
+        # last two days, mark ..." parses the time onto the main verb): it then says more than a retelling
+    known = {name for m in told if m.place for name in (m.place.name, m.place.admin1)}
+    return all(r.place.name in known for r in refs if r.sent_index == si and r.place.kind != "country")

@@ -1,0 +1,92 @@
+"""Toll: how many people an event killed, and which event of the article a toll belongs to.
+
+:mod:`.fatalities` reads the number of dead a sentence states; here it is given to an event:
+the sentence's first violent event or protest takes it (:func:`toll_for`); a running total
+("the war has killed thousands") is no event's toll (:func:`deaths_in`); a lone named victim
+("killed Taliban leader Saifullah") is a toll of one; and a passive killing with no doer just
+after a report without a toll is that report's toll (:func:`toll_of_the_last`), not an event of
+its own. That last rule also lets the toll sentence say where, when the report did not
+(the place is :mod:`.place`'s :func:`~.place.toll_place`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from eventwire import taxonomy as tx
+from eventwire.extraction.assertion import running_total
+from eventwire.extraction.candidates import Evidence
+from eventwire.extraction.fatalities import count_fatalities
+from eventwire.extraction.time import date_for
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+    from eventwire.extraction.candidates import Candidate
+    from eventwire.extraction.places import PlaceRef
+    from eventwire.extraction.time import TimeRef
+    from eventwire.extraction.triggers import Trigger
+    from eventwire.records import Mention
+
+#: How many sentences after a report its toll may come.
+TOLL_SENTENCES = 2
+
+
+def deaths_in(sent: Span) -> tuple[int | None, str]:
+    """The toll the sentence states, and the rule that read it (or set it aside)."""
+    deaths = count_fatalities(sent.text)
+    if deaths and any(running_total(t) for t in sent if t.pos_ == "VERB"):
+        return None, "a running total, no event's toll"  # "the war has killed thousands"
+    return deaths, "the number of dead the sentence states"
+
+
+def toll_for(trig: Trigger, sub: str, deaths: int | None, *, given: bool, rule: str) -> Evidence:
+    """The toll of one candidate of the sentence; ``given``: an earlier one of the sentence took it."""
+    family = tx.event_type(sub)
+    if deaths is not None and family in tx.VIOLENT_EVENT_TYPES | {tx.PROTESTS} and not given:
+        return Evidence("fatalities", deaths, trig.token.sent.text.strip(), rule)
+    if deaths is None and family in tx.VIOLENT_EVENT_TYPES and not given and _one_named_victim(trig):
+        return Evidence("fatalities", 1, trig.token.text, "one named victim")
+    why = "an earlier event of the sentence took the toll" if given and deaths is not None else (
+        rule if deaths is None and rule.startswith("a running") else "no toll stated")
+    return Evidence("fatalities", None, None, why)
+
+
+def toll_of_the_last(found: list[Candidate], sent: Span, si: int, last: Mention,
+                     refs: list[PlaceRef], times: list[TimeRef]) -> bool:
+    """"At least five people were shot dead, rights groups said": after a violent report without
+    a toll, a passive killing with no one doing it, no day and no other place of its own is its toll.
+    (When the report has a toll, a second one is other victims and stays an event of its own.)"""
+    if len(found) != 1 or found[0].found is None or last.event_type not in tx.VIOLENT_EVENT_TYPES | {tx.PROTESTS} \
+            or last.sub_event_type == tx.PEACEFUL_PROTEST:
+        return False
+    trig = found[0].found
+    tok = trig.token
+    if trig.kind not in {"kill", "shoot"} or tok.pos_ != "VERB" or trig.agent is not None \
+            or not any(c.dep_ == "auxpass" for c in tok.children):
+        return False
+    here = [r.place for r in refs if r.sent_index == si and r.place.kind != "country"]
+    if date_for(tok, si, times).known or len({p.name for p in here}) > 1 or any(
+            last.place is not None and p.name != last.place.name for p in here):
+        return False  # a place of its own, other than the report's: victims elsewhere
+    doc = sent.doc
+    between = doc.char_span(last.end, sent.start_char, alignment_mode="expand") if last.end < sent.start_char \
+        else None
+    # the next sentence or so (Span.sents exists since spaCy 3.2; spaCy's span.pyi omits it)
+    return between is None or len(list(between.sents)) <= TOLL_SENTENCES  # type: ignore[attr-defined]
+
+
+def _one_named_victim(trig: Trigger) -> bool:
+    """"killed Taliban leader Saifullah", "the death of Ahmed Nur": one named person died."""
+    if trig.kind != "kill":
+        return False
+    tok = trig.token
+    victims = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    victims += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                if g.dep_ == "pobj"]
+    if len(victims) != 1:
+        return False
+    victim = victims[0]
+    if victim.ent_type_ != "PERSON" or victim.tag_ != "NNP":
+        return False
+    return not any(c.dep_ in {"conj", "nummod"} for c in victim.children)

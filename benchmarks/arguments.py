@@ -192,10 +192,9 @@ def _names_in(phrase: str) -> Iterator[str]:
 
 
 def _gazetteer() -> Any:
-    try:
-        from eventwire.gazetteer import default_gazetteer
-    except ImportError:  # the package laid out in stage folders
-        from eventwire.analysis.gazetteer import default_gazetteer  # type: ignore[import-not-found,no-redef]
+    """eventwire's gazetteer (the one internal this file uses: the public API has no place lookup)."""
+    from eventwire.geo.gazetteer import default_gazetteer
+
     return default_gazetteer()
 
 

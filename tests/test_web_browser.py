@@ -176,6 +176,15 @@ def test_web_browser_map_point_opens_event_with_highlighted_sentence(seeds: tupl
         assert marked.is_visible()
         assert marked.text_content() == text[first["start"]:first["end"]]
         assert page.locator("mark.ew-hl").count() == len(detail["mentions"])
+        # each report's trail, stored when its article was coded: opened, it lists every argument
+        assert first["trail"] and first["trail"]["arguments"]
+        trails = page.locator("details.ew-trail")
+        assert trails.count() == sum(1 for m in detail["mentions"] if m.get("trail"))
+        trails.first.locator("summary").click()
+        shown = trails.first.locator("li[data-argument]")
+        assert shown.first.is_visible()
+        assert [shown.nth(i).get_attribute("data-argument") for i in range(shown.count())] == [
+            a["argument"] for a in first["trail"]["arguments"]]
         page.screenshot(path=str(ARTIFACTS / "event.png"), full_page=True)
     assert page.errors == []
 

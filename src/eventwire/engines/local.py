@@ -21,6 +21,7 @@ from contextlib import suppress
 from typing import Any
 
 from eventwire.engines.work import Result, code_batch, warm_up
+from eventwire.linking.stage import link_stage
 from eventwire.records import Article, Event, Mention, Problem
 from eventwire.settings import Settings
 
@@ -147,6 +148,4 @@ class LocalEngine:
     def link(self, store: Any, reports: Sequence[Mention], words: Mapping[str, frozenset[str]], *,
              settings: Settings, keep: bool = True) -> list[Event]:
         """Link the run's (or, with a store, every stored) mention into events (:func:`link_stage`)."""
-        from eventwire.linking.stage import link_stage
-
         return link_stage(store, reports, words, settings=settings, keep=keep)

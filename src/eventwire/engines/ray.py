@@ -38,8 +38,8 @@ from typing import Any
 from eventwire.engines.local import batches
 from eventwire.engines.work import Result, code_batch
 from eventwire.errors import EventwireError
-from eventwire.linking.link import block_of
-from eventwire.linking.stage import Part
+from eventwire.linking.link import block_of, link
+from eventwire.linking.stage import Part, link_stage
 from eventwire.records import Article, Event, Mention, Problem
 from eventwire.settings import Settings
 
@@ -54,7 +54,6 @@ def _code_task(batch: list[Article], settings: Settings) -> list[Result]:
 
 def _link_task(reports: list[Mention], words: dict[str, frozenset[str]], days: int,
                km: float) -> list[list[Mention]]:
-    from eventwire.linking.link import link
 
     return link(reports, article_words=words, days=days, km=km)
 
@@ -138,8 +137,6 @@ class RayEngine:
     def link(self, store: Any, reports: Sequence[Mention], words: Mapping[str, frozenset[str]], *,
              settings: Settings, keep: bool = True) -> list[Event]:
         """:func:`eventwire.linking.stage.link_stage`, each part's countries linked in Ray tasks."""
-        from eventwire.linking.stage import link_stage
-
         return link_stage(store, reports, words, settings=settings, link_parts=self.link_parts, keep=keep)
 
     def link_parts(self, parts: Iterable[Part], *, settings: Settings) -> Iterator[list[list[Mention]]]:

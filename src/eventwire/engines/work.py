@@ -29,6 +29,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
+from eventwire.linking.link import consolidate
 from eventwire.records import Article, Mention, Problem
 from eventwire.settings import Settings
 
@@ -101,7 +102,6 @@ def _code(articles: Sequence[Article], *, settings: Settings, batch_size: int | 
 
 def _extract_one(article: Article, doc: Any, *, budget: float, limits: Any, scores: Any) -> Result:
     from eventwire.extraction.extract import EXTRACTION_ERRORS, extract
-    from eventwire.linking.link import consolidate
 
     started = time.perf_counter()
     try:

@@ -17,6 +17,7 @@ from typing import IO, Any
 
 from eventwire.errors import EmptyInput, InputError, InputTooLarge, MalformedInput
 from eventwire.ingest.codepoints import scrub
+from eventwire.ingest.decode import decode_bytes
 from eventwire.ingest.htmlpage import parse_html
 from eventwire.ingest.limits import within_article_limit
 from eventwire.ingest.pubdate import dateline_span, parse_meta_date
@@ -85,8 +86,6 @@ def jsonl_stream_articles(stream: IO[bytes], *, path: str, settings: Settings, k
     their line number. ``empty_error``: raise :class:`EmptyInput` when no line
     holds anything.
     """
-    from eventwire.ingest.decode import decode_bytes
-
     limit = settings.max_line_chars
     cap = limit * _UTF8_MOST
     any_line = False

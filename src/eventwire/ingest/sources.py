@@ -30,6 +30,10 @@ from dataclasses import replace
 from typing import IO, Any
 
 from eventwire.errors import InputError, InputTooLarge, UnreadableInput
+from eventwire.ingest import decode_bytes, iter_inputs, parse_html
+from eventwire.ingest.files import unique_id
+from eventwire.ingest.jsonfile import jsonl_stream_articles
+from eventwire.ingest.limits import within_article_limit
 from eventwire.records import Article, Problem
 from eventwire.settings import Settings
 from eventwire.version import __version__
@@ -49,8 +53,6 @@ def read_jsonl_stream(stream: IO[bytes], *, settings: Settings | None = None,
                       name: str = STDIN_NAME) -> Iterator[Article | Problem]:
     """Articles and problems from JSON Lines read from ``stream``, one bounded line at a time
     (:func:`eventwire.ingest.jsonfile.jsonl_stream_articles`)."""
-    from eventwire.ingest.jsonfile import jsonl_stream_articles
-
     yield from jsonl_stream_articles(stream, path=name, settings=settings or Settings())
 
 
@@ -114,9 +116,6 @@ def read_feed(url: str, *, settings: Settings | None = None,
 
 
 def _feed_article(entry: Any, page: str, *, outlet: str | None, settings: Settings, timeout: float) -> Article | Problem:
-    from eventwire.ingest import decode_bytes, parse_html
-    from eventwire.ingest.limits import within_article_limit
-
     data, declared = fetch(page, limit=settings.max_file_bytes, timeout=timeout)
     article = parse_html(decode_bytes(data, declared=declared), file=page,
                          article_id=_text(entry.get("id")) or page)
@@ -152,8 +151,6 @@ def _text(value: object) -> str | None:
 def unique_ids(items: Iterable[Article | Problem]) -> Iterator[Article | Problem]:
     """``items``, with an article whose id was already read in this run for another text turned
     into a problem (:func:`eventwire.ingest.files.unique_id`)."""
-    from eventwire.ingest.files import unique_id
-
     first: dict[str, tuple[str, bytes]] = {}
     for item in items:
         yield unique_id(item, first)
@@ -163,8 +160,6 @@ def iter_sources(inputs: Sequence[str], *, settings: Settings | None = None, fee
                  stdin: IO[bytes] | None = None, timeout: float = FETCH_TIMEOUT) -> Iterator[Article | Problem]:
     """Articles and problems from files and folders, ``-`` (JSON Lines on ``stdin``,
     default the process's standard input) and feed addresses, in that order."""
-    from eventwire.ingest import iter_inputs
-
     settings = settings or Settings()
 
     def chained() -> Iterator[Article | Problem]:

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 
 from eventwire import taxonomy
 from eventwire.errors import CorrectionError
+from eventwire.geo.geocode import geocode
 from eventwire.records import Correction, DateSpan, Event, FieldCorrection, Mention, Place
 
 #: The fields ``eventwire set`` corrects: the name given -> the field it sets.
@@ -64,8 +65,6 @@ def check_value(name: str, value: str) -> tuple[str, str]:
 
 def corrected_place(value: str, *, near: Place | None) -> Place | None:
     """The place an analyst named, geocoded in the event's country; None if the gazetteer has none."""
-    from eventwire.geo.geocode import geocode
-
     return geocode(value, country_code=near.country_code if near else None,
                    admin1_hint=near.admin1 if near else None)
 

@@ -44,6 +44,7 @@ from eventwire.records import (
     Problem,
 )
 from eventwire.store.migrations import migrate, pending
+from eventwire.tempfiles import remove_stale_temporaries
 
 if TYPE_CHECKING:
     import duckdb
@@ -617,7 +618,6 @@ def _create(file: Path) -> None:
     is no database. If another process created ``file`` meanwhile, its database is kept."""
     import duckdb
 
-    from eventwire.tempfiles import remove_stale_temporaries
 
     remove_stale_temporaries(file.parent)
     temp = file.with_name(f".{file.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")

@@ -36,11 +36,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from eventwire.errors import StoreError
+from eventwire.ingest.text import identifying_url
+from eventwire.linking.link import words_of
+from eventwire.records import Article
+from eventwire.store.identity import article_hash
 
 if TYPE_CHECKING:
     import duckdb
-
-    from eventwire.records import Article
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,8 +181,6 @@ def m004_linking(con: duckdb.DuckDBPyConnection) -> None:
     order they were made. ``event_aliases`` maps an event id that disappeared
     (its event merged or re-founded) to the id that now holds its mentions.
     """
-    from eventwire.linking.link import words_of  # the same words the pipeline stores for new articles
-
     con.execute("ALTER TABLE articles ADD COLUMN link_words TEXT")
     for article_id, text in con.execute("SELECT article_id, text FROM articles").fetchall():
         con.execute("UPDATE articles SET link_words = ? WHERE article_id = ?",
@@ -200,7 +200,6 @@ def m004_linking(con: duckdb.DuckDBPyConnection) -> None:
             new_id TEXT NOT NULL,
             recorded_at TIMESTAMP NOT NULL
         )""")
-
 
 
 @_migration
@@ -255,8 +254,6 @@ def m008_article_identity(con: duckdb.DuckDBPyConnection) -> None:
     new id that two different texts would share is not given: both keep their ids.
     Mention and event ids do not change.
     """
-    from eventwire.store.identity import article_hash  # the hash runs compare from now on
-
     rows = con.execute("SELECT article_id, file, url, text, title, source, published, published_origin, "
                        "year_hint FROM articles ORDER BY saved_at, article_id")
     digest: dict[str, str] = {}
@@ -317,8 +314,6 @@ def _pairs(con: duckdb.DuckDBPyConnection, table: str, columns: str, pairs: dict
 
 
 def _stored_article(row: tuple[object, ...]) -> Article:
-    from eventwire.records import Article
-
     article_id, file, url, text, title, source, published, origin, year_hint = row[:9]
     return Article(article_id=str(article_id), file=str(file), text=str(text), title=title,  # type: ignore[arg-type]
                    source=source, published=published, published_origin=origin, url=url,  # type: ignore[arg-type]
@@ -333,7 +328,6 @@ def _identity(article_id: str, file: str, url: str | None) -> str:
     suffix = article_id[len(file):]
     if article_id != file and not (article_id.startswith(file) and _NUMBERED.match(suffix)):
         return article_id  # its own id
-    from eventwire.ingest.text import identifying_url  # the rule ingest applies
 
     if identifying_url(url):
         return str(url)

@@ -30,6 +30,7 @@ from fastapi import Path as PathParam
 from fastapi.responses import Response
 
 from eventwire.errors import StoreError, StoreLocked
+from eventwire.output.export import write_export
 from eventwire.store.database import Store
 from eventwire.store.query import (
     EVENT_TYPES,
@@ -210,8 +211,6 @@ def show_places(store: StoreDep, flt: FilterDep) -> dict[str, Any]:
             response_class=Response)
 def export_events(store: StoreDep, flt: FilterDep, fmt: ExportFormat) -> Response:
     """The filtered events as a download, written by :func:`eventwire.output.export.write_export`."""
-    from eventwire.output.export import write_export
-
     page = select_events(store, EventFilter(**{**_fields(flt), "limit": MAX_EXPORT}))
     if page.total > MAX_EXPORT:
         raise HTTPException(413, f"{page.total} events match; narrow the filter to at most {MAX_EXPORT}")

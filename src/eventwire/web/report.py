@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.errors import EventwireError
-from eventwire.output.export import sort_events, write_text_atomic
+from eventwire.output.export import LatestEvents, sort_events, write_text_atomic
 from eventwire.records import Article, Event, event_to_dict
 from eventwire.store.query import EVENT_TYPES
 from eventwire.web.assets import VENDOR, admin1_file, check_assets, read_asset
@@ -98,8 +98,6 @@ def report_from(source: Path, *, limit: int | None = None
     With ``limit``, only the latest ``limit`` events are kept (as in a run's
     ``report.html``); events are read one at a time either way.
     """
-    from eventwire.output.export import LatestEvents
-
     source = Path(source)
     if source.is_dir():
         return _from_folder(source, limit=limit)
@@ -140,7 +138,6 @@ def _from_folder(folder: Path, *, limit: int | None = None
     events_file = folder / "events.jsonl"
     if not events_file.is_file():
         raise ReportError(f"{folder} has no events.jsonl; give an event database or a run's output folder")
-    from eventwire.output.export import LatestEvents
 
     shown = LatestEvents(limit)
     for n, r in enumerate(_read_jsonl(events_file), 1):

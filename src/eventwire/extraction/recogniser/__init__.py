@@ -34,6 +34,7 @@ import numpy as np
 from eventwire.errors import ModelError
 from eventwire.extraction.recogniser.features import featurise
 from eventwire.taxonomy import NAMES
+from eventwire.version import __version__
 
 WEIGHTS = "recogniser.npz"
 META = "recogniser.json"
@@ -145,8 +146,6 @@ def load(npz_bytes: bytes | None = None, meta_text: str | None = None) -> Recogn
 def coder_version() -> str:
     """What coded an article: eventwire's version and the recogniser's weights (their digest,
     recorded at training). A stored article coded by another version is coded again."""
-    from eventwire.version import __version__
-
     try:
         meta = json.loads((resources.files("eventwire") / "data" / META).read_text(encoding="utf-8"))
         weights = str(meta["weights"])

@@ -47,7 +47,7 @@ from eventwire.records import DateSpan
 
 if TYPE_CHECKING:
     import numpy as np
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
     from eventwire.extraction.triggers import Trigger
     from eventwire.records import Mention, Place
@@ -71,8 +71,13 @@ def places_for(trig: Trigger, sent: Span, si: int, refs: list[PlaceRef], code: s
     in_sent = [r for r in refs if r.sent_index == si]
     actor_spans = [s for s in (trig.agent_span, trig.patient_span) if s is not None]
     scored: list[tuple[float, PlaceRef]] = []
+    near: set[int] = set()  # the anchors of a relative location whose scene is unnamed or unknown
     for ref in in_sent:
         root = doc[ref.start:ref.end].root
+        if _is_anchor(doc, ref):
+            if _anchored_place(doc, ref, in_sent) is not None:
+                continue  # "Jamundi, south of Cali": the scene is Jamundi, Cali only says where it lies
+            near.add(ref.start)
         if root.dep_ in {"nsubj", "poss"} and root.head.i != tok.i and ref.place.kind != "country":
             continue  # "Washington stated", "Kabul's airport": the place acts or owns, it is not the scene
         if ref.place.kind == "country":
@@ -110,7 +115,36 @@ def places_for(trig: Trigger, sent: Span, si: int, refs: list[PlaceRef], code: s
                                                  or best_root.head.i == root.i and best_root.dep_ == "conj"):
             if ref.place.name != best.place.name:
                 chosen.append(ref)
-    return chosen
+    return [_near(ref) if ref.start in near else ref for ref in chosen]
+
+
+def _is_anchor(doc: Doc, ref: PlaceRef) -> bool:
+    """Whether the place is the anchor of a relative location: "near Bamenda", "north of Djibo"."""
+    i = ref.start - 1
+    if i >= 1 and doc[i].lower_ == "of":
+        i -= 1
+    return i >= 0 and doc[i].lower_ in lx.RELATIVE_WORDS
+
+
+def _anchored_place(doc: Doc, anchor: PlaceRef, refs: list[PlaceRef]) -> PlaceRef | None:
+    """The place a relative location describes: "Jamundi" in "Jamundi, south of Cali" (a place
+    of the same sentence, then a comma and no verb before the anchor)."""
+    before = [r for r in refs if r.end <= anchor.start and r.start != anchor.start]
+    if not before:
+        return None
+    head = max(before, key=lambda r: r.end)
+    gap = doc[head.end:anchor.start]
+    if len(gap) > 10 or not any(t.text == "," for t in gap) or any(t.pos_ in {"VERB", "AUX"} for t in gap):
+        return None
+    return head
+
+
+def _near(ref: PlaceRef) -> PlaceRef:
+    """A town given as the anchor of an unknown scene ("a village near Bamenda"): near it, at
+    ACLED's precision 2."""
+    if (ref.place.geo_precision or 9) >= 2:
+        return ref
+    return replace(ref, place=replace(ref.place, geo_precision=2))
 
 
 def _tree_distance(a: Token, b: Token) -> int:

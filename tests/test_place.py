@@ -40,3 +40,13 @@ def test_place_the_anchor_of_a_relative_location_is_not_the_scene(nlp, text, sce
     assert found, found
     assert found[0].place.name == scene, found
     assert found[0].place.geo_precision == precision, found[0].place
+
+
+@pytest.mark.parametrize(("text", "town", "admin1"), [
+    ("Soldiers recaptured the town of Galcad in the Hiiraan region from militants on Sunday.", "Galcad", "Hiraan"),
+    ("Villagers in Nyabokoro, Kisii county, beat a suspected thief to death on Monday.", "Nyabokoro", "Kisii"),
+])
+def test_place_a_locality_the_gazetteer_lacks_is_kept_in_the_area_the_text_names(nlp, text, town, admin1):
+    found = [m for m in events_of(nlp, text) if m.place is not None]
+    assert found, found
+    assert (found[0].place.name, found[0].place.admin1, found[0].place.geo_precision) == (town, admin1, 2)

@@ -50,3 +50,16 @@ def test_place_a_locality_the_gazetteer_lacks_is_kept_in_the_area_the_text_names
     found = [m for m in events_of(nlp, text) if m.place is not None]
     assert found, found
     assert (found[0].place.name, found[0].place.admin1, found[0].place.geo_precision) == (town, admin1, 2)
+
+
+@pytest.mark.parametrize(("text", "part", "admin1"), [
+    ("Armed men abducted a teacher in Mogadishu's Hodan district on Tuesday, relatives said.", "Hodan", "Banadir"),
+    ("A grenade exploded outside a bar in Bujumbura's Kinama neighbourhood on Friday, wounding six people.",
+     "Kinama", "Bujumbura Mairie"),
+    # no part named: the town
+    ("Gunmen attacked a checkpoint on Mogadishu's outskirts on Monday, killing two soldiers.", "Mogadishu", "Banadir"),
+])
+def test_place_a_part_of_a_town_told_with_a_possessive_is_placed_in_the_town(nlp, text, part, admin1):
+    found = [m for m in events_of(nlp, text) if m.place is not None]
+    assert found, found
+    assert (found[0].place.name, found[0].place.admin1) == (part, admin1)

@@ -78,8 +78,9 @@ def places_for(trig: Trigger, sent: Span, si: int, refs: list[PlaceRef], code: s
             if _anchored_place(doc, ref, in_sent) is not None:
                 continue  # "Jamundi, south of Cali": the scene is Jamundi, Cali only says where it lies
             near.add(ref.start)
-        if root.dep_ in {"nsubj", "poss"} and root.head.i != tok.i and ref.place.kind != "country":
-            continue  # "Washington stated", "Kabul's airport": the place acts or owns, it is not the scene
+        if root.dep_ in {"nsubj", "poss"} and root.head.i != tok.i and ref.place.kind != "country" \
+                and not _possessed_place(root):
+            continue  # "Washington stated", "Kabul's forces": the place acts or owns, it is not the scene
         if ref.place.kind == "country":
             if any(s.start <= ref.start < s.end for s in actor_spans):
                 continue
@@ -115,7 +116,30 @@ def places_for(trig: Trigger, sent: Span, si: int, refs: list[PlaceRef], code: s
                                                  or best_root.head.i == root.i and best_root.dep_ == "conj"):
             if ref.place.name != best.place.name:
                 chosen.append(ref)
-    return [_near(ref) if ref.start in near else ref for ref in chosen]
+    return [_near(ref) if ref.start in near else _part_named(doc, ref) for ref in chosen]
+
+
+def _possessed_place(root: Token) -> bool:
+    """"Mogadishu's Karan district", "Tripoli's Abu Salim": a part of the town, so the town is the scene."""
+    head = root.head
+    return root.dep_ == "poss" and (head.lower_ in lx.POSSESSED_PLACES or head.ent_type_ in {"GPE", "LOC", "FAC"})
+
+
+def _part_named(doc: Doc, ref: PlaceRef) -> PlaceRef:
+    """"Mogadishu's Karan district": the part of the town the text names (Karan), at the town's
+    coordinates; the town itself when no part is named ("Kabul's outskirts")."""
+    root = doc[ref.start:ref.end].root
+    if not (root.dep_ == "poss" and _possessed_place(root)):
+        return ref
+    head = root.head
+    words = [t for t in head.lefts if t.dep_ in {"compound", "amod"} and t.i > root.i and t.text[:1].isupper()]
+    if head.ent_type_ in {"GPE", "LOC", "FAC"} and head.text[:1].isupper():
+        words.append(head)  # "Tripoli's Abu Salim"
+    if not words:
+        return ref
+    name = doc[words[0].i:words[-1].i + 1].text
+    precision = max(ref.place.geo_precision or 1, 2 if ref.place.kind == "admin1" else 1)
+    return replace(ref, place=replace(ref.place, name=name, kind="district", geo_precision=precision))
 
 
 def _is_anchor(doc: Doc, ref: PlaceRef) -> bool:

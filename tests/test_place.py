@@ -63,3 +63,14 @@ def test_place_a_part_of_a_town_told_with_a_possessive_is_placed_in_the_town(nlp
     found = [m for m in events_of(nlp, text) if m.place is not None]
     assert found, found
     assert (found[0].place.name, found[0].place.admin1) == (part, admin1)
+
+
+def test_place_where_the_source_is_loses_to_the_scene(nlp):
+    found = [m for m in events_of(nlp, "Police in Nairobi said a bomb hidden in a lorry exploded at a market in "
+                                       "Garissa on Sunday, killing three traders.") if m.place is not None]
+    assert found, found
+    assert {m.place.name for m in found} == {"Garissa"}
+    # with no other place told, the source's town is still the place
+    found = [m for m in events_of(nlp, "Police in Nairobi said a parcel bomb exploded at a roadside eatery "
+                                       "late on Sunday, killing one woman.") if m.place is not None]
+    assert [m.place.name for m in found] == ["Nairobi"]

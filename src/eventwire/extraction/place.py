@@ -96,7 +96,9 @@ def places_for(trig: Trigger, sent: Span, si: int, refs: list[PlaceRef], code: s
         if ref.place.kind == "country":
             dist += 6
         scored.append((dist, ref))
-    scored = [x for x in scored if x[0] <= MAX_PLACE_DISTANCE]
+    # "police in Kampala said": where the report comes from is the scene only when nothing else is
+    scored = [(d + (8 if _where_the_source_is(doc[r.start:r.end].root, tok) else 0), r)
+              for d, r in scored if d <= MAX_PLACE_DISTANCE]
     if not scored:
         return []
     scored.sort(key=lambda x: (x[0], x[1].place.geo_precision or 9))
@@ -117,6 +119,16 @@ def places_for(trig: Trigger, sent: Span, si: int, refs: list[PlaceRef], code: s
             if ref.place.name != best.place.name:
                 chosen.append(ref)
     return [_near(ref) if ref.start in near else _part_named(doc, ref) for ref in chosen]
+
+
+def _where_the_source_is(root: Token, trigger: Token) -> bool:
+    """"Police in Kampala confirmed that ...", "residents of Gao said", "Mandera police said": the
+    place of whoever tells of the event (the subject of a speech verb that is not the trigger)."""
+    noun = root.head.head if root.dep_ == "pobj" and root.head.lower_ in {"in", "of", "from"} else \
+        root.head if root.dep_ == "compound" else None
+    if noun is None or noun.dep_ != "nsubj" or noun.head.i == trigger.i:
+        return False
+    return noun.head.lemma_.lower() in lx.SPEECH_VERBS
 
 
 def _possessed_place(root: Token) -> bool:

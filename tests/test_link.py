@@ -49,6 +49,20 @@ def test_link_consolidate_drops_events_without_a_place():
     assert consolidate([mention("m1", place=None)]) == []
 
 
+YEMEN = Place("Yemen", None, "Yemen", 15.6, 48.0, 3, "country", "YE")
+
+
+def test_link_consolidate_an_article_that_names_no_town_keeps_its_events_at_the_country():
+    # two tellings of one strike, one clash: no town anywhere, so they stand at the country
+    merged = consolidate([mention("m1", place=YEMEN), mention("m2", place=YEMEN, deaths=3),
+                          mention("m3", sub="Armed clash", place=YEMEN)])
+    assert sorted((m.sub_event_type, m.place.kind, m.fatalities) for m in merged) == \
+        [("Air/drone strike", "country", 3), ("Armed clash", "country", None)]
+    # as soon as one event has a town, a report at the country only lends its values
+    merged = consolidate([mention("m1"), mention("m3", sub="Armed clash", place=YEMEN)])
+    assert [(m.sub_event_type, m.place.name) for m in merged] == [("Air/drone strike", "Marib")]
+
+
 def test_link_consolidate_battles_keep_the_territory_type():
     clash = mention("m1", sub="Armed clash", actor1="Houthis (Ansar Allah)")
     capture = mention("m2", sub="Non-state actor overtakes territory", actor1="Houthis (Ansar Allah)")

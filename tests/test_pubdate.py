@@ -95,6 +95,10 @@ def test_pubdate_find_publication_date_uses_callers_year_hint() -> None:
     ("KHARTOUM, Sudan (April 16, 2023) — Heavy gunfire.", "KHARTOUM, Sudan (April 16, 2023) — "),
     ("Headline here\n\nKYIV, Feb 24 (Reuters) - Explosions were heard.", "KYIV, Feb 24 (Reuters) - "),
     ("Mogadishu, Somalia (Dec. 9) - A patrol was attacked.", "Mogadishu, Somalia (Dec. 9) - "),
+    # an outlet of any name in brackets, and a capital with an accent: still a dateline
+    ("Headline\n\nGAROWE (Coast Desk) — Troops retook a village.", "GAROWE (Coast Desk) — "),
+    ("BOGOTÁ (Andes Wire) - Two soldiers were seized.", "BOGOTÁ (Andes Wire) - "),
+    ("The army (Second Division) said it withdrew.", None),
     ("Troops withdrew from the town on March 3.", None),
     ("The army said on Monday (March 3) that it withdrew.", None),
 ])

@@ -47,7 +47,7 @@ from eventwire.records import DateSpan
 
 if TYPE_CHECKING:
     import numpy as np
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
     from eventwire.extraction.triggers import Trigger
     from eventwire.records import Mention, Place
@@ -71,10 +71,16 @@ def places_for(trig: Trigger, sent: Span, si: int, refs: list[PlaceRef], code: s
     in_sent = [r for r in refs if r.sent_index == si]
     actor_spans = [s for s in (trig.agent_span, trig.patient_span) if s is not None]
     scored: list[tuple[float, PlaceRef]] = []
+    near: set[int] = set()  # the anchors of a relative location whose scene is unnamed or unknown
     for ref in in_sent:
         root = doc[ref.start:ref.end].root
-        if root.dep_ in {"nsubj", "poss"} and root.head.i != tok.i and ref.place.kind != "country":
-            continue  # "Washington stated", "Kabul's airport": the place acts or owns, it is not the scene
+        if _is_anchor(doc, ref):
+            if _anchored_place(doc, ref, in_sent) is not None:
+                continue  # "Jamundi, south of Cali": the scene is Jamundi, Cali only says where it lies
+            near.add(ref.start)
+        if root.dep_ in {"nsubj", "poss"} and root.head.i != tok.i and ref.place.kind != "country" \
+                and not _possessed_place(root):
+            continue  # "Washington stated", "Kabul's forces": the place acts or owns, it is not the scene
         if ref.place.kind == "country":
             if any(s.start <= ref.start < s.end for s in actor_spans):
                 continue
@@ -90,7 +96,9 @@ def places_for(trig: Trigger, sent: Span, si: int, refs: list[PlaceRef], code: s
         if ref.place.kind == "country":
             dist += 6
         scored.append((dist, ref))
-    scored = [x for x in scored if x[0] <= MAX_PLACE_DISTANCE]
+    # "police in Kampala said": where the report comes from is the scene only when nothing else is
+    scored = [(d + (8 if _where_the_source_is(doc[r.start:r.end].root, tok) else 0), r)
+              for d, r in scored if d <= MAX_PLACE_DISTANCE]
     if not scored:
         return []
     scored.sort(key=lambda x: (x[0], x[1].place.geo_precision or 9))
@@ -110,7 +118,69 @@ def places_for(trig: Trigger, sent: Span, si: int, refs: list[PlaceRef], code: s
                                                  or best_root.head.i == root.i and best_root.dep_ == "conj"):
             if ref.place.name != best.place.name:
                 chosen.append(ref)
-    return chosen
+    return [_near(ref) if ref.start in near else _part_named(doc, ref) for ref in chosen]
+
+
+def _where_the_source_is(root: Token, trigger: Token) -> bool:
+    """"Police in Kampala confirmed that ...", "residents of Gao said", "Mandera police said": the
+    place of whoever tells of the event (the subject of a speech verb that is not the trigger)."""
+    noun = root.head.head if root.dep_ == "pobj" and root.head.lower_ in {"in", "of", "from"} else \
+        root.head if root.dep_ == "compound" else None
+    if noun is None or noun.dep_ != "nsubj" or noun.head.i == trigger.i:
+        return False
+    return noun.head.lemma_.lower() in lx.SPEECH_VERBS
+
+
+def _possessed_place(root: Token) -> bool:
+    """"Mogadishu's Karan district", "Tripoli's Abu Salim": a part of the town, so the town is the scene."""
+    head = root.head
+    return root.dep_ == "poss" and (head.lower_ in lx.POSSESSED_PLACES or head.ent_type_ in {"GPE", "LOC", "FAC"})
+
+
+def _part_named(doc: Doc, ref: PlaceRef) -> PlaceRef:
+    """"Mogadishu's Karan district": the part of the town the text names (Karan), at the town's
+    coordinates; the town itself when no part is named ("Kabul's outskirts")."""
+    root = doc[ref.start:ref.end].root
+    if not (root.dep_ == "poss" and _possessed_place(root)):
+        return ref
+    head = root.head
+    words = [t for t in head.lefts if t.dep_ in {"compound", "amod"} and t.i > root.i and t.text[:1].isupper()]
+    if head.ent_type_ in {"GPE", "LOC", "FAC"} and head.text[:1].isupper():
+        words.append(head)  # "Tripoli's Abu Salim"
+    if not words:
+        return ref
+    name = doc[words[0].i:words[-1].i + 1].text
+    precision = max(ref.place.geo_precision or 1, 2 if ref.place.kind == "admin1" else 1)
+    return replace(ref, place=replace(ref.place, name=name, kind="district", geo_precision=precision))
+
+
+def _is_anchor(doc: Doc, ref: PlaceRef) -> bool:
+    """Whether the place is the anchor of a relative location: "near Bamenda", "north of Djibo"."""
+    i = ref.start - 1
+    if i >= 1 and doc[i].lower_ == "of":
+        i -= 1
+    return i >= 0 and doc[i].lower_ in lx.RELATIVE_WORDS
+
+
+def _anchored_place(doc: Doc, anchor: PlaceRef, refs: list[PlaceRef]) -> PlaceRef | None:
+    """The place a relative location describes: "Jamundi" in "Jamundi, south of Cali" (a place
+    of the same sentence, then a comma and no verb before the anchor)."""
+    before = [r for r in refs if r.end <= anchor.start and r.start != anchor.start]
+    if not before:
+        return None
+    head = max(before, key=lambda r: r.end)
+    gap = doc[head.end:anchor.start]
+    if len(gap) > 10 or not any(t.text == "," for t in gap) or any(t.pos_ in {"VERB", "AUX"} for t in gap):
+        return None
+    return head
+
+
+def _near(ref: PlaceRef) -> PlaceRef:
+    """A town given as the anchor of an unknown scene ("a village near Bamenda"): near it, at
+    ACLED's precision 2."""
+    if (ref.place.geo_precision or 9) >= 2:
+        return ref
+    return replace(ref, place=replace(ref.place, geo_precision=2))
 
 
 def _tree_distance(a: Token, b: Token) -> int:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 AREA_KIND = {"province": "admin1", "provinces": "admin1", "region": "admin1", "state": "admin1",
              "governorate": "admin1", "oblast": "admin1", "prefecture": "admin1", "district": "district",
-             "districts": "district", "county": "district"}
+             "districts": "district", "county": "district", "department": "admin1"}
 ANAPHORA = {"city": "city", "town": "city", "village": "city", "province": "admin1", "region": "admin1",
             "district": "district", "capital": "city", "area": None, "governorate": "admin1"}
 #: Places further than this (dependency steps plus penalties) from a trigger are not its scene.
@@ -99,7 +99,8 @@ def place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]:
     cache: dict[tuple[str, str | None, str | None, str | None], Place | None] = {}
     recent: dict[str, Place] = {}
     all_ents = {e.start: e for e in doc.ents}
-    ent_at = {start: e for start, e in all_ents.items() if e.label_ in {"GPE", "LOC", "FAC"}}
+    ent_at = {start: e for start, e in all_ents.items()
+              if e.label_ in {"GPE", "LOC", "FAC"} or _after_a_locality_noun(doc, e)}
     # only places and the anaphora words can give a reference: the other tokens are not visited
     for tok_i in sorted({*ent_at, *_anaphora_at(doc)}):
         tok = doc[tok_i]
@@ -133,6 +134,13 @@ def place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]:
                 place = None  # "Khugyani district, Nangarhar province": not the Khugyani elsewhere
             if place is None and kind == "district" and province is not None:
                 place = _district_in(ent, province)
+            if place is None and kind is None:
+                # "the town of Moqokori in the Hiiraan region", "Marani, Kisii county": a locality
+                # the gazetteer lacks, in an area it knows
+                sent = sents[sent_index[ent.start]] if ent.start in sent_index else ent.sent
+                area = _area_around(doc, ent, code, sent=sent, ents_at=all_ents)
+                if area is not None and _told_as_a_locality(doc, ent):
+                    place = _locality_in(name, area)
             if place is None:
                 continue
             if place.kind in {"city", "district"} and name != place.name and name[:1].isupper():
@@ -201,6 +209,60 @@ def _enclosing_province(doc: Doc, ent: Span, code: str | None, *, sent: Span,
         return None
     place = geocode(other.text, country_code=code, kind="admin1")
     return place if place is not None and place.admin1 else None
+
+
+def _area_around(doc: Doc, ent: Span, code: str | None, *, sent: Span, ents_at: dict[int, Span]) -> Place | None:
+    """The province or district a place is said to lie in, named right after it: "Moqokori in
+    the Hiiraan region", "Mayadin, in Deir ez-Zor province", "Widhu village in Lamu county",
+    "Saut-d'Eau in Haiti's Centre department", "Kabkabiya, North Darfur"."""
+    from eventwire.geo.geocode import geocode
+
+    i = ent.end
+    if i < len(doc) and doc[i].lower_ in lx.LOCALITY_WORDS:
+        i += 1
+    comma = i < len(doc) and doc[i].text == ","
+    i += comma
+    if i < len(doc) and doc[i].lower_ in {"in", "of"}:
+        i += 1
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    if i + 1 < len(doc) and doc[i + 1].lower_ in {"'s", "’s"} and doc[i].ent_type_ == "GPE":
+        i += 2  # "in Haiti's Centre department"
+    other = ents_at.get(i)
+    if other is None or other.label_ not in {"GPE", "LOC", "FAC"} or i == ent.end:
+        return None
+    if not sent.start <= other.start < other.end <= sent.end:
+        return None
+    after = doc[other.end].lower_ if other.end < len(doc) else ""
+    kind = AREA_KIND.get(after) or _own_kind(other.text)
+    if kind is None and comma:
+        kind = "admin1"  # "Kabkabiya, North Darfur": a name then its province
+    if kind not in {"admin1", "district"}:
+        return None
+    place = geocode(other.text, country_code=code, kind=kind)
+    return place if place is not None and place.admin1 and place.kind in {"admin1", "district"} else None
+
+
+def _after_a_locality_noun(doc: Doc, ent: Span) -> bool:
+    """"the town of Galcad": a place, whatever type the entity recogniser gave the name."""
+    return ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in lx.LOCALITY_WORDS
+
+
+def _told_as_a_locality(doc: Doc, ent: Span) -> bool:
+    """Whether the text says a name is a place: "the town of X", "in X", "near X", "X village"."""
+    if _after_a_locality_noun(doc, ent):
+        return True
+    before = doc[ent.start - 1].lower_ if ent.start >= 1 else ""
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    return before in lx.PLACE_PREPOSITIONS or after in lx.LOCALITY_WORDS
+
+
+def _locality_in(name: str, area: Place) -> Place:
+    """A locality the gazetteer lacks, at its area's coordinates: the text's name, precision 2."""
+    from eventwire.geo.geocode import split_kind
+
+    return Place(name=split_kind(name)[0], admin1=area.admin1, country=area.country, latitude=area.latitude,
+                 longitude=area.longitude, geo_precision=2, kind="city", country_code=area.country_code)
 
 
 def _own_kind(name: str) -> str | None:

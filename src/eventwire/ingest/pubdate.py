@@ -59,11 +59,14 @@ _RELEASE_NO = re.compile(r"(?<![\d-])((?:19|20)\d\d)-(0[1-9]|1[0-2])-[A-Z]{1,4}\
 # Datelines. The place is an all-caps city ("ADEN", "DAR ES SALAAM") with an optional
 # region ("Yemen", "Somalia"); a title-case place is accepted only when a date
 # in parentheses follows, which ordinary sentences never have.
-_CAPS_PLACE = r"[A-Z][A-Z'’.\-]+(?:[ \-][A-Z][A-Z'’.\-]+){0,3}"
+_CAPS = "A-ZÀ-ÖØ-Þ"  # capitals, accented ones too ("SÃO PAULO")
+_CAPS_PLACE = rf"[{_CAPS}][{_CAPS}'’.\-]+(?:[ \-][{_CAPS}][{_CAPS}'’.\-]+){{0,3}}"
 _TITLE_PLACE = r"[A-Z][a-z'’.\-]+(?:[ \-][A-Z][A-Za-z'’.\-]+){0,3}"
 _REGION = r"(?:,\s*[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3})?"
 _DASH = r"\s*(?:[-–—−:]+|\s)"
-_AGENCY = r"(?:\s*\((?:AP|AFP|Reuters|UPI|IANS|PTI|ANI|Xinhua|dpa|DPA|Anadolu|EFE|Bernama|UNI|KUNA|WAM)\))"
+# the outlet in brackets: a wire's name ("(AFP)") or any short capitalised one ("(Horn Wire)")
+_AGENCY = r"(?:\s*\((?:AP|AFP|Reuters|UPI|IANS|PTI|ANI|Xinhua|dpa|DPA|Anadolu|EFE|Bernama|UNI|KUNA|WAM"
+_AGENCY += r"|[A-Z][\w&'’.\-]*(?:\s+[A-Z&][\w&'’.\-]*){0,3})\))"
 _D_MD = r"(?P<mon>(?i:" + _MONTH_NAMES + r"))\.?\s+(?P<day>[0-3]?\d)"
 _D_DM = r"(?P<day2>[0-3]?\d)\s+(?P<mon2>(?i:" + _MONTH_NAMES + r"))\.?"
 _D_YEAR = r"(?:\s*[,.]?\s*(?P<year>(?:19|20)\d\d))?"

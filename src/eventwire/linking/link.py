@@ -85,7 +85,8 @@ def actors_compatible(a: Mention, b: Mention) -> bool:
 
 
 def consolidate(mentions: Sequence[Mention], *, km: float = 30.0) -> list[Mention]:
-    """Merge one article's mentions of the same event; drop events with no place."""
+    """Merge one article's mentions of the same event; drop events with no place below the country,
+    unless no event of the article has one (then they stand at the country)."""
     groups: list[Mention] = []
     floating: list[Mention] = []
     for m in mentions:
@@ -116,7 +117,23 @@ def consolidate(mentions: Sequence[Mention], *, km: float = 30.0) -> list[Mentio
             groups[i] = replace(g, dates=dates, fatalities=g.fatalities if g.fatalities is not None
                                 else (m.fatalities if lend else None),
                                 actor1=actor1, actor2=actor2 if actor2 != actor1 else None)
-    return groups
+    return groups or _at_the_country(floating)
+
+
+def _at_the_country(floating: Sequence[Mention]) -> list[Mention]:
+    """The events of a text that names no place below its country (a one-line notice, "fighting
+    flared in Sudan on Monday"): at the country, rather than dropped; same-type reports merge."""
+    out: list[Mention] = []
+    for m in floating:
+        if m.place is None:
+            continue
+        for i, g in enumerate(out):
+            if g.sub_event_type == m.sub_event_type and dates_compatible(g.dates, m.dates) and actors_compatible(g, m):
+                out[i] = merge_two(g, m)
+                break
+        else:
+            out.append(m)
+    return out
 
 
 def _same_spot_or_contained(a: Place | None, b: Place | None) -> bool:

@@ -208,3 +208,13 @@ def test_fatalities_bench_sentences_never_raise() -> None:
 ])
 def test_fatalities_number_killed_rose_to(sentence: str, expected: int | None) -> None:
     assert count_fatalities(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("A roadside bomb hit an army truck near Bosaso on Friday, killing four soldiers, a police officer told us.", 4),
+    ("A drone struck a bus near Dilla, killing nine passengers, a nurse and a district official said.", 9),
+    ("Troops fired on the march in Kassala, killing at least two, a doctors' group said on Sunday.", 2),
+    ("Gunmen killed two farmers and a herder near Jos, residents said.", 3),  # a list before the comma still counts
+])
+def test_fatalities_who_reports_the_toll_is_not_a_victim(sentence: str, expected: int) -> None:
+    assert count_fatalities(sentence) == expected

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import re
 
+from eventwire.analysis.lexicon import SPEECH_VERBS
 from eventwire.analysis.numbers import find_numbers
 
 __all__ = ["count_fatalities", "death_denied"]
@@ -188,6 +189,20 @@ _NOT_DENIAL = re.compile(
 )
 
 
+def _speech_forms() -> str:
+    """The past and third-person forms of the speech verbs ("said", "told", "confirmed", "adds")."""
+    irregular = {"say": ("said", "says"), "tell": ("told", "tells"), "write": ("wrote", "writes")}
+    forms: set[str] = set()
+    for lemma in SPEECH_VERBS:
+        forms.update(irregular.get(lemma, (lemma + ("d" if lemma.endswith("e") else "ed"), lemma + "s")))
+    return "|".join(sorted(forms, key=len, reverse=True))
+
+
+# "killing three soldiers, a police officer told reporters": the trailing clause names who
+# reports the toll, never a victim (its noun phrase would be read as one more death)
+_ATTRIBUTION = re.compile(rf",\s+(?:[A-Za-z#][\w#'’.-]*\s+){{1,8}}?(?:{_speech_forms()})\b", re.IGNORECASE)
+
+
 def death_denied(sentence: str) -> bool:
     """True when the sentence says that nobody died (or nobody was hurt at all)."""
     if _NOT_DENIAL.search(sentence):
@@ -318,6 +333,7 @@ def _active_groups(masked: str, values: list[int]) -> list[tuple[int, int, int]]
 def count_fatalities(sentence: str, *, vague: bool = True) -> int | None:
     """Deaths reported in one sentence: a number, 0 when denied, None when not given."""
     masked, values = _masked(sentence, vague=vague)
+    masked = _ATTRIBUTION.sub(".", masked)
     groups = _passive_groups(masked, values) + _active_groups(masked, values)
     chosen: list[tuple[int, int, int]] = []
     for group in sorted(groups, key=lambda g: (-(g[1] - g[0]), g[0])):

@@ -208,3 +208,67 @@ def test_fatalities_bench_sentences_never_raise() -> None:
 ])
 def test_fatalities_number_killed_rose_to(sentence: str, expected: int | None) -> None:
     assert count_fatalities(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("A roadside bomb hit an army truck near Bosaso on Friday, killing four soldiers, a police officer told us.", 4),
+    ("A drone struck a bus near Dilla, killing nine passengers, a nurse and a district official said.", 9),
+    ("Troops fired on the march in Kassala, killing at least two, a doctors' group said on Sunday.", 2),
+    ("Gunmen killed two farmers and a herder near Jos, residents said.", 3),  # a list before the comma still counts
+])
+def test_fatalities_who_reports_the_toll_is_not_a_victim(sentence: str, expected: int) -> None:
+    assert count_fatalities(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Angry villagers beat two cattle thieves to death near Gulu on Monday.", 2),
+    ("The attackers hacked four farmers to death in their fields.", 4),
+    ("A crowd stoned a suspected kidnapper to death outside the mosque.", 1),
+    ("Residents lynched a man accused of theft in the market.", 1),
+    ("Gunmen stopped a car carrying a chief and his nephew, killing both.", 2),
+    ("Police beat two students and arrested forty others.", None),  # beaten, not to death
+])
+def test_fatalities_killing_verbs_of_manner(sentence: str, expected: int | None) -> None:
+    assert count_fatalities(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("A mortar round killed a teacher and her son in the camp.", 2),
+    ("A farmer, his wife and their three children were killed when the shell landed.", 5),
+    ("The bomber detonated his vest at the gate, killing a guard and himself.", 2),
+    ("A trader and his relatives were killed in the raid.", 1),  # a plural without a number adds nothing
+])
+def test_fatalities_coordinated_victims_are_summed(sentence: str, expected: int) -> None:
+    assert count_fatalities(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Youths burned tyres in the town after a driver died in police custody.", None),
+    ("Hundreds marched in the capital over the killing of a student last week.", None),
+    ("Traders rioted in protest following the deaths of two hawkers.", None),
+    ("Troops killed six fighters after clashes near the border.", 6),  # "after" follows the toll
+])
+def test_fatalities_the_toll_of_the_cause_is_not_the_events(sentence: str, expected: int | None) -> None:
+    assert count_fatalities(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a relative clause after the cue is the event's own toll
+    ("Militiamen seized the mine at Bunia after a battle that killed at least seven people.", 7),
+    # the manner of a killing already counted is the same victim
+    ("Villagers killed a suspected thief, beating him to death in the square.", 1),
+    # what the victim was accused of is not this event's toll
+    ("A crowd lynched a man accused of killing a boda-boda rider, police said.", 1),
+])
+def test_fatalities_the_cause_rule_keeps_the_events_own_toll(sentence: str, expected: int) -> None:
+    assert count_fatalities(sentence) == expected
+
+
+def test_toll_an_event_told_as_the_cause_keeps_its_toll(nlp) -> None:
+    from eventwire.extraction.extract import extract
+    from eventwire.ingest import parse_text
+
+    article = parse_text(" date 2024-05-16\nThe prisoner exchange took place a day after rebel drones killed four "
+                         "people in a market in Goma.", file="t.txt")
+    strikes = [m for m in extract(nlp(article.text), article) if m.trigger == "killed"]
+    assert [m.fatalities for m in strikes] == [4]

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from eventwire import taxonomy as tx
 from eventwire.extraction.time import date_for, reported_date, time_refs
 from eventwire.ingest import parse_text
 
@@ -41,3 +42,15 @@ def test_time_event_told_in_a_dated_statement_takes_its_day(nlp) -> None:
     # a comment on an event told before is not dated by the comment
     doc, refs = _refs(nlp, "A spokesman said on Monday that the strikes were lawful.", "2022-01-18")
     assert not reported_date(find_token(doc, "strikes"), 0, refs).known
+
+
+@pytest.mark.parametrize("cue", ["Hours later", "The same afternoon", "Later that day"])
+def test_time_an_event_dated_by_the_one_told_before_takes_its_date(nlp, cue: str) -> None:
+    from eventwire.extraction.extract import extract
+
+    text = (f"Gunmen attacked a bank in Kisumu on Monday. {cue}, hundreds of traders protested "
+            "in Nakuru against the insecurity.")
+    article = parse_text(f" date 2024-05-16\n{text}", file="t.txt")
+    mentions = extract(nlp(article.text), article)
+    protest = next(m for m in mentions if m.event_type == tx.PROTESTS)
+    assert protest.dates.start == dt.date(2024, 5, 13)

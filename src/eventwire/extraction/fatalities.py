@@ -43,9 +43,10 @@ from __future__ import annotations
 
 import re
 
+from eventwire.analysis.lexicon import KILLING_FORMS, SPEECH_VERBS, TO_DEATH_VERBS
 from eventwire.analysis.numbers import find_numbers
 
-__all__ = ["count_fatalities", "death_denied"]
+__all__ = ["count_fatalities", "death_denied", "told_as_a_cause"]
 
 _WINDOW = 400  # characters read after a verb or list start: victim lists are short
 _Q = r"#(?P<{0}>\d+)#"  # a placeholder for the quantity with that index
@@ -71,7 +72,8 @@ _DIE = (r"(?:died|die|dies|perished|lost\s+their\s+lives|lost\s+his\s+life|lost\
 _ACTIVE = (r"(?:killed|killing|kills|kill|shot\s+dead|shooting\s+dead|executed|executing|massacred|"
            r"massacring|murdered|murdering|slaughtered|slaughtering|beheaded|beheading|assassinated|"
            r"claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|took\s+the\s+lives\s+of|"
-           r"taking\s+the\s+lives\s+of|left|leaving|(?:the\s+)?(?:deaths?|killings?)\s+of)")
+           r"taking\s+the\s+lives\s+of|left|leaving|(?:the\s+)?(?:deaths?|killings?)\s+of|"
+           + "|".join(sorted(KILLING_FORMS, key=len, reverse=True)) + ")")
 # a passive verb right after a victim list, then what may follow it
 _PASSIVE_TAIL = re.compile(
     rf"^(?:\s+(?:in|on|at|near|from|inside|aboard|of)\s+(?:the|a|an|his|her|their|its)"
@@ -86,6 +88,26 @@ _CASUALTY_TAIL = re.compile(r"^\s+(?:or|and|and/or)\s+(?:wounded|injured|hurt|ca
                             re.IGNORECASE)
 _ACTIVE_RE = re.compile(rf"\b(?P<verb>{_ACTIVE})\s+", re.IGNORECASE)
 _LIST_ITEM = re.compile(rf"^\s*{_ITEM}(?P<np>{_NP})", re.IGNORECASE)
+# "a woman and her daughter", "a man, his wife and their two children", "an officer and himself":
+# a later item of a list may be a possessive noun phrase (one person when singular) or a reflexive
+_POSSESSIVE_ITEM = re.compile(rf"^\s*(?:(?P<self>himself|herself)\b|(?:his|her|their|its)\s+"
+                              rf"(?:{_Q.format('q')}(?P<np>{_NP})|(?P<one>{_NPWORD}(?:\s+{_NPWORD}){{0,3}})))",
+                              re.IGNORECASE)
+_PLURAL_HEADS = frozenset(["children", "men", "women", "people", "police", "folk", "kin", "relatives"])
+# "a mob beat two men to death": a victim list between the verb and "to death" (or "shot two men dead")
+_TO_DEATH_RE = re.compile(rf"\b(?P<verb>{'|'.join(sorted(TO_DEATH_VERBS, key=len, reverse=True))})\s+",
+                          re.IGNORECASE)
+_TO_DEATH_TAIL = re.compile(r"\s+(?:to\s+death|dead)\b", re.IGNORECASE)
+# "killing both": two victims named before
+_BOTH = re.compile(r"^both\b(?![^,.;]{0,40}\band\b)", re.IGNORECASE)
+# "protesters rioted after a man died in custody", "over the killing of an elder": the toll of
+# another act that the sentence gives as its cause, not the toll of the event it tells
+_CAUSE_BEFORE = re.compile(
+    r"\b(?:after|over|following|in\s+(?:revenge|retaliation|response)\s+for|to\s+protest|protesting|"
+    r"to\s+denounce|denouncing|to\s+condemn|condemning|against)\s+(?:(?!(?:that|which|who)\b)[\w'’-]+\s+){0,3}$"
+    # "a man suspected of killing a driver": the toll of what the victim was accused of
+    r"|\b(?:suspected|accused|convicted|charged|blamed|arrested|jailed|sentenced)\s+(?:of|for|over)\s+$",
+    re.IGNORECASE)
 _JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+|plus\s+)", re.IGNORECASE)
 _TOLL = re.compile(
     rf"(?:death\s+toll|toll\s+of\s+(?:the\s+)?dead|number\s+of\s+(?:the\s+)?dead|fatality\s+toll)"
@@ -188,6 +210,20 @@ _NOT_DENIAL = re.compile(
 )
 
 
+def _speech_forms() -> str:
+    """The past and third-person forms of the speech verbs ("said", "told", "confirmed", "adds")."""
+    irregular = {"say": ("said", "says"), "tell": ("told", "tells"), "write": ("wrote", "writes")}
+    forms: set[str] = set()
+    for lemma in SPEECH_VERBS:
+        forms.update(irregular.get(lemma, (lemma + ("d" if lemma.endswith("e") else "ed"), lemma + "s")))
+    return "|".join(sorted(forms, key=len, reverse=True))
+
+
+# "killing three soldiers, a police officer told reporters": the trailing clause names who
+# reports the toll, never a victim (its noun phrase would be read as one more death)
+_ATTRIBUTION = re.compile(rf",\s+(?:[A-Za-z#][\w#'’.-]*\s+){{1,8}}?(?:{_speech_forms()})\b", re.IGNORECASE)
+
+
 def death_denied(sentence: str) -> bool:
     """True when the sentence says that nobody died (or nobody was hurt at all)."""
     if _NOT_DENIAL.search(sentence):
@@ -233,7 +269,19 @@ def _read_list(text: str, values: list[int]) -> tuple[int, int] | None:
     while True:
         item = _LIST_ITEM.match(rest)
         if item is None:
-            break
+            later = _possessive(rest) if count else None
+            if later is None:
+                break
+            total += values[int(later.group("q"))] if later.group("q") is not None else 1
+            count += 1
+            used += later.end()
+            rest = rest[later.end():]
+            join = _JOIN.match(rest)
+            if join is None or not (_LIST_ITEM.match(rest[join.end():]) or _possessive(rest[join.end():])):
+                break
+            used += join.end()
+            rest = rest[join.end():]
+            continue
         if item.group("q") is not None:
             if _NOT_VICTIM_NOUN.match(rest[item.end("q") + 1:]):
                 break
@@ -253,11 +301,24 @@ def _read_list(text: str, values: list[int]) -> tuple[int, int] | None:
         used += end
         rest = rest[end:]
         join = _JOIN.match(rest)
-        if join is None or not _LIST_ITEM.match(rest[join.end():]):
+        if join is None or not (_LIST_ITEM.match(rest[join.end():]) or _possessive(rest[join.end():])):
             break
         used += join.end()
         rest = rest[join.end():]
     return (total, used) if count else None
+
+
+def _possessive(text: str) -> re.Match[str] | None:
+    """A possessive item at the start of ``text`` that counts: a number, or one person."""
+    item = _POSSESSIVE_ITEM.match(text)
+    one = item.group("one") if item is not None else None
+    return None if item is None or (one is not None and _plural(one)) else item
+
+
+def _plural(phrase: str) -> bool:
+    """Whether a noun phrase without a number names more than one person ("their children")."""
+    head = phrase.split()[-1].lower()
+    return head in _PLURAL_HEADS or (head.endswith("s") and not head.endswith("ss"))
 
 
 def _passive_groups(masked: str, values: list[int]) -> list[tuple[int, int, int]]:
@@ -300,6 +361,9 @@ def _active_groups(masked: str, values: list[int]) -> list[tuple[int, int, int]]
         if re.match(r"^(?:him|her)\b", rest, re.IGNORECASE) and not word.startswith(("left", "leav")):
             found.append((verb.start(), verb.end() + 3, 1))
             continue
+        if _BOTH.match(rest) and not word.startswith(("left", "leav")):
+            found.append((verb.start(), verb.end() + 4, 2))
+            continue
         read = _read_list(rest, values)
         if read is None:
             one = _THE_ONE.match(rest)
@@ -312,13 +376,34 @@ def _active_groups(masked: str, values: list[int]) -> list[tuple[int, int, int]]
         if word.startswith(("left", "leav")) and not re.match(r"^\s*dead\b", rest[used:], re.IGNORECASE):
             continue  # "left 9 dead" is a toll; "left 9 wounded" is not
         found.append((verb.start(), verb.end() + used, total))
+    if found:  # "killed a man, beating him to death": the manner of a killing already read
+        return found
+    for verb in _TO_DEATH_RE.finditer(masked):
+        rest = masked[verb.end():verb.end() + _WINDOW]
+        if re.match(r"^(?:him|her)\b", rest, re.IGNORECASE) and _TO_DEATH_TAIL.match(rest[3:]):  # "beat him to death"
+            found.append((verb.start(), verb.end() + 3, 1))
+            continue
+        tail = _TO_DEATH_TAIL.search(rest[:120])
+        read = _read_list(rest[:tail.start()], values) if tail is not None else None
+        if read is not None and tail is not None and not rest[read[1]:tail.start()].strip():
+            found.append((verb.start(), verb.end() + tail.end(), read[0]))
     return found
 
 
-def count_fatalities(sentence: str, *, vague: bool = True) -> int | None:
-    """Deaths reported in one sentence: a number, 0 when denied, None when not given."""
+def told_as_a_cause(before: str) -> bool:
+    """Whether the words just before an event word make it the cause of another act ("rioted
+    after police killed", "marched over the killing of"): ``before`` is the sentence up to it."""
+    return _CAUSE_BEFORE.search(before[-60:]) is not None
+
+
+def count_fatalities(sentence: str, *, vague: bool = True, causes: bool = False) -> int | None:
+    """Deaths reported in one sentence: a number, 0 when denied, None when not given.
+    ``causes``: also count the deaths of an act the sentence gives as a cause ("after a man
+    died in custody"), for an event that is that act."""
     masked, values = _masked(sentence, vague=vague)
-    groups = _passive_groups(masked, values) + _active_groups(masked, values)
+    masked = _ATTRIBUTION.sub(".", masked)
+    groups = [g for g in _passive_groups(masked, values) + _active_groups(masked, values)
+              if causes or not _CAUSE_BEFORE.search(masked[max(0, g[0] - 60):g[0]])]
     chosen: list[tuple[int, int, int]] = []
     for group in sorted(groups, key=lambda g: (-(g[1] - g[0]), g[0])):
         if all(group[1] <= c[0] or group[0] >= c[1] for c in chosen):

@@ -132,6 +132,16 @@ def inherited_date(family: str, earlier: list[Mention], sent: Span) -> DateSpan:
     return DateSpan.unknown()
 
 
+def same_time(sent: Span, earlier: list[Mention]) -> DateSpan:
+    """"The same afternoon, police fired tear gas": a sentence that dates its event by the one
+    told before it takes the date of the closest earlier mention (of any kind) in the sentences just before."""
+    text = " " + " ".join(sent.text.lower().split()) + " "
+    if not any(f" {cue} " in text or f" {cue}," in text for cue in lx.SAME_TIME_CUES):
+        return DateSpan.unknown()
+    return next((m.dates for m in reversed(earlier) if m.dates.known and m.start < sent.start_char
+                 and m.start >= _sentence_start_before(sent, LOOKBACK - 1)), DateSpan.unknown())
+
+
 def lede_date(si: int, times: list[TimeRef]) -> DateSpan:
     """The event date of the sentence just before ("... in Helmand yesterday. Forces detained two.")."""
     for ref in reversed(times):
@@ -156,8 +166,9 @@ def _sentence_start_before(sent: Span, back: int) -> int:
 def date_of(tok: Token, sub: str, sent: Span, si: int, times: list[TimeRef],
             earlier: list[Mention]) -> tuple[DateSpan, str]:
     """The date of an event word of type ``sub``, and the rule that gave it: its own date
-    expression, else the day of the statement that tells it, else (in a full sentence) the
-    date of the same kind of event just told, else, for violence and arrests, the lede's date."""
+    expression, else the day of the statement that tells it, else (in a full sentence) the date
+    of the event just told when the sentence says so ("the same afternoon", "hours later"), else
+    the date of the same kind of event just told, else, for violence and arrests, the lede's date."""
     dates = date_for(tok, si, times)
     if dates.known:
         return dates, "the date expression attached to the trigger"
@@ -166,6 +177,9 @@ def date_of(tok: Token, sub: str, sent: Span, si: int, times: list[TimeRef],
         return dates, "the day of the statement that tells it"
     if not sent.text.rstrip().endswith((".", "!", '"', "”")):
         return dates, "no date of its own (not a full sentence)"
+    dates = same_time(sent, earlier)
+    if dates.known:
+        return dates, "'the same afternoon', 'hours later': the date of the event just told"
     family = tx.event_type(sub)
     dates = inherited_date(family, earlier, sent)
     if dates.known:

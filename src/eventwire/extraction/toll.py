@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from eventwire import taxonomy as tx
 from eventwire.extraction.assertion import running_total
 from eventwire.extraction.candidates import Evidence
-from eventwire.extraction.fatalities import count_fatalities
+from eventwire.extraction.fatalities import count_fatalities, told_as_a_cause
 from eventwire.extraction.time import date_for
 
 if TYPE_CHECKING:
@@ -43,6 +43,10 @@ def deaths_in(sent: Span) -> tuple[int | None, str]:
 def toll_for(trig: Trigger, sub: str, deaths: int | None, *, given: bool, rule: str) -> Evidence:
     """The toll of one candidate of the sentence; ``given``: an earlier one of the sentence took it."""
     family = tx.event_type(sub)
+    sent = trig.token.sent
+    if not given and told_as_a_cause(sent.doc.text[sent.start_char:trig.token.idx]):
+        # "the swap came a day after drones killed four": this event is the act told as a cause
+        deaths = count_fatalities(sent.text, causes=True)
     if deaths is not None and family in tx.VIOLENT_EVENT_TYPES | {tx.PROTESTS} and not given:
         return Evidence("fatalities", deaths, trig.token.sent.text.strip(), rule)
     if deaths is None and family in tx.VIOLENT_EVENT_TYPES and not given and _one_named_victim(trig):

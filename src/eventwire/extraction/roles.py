@@ -27,6 +27,10 @@ if TYPE_CHECKING:
     from eventwire.records import Mention
 
 
+#: Actor kinds that are a crowd's people, not an armed or state side.
+CROWD_KINDS = frozenset({"civilian", "protester", "rioter"})
+
+
 def unnamed(actor: str | None) -> bool:
     return actor is None or actor.startswith("Unidentified Armed Group")
 
@@ -100,6 +104,15 @@ def actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tuple[Eviden
         name1, name2 = crowd.replace("Rioters", "Protesters", 1), a1.name
         phrase1, phrase2 = (phrase2 if met else None), (trig.agent_span.text if trig.agent_span else None)
         rule1, rule2 = "the crowd the force met", "the force that met the crowd"
+    elif family in {tx.PROTESTS, tx.RIOTS} and (a1 is None or a1.kind in CROWD_KINDS):
+        # a crowd that demonstrates or riots is coded by what it does, whoever its people are:
+        # "hundreds of doctors marched" (Protesters), "villagers beat a man to death" (Rioters)
+        where = (a1.country if a1 is not None else None) or country
+        crowd = "Protesters" if family == tx.PROTESTS else "Rioters"
+        name1 = f"{crowd} ({where})" if where else crowd
+        rule1 = f"a crowd that {'demonstrates' if family == tx.PROTESTS else 'riots'}: {crowd.lower()}"
+        if a2 is not None and a2.kind in CROWD_KINDS and family == tx.PROTESTS:
+            name2, rule2 = None, "the crowd itself, told as the object ('a march of doctors')"
     if sub == tx.VIOLENT_DEMONSTRATION and a2 is not None and a2.kind not in {"police", "civilian"}:
         name2, rule2 = None, "a building hit by rioters, not its country's forces"
     if sub in {tx.PEACEFUL_PROTEST, tx.PROTEST_WITH_INTERVENTION} and name1 and name1.startswith("Rioters"):

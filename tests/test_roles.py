@@ -71,3 +71,11 @@ def test_roles_an_unidentified_attacker_is_not_the_articles_main_group(nlp):
 def test_roles_the_other_side_and_unarmed_victims(nlp, text, sub, actor1, actor2):
     event = of_type(nlp, text, sub)
     assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("A man on a motorbike threw a grenade into a bar in Kisumu on Saturday, wounding five drinkers.", "Grenade"),
+    ("Two men shot dead a shopkeeper in Kisumu on Saturday.", "Attack"),
+])
+def test_roles_whoever_attacks_is_armed(nlp, text, sub):
+    assert of_type(nlp, text, sub).actor1 == "Unidentified Armed Group (Kenya)"

@@ -85,9 +85,11 @@ def actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tuple[Eviden
         trig = arguments(reported, ctx) if reported is not None else replace(
             trig, agent=None, patient=None, agent_span=None, patient_span=None)
         a1, a2 = trig.agent, trig.patient
-    if a1 is not None and a1.kind == "civilian" and trig.agent_span is not None \
-            and _dressed_as_armed(trig.agent_span.root):
-        a1 = actor_mod.unidentified(country)  # "a man in uniform", "men in hoods"
+    if a1 is not None and a1.kind == "civilian" and (family in {tx.VAC, tx.REMOTE, tx.BATTLES} or (
+            trig.agent_span is not None and _dressed_as_armed(trig.agent_span.root))):
+        # "a man in uniform", "men in hoods"; "a man threw a grenade", "two men shot a trader":
+        # whoever attacks or fights is armed, and nobody names the group
+        a1 = actor_mod.unidentified(country)
     if a1 is not None and a2 is not None and a1.name == a2.name and family != tx.RIOTS:
         a2 = None  # (a mob's victims are its own kind of people: "villagers beat two villagers")
     phrase1 = trig.agent_span.text if a1 is not None and trig.agent_span is not None else None

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from eventwire.analysis import lexicon as lx
 from eventwire.analysis.prefilter import Prefiltered, fold
 
 #: Armed groups and coalitions by common name: (pattern, canonical name).
@@ -307,17 +308,20 @@ def resolve(text: str, *, ctx: ActorContext, words: Iterable[str] | None = None)
             return Actor(_military(ctx.attacker), "state", ctx.attacker) if ctx.attacker else None
         where = country_label(code, ctx)
         return Actor(_military(where), "state", where)
+    low = {t.lower().strip("'’") for t in tokens}
     if ARMED_GENERIC.search(phrase):
-        if ctx.main_group:
-            return Actor(ctx.main_group, "nonstate")
-        where = country_label(code, ctx)
-        return Actor(f"Unidentified Armed Group ({where})" if where else "Unidentified Armed Group", "nonstate")
+        if ctx.main_group and not low & lx.UNIDENTIFIED_MARKS:
+            return Actor(ctx.main_group, "nonstate")  # "militants": the group the article is about
+        # "unidentified gunmen": armed, but nobody says whose
+        return unidentified(country_label(code, ctx))
     if PROTESTERS.search(phrase):
         where = country_label(code, ctx)
         return Actor(f"Protesters ({where})" if where else "Protesters", "protester", where)
     if RIOTERS.search(phrase):
         where = country_label(code, ctx)
         return Actor(f"Rioters ({where})" if where else "Rioters", "rioter", where)
+    if low & lx.ARMED_DRESS and low & lx.PERSON_WORDS:
+        return unidentified(country_label(code, ctx))  # "uniformed men", "men in hoods"
     if CIVILIANS.search(phrase):
         where = country_label(code, ctx) if code else ctx.country
         return Actor(f"Civilians ({where})" if where else "Civilians", "civilian", where)
@@ -326,6 +330,11 @@ def resolve(text: str, *, ctx: ActorContext, words: Iterable[str] | None = None)
         where = country_label(code, ctx)
         return Actor(_military(where), "state", where)
     return None
+
+
+def unidentified(where: str | None) -> Actor:
+    """Armed people nobody names: ``Unidentified Armed Group (<Country>)``."""
+    return Actor(f"Unidentified Armed Group ({where})" if where else "Unidentified Armed Group", "nonstate", where)
 
 
 def _military(where: str | None) -> str:

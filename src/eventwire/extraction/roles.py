@@ -11,6 +11,7 @@ told. Each value comes with its :class:`~.candidates.Evidence`.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from eventwire import taxonomy as tx
@@ -18,13 +19,17 @@ from eventwire.analysis import lexicon as lx
 from eventwire.analysis.lexicon import definite
 from eventwire.extraction import actors as actor_mod
 from eventwire.extraction.candidates import Evidence
-from eventwire.extraction.triggers import arguments, told_by_pronoun, trigger_kind
+from eventwire.extraction.triggers import arguments, phrase, told_by_pronoun, trigger_kind
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
     from eventwire.extraction.triggers import Trigger
     from eventwire.records import Mention
+
+
+#: Actor kinds that are a crowd's people, not an armed or state side.
+CROWD_KINDS = frozenset({"civilian", "protester", "rioter"})
 
 
 def unnamed(actor: str | None) -> bool:
@@ -69,14 +74,42 @@ def actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tuple[Eviden
     """actor1 and actor2 of a trigger of type ``sub``, each with the phrase and rule that gave it."""
     a1 = trig.agent
     a2 = trig.patient
-    if a1 is not None and a2 is not None and a1.name == a2.name:
-        a2 = None
-    phrase1 = trig.agent_span.text if a1 is not None and trig.agent_span is not None else None
-    phrase2 = trig.patient_span.text if a2 is not None and trig.patient_span is not None else None
-    name1, rule1 = (a1.name, "the trigger's doer") if a1 else (None, "no doer named")
-    name2, rule2 = (a2.name, "the trigger's target") if a2 else (None, "no target named")
     family = tx.event_type(sub)
     country = ctx.country
+    speaker = _reports(trig.token)
+    if speaker:
+        # "a crowd beat two men to death, police said", coded from "said": who tells it is no side
+        reported = next((c for c in trig.token.children if c.dep_ in {"ccomp", "parataxis"}
+                         and c.pos_ in {"VERB", "AUX"}), None)
+        # the roles are those of the act it reports ("the army opened a camp, officers said")
+        trig = arguments(reported, ctx) if reported is not None else replace(
+            trig, agent=None, patient=None, agent_span=None, patient_span=None)
+        a1, a2 = trig.agent, trig.patient
+    if a1 is not None and a1.kind == "civilian" and (family in {tx.VAC, tx.REMOTE, tx.BATTLES} or (
+            trig.agent_span is not None and _dressed_as_armed(trig.agent_span.root))):
+        # "a man in uniform", "men in hoods"; "a man threw a grenade", "two men shot a trader":
+        # whoever attacks or fights is armed, and nobody names the group
+        a1 = actor_mod.unidentified(country)
+    if a1 is not None and a2 is not None and a1.name == a2.name and family != tx.RIOTS:
+        a2 = None  # (a mob's victims are its own kind of people: "villagers beat two villagers")
+    phrase1 = trig.agent_span.text if a1 is not None and trig.agent_span is not None else None
+    phrase2 = trig.patient_span.text if a2 is not None and trig.patient_span is not None else None
+    name1, rule1 = (a1.name, "the trigger's doer") if a1 else (
+        None, "no doer named in what the speaker reports" if speaker else "no doer named")
+    if a1 is not None and speaker:
+        rule1 = "the doer of the act a speaker reports"
+    name2, rule2 = (a2.name, "the trigger's target") if a2 else (None, "no target named")
+    if a2 is None and (family == tx.VAC or sub in {tx.MOB_VIOLENCE, tx.ARRESTS}) \
+            and trig.patient_span is not None and _people(trig.patient_span.root):
+        # "gunmen seized two elders": whoever a violence against civilians hits, unarmed, is civilians
+        name2, rule2 = f"Civilians ({country})" if country else "Civilians", "the unarmed people it hit"
+        phrase2 = trig.patient_span.text
+    if name1 is None and _unidentified_told(trig.token):
+        name1, rule1 = actor_mod.unidentified(country).name, "an attacker the sentence says nobody identified"
+    if name1 is None and trig.token.pos_ in {"NOUN", "PROPN"} and not speaker:
+        doer = _governing_doer(trig.token, ctx)
+        if doer is not None:
+            name1, rule1, phrase1 = doer[0].name, "the doer of the verb the event word hangs on", doer[1].text
     if name1 is None:
         if sub == tx.NON_STATE_OVERTAKES or (family in {tx.BATTLES, tx.REMOTE}
                                              and sub not in {tx.AIR_STRIKE, tx.SHELLING}
@@ -100,11 +133,24 @@ def actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tuple[Eviden
         name1, name2 = crowd.replace("Rioters", "Protesters", 1), a1.name
         phrase1, phrase2 = (phrase2 if met else None), (trig.agent_span.text if trig.agent_span else None)
         rule1, rule2 = "the crowd the force met", "the force that met the crowd"
+    elif family in {tx.PROTESTS, tx.RIOTS} and (a1 is None or a1.kind in CROWD_KINDS):
+        # a crowd that demonstrates or riots is coded by what it does, whoever its people are:
+        # "hundreds of doctors marched" (Protesters), "villagers beat a man to death" (Rioters)
+        where = (a1.country if a1 is not None else None) or country
+        crowd = "Protesters" if family == tx.PROTESTS else "Rioters"
+        name1 = f"{crowd} ({where})" if where else crowd
+        rule1 = f"a crowd that {'demonstrates' if family == tx.PROTESTS else 'riots'}: {crowd.lower()}"
+        if a2 is not None and a2.kind in CROWD_KINDS and family == tx.PROTESTS:
+            name2, rule2 = None, "the crowd itself, told as the object ('a march of doctors')"
     if sub == tx.VIOLENT_DEMONSTRATION and a2 is not None and a2.kind not in {"police", "civilian"}:
         name2, rule2 = None, "a building hit by rioters, not its country's forces"
     if sub in {tx.PEACEFUL_PROTEST, tx.PROTEST_WITH_INTERVENTION} and name1 and name1.startswith("Rioters"):
         name1 = "Protesters" + name1.removeprefix("Rioters")  # crowds that rally peacefully protest
         rule1 += " (a crowd that rallies: protesters)"
+    if name2 is None and sub in _SIDES_MET:
+        other = _other_side(trig, sub, name1, ctx, _SIDES_MET[sub])
+        if other is not None:
+            name2, rule2, phrase2 = other[0].name, "the armed side the sentence names beside the doer", other[1].text
     if name1 == name2:
         name2, rule2 = None, "the same as actor1"
     rule1, rule2 = _unfilled(name1, rule1), _unfilled(name2, rule2)
@@ -140,3 +186,101 @@ def _civilians_hit(trigger: Token) -> bool:
                                                                                   "displaced", "idp"}):
             return True
     return False
+
+
+#: Events whose second side is the armed one the sentence names besides the doer, and the
+#: kinds it may be: the police a crowd stoned, the soldiers a bomb killed, the troops rebels fought.
+_HIT = frozenset({"state", "police"})
+_SIDES_MET: dict[str, frozenset[str]] = {
+    tx.VIOLENT_DEMONSTRATION: _HIT,
+    tx.MOB_VIOLENCE: _HIT,
+    tx.REMOTE_EXPLOSIVE: _HIT,
+    tx.SUICIDE_BOMB: _HIT,
+    tx.GRENADE: _HIT,
+    tx.PROTEST_WITH_INTERVENTION: frozenset({"police", "state"}),
+    tx.EXCESSIVE_FORCE: frozenset({"police", "state"}),
+    tx.ARMED_CLASH: frozenset({"state", "police", "nonstate"}),
+}
+
+
+def _reports(tok: Token) -> bool:
+    """A speech verb that reports a clause ("..., police said", "officials said gunmen
+    attacked"), not one that is the act ("the army declared a curfew")."""
+    return tok.lemma_ in lx.SPEECH_VERBS and (tok.dep_ == "parataxis" or any(
+        c.dep_ in {"ccomp", "parataxis"} for c in tok.children))
+
+
+def _speakers_words(sent: Span) -> set[int]:
+    """The tokens of who tells the report: "..., police said", "according to officials"."""
+    out: set[int] = set()
+    for tok in sent:
+        if tok.dep_ == "nsubj" and tok.head.lemma_ in lx.SPEECH_VERBS:
+            out.update(t.i for t in tok.subtree)
+        if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
+            out.update(t.i for t in tok.subtree)
+    return out
+
+
+def _other_side(trig: Trigger, sub: str, name1: str | None, ctx: actor_mod.ActorContext,
+                kinds: frozenset[str]) -> tuple[actor_mod.Actor, Span] | None:
+    """The first armed side of ``kinds`` the trigger's sentence names, other than actor1 and
+    not the source of the report: "protesters hurled stones at police", "a mine killed two
+    soldiers", "fighting between Fano and federal troops"."""
+    skip = _speakers_words(trig.token.sent)
+    if trig.agent_span is not None:
+        skip.update(t.i for t in trig.agent_span)
+    crowd = sub in {tx.VIOLENT_DEMONSTRATION, tx.MOB_VIOLENCE}
+    for tok in trig.token.sent:
+        if tok.i in skip or tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ in {"compound", "amod", "poss"}:
+            continue
+        if crowd and (tok.dep_ not in {"dobj", "pobj", "nsubjpass", "conj"} or actor_mod.resolve(tok.text, ctx=ctx)
+                      is None):
+            # the force a crowd hit, named by its own noun: not one that came ("before police
+            # dispersed them"), nor a building ("the offices of a pro-government newspaper")
+            continue
+        span = phrase(tok)
+        actor = actor_mod.resolve(span.text, ctx=ctx, words=[w.text for w in span])
+        if actor is not None and actor.kind in kinds and actor.name != name1:
+            return actor, span
+    return None
+
+
+def _governing_doer(trigger: Token, ctx: actor_mod.ActorContext) -> tuple[actor_mod.Actor, Span] | None:
+    """"The army has established a new base", "police broke up a protest": an event told by a
+    noun has for doer the subject of the verb it hangs on (not a speaker's)."""
+    node = trigger
+    for _ in range(3):
+        if node.dep_ not in {"dobj", "pobj", "prep", "attr", "nsubjpass"} or node.head is node:
+            return None
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            break
+    if node.pos_ not in {"VERB", "AUX"} or node.lemma_ in lx.SPEECH_VERBS:
+        return None
+    for subj in (c for c in node.children if c.dep_ == "nsubj"):
+        span = phrase(subj)
+        actor = actor_mod.resolve(span.text, ctx=ctx, words=[w.text for w in span])
+        if actor is not None:
+            return actor, span
+    return None
+
+
+def _dressed_as_armed(head: Token) -> bool:
+    """"a man in uniform", "men in hoods": people told by what armed men wear."""
+    return any(c.dep_ == "prep" and c.lower_ in {"in", "wearing"} and any(
+        g.dep_ == "pobj" and g.lower_ in lx.ARMED_DRESS for g in c.children) for c in head.children)
+
+
+def _people(head: Token) -> bool:
+    """A noun for people, or a number of them ("two elders", "three"), not a thing or a place."""
+    if head.ent_type_ in {"GPE", "LOC", "FAC", "ORG", "NORP", "DATE", "TIME"}:
+        return False
+    if head.lower_ in lx.PERSON_WORDS or head.ent_type_ == "PERSON":
+        return True
+    return head.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in head.children) and head.tag_ == "NNS"
+
+
+def _unidentified_told(trigger: Token) -> bool:
+    """Whether the trigger's sentence says the attackers were not identified ("unknown
+    assailants", "unidentified gunmen"), so that no group the article names stands for them."""
+    return any(tok.lower_ in lx.UNIDENTIFIED_MARKS and tok.head.lower_ in lx.PERSON_WORDS for tok in trigger.sent)

@@ -1,0 +1,81 @@
+"""Roles: actor1 and actor2 of whole sentences of our own, through extraction and the merge."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.extraction.extract import extract
+from eventwire.ingest import parse_text
+from eventwire.linking.link import consolidate
+
+pytestmark = pytest.mark.slow
+
+
+def events_of(nlp, text: str, published: str = "2024-03-12"):
+    article = parse_text(f" date {published}\n{text}", file="t.txt")
+    return consolidate(extract(nlp(article.text), article))
+
+
+def of_type(nlp, text: str, sub: str):
+    found = [m for m in events_of(nlp, text) if m.sub_event_type == sub]
+    assert found, events_of(nlp, text)
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "sub", "crowd"), [
+    ("Several hundred midwives walked through the streets of Eldoret on Monday, demanding their unpaid wages.",
+     "Peaceful protest", "Protesters (Kenya)"),
+    ("Traders in Eldoret beat to death a man they accused of stealing a phone on Monday.",
+     "Mob violence", "Rioters (Kenya)"),
+])
+def test_roles_a_crowd_is_coded_by_what_it_does_whoever_its_people_are(nlp, text, sub, crowd):
+    assert of_type(nlp, text, sub).actor1 == crowd
+
+
+
+@pytest.mark.parametrize(("text", "sub", "actor1", "actor2"), [
+    # the subject of a trailing speech verb is no side of the event; the act it reports has the roles
+    ("A crowd beat two suspected thieves to death in Kisumu on Sunday, police said.",
+     "Mob violence", "Rioters (Kenya)", "Civilians (Kenya)"),
+    ("The army has opened a new camp near Garissa to guard the road, officers said on Tuesday.",
+     "Headquarters or base established", "Military Forces of Kenya", None),
+    # a passive's agent is actor1, its subject actor2; a man in uniform is armed, whoever he is
+    ("A teacher and her son were shot dead by a man in uniform in Bamenda on Monday.",
+     "Attack", "Unidentified Armed Group (Cameroon)", "Civilians (Cameroon)"),
+    ("Uniformed men looted an aid warehouse in Nyala on Saturday.",
+     "Looting/property destruction", "Unidentified Armed Group (Sudan)", None),
+])
+def test_roles_speakers_and_dress(nlp, text, sub, actor1, actor2):
+    event = of_type(nlp, text, sub)
+    assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+def test_roles_an_unidentified_attacker_is_not_the_articles_main_group(nlp):
+    text = ("Unidentified gunmen abducted two elders in Baidoa on Monday. Al Shabaab fighters attacked an "
+            "army base near Baidoa on Tuesday. Al Shabaab said it had killed nine soldiers.")
+    event = of_type(nlp, text, "Abduction/forced disappearance")
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Somalia)", "Civilians (Somalia)")
+
+
+@pytest.mark.parametrize(("text", "sub", "actor1", "actor2"), [
+    # the armed side the sentence names beside the doer: the police a crowd stoned, the soldiers a mine killed
+    ("Traders in Kisumu blocked the road and threw stones at police on Tuesday.",
+     "Violent demonstration", "Rioters (Kenya)", "Police Forces of Kenya"),
+    ("A mine exploded under an army truck near Garissa on Tuesday, killing two soldiers.",
+     "Remote explosive/landmine/IED", None, "Military Forces of Kenya"),
+    # the unarmed people arrested or beaten by a mob are civilians
+    ("Police detained two lawyers in Kisumu on Tuesday.", "Arrests", "Police Forces of Kenya", "Civilians (Kenya)"),
+    ("A mob in Kisumu beat two elderly men to death on Saturday after accusing them of theft, police said.",
+     "Mob violence", "Rioters (Kenya)", "Civilians (Kenya)"),
+])
+def test_roles_the_other_side_and_unarmed_victims(nlp, text, sub, actor1, actor2):
+    event = of_type(nlp, text, sub)
+    assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("A man on a motorbike threw a grenade into a bar in Kisumu on Saturday, wounding five drinkers.", "Grenade"),
+    ("Two men shot dead a shopkeeper in Kisumu on Saturday.", "Attack"),
+])
+def test_roles_whoever_attacks_is_armed(nlp, text, sub):
+    assert of_type(nlp, text, sub).actor1 == "Unidentified Armed Group (Kenya)"

@@ -88,14 +88,16 @@ def test_quality_fresh_heldout_set_does_not_regress(tmp_path):
     result = _seed_score(ROOT / "tests" / "data" / "heldout.gold.json", tmp_path / "out")
     # 0.72 until 2026-12-02: bylines with a name before the date ("By ... | 3 May 2025") now date
     # their article (published 0.947 -> 1.0, event dates 0.864 -> 0.909), at one more false event
-    assert result["events"]["f1"] >= 0.71, result["events"]
+    # 0.72 again with issue 16's dateline rule (0.721 measured, one false event fewer)
+    assert result["events"]["f1"] >= 0.72, result["events"]
     assert result["events"]["recall"] >= 0.85, result["events"]
 
 
 @needs_shared
 # args_heldback 0.73 -> 0.72 on 2026-12-02 with the bylines above (its published 0.667 -> 0.867,
 # event dates 0.568 -> 0.705, one more false event)
-@pytest.mark.parametrize(("name", "floor"), [("args_dev", 0.69), ("args_heldback", 0.72)])
+# raised to 0.70 / 0.74 with issue 16's place, roles and toll rules (measured 0.712 / 0.746)
+@pytest.mark.parametrize(("name", "floor"), [("args_dev", 0.70), ("args_heldback", 0.74)])
 def test_quality_argument_sets_do_not_regress(tmp_path, name, floor):
     """Issue 16's article sets (tests/data/args_dev for development, args_heldback held back:
     its figures are read, never its articles). Events F1 held at the 2026-12-02 level."""
@@ -106,8 +108,10 @@ def test_quality_argument_sets_do_not_regress(tmp_path, name, floor):
 
 # The corpus's test split, argument-annotated sentences coded one by one (benchmarks/arguments.py;
 # figures only, its sentences are never printed). Floors just under the 2026-12-02 figures (README).
-CORPUS_ARGUMENT_FLOORS = {"coverage": 0.64, "place": 0.78, "actor1": 0.39, "actor2": 0.32, "date": 0.885,
-                          "fatalities": 0.88}
+# Raised with issue 16's place, roles and toll rules (test split 2026-12-02: coverage 0.682, place 0.81,
+# actor1 0.575, actor2 0.476, date 0.898, fatalities 0.916).
+CORPUS_ARGUMENT_FLOORS = {"coverage": 0.67, "place": 0.80, "actor1": 0.56, "actor2": 0.46, "date": 0.89,
+                          "fatalities": 0.91}
 
 
 def test_quality_corpus_test_split_arguments_do_not_regress():

@@ -69,3 +69,26 @@ def test_cli_model_recode_with_nothing_outdated_says_so(tmp_path):
     result = CliRunner().invoke(cli, ["recode", "--db", str(tmp_path / "e.duckdb")])
     assert result.exit_code == 0
     assert "every article" in result.output
+
+
+def test_cli_model_recode_reads_the_store_in_batches_and_codes_every_article(tmp_path, monkeypatch):
+    """The outdated articles are read a batch at a time (here one), never all at once, and every
+    one of them is coded again, with the same events as the first run."""
+    from eventwire.recode import recode
+    from eventwire.store.database import Store
+
+    first = _run(tmp_path, "out")
+    _age(tmp_path)
+    asked: list[int] = []
+    articles = Store.articles
+
+    def counting(self, *, ids=None):
+        asked.append(len(ids) if ids is not None else -1)
+        return articles(self, ids=ids)
+
+    monkeypatch.setattr(Store, "articles", counting)
+    done = recode(tmp_path / "e.duckdb", batch=1)
+    assert asked == [1, 1]
+    assert done.articles == 2 and done.summary["events"] == first["events"]
+    assert _versions(tmp_path) == [coder_version()] * 2
+    assert recode(tmp_path / "e.duckdb").summary is None  # nothing left to recode

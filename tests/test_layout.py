@@ -21,7 +21,7 @@ STAGES = ("ingest", "geo", "analysis", "extraction", "linking", "store", "output
 #: Modules every stage may use: the records, the errors, the settings, the taxonomy table.
 FOUNDATION = ("errors", "settings", "cache", "taxonomy", "records", "version", "tempfiles")
 #: The ways in: they put the stages together and may import any of them.
-FRONT = ("__init__", "api", "cli", "cli_model", "cli_store", "pipeline", "watch")
+FRONT = ("__init__", "api", "cli", "cli_model", "cli_store", "pipeline", "recode", "watch")
 
 
 def module_name(path: Path) -> str:

@@ -57,25 +57,19 @@ def train_cmd(corpus: Path, out: Path | None, seed: int, limit: int | None, gate
 def recode_cmd(db: Path, out_dir: Path | None, quiet: bool) -> None:
     """Code again, from their stored text, the articles an older coder version coded."""
     from eventwire.extraction.recogniser import coder_version
-    from eventwire.pipeline import run
-    from eventwire.settings import load_settings
-    from eventwire.store.database import Store
+    from eventwire.recode import recode
 
     try:
-        with Store.open(db) as store:
-            ids = store.outdated_articles()
-            articles = store.articles(ids=ids) if ids else []
-        if not articles:
-            if not quiet:
-                click.echo(f"eventwire: every article in {db} was coded by {coder_version()}", err=True)
-            return
-        result = run(["(recode)"], source=iter(articles), db=db, out_dir=out_dir, settings=load_settings(),
-                     keep_events=False)
+        done = recode(db, out_dir=out_dir)
     except EventwireError as exc:
         raise click.ClickException(str(exc)) from None
-    if not quiet:
-        click.echo(f"eventwire: recoded {len(articles)} articles with {coder_version()}: "
-                   f"{result.summary['events']} events", err=True)
+    if quiet:
+        return
+    if done.summary is None:
+        click.echo(f"eventwire: every article in {db} was coded by {coder_version()}", err=True)
+    else:
+        click.echo(f"eventwire: recoded {done.articles} articles with {coder_version()}: "
+                   f"{done.summary['events']} events", err=True)
 
 
 COMMANDS = [train_cmd, recode_cmd]

@@ -155,6 +155,37 @@ def _governing_blocker(trigger: Token) -> Blocked | None:
     return None
 
 
+def _is_modal(aux: Token, verb: Token) -> bool:
+    """Whether a modal-looking auxiliary is one: not the month in "on 19 May", not the noun in
+    "a bomb hidden in a trash can went off" (a modal never governs a past or present form)."""
+    if aux.text == "May" and aux.i > aux.sent.start:
+        return False
+    return verb.tag_ not in {"VBD", "VBZ"}
+
+
+def _reported_perfect(verb: Token) -> bool:
+    """"The RSF claimed to have overrun the garrison", "troops were reported to have taken the
+    town": a perfect infinitive under a reporting verb tells what was done, as "said" does."""
+    return verb.tag_ == "VBN" and verb.dep_ == "xcomp" and verb.head.lemma_ in lx.SPEECH_VERBS and any(
+        c.dep_ == "aux" and c.lower_ == "have" for c in verb.children)
+
+
+def _headline(trigger: Token) -> bool:
+    """"Car bomb kills two in Benghazi.", "Gendarmes detain three activists in Bejaia.": a short
+    sentence without articles that names a place, a group or a number is a headline, whose simple
+    present tells one event. ("Gangs raid villages and kidnap residents." names nothing: a habit.)"""
+    sent = trigger.sent
+    words = [t for t in sent if not t.is_punct]
+    if len(words) > _HEADLINE_WORDS or any(t.lower_ in lx.ARTICLES for t in sent):
+        return False
+    return any(t.ent_type_ in _NAMED or t.tag_ == "CD" for t in sent)
+
+
+#: The most words of a headline, and the entities that make it tell one event.
+_HEADLINE_WORDS = 14
+_NAMED = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON", "CARDINAL"})
+
+
 def _generic_present(trigger: Token) -> bool:
     """"The coalition only attacks military targets": a simple-present verb in a full
     sentence states a habit or a policy. Headlines ("Missile hits Dnipro") have no full stop."""
@@ -162,7 +193,7 @@ def _generic_present(trigger: Token) -> bool:
     if tag == "VB" and trigger.dep_ == "conj" and trigger.head.tag_ in {"VBZ", "VBP"} \
             and not any(c.dep_ == "aux" for c in trigger.children):
         tag = trigger.head.tag_  # "gangs who raid villages, kidnap residents and attack travellers"
-    if tag not in {"VBZ", "VBP"} or not trigger.sent.text.rstrip().endswith("."):
+    if tag not in {"VBZ", "VBP"} or not trigger.sent.text.rstrip().endswith(".") or _headline(trigger):
         return False
     if trigger.lower_ in {"set", "hit", "cut", "put", "shut", "beat", "burst"} or trigger.lower_.endswith("ed"):
         return False  # the past tense is spelled the same, or the tagger mistook a past form
@@ -189,7 +220,8 @@ def _local_blocker(node: Token, *, is_trigger: bool) -> Blocked | None:
         low = child.lower_
         if child.dep_ == "neg" or (child.dep_ == "det" and low in {"no", "neither"}):
             return Blocked(Reason.NEGATED, f"negated by '{child.text}'")
-        if child.dep_ in {"aux", "auxpass"} and (low in lx.MODALS or child.lemma_ in lx.MODALS):
+        if child.dep_ in {"aux", "auxpass"} and (low in lx.MODALS or child.lemma_ in lx.MODALS) \
+                and _is_modal(child, node):
             return Blocked(Reason.MODAL, f"modal '{child.text}'")
         if child.dep_ == "aux" and low == "to" and node.pos_ == "VERB" and not is_trigger:
             # an infinitive clause between the trigger and its clause: "aimed at trying to take"
@@ -197,7 +229,7 @@ def _local_blocker(node: Token, *, is_trigger: bool) -> Blocked | None:
                 return Blocked(Reason.INFINITIVE, f"infinitive '{node.text}'")
         if child.dep_ == "aux" and low == "to" and is_trigger and node.dep_ in {"advcl", "acl", "xcomp",
                                                                                 "ccomp", "relcl"}:
-            if node.head.lemma_ not in lx.IMPLICATIVE:
+            if node.head.lemma_ not in lx.IMPLICATIVE and not _reported_perfect(node):
                 return Blocked(Reason.INFINITIVE, f"infinitive '{node.text}'")
         if child.dep_ == "mark" and low in lx.CONDITIONAL_MARKS:
             return Blocked(Reason.CONDITIONAL, f"conditional '{child.text}'")

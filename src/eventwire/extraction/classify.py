@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from eventwire import taxonomy as tx
 from eventwire.analysis import lexicon as lx
 from eventwire.extraction.actors import Actor
+from eventwire.extraction.targets import at_a_protest, counted_people, people
 from eventwire.extraction.territory import territory
 from eventwire.extraction.triggers import Trigger, told_by_pronoun
 
@@ -114,18 +115,27 @@ def _fight(kind: str, r: Reading) -> str | None:
     by_weapon = weapon_type(r.agent_words | mods | _when_words(tok))  # "a drone and missile attack"
     if by_weapon and kind in {"attack", "kill"}:
         return by_weapon
-    if kind == "kill" and agent is None and r.trig.agent_span is not None and not told_by_pronoun(r.trig):
-        return None  # "the war has killed...": an abstract killer is no event
+    if kind == "kill" and agent is None and r.trig.agent_span is not None and not told_by_pronoun(r.trig) \
+            and not people(r.trig.agent_span):
+        return None  # "the war has killed...": an abstract killer is no event (not "armed herders killed...")
     if agent is not None and agent.kind in {"rioter", "protester"} and kind in {"attack", "raid"}:
         return tx.VIOLENT_DEMONSTRATION  # "angry crowds attacked the embassies"
+    if agent is not None and agent.kind in {"state", "police"} and (patient is None or patient.kind == "civilian") \
+            and kind in {"shoot", "kill", "attack"} and at_a_protest(r.tok, r.patient_words):
+        return tx.EXCESSIVE_FORCE  # "gendarmes shot dead a young man during a peaceful march"
     if patient is not None and patient.kind in {"civilian"}:
         return tx.ATTACK
     if patient is not None and (patient.kind == "protester" or (
             patient.kind == "rioter" and agent is not None and agent.kind in {"state", "police"}
             and re.search(r"\bprotest", r.sent_low))):
         return tx.EXCESSIVE_FORCE  # "police opened fire on crowds of protesters"
+    if kind == "shoot" and patient is None and people(r.trig.patient_span) \
+            and any(c.dep_ == "nsubjpass" for c in tok.children):
+        return tx.ATTACK  # "a man was gunned down outside a bar": whoever shot him
     if kind in {"kill", "shoot"} and patient is None and not r.armed_agent:
         return None
+    if patient is None and r.armed_agent and kind in {"kill", "shoot"} and counted_people(tok):
+        return tx.ATTACK  # "gunmen killed five shepherds"
     if kind == "attack" and tok.pos_ == "VERB" and agent is None and not any(
             c.dep_ in {"dobj", "nsubjpass"} for c in tok.children):
         return None  # "futures stormed past $10,000": nobody armed, nothing attacked
@@ -138,6 +148,8 @@ def _detain(kind: str, r: Reading) -> str | None:
     """"detained": an arrest, or an abduction when an armed group holds them."""
     if r.agent is not None and r.agent.kind == "nonstate":
         return tx.ABDUCTION
+    if at_a_protest(r.tok, r.patient_words):
+        return tx.PROTEST_WITH_INTERVENTION  # "police arrested 30 students who had staged a sit-in"
     return tx.ARRESTS
 
 

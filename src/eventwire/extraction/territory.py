@@ -37,6 +37,10 @@ def territory(kind: str, r: Reading) -> str | None:
     if _territorial(trig):
         if agent is not None and agent.kind == "state":
             return tx.GOVERNMENT_REGAINS
+        from_actor = _prep_actor(tok, "from")  # "troops and militias recaptured the town from Al Shabaab"
+        if from_actor is not None and from_actor.kind == "nonstate" and (
+                agent is None or agent.kind != "nonstate" or agent.name == from_actor.name):
+            return tx.GOVERNMENT_REGAINS  # (no side takes a town from itself: a doer read as the loser is no doer)
         return tx.NON_STATE_OVERTAKES
     if tok.lemma_.lower() not in {"capture", "seize"}:
         return None  # "forces were overrun": no territory named, no event to code

@@ -68,6 +68,9 @@ def test_assertion_non_events_blocked(bare_nlp, sentence, word):
     ("The gunmen tried to flee across the river and were killed by soldiers near Kismayo.", "killed"),
     ("Ukrainian units called in artillery and the battery engaged Russian positions near Bakhmut.", "engaged"),
     ("Missile strikes Dnipro apartment block", "strikes"),
+    # a headline keeps its full stop but drops its articles: one event, not a habit
+    ("Roadside bomb kills four soldiers in Kandahar.", "kills"),
+    ("Police detain six traders in Mombasa over curfew.", "detain"),
 ])
 def test_assertion_coordinated_clauses_and_headlines_pass(bare_nlp, sentence, word):
     doc = bare_nlp(sentence)
@@ -124,3 +127,22 @@ def test_assertion_base_form_coordinated_with_a_present_is_a_habit(bare_nlp):
               lemmas=["gang", "raid", "village", "and", "kidnap", "resident", "."],
               heads=[1, 1, 1, 1, 1, 4, 1], deps=["nsubj", "ROOT", "dobj", "cc", "conj", "dobj", "punct"])
     assert assertion_blocker(doc[4]) == "generic present"
+
+
+@pytest.mark.parametrize(("sentence", "word"), [
+    # the month and the noun are no modals
+    ("Shelling of the old town on 14 May killed three people, medics said.", "killed"),
+    ("A bomb hidden in a trash can went off near the bus station on Friday.", "went"),
+    # a perfect infinitive under a reporting verb tells what was done
+    ("The militia claimed to have captured the airport at Kidal on Sunday.", "captured"),
+])
+def test_assertion_lookalike_modals_and_reported_perfects_pass(bare_nlp, sentence, word):
+    assert assertion_blocker(find_token(bare_nlp(sentence), word)) is None
+
+
+@pytest.mark.parametrize(("sentence", "word"), [
+    ("The rebels may attack the town before the rains.", "attack"),
+    ("The militia claimed to want to capture the airport.", "capture"),
+])
+def test_assertion_real_modals_and_planned_infinitives_still_block(bare_nlp, sentence, word):
+    assert assertion_blocker(find_token(bare_nlp(sentence), word)) is not None

@@ -22,19 +22,18 @@ it, looking for the markers that take the assertion away:
 - a total over a period ("3,000 people were killed across the country in the first half of
   the year", "thousands have died in attacks this year")
 
-Reporting verbs ("said", "confirmed") are transparent: "officials said the
-Taliban captured X" asserts the capture.
+The last three are in :mod:`eventwire.extraction.totals`. Reporting verbs ("said",
+"confirmed") are transparent: "officials said the Taliban captured X" asserts the capture.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from eventwire.analysis import lexicon as lx
 from eventwire.extraction.candidates import Reason
+from eventwire.extraction.totals import ongoing, period_total, running_total
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -156,6 +155,37 @@ def _governing_blocker(trigger: Token) -> Blocked | None:
     return None
 
 
+def _is_modal(aux: Token, verb: Token) -> bool:
+    """Whether a modal-looking auxiliary is one: not the month in "on 19 May", not the noun in
+    "a bomb hidden in a trash can went off" (a modal never governs a past or present form)."""
+    if aux.text == "May" and aux.i > aux.sent.start:
+        return False
+    return verb.tag_ not in {"VBD", "VBZ"}
+
+
+def _reported_perfect(verb: Token) -> bool:
+    """"The RSF claimed to have overrun the garrison", "troops were reported to have taken the
+    town": a perfect infinitive under a reporting verb tells what was done, as "said" does."""
+    return verb.tag_ == "VBN" and verb.dep_ == "xcomp" and verb.head.lemma_ in lx.SPEECH_VERBS and any(
+        c.dep_ == "aux" and c.lower_ == "have" for c in verb.children)
+
+
+def _headline(trigger: Token) -> bool:
+    """"Car bomb kills two in Benghazi.", "Gendarmes detain three activists in Bejaia.": a short
+    sentence without articles that names a place, a group or a number is a headline, whose simple
+    present tells one event. ("Gangs raid villages and kidnap residents." names nothing: a habit.)"""
+    sent = trigger.sent
+    words = [t for t in sent if not t.is_punct]
+    if len(words) > _HEADLINE_WORDS or any(t.lower_ in lx.ARTICLES for t in sent):
+        return False
+    return any(t.ent_type_ in _NAMED or t.tag_ == "CD" for t in sent)
+
+
+#: The most words of a headline, and the entities that make it tell one event.
+_HEADLINE_WORDS = 14
+_NAMED = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON", "CARDINAL"})
+
+
 def _generic_present(trigger: Token) -> bool:
     """"The coalition only attacks military targets": a simple-present verb in a full
     sentence states a habit or a policy. Headlines ("Missile hits Dnipro") have no full stop."""
@@ -163,7 +193,7 @@ def _generic_present(trigger: Token) -> bool:
     if tag == "VB" and trigger.dep_ == "conj" and trigger.head.tag_ in {"VBZ", "VBP"} \
             and not any(c.dep_ == "aux" for c in trigger.children):
         tag = trigger.head.tag_  # "gangs who raid villages, kidnap residents and attack travellers"
-    if tag not in {"VBZ", "VBP"} or not trigger.sent.text.rstrip().endswith("."):
+    if tag not in {"VBZ", "VBP"} or not trigger.sent.text.rstrip().endswith(".") or _headline(trigger):
         return False
     if trigger.lower_ in {"set", "hit", "cut", "put", "shut", "beat", "burst"} or trigger.lower_.endswith("ed"):
         return False  # the past tense is spelled the same, or the tagger mistook a past form
@@ -172,97 +202,6 @@ def _generic_present(trigger: Token) -> bool:
     if not bases & lx.VERB_KINDS.keys():
         return False  # "retook" tagged as a present: the spelling is not a present form
     return not any(c.dep_ in {"aux", "auxpass"} for c in trigger.children)
-
-
-def running_total(trigger: Token) -> bool:
-    """"The violence has killed tens of thousands": a present perfect whose subject is a
-    whole conflict sums many events; it is background, not an event."""
-    verb = trigger
-    while verb.dep_ == "conj" and verb.head is not verb:  # "has displaced and killed thousands"
-        verb = verb.head
-    children = [*trigger.children, *verb.children]
-    if not _present_perfect(children):
-        return False
-    return any(c.dep_ == "nsubj" and c.lemma_.lower() in lx.AGGREGATE_SUBJECTS for c in children)
-
-
-def _present_perfect(children: Iterable[Token]) -> bool:
-    """Whether a verb's children hold the "has"/"have" of a present perfect."""
-    return any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"} for c in children)
-
-
-def _year_number(tok: Token) -> bool:
-    return re.fullmatch(r"(?:19|20)\d\d", tok.text) is not None
-
-
-def ongoing(trigger: Token) -> bool:
-    """"The gang has been fighting vigilantes for months", "rebels have been shelling the town
-    since 2019": a perfect progressive that lasted weeks or years is a situation, not an event
-    ("troops have been fighting in the town for two days" is still one)."""
-    children = list(trigger.children)
-    if trigger.tag_ != "VBG" or not any(c.dep_ == "aux" and c.lower_ == "been" for c in children) \
-            or not any(c.dep_ == "aux" and c.lemma_ == "have" for c in children):
-        return False
-    for prep in children:
-        for obj in prep.children if prep.dep_ == "prep" else ():
-            if obj.dep_ != "pobj":
-                continue
-            if prep.lower_ == "for" and obj.lemma_.lower() in lx.LONG_UNITS and (obj.lemma_ != "week" or obj.tag_ == "NNS"):
-                return True  # "for months", "for more than two years", "for weeks" (not "for a week")
-            if prep.lower_ == "since" and _year_number(obj):
-                return True  # "since 2019" (not "since 0500")
-    return False
-
-
-#: Nouns of a span of time that only a total covers: "in the first half of the year".
-_PERIOD_PARTS = frozenset({"half", "quarter"})
-_DEATH_VERBS = frozenset({"kill", "die", "perish"})
-
-
-def _period_units() -> frozenset[str]:
-    """Units of a span only a total covers (a week can hold one event)."""
-    return lx.LONG_UNITS - {"week"}
-
-
-def _of_a_period(part: Token) -> bool:
-    """"half of the year", "quarter of 2023" (not "the Christian quarter of the old city")."""
-    return any(g.lemma_.lower() in _period_units() or _year_number(g)
-               for c in part.children if c.dep_ == "prep" and c.lower_ == "of"
-               for g in c.children if g.dep_ == "pobj")
-
-
-def period_total(trigger: Token) -> bool:
-    """"More than 3,000 people were killed across the country in the first half of the year",
-    "thousands have died in attacks this year": deaths counted over months or over a whole
-    country sum many events. A bare plural event noun ("in attacks") is judged by its verb.
-
-    "Gunmen killed five people earlier this month" stays an event: "this month" only makes a
-    total with a present perfect ("have killed ... this month").
-    """
-    verb = trigger
-    if trigger.pos_ == "NOUN":
-        prep = trigger.head
-        if trigger.tag_ != "NNS" or trigger.dep_ != "pobj" or prep.dep_ != "prep" \
-                or any(c.dep_ in {"det", "nummod", "poss"} for c in trigger.children):
-            return False
-        verb = prep.head
-    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in _DEATH_VERBS:
-        return False  # only deaths are summed so: "protested across the country" is one protest
-    perfect = _present_perfect(verb.children)
-    for child in verb.children:
-        if child.dep_ == "npadvmod" and child.lemma_.lower() in _period_units() and perfect:
-            return True  # "have died ... this year"
-        if child.dep_ != "prep":
-            continue
-        for obj in (g for g in child.children if g.dep_ == "pobj"):
-            low = obj.lemma_.lower()
-            if child.lower_ in {"across", "throughout"} and low in {"country", "nation", "region"}:
-                return True  # "across the country"
-            if child.lower_ in {"in", "during", "over", "throughout"} and (
-                    (low in _PERIOD_PARTS and _of_a_period(obj)) or (low in _period_units() and (perfect or any(
-                        c.lower_ in {"past", "last", "previous"} for c in obj.children)))):
-                return True  # "in the first half of the year", "over the past year"
-    return False
 
 
 def _is_governor(head: Token, child: Token) -> bool:
@@ -281,7 +220,8 @@ def _local_blocker(node: Token, *, is_trigger: bool) -> Blocked | None:
         low = child.lower_
         if child.dep_ == "neg" or (child.dep_ == "det" and low in {"no", "neither"}):
             return Blocked(Reason.NEGATED, f"negated by '{child.text}'")
-        if child.dep_ in {"aux", "auxpass"} and (low in lx.MODALS or child.lemma_ in lx.MODALS):
+        if child.dep_ in {"aux", "auxpass"} and (low in lx.MODALS or child.lemma_ in lx.MODALS) \
+                and _is_modal(child, node):
             return Blocked(Reason.MODAL, f"modal '{child.text}'")
         if child.dep_ == "aux" and low == "to" and node.pos_ == "VERB" and not is_trigger:
             # an infinitive clause between the trigger and its clause: "aimed at trying to take"
@@ -289,7 +229,7 @@ def _local_blocker(node: Token, *, is_trigger: bool) -> Blocked | None:
                 return Blocked(Reason.INFINITIVE, f"infinitive '{node.text}'")
         if child.dep_ == "aux" and low == "to" and is_trigger and node.dep_ in {"advcl", "acl", "xcomp",
                                                                                 "ccomp", "relcl"}:
-            if node.head.lemma_ not in lx.IMPLICATIVE:
+            if node.head.lemma_ not in lx.IMPLICATIVE and not _reported_perfect(node):
                 return Blocked(Reason.INFINITIVE, f"infinitive '{node.text}'")
         if child.dep_ == "mark" and low in lx.CONDITIONAL_MARKS:
             return Blocked(Reason.CONDITIONAL, f"conditional '{child.text}'")
@@ -300,7 +240,7 @@ def _local_blocker(node: Token, *, is_trigger: bool) -> Blocked | None:
         if is_trigger and child.dep_ in {"npadvmod", "advmod", "pobj", "prep"} and _every_day(child):
             return Blocked(Reason.HABITUAL, f"habitual '{child.text}'")
         if is_trigger and node.dep_ == "pobj" and node.head.lower_ == "of" \
-                and node.head.head.lower_ in {"hundreds", "thousands", "dozens", "scores", "millions"}:
+                and node.head.head.lower_ in lx.MASS_COUNTS:
             return Blocked(Reason.AGGREGATE, f"aggregate '{node.head.head.text}'")  # "hundreds of air attacks since the coup"
         if is_trigger and low == "since" and child.dep_ in {"advmod", "prep"} and any(
                 c.dep_ == "aux" and c.lemma_ == "have" for c in node.children):

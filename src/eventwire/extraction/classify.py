@@ -15,17 +15,14 @@ from typing import TYPE_CHECKING
 
 from eventwire import taxonomy as tx
 from eventwire.analysis import lexicon as lx
-from eventwire.extraction.actors import Actor, ActorContext, resolve
-from eventwire.extraction.triggers import Trigger, phrase, told_by_pronoun
+from eventwire.extraction.actors import Actor
+from eventwire.extraction.targets import at_a_protest, counted_people, people
+from eventwire.extraction.territory import territory
+from eventwire.extraction.triggers import Trigger, told_by_pronoun
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-_INTERVENTION = ("tear gas", "teargas", "water cannon", "dispers", "baton", "rubber bullet", "arrested",
-                 "detained", "beat", "crackdown", "cracked down")
-_LETHAL = ("live fire", "live ammunition", "opened fire", "shot dead", "killed", "killing", "shooting")
-_RIOT = ("stone", "rock", "torched", "set fire", "burned", "burnt", "vandal", "smashed", "looted",
-         "clashed", "petrol bomb", "molotov")
 _ARMED = frozenset({"state", "nonstate", "police"})
 
 
@@ -118,18 +115,27 @@ def _fight(kind: str, r: Reading) -> str | None:
     by_weapon = weapon_type(r.agent_words | mods | _when_words(tok))  # "a drone and missile attack"
     if by_weapon and kind in {"attack", "kill"}:
         return by_weapon
-    if kind == "kill" and agent is None and r.trig.agent_span is not None and not told_by_pronoun(r.trig):
-        return None  # "the war has killed...": an abstract killer is no event
+    if kind == "kill" and agent is None and r.trig.agent_span is not None and not told_by_pronoun(r.trig) \
+            and not people(r.trig.agent_span):
+        return None  # "the war has killed...": an abstract killer is no event (not "armed herders killed...")
     if agent is not None and agent.kind in {"rioter", "protester"} and kind in {"attack", "raid"}:
         return tx.VIOLENT_DEMONSTRATION  # "angry crowds attacked the embassies"
+    if agent is not None and agent.kind in {"state", "police"} and (patient is None or patient.kind == "civilian") \
+            and kind in {"shoot", "kill", "attack"} and at_a_protest(r.tok, r.patient_words):
+        return tx.EXCESSIVE_FORCE  # "gendarmes shot dead a young man during a peaceful march"
     if patient is not None and patient.kind in {"civilian"}:
         return tx.ATTACK
     if patient is not None and (patient.kind == "protester" or (
             patient.kind == "rioter" and agent is not None and agent.kind in {"state", "police"}
             and re.search(r"\bprotest", r.sent_low))):
         return tx.EXCESSIVE_FORCE  # "police opened fire on crowds of protesters"
+    if kind == "shoot" and patient is None and people(r.trig.patient_span) \
+            and any(c.dep_ == "nsubjpass" for c in tok.children):
+        return tx.ATTACK  # "a man was gunned down outside a bar": whoever shot him
     if kind in {"kill", "shoot"} and patient is None and not r.armed_agent:
         return None
+    if patient is None and r.armed_agent and kind in {"kill", "shoot"} and counted_people(tok):
+        return tx.ATTACK  # "gunmen killed five shepherds"
     if kind == "attack" and tok.pos_ == "VERB" and agent is None and not any(
             c.dep_ in {"dobj", "nsubjpass"} for c in tok.children):
         return None  # "futures stormed past $10,000": nobody armed, nothing attacked
@@ -138,39 +144,12 @@ def _fight(kind: str, r: Reading) -> str | None:
     return tx.ARMED_CLASH
 
 
-def _territory(kind: str, r: Reading) -> str | None:
-    """"captured", "took", "retook", "the fall of": territory changing hands, or people seized."""
-    trig, tok, agent, patient = r.trig, r.tok, r.agent, r.patient
-    if kind == "take" and not _territorial(trig):
-        if r.patient_words & lx.PERSON_WORDS and {"hostage", "captive", "custody"} & r.near:
-            return tx.ARRESTS if "custody" in r.near else tx.ABDUCTION
-        return None
-    if kind == "fall":
-        target = {c for c in tok.children if c.dep_ == "nsubj"} | _of_objects(tok)
-        if not any(_is_place_like(t) for t in target):
-            return None
-        to_actor = _prep_actor(tok, "to")
-        state = to_actor is not None and to_actor.kind == "state"
-        return tx.GOVERNMENT_REGAINS if state else tx.NON_STATE_OVERTAKES
-    if _territorial(trig):
-        if agent is not None and agent.kind == "state":
-            return tx.GOVERNMENT_REGAINS
-        return tx.NON_STATE_OVERTAKES
-    if tok.lemma_.lower() not in {"capture", "seize"}:
-        return None  # "forces were overrun": no territory named, no event to code
-    if r.patient_words & lx.WEAPON_CACHE_WORDS and not r.patient_words & lx.PERSON_WORDS:
-        return tx.DISRUPTED_WEAPONS_USE if agent is None or agent.kind in {"state", "police"} else None
-    if r.patient_words & lx.PERSON_WORDS or (patient is not None and patient.kind in {"nonstate", "civilian"}):
-        if agent is not None and agent.kind == "nonstate":
-            return tx.ABDUCTION
-        return tx.ARRESTS
-    return None
-
-
 def _detain(kind: str, r: Reading) -> str | None:
     """"detained": an arrest, or an abduction when an armed group holds them."""
     if r.agent is not None and r.agent.kind == "nonstate":
         return tx.ABDUCTION
+    if at_a_protest(r.tok, r.patient_words):
+        return tx.PROTEST_WITH_INTERVENTION  # "police arrested 30 students who had staged a sit-in"
     return tx.ARRESTS
 
 
@@ -189,35 +168,27 @@ def _protest(kind: str, r: Reading) -> str | None:
     if tok.pos_ == "VERB" and (any(c.dep_ in {"dobj", "nsubjpass", "auxpass"} for c in tok.children)
                                or (agent is not None and agent.kind not in {"civilian", "protester", "rioter"})):
         return None  # "leadership was demonstrated", "the army demonstrated its strength"
-    if any(w in r.sent_low for w in _LETHAL) and "protest" in r.sent_low:
+    if any(w in r.sent_low for w in lx.PROTEST_LETHAL) and "protest" in r.sent_low:
         return tx.EXCESSIVE_FORCE
-    if any(w in r.sent_low for w in _RIOT):
+    if any(w in r.sent_low for w in lx.PROTEST_RIOT):
         return tx.VIOLENT_DEMONSTRATION
-    if any(w in r.sent_low for w in _INTERVENTION):
+    if any(w in r.sent_low for w in lx.PROTEST_FORCE):
         return tx.PROTEST_WITH_INTERVENTION
     return tx.PEACEFUL_PROTEST
 
 
-#: What is burnt besides territory when a fire is property destruction.
-_BURNT = frozenset({"house", "houses", "homes", "home", "shops", "market", "buildings", "building", "vehicles", "school"})
-
-
 def _loot(kind: str, r: Reading) -> str | None:
     """"looted", "torched": property destroyed, by rioters or not."""
-    if kind == "burn" and not (r.patient_words & (lx.TERRITORY_WORDS | _BURNT)):
+    if kind == "burn" and not (r.patient_words & (lx.TERRITORY_WORDS | lx.BURNT_PROPERTY)):
         return None
     if r.agent is not None and r.agent.kind in {"rioter", "protester"}:
         return tx.VIOLENT_DEMONSTRATION  # "protesters set fire to the offices": a riot
     return tx.LOOTING
 
 
-#: What is intercepted besides weapon caches when weapons are kept from use.
-_INTERCEPTED = frozenset({"drone", "drones", "missile", "missiles", "rocket", "rockets", "shipment"})
-
-
 def _disrupt(kind: str, r: Reading) -> str | None:
     """"defused", "intercepted": weapons kept from use."""
-    if kind == "intercept" and not (r.patient_words | r.near) & (lx.WEAPON_CACHE_WORDS | _INTERCEPTED):
+    if kind == "intercept" and not (r.patient_words | r.near) & (lx.WEAPON_CACHE_WORDS | lx.INTERCEPTED_WEAPONS):
         return None
     return tx.DISRUPTED_WEAPONS_USE
 
@@ -250,7 +221,7 @@ def _agree(kind: str, r: Reading) -> str | None:
 
 def _establish(kind: str, r: Reading) -> str | None:
     """"established a base": a base set up."""
-    return tx.BASE_ESTABLISHED if r.patient_words & {"base", "headquarters", "hq", "camp", "outpost"} else None
+    return tx.BASE_ESTABLISHED if r.patient_words & lx.BASE_WORDS else None
 
 
 #: The type rule of each kind of event word (:data:`eventwire.extraction.lexicon` gives the kinds).
@@ -259,7 +230,7 @@ RULES: dict[str, Callable[[str, Reading], str | None]] = {
     **dict.fromkeys(("strike", "bomb"), _strike),
     "explode": _explode,
     **dict.fromkeys(("attack", "raid", "fight", "offensive", "shoot", "kill"), _fight),
-    **dict.fromkeys(("capture", "take", "retake", "fall"), _territory),
+    **dict.fromkeys(("capture", "take", "retake", "fall"), territory),
     "detain": _detain,
     **dict.fromkeys(("abduct", "sexual", "riot", "mob"), _always),
     "protest": _protest,
@@ -293,51 +264,3 @@ def _when_words(tok: Token) -> set[str]:
     """Words of a "when" clause on a killing: "people were killed when shells landed on the camp"."""
     return {w.lower_ for c in tok.children if c.dep_ == "advcl"
             and any(m.dep_ == "advmod" and m.lower_ == "when" for m in c.children) for w in c.subtree}
-
-
-def _of_objects(tok: Token) -> set[Token]:
-    out: set[Token] = set()
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for g in child.children:
-                if g.dep_ == "pobj":
-                    out.add(g)
-                    out.update(c for c in g.children if c.dep_ in {"conj", "appos"})
-    return out
-
-
-def _prep_actor(tok: Token, prep: str) -> Actor | None:
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ == prep:
-            for g in child.children:
-                if g.dep_ == "pobj":
-                    return resolve(phrase(g).text, ctx=ActorContext())
-    return None
-
-
-def _is_place_like(tok: Token) -> bool:
-    if tok.ent_type_ in {"GPE", "LOC", "FAC"}:
-        return True
-    return tok.lower_ in lx.TERRITORY_WORDS or tok.lemma_.lower() in lx.TERRITORY_WORDS
-
-
-def _territorial(trig: Trigger) -> bool:
-    """Whether the trigger's object is a place or a position that can change hands."""
-    tok = trig.token
-    objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}] + list(_of_objects(tok))
-    if tok.dep_ == "acl" and tok.tag_ == "VBN":
-        objects.append(tok.head)
-    for obj in list(objects):
-        if obj.lower_ in {"most", "much", "part", "parts", "half", "all", "rest", "some", "swathes", "areas"}:
-            objects += [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
-                        for g in c.children if g.dep_ == "pobj"]  # "overran most of Aleppo"
-    for obj in objects:
-        if obj.lower_ in lx.PERSON_WORDS:
-            continue  # "captured a Haqqani leader", "a Kandahar commander": a person, whatever the place word
-        if obj.lower_ == "control" or obj.lemma_ == "control":
-            return True
-        if _is_place_like(obj):
-            return True
-        if any(_is_place_like(c) for c in obj.children if c.dep_ in {"compound", "appos", "conj"}):
-            return True
-    return False

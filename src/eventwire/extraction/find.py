@@ -136,15 +136,15 @@ def _tok(c: Candidate) -> Token:
 
 
 def _one_with_its_toll(found: list[Candidate]) -> Found:
-    """"Attacked a police post, killing five people": a killing told as an act's participle is
-    that act's toll, one event. Against an armed side it stays the clash; an attack or raid on no
+    """"Attacked a police post, killing five people" ("shooting dead two drivers"): a killing told
+    as an act's participle is that act's toll, one event. Against an armed side it stays the clash; an attack or raid on no
     armed side is the attack on those it killed ("stormed a displacement camp, killing 300
     people"). Fighting ("clashed, killing five civilians") keeps both."""
     by_token = {_tok(c).i: c for c in found}
     dropped: dict[int, Reason] = {}
     for c in found:
         tok = _tok(c)
-        if c.kind != "kill" or tok.dep_ != "advcl" or tok.tag_ != "VBG":
+        if c.kind not in {"kill", "shoot"} or tok.dep_ != "advcl" or tok.tag_ != "VBG":
             continue
         head = by_token.get(tok.head.i)
         if head is None or head is c or head.sub_event_type != tx.ARMED_CLASH:

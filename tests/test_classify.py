@@ -1,0 +1,65 @@
+"""Classify: the sub-event type of a trigger from who acts, who or what is hit, and where."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire import taxonomy as tx
+from eventwire.extraction.actors import build_context
+from eventwire.extraction.classify import classify
+from eventwire.extraction.triggers import arguments, trigger_kind
+
+from .conftest import find_token
+
+pytestmark = pytest.mark.slow
+
+
+def type_of(nlp, sentence: str, word: str) -> str | None:
+    doc = nlp(sentence)
+    tok = find_token(doc, word)
+    kind = trigger_kind(tok)
+    assert kind, f"{word!r} is no event word"
+    return classify(kind, arguments(tok, build_context(sentence, country_code=None, country=None)), sentence=tok.sent)
+
+
+@pytest.mark.parametrize(("sentence", "word", "expected"), [
+    # an arrest or a shooting at a protest is the authorities' answer to it
+    ("Riot police arrested 40 students who had staged a sit-in outside the ministry.", "arrested",
+     tx.PROTEST_WITH_INTERVENTION),
+    ("Security forces detained 12 nurses at a protest over unpaid wages.", "detained", tx.PROTEST_WITH_INTERVENTION),
+    ("Soldiers shot dead a teenager during a march against fuel prices.", "shot", tx.EXCESSIVE_FORCE),
+    # a meeting is no protest, a plain arrest stays one
+    ("Police arrested 30 opposition activists at a private meeting.", "arrested", tx.ARRESTS),
+])
+def test_classify_force_at_a_protest(bare_nlp, sentence, word, expected):
+    assert type_of(bare_nlp, sentence, word) == expected
+
+
+@pytest.mark.parametrize(("sentence", "word", "expected"), [
+    # people shot or killed by someone armed, whoever the actor table knows them as
+    ("A local chief was gunned down outside his home on Sunday.", "gunned", tx.ATTACK),
+    ("Armed herders killed four farmers near the river.", "killed", tx.ATTACK),
+    ("Gunmen killed six shepherds in the hills on Monday.", "killed", tx.ATTACK),
+    # an abstract killer is still no event
+    ("The war has killed thousands of people.", "killed", None),
+])
+def test_classify_people_hit_are_attacks(bare_nlp, sentence, word, expected):
+    assert type_of(bare_nlp, sentence, word) == expected
+
+
+def test_classify_suspects_killed_in_a_gunfight_are_no_civilians(bare_nlp):
+    sentence = "Officers traded fire with armed robbers, killing four suspects."
+    assert type_of(bare_nlp, sentence, "killing") != tx.ATTACK
+
+
+def test_classify_territory_taken_from_an_armed_group_is_regained(bare_nlp):
+    sentence = "Troops and allied militias recaptured the town of Bura from al-Shabaab on Friday."
+    assert type_of(bare_nlp, sentence, "recaptured") == tx.GOVERNMENT_REGAINS
+
+
+@pytest.mark.parametrize(("sentence", "word", "expected"), [
+    ("Angry protesters torched a police station in the town.", "torched", tx.VIOLENT_DEMONSTRATION),
+    ("Police opened fire on the sit-in, killing two demonstrators.", "opened", tx.EXCESSIVE_FORCE),
+])
+def test_classify_riots_and_force_on_them(bare_nlp, sentence, word, expected):
+    assert type_of(bare_nlp, sentence, word) == expected

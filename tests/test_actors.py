@@ -270,3 +270,17 @@ def test_actors_police_aircraft_and_country_names(phrase: str, country: str, exp
 def test_actors_a_denied_naming_of_a_listed_group_does_not_make_it_the_main_group() -> None:
     text = "Gunmen shot dead five men near Quetta. The Balochistan Liberation Army denied any involvement."
     assert build_context(text, country_code="PK", country="Pakistan").main_group is None
+
+
+@pytest.mark.parametrize(("phrase", "ctx", "expected"), [
+    ("two elders", SO, "Civilians (Somalia)"),
+    ("an army camp", SO, "Military Forces of Somalia"),  # ... not a force's own camp
+    ("government air defences", ActorContext(country_code="YE", country="Yemen"), "Military Forces of Yemen"),
+    ("U.S. Africa Command", SO, "Military Forces of the United States"),
+    ("the RSF", ActorContext(country_code="MZ", country="Mozambique"), "Military Forces of Rwanda"),  # not Sudan's
+    ("the RSF", ActorContext(country_code="SD", country="Sudan"), "Rapid Support Forces"),
+    ("Ambazonian fighters", ActorContext(country_code="CM", country="Cameroon"), "Ambazonian Separatists"),
+])
+def test_actors_more_people_and_forces(phrase: str, ctx: ActorContext, expected: str) -> None:
+    actor = resolve(phrase, ctx=ctx)
+    assert actor is not None and actor.name == expected

@@ -179,7 +179,7 @@ _BOMB_CARRIER = re.compile(r"\bsuicide\b|\bexplosives?[- ](?:vest|belt)s?\b|\bca
 _SECURITY = re.compile(r"\bsecurity\s+(?:forces|personnel|agents|services|officers|men|units)\b", re.IGNORECASE)
 _ARMY = re.compile(r"\b(?:army|military|soldiers?|troops|armed forces|defen[cs]e)\b", re.IGNORECASE)
 #: A police word with the noun it qualifies ("police units", "gendarmerie brigade"), not the army's.
-_POLICE_SPAN = (r"(?:\s+(?:task|special|rapid|mobile|tactical|intervention|riot))?"
+_POLICE_SPAN = (r"(?:\s+(?:task|special|rapid|mobile|tactical|intervention|riot|anti-riot))?"
                 r"(?:\s+(?:force|forces|units?|station|post|patrol|brigade|officers?|vehicle|headquarters))?")
 #: "Units of the national police", "members of the army": the force is the one after "of".
 _PART_OF = re.compile(r"^(?:[\w-]+\s+){0,2}?(?:units?|members|elements|officers|personnel|detachments?|troops)\s+"

@@ -284,3 +284,15 @@ def test_actors_a_denied_naming_of_a_listed_group_does_not_make_it_the_main_grou
 def test_actors_more_people_and_forces(phrase: str, ctx: ActorContext, expected: str) -> None:
     actor = resolve(phrase, ctx=ctx)
     assert actor is not None and actor.name == expected
+
+
+@pytest.mark.parametrize(("phrase", "country", "expected"), [
+    ("Iran's Revolutionary Guards", "Iraq", "Military Forces of Iran"),
+    ("Turkish-backed factions", "Syria", "Syrian National Army"),
+    ("dozens of Israeli settlers", "Palestine", "Settlers (Israel)"),
+    ("Kuwaiti state security", "Kuwait", "Police Forces of Kuwait"),
+    ("unidentified individuals", "Libya", "Unidentified Armed Group (Libya)"),  # nobody named them
+])
+def test_actors_guards_backed_factions_settlers_and_unnamed_people(phrase: str, country: str, expected: str) -> None:
+    actor = resolve(phrase, ctx=ActorContext(country=country))
+    assert actor is not None and actor.name == expected

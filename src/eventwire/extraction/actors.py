@@ -5,8 +5,8 @@ Forces of <Country>``, armed groups by their common name, and
 ``Civilians (<Country>)``, ``Protesters (<Country>)``, ``Rioters (<Country>)``,
 ``Unidentified Armed Group (<Country>)`` for unnamed people. Generic words for
 fighters ("insurgents", "militants") become the armed group the article names
-most often, when it names one.
-"""
+most often, or the country's dominant insurgent group when the article signals it. Names
+are data (:mod:`.actor_tables`); :mod:`.actor_names` spells and reads back the names given."""
 
 from __future__ import annotations
 
@@ -98,14 +98,15 @@ def build_context(text: str, *, country_code: str | None, country: str | None) -
     """The article's main armed group (most often named, not counting namings in a sentence that
     says it disowned an act) and coalition, if any."""
     counts: Counter[str] = Counter()
+    scanned, folded = text, fold(text)
     for rule in tables.state_force_rules():  # "Taliban officials" are the state's, not the insurgency
-        if rule.applies(country) and rule.rule.may_match(fold(text)):
-            text = rule.rule.regex.sub(" ", text)
-    folded = fold(text)
+        if rule.applies(country) and rule.rule.may_match(folded):
+            scanned = rule.rule.regex.sub(" ", scanned)
+    folded = fold(scanned)
     for rule in tables.group_rules():
         if rule.kind != "nonstate" or not rule.applies(country) or not rule.rule.may_match(folded):
             continue  # not counted, or cannot be named in this text
-        hits = sum(1 for hit in rule.rule.regex.finditer(text) if not disowned(text, hit.start(), hit.end()))
+        hits = sum(1 for hit in rule.rule.regex.finditer(scanned) if not disowned(scanned, hit.start(), hit.end()))
         if hits:
             counts[branch(rule.name, country)] += hits
     movements, short_forms = movement_names(text)
@@ -178,6 +179,8 @@ _BOMB_CARRIER = re.compile(r"\bsuicide\b|\bexplosives?[- ](?:vest|belt)s?\b|\bca
 #: Security forces said without army words, and the words that make them the army's.
 _SECURITY = re.compile(r"\bsecurity\s+(?:forces|personnel|agents|services|officers|men|units)\b", re.IGNORECASE)
 _ARMY = re.compile(r"\b(?:army|military|soldiers?|troops|armed forces|defen[cs]e)\b", re.IGNORECASE)
+#: Words for someone whom, said with "unidentified", nobody has named: the attackers in a report.
+_SOMEONE = frozenset({"person", "persons", "individual", "individuals", "group", "men", "man", "people"})
 #: A police word with the noun it qualifies ("police units", "gendarmerie brigade"), not the army's.
 _POLICE_SPAN = (r"(?:\s+(?:task|special|rapid|mobile|tactical|intervention|riot|anti-riot))?"
                 r"(?:\s+(?:force|forces|units?|station|post|patrol|brigade|officers?|vehicle|headquarters))?")
@@ -246,8 +249,8 @@ def _resolve(phrase: str, ctx: ActorContext, words: Iterable[str] | None) -> Act
         return Actor(f"Protesters ({where})" if where else "Protesters", "protester", where)
     if _has("RIOTER_WORDS", phrase):
         return Actor(f"Rioters ({where})" if where else "Rioters", "rioter", where)
-    if low & lx.ARMED_DRESS and low & lx.PERSON_WORDS:
-        return unidentified(where)  # "uniformed men", "men in hoods"
+    if low & lx.ARMED_DRESS and low & lx.PERSON_WORDS or low & lx.UNIDENTIFIED_MARKS and low & _SOMEONE:
+        return unidentified(where)  # "uniformed men", "men in hoods", "unidentified individuals"
     if _has("CIVILIAN_WORDS", phrase):
         where = where if code else ctx.country
         return Actor(f"Civilians ({where})" if where else "Civilians", "civilian", where)

@@ -108,7 +108,8 @@ def test_actors_a_known_group_keeps_its_own_name_over_a_defined_short_form() -> 
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Colombia's National Liberation Army (ELN) attacked a base.", "National Liberation Army"),
+    ("Colombia's National Liberation Army (ELN) attacked a base.", "National Liberation Army (ELN)"),  # the table's
+    ("Ruritania's Patriotic Liberation Front (PLF) attacked a base.", "Patriotic Liberation Front"),
     ("China's People's Liberation Army (PLA) sent warships.", None),  # a state's army
     ("the People’s Liberation Army", None),
     ("the Sudan People's Liberation Movement", "Sudan People's Liberation Movement"),
@@ -140,3 +141,158 @@ def test_actors_a_movement_that_disowns_an_act_is_not_counted(sentence: str, cou
     text = "Gunmen shot dead nine passengers near Nekemte on Friday. " + sentence
     assert movement_names(text)[0]["Oromo Liberation Army"] == counted
     assert (build_context(text, country_code="ET", country="Ethiopia").main_group is None) is (counted == 0)
+
+
+SO = ActorContext(country_code="SO", country="Somalia")
+CF = ActorContext(country_code="CF", country="Central African Republic")
+
+
+@pytest.mark.parametrize(("phrase", "ctx", "expected"), [
+    ("UPDF soldiers", SO, "Military Forces of Uganda"),  # a state's own abbreviation
+    ("a FARDC patrol", CF, "Military Forces of the Democratic Republic of the Congo"),
+    ("SNA troops", SO, "Military Forces of Somalia"),  # "SNA" is Somalia's army in Somalia ...
+    ("SNA fighters", ActorContext(country_code="SY", country="Syria"), "Syrian National Army"),  # ... not in Syria
+    ("MINUSCA peacekeepers", CF, "MINUSCA"),
+    ("UPC fighters", CF, "UPC"),
+    ("fighters of the Houthi movement", ActorContext(country="Yemen"), "Houthi Movement"),
+    ("Taliban intelligence officers", ActorContext(country="Afghanistan"), "Military Forces of Afghanistan"),
+    ("Taliban fighters", ActorContext(country="Afghanistan"), "Taliban"),  # fighters alone stay the movement
+])
+def test_actors_named_groups_and_state_abbreviations(phrase: str, ctx: ActorContext, expected: str) -> None:
+    actor = resolve(phrase, ctx=ctx)
+    assert actor is not None and actor.name == expected
+
+
+def test_actors_named_kinds_read_back() -> None:
+    from eventwire.extraction.actors import actor_kind
+
+    assert actor_kind("MINUSCA").kind == "state"  # type: ignore[union-attr]
+    assert actor_kind("Sinai Tribes Union").kind == "nonstate"  # type: ignore[union-attr]
+    assert actor_kind("Government of the Central African Republic").kind == "state"  # type: ignore[union-attr]
+    assert actor_kind("Nuer Ethnic Militia (South Sudan)").country == "South Sudan"  # type: ignore[union-attr]
+    gnu = actor_kind("Military Forces of Libya (Government of National Unity)")
+    assert gnu is not None and gnu.country == "Libya"
+
+
+@pytest.mark.parametrize(("phrase", "ctx", "expected"), [
+    ("police", CF, "Police Forces of the Central African Republic"),  # "the", as for the military
+    ("gendarmes", ActorContext(country="Republic of the Congo"), "Police Forces of the Republic of the Congo"),
+    ("the gendarmerie brigade", CF, "Police Forces of the Central African Republic"),
+    ("interior ministry units", ActorContext(country="Libya"), "Police Forces of Libya"),
+    ("detectives", ActorContext(country="Kenya"), "Police Forces of Kenya"),
+    ("security forces", ActorContext(country="Egypt"), "Police Forces of Egypt"),  # the interior ministry's
+    ("security forces", ActorContext(country="Sudan"), "Military Forces of Sudan"),
+    ("National Guard units", ActorContext(country="Tunisia"), "Police Forces of Tunisia"),
+    ("National Guard troops", ActorContext(country="Venezuela"), "Military Forces of Venezuela"),
+])
+def test_actors_police_and_military(phrase: str, ctx: ActorContext, expected: str) -> None:
+    actor = resolve(phrase, ctx=ctx)
+    assert actor is not None and actor.name == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("the authorities", "Government of Kenya"),  # civil authorities: they demolish, ban, impose curfews
+    ("county bulldozers", "Government of Kenya"),
+    ("government troops", "Military Forces of Kenya"),  # their forces stay the military
+])
+def test_actors_civil_authorities_are_the_government(phrase: str, expected: str) -> None:
+    actor = resolve(phrase, ctx=ActorContext(country_code="KE", country="Kenya"))
+    assert actor is not None and actor.name == expected
+
+
+@pytest.mark.parametrize(("phrase", "country", "expected"), [
+    ("Nuer armed youths", "South Sudan", "Nuer Ethnic Militia (South Sudan)"),
+    ("armed Turkana raiders", "Kenya", "Turkana Ethnic Militia (Kenya)"),
+    ("clan militiamen", "Somalia", "Clan Militia (Somalia)"),
+    ("militants", "Somalia", "Al Shabaab"),  # one dominant insurgent group, named nowhere in the article
+    ("a man wearing an explosive vest", "Somalia", "Al Shabaab"),
+    ("unidentified gunmen", "Somalia", "Unidentified Armed Group (Somalia)"),  # nobody says whose
+    ("insurgents", "Mozambique", "Islamic State Mozambique Province"),
+    ("al-Shabaab fighters", "Mozambique", "Islamic State Mozambique Province"),  # the local name there
+    ("Islamic State militants", "Libya", "Islamic State (Libya)"),  # the branch of the country
+    ("militants", "Nigeria", "Unidentified Armed Group (Nigeria)"),  # no single dominant group
+    ("gunmen", "Somalia", "Unidentified Armed Group (Somalia)"),  # no sign of the insurgency
+])
+def test_actors_armed_people_by_people_clan_and_country(phrase: str, country: str, expected: str) -> None:
+    ctx = build_context(f"The {phrase} attacked a village.", country_code=None, country=country)
+    actor = resolve(phrase, ctx=ctx)
+    assert actor is not None and actor.name == expected and actor.kind == "nonstate"
+
+
+def test_actors_the_main_group_is_never_a_pro_government_militia() -> None:
+    text = "Tribal fighters and the army repelled militants near Rafah. The tribal fighters lost two men."
+    ctx = build_context(text, country_code="EG", country="Egypt")
+    assert ctx.main_group == "Islamic State Sinai Province"  # the insurgency the militants stand for
+    assert resolve("militants", ctx=ctx).name == "Islamic State Sinai Province"  # type: ignore[union-attr]
+    assert resolve("tribal fighters", ctx=ctx).name == "Sinai Tribes Union"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("Somali troops and allied clan militias", "Military Forces of Somalia"),  # the first of two acts
+    ("army units backed by local militia", "Military Forces of Somalia"),
+])
+def test_actors_a_state_force_named_first_of_two(phrase: str, expected: str) -> None:
+    actor = resolve(phrase, ctx=ActorContext(country_code="SO", country="Somalia", main_group="Al Shabaab"))
+    assert actor is not None and actor.name == expected
+
+
+def test_actors_gunmen_beside_a_dominant_groups_bomber_are_the_group() -> None:
+    text = "A suicide bomber struck a hotel gate in Mogadishu and gunmen then stormed the lobby."
+    ctx = build_context(text, country_code="SO", country="Somalia")
+    assert ctx.main_group == "Al Shabaab"
+    assert resolve("gunmen", ctx=ctx).name == "Al Shabaab"  # type: ignore[union-attr]
+
+
+def test_actors_a_name_used_for_the_state_is_not_the_insurgent_main_group() -> None:
+    text = "A suicide bomber struck a meeting of Taliban officials in Kunduz, Taliban security forces said."
+    ctx = build_context(text, country_code="AF", country="Afghanistan")
+    assert ctx.main_group == "Islamic State Khorasan Province"
+    assert resolve("Taliban officials", ctx=ctx).name == "Military Forces of Afghanistan"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("phrase", "country", "expected"), [
+    ("military police", "Brazil", "Police Forces of Brazil"),  # a state police, whatever its name
+    ("the police task force", "Haiti", "Police Forces of Haiti"),
+    ("units of the national police", "Haiti", "Police Forces of Haiti"),
+    ("two fighter jets", "Myanmar", "Military Forces of Myanmar"),  # crewed aircraft: the home state's
+    ("unidentified aircraft", "Libya", "Unidentified Armed Group (Libya)"),
+    ("a CRPF picket", "India", "Military Forces of India"),
+    ("local Druze fighters", "Syria", "Druze Militia (Syria)"),
+    ("the rebel militia", "Sudan", "Rapid Support Forces"),  # the dominant group's own signal
+    ("suspected ruling party militants", "Zimbabwe", "ZANU-PF"),
+])
+def test_actors_police_aircraft_and_country_names(phrase: str, country: str, expected: str) -> None:
+    ctx = build_context(f"Reports said {phrase} were involved.", country_code=None, country=country)
+    actor = resolve(phrase, ctx=ctx)
+    assert actor is not None and actor.name == expected
+
+
+def test_actors_a_denied_naming_of_a_listed_group_does_not_make_it_the_main_group() -> None:
+    text = "Gunmen shot dead five men near Quetta. The Balochistan Liberation Army denied any involvement."
+    assert build_context(text, country_code="PK", country="Pakistan").main_group is None
+
+
+@pytest.mark.parametrize(("phrase", "ctx", "expected"), [
+    ("two elders", SO, "Civilians (Somalia)"),
+    ("an army camp", SO, "Military Forces of Somalia"),  # ... not a force's own camp
+    ("government air defences", ActorContext(country_code="YE", country="Yemen"), "Military Forces of Yemen"),
+    ("U.S. Africa Command", SO, "Military Forces of the United States"),
+    ("the RSF", ActorContext(country_code="MZ", country="Mozambique"), "Military Forces of Rwanda"),  # not Sudan's
+    ("the RSF", ActorContext(country_code="SD", country="Sudan"), "Rapid Support Forces"),
+    ("Ambazonian fighters", ActorContext(country_code="CM", country="Cameroon"), "Ambazonian Separatists"),
+])
+def test_actors_more_people_and_forces(phrase: str, ctx: ActorContext, expected: str) -> None:
+    actor = resolve(phrase, ctx=ctx)
+    assert actor is not None and actor.name == expected
+
+
+@pytest.mark.parametrize(("phrase", "country", "expected"), [
+    ("Iran's Revolutionary Guards", "Iraq", "Military Forces of Iran"),
+    ("Turkish-backed factions", "Syria", "Syrian National Army"),
+    ("dozens of Israeli settlers", "Palestine", "Settlers (Israel)"),
+    ("Kuwaiti state security", "Kuwait", "Police Forces of Kuwait"),
+    ("unidentified individuals", "Libya", "Unidentified Armed Group (Libya)"),  # nobody named them
+])
+def test_actors_guards_backed_factions_settlers_and_unnamed_people(phrase: str, country: str, expected: str) -> None:
+    actor = resolve(phrase, ctx=ActorContext(country=country))
+    assert actor is not None and actor.name == expected

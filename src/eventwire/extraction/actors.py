@@ -5,99 +5,53 @@ Forces of <Country>``, armed groups by their common name, and
 ``Civilians (<Country>)``, ``Protesters (<Country>)``, ``Rioters (<Country>)``,
 ``Unidentified Armed Group (<Country>)`` for unnamed people. Generic words for
 fighters ("insurgents", "militants") become the armed group the article names
-most often, when it names one.
-"""
+most often, or the country's dominant insurgent group when the article signals it. Names
+are data (:mod:`.actor_tables`); :mod:`.actor_names` spells and reads back the names given."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from eventwire.analysis import lexicon as lx
-from eventwire.analysis.prefilter import Prefiltered, fold
-
-#: Armed groups and coalitions by common name: (pattern, canonical name).
-ARMED_GROUPS: tuple[tuple[str, str], ...] = (
-    (r"\b(?:isis-k|iskp|islamic state[- ]khorasan(?: province)?|is-k)\b", "Islamic State Khorasan Province"),
-    (r"\b(?:iswap|islamic state west africa(?: province)?)\b", "Islamic State West Africa Province"),
-    (r"\btaliban\b", "Taliban"),
-    (r"\bhaqqani\b", "Haqqani Network"),
-    (r"\bal[- ]?shabaa?b\b|\bshabaa?b\b", "Al Shabaab"),
-    (r"\bhouthis?\b|\bansar allah\b|\bansarallah\b", "Houthis (Ansar Allah)"),
-    (r"\bal[- ]qaeda in the arabian peninsula\b|\baqap\b", "Al Qaeda in the Arabian Peninsula"),
-    (r"\bboko haram\b|\bjas\b", "Boko Haram"),
-    (r"\brapid support forces?\b|\brsf\b", "Rapid Support Forces"),
-    (r"\btplf\b|\btigray people'?s liberation front\b|\btigray(?:an)? (?:forces|fighters|rebels)\b",
-     "Tigray People's Liberation Front"),
-    (r"\bfano\b", "Fano Militia"),
-    (r"\bpeople'?s defen[cs]e forces?\b|\bpdfs?\b", "People's Defence Force"),
-    (r"\barakan army\b", "Arakan Army"),
-    (r"\bmndaa\b|\bmyanmar national democratic alliance army\b", "Myanmar National Democratic Alliance Army"),
-    (r"\btnla\b|\bta'?ang national liberation army\b", "Ta'ang National Liberation Army"),
-    (r"\bkachin independence army\b|\bkia\b", "Kachin Independence Army"),
-    (r"\bhamas\b", "Hamas"),
-    (r"\bhezbollah\b|\bhizbollah\b", "Hezbollah"),
-    (r"\bhayat tahrir al[- ]sham\b|\bhts\b", "Hayat Tahrir al-Sham"),
-    (r"\bsyrian democratic forces\b|\bsdf\b", "Syrian Democratic Forces"),
-    (r"\bwagner\b", "Wagner Group"),
-    (r"\bm23\b", "M23"),
-    (r"\ballied democratic forces\b|\badf\b", "Allied Democratic Forces"),
-    (r"\bjnim\b", "JNIM"),
-    (r"\bpkk\b", "PKK"),
-    (r"\bal[- ]qaeda\b", "Al Qaeda"),
-    (r"\bislamic state\b|\bisis\b|\bisil\b|\bdaesh\b", "Islamic State"),
-    (r"\bsaudi[- ]led coalition\b|\barab coalition\b", "Saudi-led Coalition"),
-    (r"\bnato\b|\bisaf\b|\binternational security assistance force\b", "NATO"),
+from eventwire.analysis.prefilter import fold
+from eventwire.extraction import actor_tables as tables
+from eventwire.extraction.actor_names import (  # noqa: F401 - ARMED_KINDS, actor_kind: the names others import
+    ARMED_KINDS,
+    FORCES_NAME,
+    STATE_GROUPS,
+    Actor,
+    actor_kind,
+    government,
+    military,
+    nationality,
+    police,
+    unidentified,
 )
-_GROUP_RULES = tuple((Prefiltered.compile(p), name) for p, name in ARMED_GROUPS)
+from eventwire.extraction.movements import disowned, movement_names, named_movement
 
-#: Abbreviations and forms a gazetteer of demonyms does not cover.
-ABBREVIATIONS: dict[str, str] = {
-    "u.s.": "US", "us": "US", "u.s": "US", "american": "US", "americans": "US", "pentagon": "US",
-    "washington": "US", "uk": "GB", "u.k.": "GB", "british": "GB", "britain": "GB", "uae": "AE",
-    "emirati": "AE", "soviet": "RU", "kremlin": "RU", "moscow": "RU", "kyiv": "UA", "junta": "",
-}
 
-#: Forces on the ground, which default to the article's country when no nationality is said.
-GROUND_FORCE = re.compile(
-    r"\b(forces?|troops?|military|army|armed forces|soldiers?|navy|naval|marines?|commandos?|"
-    r"special (?:forces|operations)|security|units?|battalions?|brigades?|defen[cs]e ministry|pentagon|"
-    r"government|junta|regime|national guard|paratroopers?|air ?force)\b", re.IGNORECASE)
-STATE_FORCE = re.compile(
-    r"\b(forces?|troops?|military|army|armed forces|soldiers?|warplanes?|aircraft|jets?|drones?|air ?force|"
-    r"navy|naval|marines?|commandos?|special (?:forces|operations)|security|artillery|gunships?|helicopters?|"
-    r"bombers?|strikes?|airstrikes?|units?|battalions?|brigades?|defen[cs]e ministry|pentagon|government|"
-    r"junta|regime|national guard|paratroopers?|missiles?|rockets?)\b", re.IGNORECASE)
-POLICE = re.compile(r"\b(police|policemen|policeman|gendarmes?|gendarmerie|officers?)\b", re.IGNORECASE)
-ARMED_GENERIC = re.compile(
-    r"\b(insurgents?|insurgency|militants?|fighters?|gunmen|gunman|rebels?|jihadists?|extremists?|attackers?|"
-    r"assailants?|terrorists?|militias?|militiamen|armed (?:men|group|groups)|bombers?|snipers?|gangs?|"
-    r"gangsters?|gang members?|bandits?|separatists?|guerrillas?|paramilitaries|hijackers?|kidnappers?)\b",
-    re.IGNORECASE)
-CIVILIANS = re.compile(
-    r"\b(civilians?|villagers?|residents?|people|children|child|women|woman|men|man|students?|worshippers?|"
-    r"passengers?|farmers?|journalists?|reporters?|families|family|teachers?|pupils?|patients?|shoppers?|"
-    r"pedestrians?|girls?|boys?|aid workers?|workers?|refugees?|displaced|officials?|doctors?|nurses?)\b",
-    re.IGNORECASE)
-PROTESTERS = re.compile(r"\b(protesters?|protestors?|demonstrators?|marchers?|activists?)\b", re.IGNORECASE)
-RIOTERS = re.compile(r"\b(rioters?|mobs?|crowds?)\b", re.IGNORECASE)
+@functools.cache
+def _words(name: str) -> re.Pattern[str]:
+    """The whole-word pattern of the lexicon's list ``name`` (:func:`.actor_tables.word_pattern`)."""
+    return tables.word_pattern(getattr(lx, name))
+
+
+def _has(name: str, phrase: str) -> bool:
+    return _words(name).search(phrase) is not None
+
+
+def __getattr__(name: str) -> object:
+    """``ARMED_GROUPS``: the group table as (pattern, name) pairs, read on first use."""
+    if name == "ARMED_GROUPS":
+        return tables.armed_groups()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 COALITION = re.compile(r"\bcoalition\b", re.IGNORECASE)
-
-
-#: Actor kinds that fight back: violence against one of them is a battle, not violence against
-#: civilians.
-ARMED_KINDS = frozenset({"state", "police", "nonstate"})
-
-
-@dataclass(frozen=True, slots=True)
-class Actor:
-    """A canonical actor: name, kind (state, police, nonstate, civilian, protester, rioter), country."""
-
-    name: str
-    kind: str
-    country: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,97 +72,62 @@ class ActorContext:
         return next((forms[t] for t in tokens if t in forms), None) if forms else None
 
 
-#: A rebel movement's own name: capitalised words around a word states do not name their
-#: forces by ("Balochistan Liberation Army", "Kachin Independence Army", "Patriotic Resistance Front").
-_MOVEMENT_NAME = re.compile(
-    r"\b((?:[A-Z][\w'’-]+\s+){0,4}(?:Liberation|Independence|Revolutionary|Resistance|Patriotic|Salvation|"
-    r"Mujahideen|Mujahidin)(?:\s+[A-Z][\w'’-]+){0,4}\s+(?:Army|Front|Movement|Forces?|Brigades?|Organi[sz]ation))\b")
+def _named(text: str, country: str | None) -> tables.NameRule | None:
+    """The first rule of the state-force and group tables that names ``text``'s actor."""
+    for rule in (*tables.state_force_rules(), *tables.group_rules()):
+        if rule.applies(country) and rule.rule.regex.search(text):
+            return rule
+    return None
 
 
-#: State forces that kept a movement's name ("People's Liberation Army" is China's army).
-_STATE_MOVEMENT_NAMES = re.compile(r"^(?:the\s+)?(?:Chinese\s+)?People[’']?s Liberation Army$", re.IGNORECASE)
-#: A country's possessive before a name: "Colombia's National Liberation Army".
-_LEADING_POSSESSIVE = re.compile(r"^(?:[A-Z][\w-]*\s+)*?(?!People[’']s)[A-Z][\w-]*[’']s\s+")
+def named_group(text: str, country: str | None = None) -> str | None:
+    """The armed group, party, mission or coalition ``text`` names (by the table or by a
+    movement's own name); the Islamic State as its branch in ``country``."""
+    for rule in tables.group_rules():
+        if rule.applies(country) and rule.rule.regex.search(text):
+            return branch(rule.name, country)
+    return named_movement(text)
 
 
-def _movement(found: re.Match[str]) -> str | None:
-    """The movement's name in a :data:`_MOVEMENT_NAME` match, without a leading article or
-    country possessive; None for a state's army with a movement's name or a group the fixed
-    list names ("Tigray People's Liberation Front" is counted there)."""
-    name = _LEADING_POSSESSIVE.sub("", found.group(1).removeprefix("The "))
-    if _STATE_MOVEMENT_NAMES.search(name) or any(rule.regex.search(name) for rule, _ in _GROUP_RULES):
-        return None
-    return name
-
-
-#: A short form in brackets right after a name: "(ELN)", "(BLA)".
-_SHORT_FORM = re.compile(r"\s*\(([A-Z][A-Z0-9-]{1,7})\)")
-#: A sentence in which a group disowns an act: "did not claim", "no group has claimed",
-#: "denied any involvement", "rejected responsibility", "distanced itself".
-_DISOWNED = re.compile(
-    r"\b(?:did|does|do|has|have|had)\s+not\s+(?:yet\s+)?claim|\bno\s+(?:group|one|organi[sz]ation)\b[^.!?\n]*\bclaim"
-    r"|\b(?:den(?:y|ies|ied)|rejected|disowned)\s+(?:any\s+|all\s+)?(?:responsibility|involvement|role|part|links?)\b"
-    r"|\bdistanced\s+(?:itself|themselves)\b", re.IGNORECASE)
-
-
-def _disowned(text: str, start: int, end: int) -> bool:
-    """Whether the sentence around ``text[start:end]`` distances the name from an act."""
-    left = max(text.rfind(mark, 0, start) for mark in ".!?\n") + 1
-    right = min((i for i in (text.find(mark, end) for mark in ".!?\n") if i >= 0), default=len(text))
-    return _DISOWNED.search(text, left, right) is not None
-
-
-def movement_names(text: str) -> tuple[Counter[str], tuple[tuple[str, str], ...]]:
-    """Rebel movements named by their own name in ``text`` (:data:`_MOVEMENT_NAME`): how often
-    each is named, by name or by a short form the text defines for it, and those short forms.
-    A naming in a sentence that says the movement denied or did not claim an act is not counted."""
-    counts: Counter[str] = Counter()
-    forms: dict[str, str] = {}
-    for found in _MOVEMENT_NAME.finditer(text):
-        name = _movement(found)
-        if name is None:
-            continue
-        defined = _SHORT_FORM.match(text, found.end())
-        if defined and named_group(defined.group(1)) is None:
-            forms.setdefault(defined.group(1), name)
-        if not _disowned(text, found.start(), found.end()):
-            counts[name] += 1
-    for short, name in forms.items():
-        counts[name] += sum(1 for hit in re.finditer(rf"(?<![\w(]){re.escape(short)}(?![\w)])", text)
-                            if not _disowned(text, hit.start(), hit.end()))
-    return counts, tuple(forms.items())
-
-
-def named_group(text: str) -> str | None:
-    for rule, name in _GROUP_RULES:
-        if rule.regex.search(text):
-            return name
-    found = _MOVEMENT_NAME.search(text)
-    return _movement(found) if found is not None else None
+def branch(name: str, country: str | None) -> str:
+    """The Islamic State's branch in ``country`` for "Islamic State"; other names as they are."""
+    return tables.islamic_state_branches().get(country or "", name) if name == "Islamic State" else name
 
 
 def build_context(text: str, *, country_code: str | None, country: str | None) -> ActorContext:
-    """The article's main armed group (most often named) and coalition, if any."""
+    """The article's main armed group (most often named, not counting namings in a sentence that
+    says it disowned an act) and coalition, if any."""
     counts: Counter[str] = Counter()
-    folded = fold(text)
-    for rule, name in _GROUP_RULES:
-        if name in {"NATO", "Saudi-led Coalition"} or not rule.may_match(folded):
+    scanned, folded = text, fold(text)
+    for rule in tables.state_force_rules():  # "Taliban officials" are the state's, not the insurgency
+        if rule.applies(country) and rule.rule.may_match(folded):
+            scanned = rule.rule.regex.sub(" ", scanned)
+    folded = fold(scanned)
+    for rule in tables.group_rules():
+        if rule.kind != "nonstate" or not rule.applies(country) or not rule.rule.may_match(folded):
             continue  # not counted, or cannot be named in this text
-        hits = len(rule.regex.findall(text))
+        hits = sum(1 for hit in rule.rule.regex.finditer(scanned) if not disowned(scanned, hit.start(), hit.end()))
         if hits:
-            counts[name] += hits
+            counts[branch(rule.name, country)] += hits
     movements, short_forms = movement_names(text)
     counts.update(movements)
-    main = counts.most_common(1)[0][0] if counts else None
+    main = counts.most_common(1)[0][0] if counts else _dominant(text, country)
     coalition = None
     if re.search(r"\bsaudi[- ]led\b|\barab coalition\b", text, re.IGNORECASE):
         coalition = "Saudi-led Coalition"
     elif re.search(r"\bnato\b|\bisaf\b|\binternational security assistance force\b", text, re.IGNORECASE):
         coalition = "NATO"
     elif re.search(r"\bu\.?s\.?[- ]led\b", text, re.IGNORECASE):
-        coalition = "US-led Coalition"
+        coalition = "Military Forces of the United States"  # the corpus codes the US-led coalition so
     return ActorContext(country_code=country_code, country=country, main_group=main, coalition=coalition,
                         attacker=_foreign_attacker(text, country_code), short_forms=short_forms)
+
+
+def _dominant(text: str, country: str | None) -> str | None:
+    """The dominant insurgent group of ``country`` when the text speaks of its kind of fighters
+    ("militants", "a suicide bomber" in Somalia: Al Shabaab) and names no group."""
+    dominant = tables.dominant_groups().get(country or "")
+    return dominant[0] if dominant is not None and dominant[1].search(text) else None
 
 
 #: A nationality word right before a force or weapon word: "Russian missiles", "Israeli jets".
@@ -241,33 +160,6 @@ def _foreign_attacker(text: str, country_code: str | None) -> str | None:
     return country_name(code)
 
 
-def nationality(words: Iterable[str]) -> str | None:
-    """The first country code named in ``words`` by name, demonym or abbreviation."""
-    from eventwire.geo.gazetteer import default_gazetteer
-
-    gaz = default_gazetteer()
-    seq = [w for w in words if w.strip()]
-    for i, word in enumerate(seq):
-        low = word.lower().strip("'’")
-        if low in ABBREVIATIONS:
-            if not ABBREVIATIONS[low]:
-                continue
-            if low == "us" and word != "US":
-                continue  # the pronoun "us"
-            return ABBREVIATIONS[low]
-        if not word[:1].isupper():
-            continue
-        for n in (3, 2, 1):
-            phrase = " ".join(seq[i:i + n])
-            code = gaz.demonym_country(phrase)
-            if code:
-                return code
-            place = gaz.country(phrase) if n > 1 or len(phrase) > 3 else None
-            if place is not None and place.country_code:
-                return place.country_code
-    return None
-
-
 def country_label(code: str | None, ctx: ActorContext) -> str | None:
     if not code:
         return ctx.country
@@ -278,102 +170,131 @@ def country_label(code: str | None, ctx: ActorContext) -> str | None:
 
 _AIRCRAFT_FIGHTER = re.compile(r"\bfighter[\s-]+(?:jets?|planes?|aircraft|bombers?)\b|\bfighter-bombers?\b",
                                re.IGNORECASE)
+#: A phrase that joins two actors: "Somali troops and allied clan militias", "army units backed by
+#: local militia": the first is the one that acts.
+_CONJUNCT = re.compile(r"^(.+?)\s+(?:and|backed by|supported by|alongside|along with|with)\s+\S", re.IGNORECASE)
+#: People who carry a bomb on them: armed, whoever they look like.
+_BOMB_CARRIER = re.compile(r"\bsuicide\b|\bexplosives?[- ](?:vest|belt)s?\b|\bcarrying explosives\b|\bcar bomb\b",
+                           re.IGNORECASE)
+#: Security forces said without army words, and the words that make them the army's.
+_SECURITY = re.compile(r"\bsecurity\s+(?:forces|personnel|agents|services|officers|men|units)\b", re.IGNORECASE)
+_ARMY = re.compile(r"\b(?:army|military|soldiers?|troops|armed forces|defen[cs]e)\b", re.IGNORECASE)
+#: Words for someone whom, said with "unidentified", nobody has named: the attackers in a report.
+_SOMEONE = frozenset({"person", "persons", "individual", "individuals", "group", "men", "man", "people"})
+#: A police word with the noun it qualifies ("police units", "gendarmerie brigade"), not the army's.
+_POLICE_SPAN = (r"(?:\s+(?:task|special|rapid|mobile|tactical|intervention|riot|anti-riot))?"
+                r"(?:\s+(?:force|forces|units?|station|post|patrol|brigade|officers?|vehicle|headquarters))?")
+#: "Units of the national police", "members of the army": the force is the one after "of".
+_PART_OF = re.compile(r"^(?:[\w-]+\s+){0,2}?(?:units?|members|elements|officers|personnel|detachments?|troops)\s+"
+                      r"(?:from|of)\s+(?:the\s+)?(?=\S)", re.IGNORECASE)
 
 
 def resolve(text: str, *, ctx: ActorContext, words: Iterable[str] | None = None) -> Actor | None:
-    """Canonical actor for a noun phrase, or None when it names no actor."""
+    """Canonical actor for a noun phrase, or None when it names no actor. Of two actors joined
+    ("troops and allied militias"), a state's force named first is the one."""
     phrase = " ".join(text.split())
     if not phrase:
         return None
     phrase = _AIRCRAFT_FIGHTER.sub("jet", phrase)  # "an F-16 fighter jet" is an aircraft, not a fighter
+    first = _CONJUNCT.match(phrase)
+    if first:
+        actor = _resolve(first.group(1), ctx, None)
+        if actor is not None and actor.kind in {"state", "police"}:
+            return actor
+    return _resolve(phrase, ctx, words)
+
+
+def _resolve(phrase: str, ctx: ActorContext, words: Iterable[str] | None) -> Actor | None:
+    part = _PART_OF.match(phrase)
+    if part and words is None:
+        phrase = phrase[part.end():] if _has("POLICE_WORDS", phrase[part.end():]) else phrase
     tokens = list(words) if words is not None else re.findall(r"[\w.'’-]+", phrase)
-    group = named_group(phrase) or ctx.short_form_group(tokens)
+    named = _by_name(phrase, tokens, ctx)
+    if named is not None:
+        return named
     code = nationality(tokens)
-    if group and group not in {"NATO", "Saudi-led Coalition"}:
-        return Actor(group, "nonstate")
+    where = country_label(code, ctx)
+    low = {t.lower().strip("'’") for t in tokens}
     if COALITION.search(phrase) and not code:
         return Actor(ctx.coalition or "Coalition Forces", "state")
-    if group:
-        return Actor(group, "state")
-    if POLICE.search(phrase) and not STATE_FORCE.search(phrase.replace("police", "")):
-        where = country_label(code, ctx)
-        return Actor(f"Police Forces of {where}" if where else "Police Forces", "police", where)
-    if STATE_FORCE.search(phrase) and not ARMED_GENERIC.search(phrase):
+    force_words = [w for w in ("GROUND_FORCE_WORDS", "FORCE_WEAPON_WORDS") if _has(w, phrase)]
+    if _has("POLICE_WORDS", phrase) and not any(
+            _has(w, re.sub(_words("POLICE_WORDS").pattern + _POLICE_SPAN, "", phrase, flags=re.IGNORECASE))
+            for w in force_words):
+        return police(where)
+    if _SECURITY.search(phrase) and not _ARMY.search(phrase) and where in tables.security_police_countries():
+        return police(where)  # "security forces" in Cairo: the police
+    if _has("GOVERNMENT_WORDS", phrase) and not (_has("FORCE_WEAPON_WORDS", phrase) or _has(
+            "GROUND_FORCE_WORDS", _words("GOVERNMENT_WORDS").sub("", phrase))):
+        if where in tables.military_authorities():
+            return Actor(military(where), "state", where)  # an occupying army's civil administration
+        return government(where)
+    if force_words and not _armed(phrase):
         if re.search(r"\bsecurity\b", phrase, re.IGNORECASE) and not re.search(r"\b(forces?|personnel|troops)\b",
                                                                        phrase, re.IGNORECASE):
             return None
-        if not code and not GROUND_FORCE.search(phrase):
+        if not code and "GROUND_FORCE_WORDS" not in force_words:
             # "missiles struck Kyiv": a weapon of no stated nationality is not the home army's;
-            # it is the article's foreign attacker's when there is one, else unknown.
-            return Actor(_military(ctx.attacker), "state", ctx.attacker) if ctx.attacker else None
-        where = country_label(code, ctx)
-        return Actor(_military(where), "state", where)
-    low = {t.lower().strip("'’") for t in tokens}
-    if ARMED_GENERIC.search(phrase):
-        if ctx.main_group and not low & lx.UNIDENTIFIED_MARKS:
-            return Actor(ctx.main_group, "nonstate")  # "militants": the group the article is about
-        # "unidentified gunmen": armed, but nobody says whose
-        return unidentified(country_label(code, ctx))
-    if PROTESTERS.search(phrase):
-        where = country_label(code, ctx)
+            # it is the article's foreign attacker's when there is one, else unknown; a crewed
+            # aircraft ("a fighter jet", "helicopters") with no attacker is the home state's.
+            if ctx.attacker:
+                return Actor(military(ctx.attacker), "state", ctx.attacker)
+            if low & lx.UNIDENTIFIED_MARKS:
+                return unidentified(where)
+            return Actor(military(where), "state", where) if where and _has("CREWED_AIRCRAFT_WORDS", phrase) else None
+        return Actor(military(where), "state", where)
+    if _armed(phrase):
+        return _armed_actor(phrase, tokens, low, code, ctx)
+    if _has("PROTESTER_WORDS", phrase):
         return Actor(f"Protesters ({where})" if where else "Protesters", "protester", where)
-    if RIOTERS.search(phrase):
-        where = country_label(code, ctx)
+    if _has("RIOTER_WORDS", phrase):
         return Actor(f"Rioters ({where})" if where else "Rioters", "rioter", where)
-    if low & lx.ARMED_DRESS and low & lx.PERSON_WORDS:
-        return unidentified(country_label(code, ctx))  # "uniformed men", "men in hoods"
-    if CIVILIANS.search(phrase):
-        where = country_label(code, ctx) if code else ctx.country
+    if low & lx.ARMED_DRESS and low & lx.PERSON_WORDS or low & lx.UNIDENTIFIED_MARKS and low & _SOMEONE:
+        return unidentified(where)  # "uniformed men", "men in hoods", "unidentified individuals"
+    if _has("CIVILIAN_WORDS", phrase):
+        where = where if code else ctx.country
         return Actor(f"Civilians ({where})" if where else "Civilians", "civilian", where)
     if code and len(tokens) <= 3:
-        # a country acting: "Russia launched", "the United States struck"
-        where = country_label(code, ctx)
-        return Actor(_military(where), "state", where)
+        return Actor(military(where), "state", where)  # a country acting: "Russia launched"
     return None
 
 
-def unidentified(where: str | None) -> Actor:
-    """Armed people nobody names: ``Unidentified Armed Group (<Country>)``."""
-    return Actor(f"Unidentified Armed Group ({where})" if where else "Unidentified Armed Group", "nonstate", where)
+def _by_name(phrase: str, tokens: list[str], ctx: ActorContext) -> Actor | None:
+    """The actor a phrase names by name: a state's force by its own name, a listed group,
+    party or mission, a movement by its own name or a short form the article defined."""
+    rule = _named(phrase, ctx.country)
+    if rule is not None and rule.kind in {"state", "police"} and COALITION.search(phrase) \
+            and rule.name in STATE_GROUPS and ctx.coalition:
+        return Actor(ctx.coalition, "state")
+    if rule is not None:
+        country = FORCES_NAME.match(rule.name)
+        kind = "nonstate" if rule.kind == "progov" else rule.kind
+        return Actor(branch(rule.name, ctx.country), kind, country.group(2) if country else None)
+    group = named_movement(phrase) or ctx.short_form_group(tokens)
+    return Actor(group, "nonstate") if group else None
 
 
-def _military(where: str | None) -> str:
-    if not where:
-        return "Military Forces"
-    article = "the " if where in _THE_COUNTRIES else ""
-    return f"Military Forces of {article}{where}"
+def _armed(phrase: str) -> bool:
+    """Whether a phrase names armed non-state people ("militants", "a suicide bomber")."""
+    return _has("ARMED_GENERIC_WORDS", phrase) or _BOMB_CARRIER.search(phrase) is not None
 
 
-_THE_COUNTRIES = frozenset({
-    "United States", "United Kingdom", "United Arab Emirates", "Democratic Republic of the Congo",
-    "Central African Republic", "Philippines", "Netherlands", "Gambia", "Bahamas",
-})
+def _armed_actor(phrase: str, tokens: list[str], low: set[str], code: str | None, ctx: ActorContext) -> Actor:
+    """Armed people by what the phrase and the article say: a people's militia ("Nuer armed
+    youths"), a clan's or tribe's, the article's main group, the country's dominant insurgent
+    group, else an unidentified armed group."""
+    where = country_label(code, ctx)
+    people = next((t for t in tokens if t in lx.ETHNIC_GROUPS), None)
+    if people is not None:
+        return Actor(f"{people} Ethnic Militia ({where})" if where else f"{people} Ethnic Militia", "nonstate", where)
+    for word, label in (("clan", "Clan Militia"), ("tribal", "Tribal Militia"), ("tribesmen", "Tribal Militia")):
+        if word in low and where:
+            return Actor(f"{label} ({where})", "nonstate", where)
+    if low & lx.UNIDENTIFIED_MARKS:
+        return unidentified(where)  # "unidentified gunmen": armed, but nobody says whose
+    if ctx.main_group:
+        return Actor(ctx.main_group, "nonstate")  # "militants": the group the article is about
+    return unidentified(where)
 
 
-#: The names :func:`resolve` gives, read back: "Military Forces of the Sudan", "Civilians (Mali)".
-_FORCES_NAME = re.compile(r"^(Military|Police) Forces(?: of (?:the )?(.+))?$")
-_PEOPLE_NAME = re.compile(r"^(Civilians|Protesters|Rioters|Unidentified Armed Group)(?: \((.+)\))?$")
-_PEOPLE_KIND = {"Civilians": "civilian", "Protesters": "protester", "Rioters": "rioter",
-                "Unidentified Armed Group": "nonstate"}
-#: Named forces that :func:`resolve` counts as states' (a coalition of states, an alliance).
-STATE_GROUPS = frozenset({"NATO", "Saudi-led Coalition", "Coalition Forces"})
-
-
-def actor_kind(name: str | None) -> Actor | None:
-    """The :class:`Actor` (kind and country) a canonical name from :func:`resolve` stands for.
-
-    None for a name this module does not give (an analyst's free text, say): its kind is unknown.
-    """
-    if not name:
-        return None
-    forces = _FORCES_NAME.match(name)
-    if forces:
-        return Actor(name, "state" if forces.group(1) == "Military" else "police", forces.group(2))
-    people = _PEOPLE_NAME.match(name)
-    if people:
-        return Actor(name, _PEOPLE_KIND[people.group(1)], people.group(2))
-    if name in STATE_GROUPS:
-        return Actor(name, "state")
-    if name in {group for _, group in ARMED_GROUPS} or _MOVEMENT_NAME.fullmatch(name):
-        return Actor(name, "nonstate")
-    return None
+_military = military  # the name :mod:`.roles` asks for

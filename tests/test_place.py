@@ -74,3 +74,41 @@ def test_place_where_the_source_is_loses_to_the_scene(nlp):
     found = [m for m in events_of(nlp, "Police in Nairobi said a parcel bomb exploded at a roadside eatery "
                                        "late on Sunday, killing one woman.") if m.place is not None]
     assert [m.place.name for m in found] == ["Nairobi"]
+
+
+@pytest.mark.parametrize(("text", "town", "admin1"), [
+    # a province named after the town with no kind word: the town lies in it
+    ("Militants attacked an army outpost near Ceel Xarar in Hiiraan on Sunday, killing two soldiers.",
+     "Ceel Xarar", "Hiraan"),
+    # a name the tagger reads as a person's, put at a place in a named province
+    ("Fighting broke out around Wad Tabbak in North Kordofan on Saturday, killing six fighters.", "Wad Tabbak",
+     "North Kordofan"),
+])
+def test_place_an_unknown_town_said_to_lie_in_a_province_is_placed_there(nlp, text, town, admin1):
+    found = [m for m in events_of(nlp, text) if m.place is not None]
+    assert found, found
+    assert (found[0].place.name, found[0].place.admin1, found[0].place.geo_precision) == (town, admin1, 2)
+
+
+@pytest.mark.parametrize(("text", "town", "country"), [
+    # a weapon word that begins the sentence is not a place, nor does it pick the country
+    ("Artillery shells fired at Kadugli killed four civilians in a market on Monday.", "Kadugli", "Sudan"),
+    ("Grenade attack on a bar in Bujumbura wounds six", "Bujumbura", "Burundi"),
+])
+def test_place_a_common_word_at_the_start_is_no_place(nlp, text, town, country):
+    found = [m for m in events_of(nlp, text) if m.place is not None]
+    assert found, found
+    assert (found[0].place.name, found[0].place.country) == (town, country)
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    # each name votes for every country it may lie in: the two agree on Kenya, not on the Uzbek
+    # city one of them shares a spelling with
+    ("Protesters blocked the Namanga road in Kitengela on Thursday.", "KE"),
+    # a weapon word tagged as a place votes for nothing
+    ("Artillery shells fell on Kadugli on Monday.", "SD"),
+])
+def test_place_the_article_country_is_the_one_its_names_agree_on(nlp, text, country):
+    from eventwire.extraction.places import article_country
+
+    assert article_country(nlp(text)) == country

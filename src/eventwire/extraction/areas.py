@@ -54,7 +54,8 @@ def enclosing_province(doc: Doc, ent: Span, code: str | None, *, sent: Span,
 def area_around(doc: Doc, ent: Span, code: str | None, *, sent: Span, ents_at: dict[int, Span]) -> Place | None:
     """The province or district a place is said to lie in, named right after it: "Moqokori in
     the Hiiraan region", "Mayadin, in Deir ez-Zor province", "Widhu village in Lamu county",
-    "Saut-d'Eau in Haiti's Centre department", "Kabkabiya, North Darfur"."""
+    "Saut-d'Eau in Haiti's Centre department", "Kabkabiya, North Darfur", "Um Rawaba in North
+    Kordofan" (a name the gazetteer knows as a province, with no kind word)."""
     from eventwire.geo.geocode import geocode
 
     i = ent.end
@@ -62,6 +63,7 @@ def area_around(doc: Doc, ent: Span, code: str | None, *, sent: Span, ents_at: d
         i += 1
     comma = i < len(doc) and doc[i].text == ","
     i += comma
+    said_in = i < len(doc) and doc[i].lower_ == "in"
     if i < len(doc) and doc[i].lower_ in {"in", "of"}:
         i += 1
     if i < len(doc) and doc[i].lower_ == "the":
@@ -75,8 +77,8 @@ def area_around(doc: Doc, ent: Span, code: str | None, *, sent: Span, ents_at: d
         return None
     after = doc[other.end].lower_ if other.end < len(doc) else ""
     kind = AREA_KIND.get(after) or own_kind(other.text)
-    if kind is None and comma:
-        kind = "admin1"  # "Kabkabiya, North Darfur": a name then its province
+    if kind is None and (comma or said_in):
+        kind = "admin1"  # "Kabkabiya, North Darfur", "Um Rawaba in North Kordofan": a name then its province
     if kind not in {"admin1", "district"}:
         return None
     place = geocode(other.text, country_code=code, kind=kind)

@@ -112,3 +112,24 @@ def test_place_the_article_country_is_the_one_its_names_agree_on(nlp, text, coun
     from eventwire.extraction.places import article_country
 
     assert article_country(nlp(text)) == country
+
+
+def test_place_a_told_place_the_gazetteer_lacks_keeps_the_event_at_the_country(nlp):
+    # "in central Sinai": told as a place, known only abroad (a hamlet in Ecuador): the text's name in
+    # the article's country, at the country level
+    found = [m for m in events_of(nlp, "Egyptian warplanes pounded militant hideouts in central Sinai on "
+                                       "Wednesday, killing 12 militants, the army said.") if m.place is not None]
+    assert found, found
+    assert (found[0].place.name, found[0].place.country, found[0].place.kind) == ("Sinai", "Egypt", "country")
+    # an article that places anything places its events there instead
+    found = [m for m in events_of(nlp, "Egyptian warplanes pounded militant hideouts in central Sinai on "
+                                       "Wednesday, killing 12 militants. The strikes followed an attack on a "
+                                       "checkpoint in Arish on Monday.") if m.place is not None]
+    assert found and all(m.place.kind != "country" for m in found), found
+
+
+def test_place_a_body_s_initials_are_no_town_abroad(nlp):
+    found = [m for m in events_of(nlp, "NISA officers raided a house in Mogadishu on Monday and arrested three "
+                                       "suspected militants.") if m.place is not None]
+    assert found, found
+    assert {m.place.name for m in found} == {"Mogadishu"}

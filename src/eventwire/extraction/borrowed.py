@@ -17,7 +17,7 @@ from eventwire import taxonomy as tx
 from eventwire.analysis import lexicon as lx
 from eventwire.analysis.lexicon import definite
 from eventwire.extraction.candidates import Candidate, Evidence
-from eventwire.extraction.places import ANAPHORA, PlaceRef, names_an_institution
+from eventwire.extraction.places import ANAPHORA, PlaceRef, names_an_institution, vague
 from eventwire.extraction.retelling import earlier_telling
 from eventwire.extraction.scenes import SCENE_REACH, Scene, points_back
 from eventwire.extraction.time import LOOKBACK
@@ -83,7 +83,7 @@ def _names_an_unknown_town(tok: Token, sent: Span, refs: list[PlaceRef]) -> bool
     """"The rebels captured the town of Walikale": the clause names its own town (a place
     entity, or any name after "the town of") that :func:`~.places.place_refs` could
     not place; the place named in the sentences before would be another one."""
-    placed = {r.start for r in refs}
+    placed = {r.start for r in refs if not vague(r)}  # a town known only at the country level is not placed
     first, last = tok.left_edge.i, tok.right_edge.i
     for ent in sent.ents:
         if not (first <= ent.start and ent.end <= last + 1 and any(ch.isupper() for ch in ent.text)):

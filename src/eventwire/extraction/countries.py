@@ -28,6 +28,7 @@ def article_country(doc: Doc) -> str | None:
     most twice however often it recurs, so one ambiguous name cannot outvote the article's
     other places; a short all-capitals name ("IMU", "ALP") only votes when it is a country's
     abbreviation, and a common word the tagger took for a place ("Artillery") not at all.
+    The headline and the lead say where the story is: their names count double.
     """
     from collections import Counter
 
@@ -37,6 +38,7 @@ def article_country(doc: Doc) -> str | None:
     gaz = default_gazetteer()
     votes: dict[str, float] = {}
     seen: Counter[str] = Counter()
+    lead = _lead_end(doc)
     for ent in doc.ents:
         if ent.label_ not in {"GPE", "LOC", "NORP"} or common_word(ent):
             continue
@@ -47,20 +49,31 @@ def article_country(doc: Doc) -> str | None:
         if ent.label_ == "NORP":
             code = gaz.demonym_country(ent.text)
             if code:
-                votes[code] = votes.get(code, 0.0) + 1
+                votes[code] = votes.get(code, 0.0) + (2 if ent.start < lead else 1)
             continue
         country = gaz.country(ent.text)
         if country is not None and country.country_code:
-            votes[country.country_code] = votes.get(country.country_code, 0.0) + 1
+            votes[country.country_code] = votes.get(country.country_code, 0.0) + (2 if ent.start < lead else 1)
             continue
         if ent.text.isupper() and len(ent.text.strip()) <= 4:
             continue
         after = doc[ent.end].lower_ if ent.end < len(doc) else ""
         for code, weight in country_weights(ent.text, kind=AREA_KIND.get(after)).items():
-            votes[code] = votes.get(code, 0.0) + weight
+            votes[code] = votes.get(code, 0.0) + weight * (2 if ent.start < lead else 1)
     if votes:
         return max(votes, key=lambda c: votes[c])
     return infer_country([e.text for e in doc.ents if e.label_ in {"GPE", "NORP", "LOC"} and not common_word(e)])
+
+
+def _lead_end(doc: Doc) -> int:
+    """The first token after the article's first two sentences (its headline and lead), or 0
+    for a one- or two-sentence text, where no part of it is the lead of more."""
+    ends = []
+    for sent in doc.sents:
+        ends.append(sent.end)
+        if len(ends) > 2:
+            return ends[1]
+    return 0
 
 
 def common_word(ent: Span) -> bool:

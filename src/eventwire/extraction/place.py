@@ -31,7 +31,7 @@ from eventwire.analysis import lexicon as lx
 from eventwire.extraction.borrowed import evidence, from_context, same_scene
 from eventwire.extraction.candidates import Candidate, Evidence
 from eventwire.extraction.find import type_score
-from eventwire.extraction.places import MAX_PLACE_DISTANCE, PlaceRef, stated_country
+from eventwire.extraction.places import MAX_PLACE_DISTANCE, PlaceRef, stated_country, vague
 from eventwire.records import DateSpan
 
 if TYPE_CHECKING:
@@ -48,6 +48,8 @@ def places_for(trig: Trigger, sent: Span, si: int, refs: list[PlaceRef], code: s
     tok = trig.token
     doc = tok.doc
     in_sent = [r for r in refs if r.sent_index == si]
+    if any(r.place.kind != "country" for r in refs):
+        in_sent = [r for r in in_sent if not vague(r)]  # an article that places anything places its events
     actor_spans = [s for s in (trig.agent_span, trig.patient_span) if s is not None]
     scored: list[tuple[float, PlaceRef]] = []
     near: set[int] = set()  # the anchors of a relative location whose scene is unnamed or unknown

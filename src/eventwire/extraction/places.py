@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 __all__ = ["ANAPHORA", "AREA_KIND", "MAX_PLACE_DISTANCE", "PlaceRef", "article_country", "common_word",
-           "names_an_institution", "place_refs", "stated_country"]
+           "names_an_institution", "place_refs", "stated_country", "vague"]
 
 ANAPHORA = {"city": "city", "town": "city", "village": "city", "province": "admin1", "region": "admin1",
             "district": "district", "capital": "city", "area": None, "governorate": "admin1"}
@@ -97,6 +97,8 @@ def place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]:
                 cache[cache_key] = geocode(name, country_code=where, kind=kind,
                                            admin1_hint=province.admin1 if province else None)
             place = cache[cache_key] if said_place else None  # a person's or body's name: only a locality
+            if place is not None and _acronym(name) and place.kind != "country" and place.country_code != code:
+                place = None  # "NISA officers", "OLA fighters": a body's initials, not a town abroad
             if place is not None and inside and place.country_code and place.country_code != inside:
                 place = None  # the text says which country it lies in: a namesake elsewhere is not it
             if province is not None and kind == "district" and (place is None or place.admin1 != province.admin1):
@@ -110,6 +112,9 @@ def place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]:
                 area = area_around(doc, ent, code, sent=sent, ents_at=all_ents)
                 if area is not None and (said_place or _told_as_a_locality(doc, ent)):
                     place = locality_in(name, area)
+            if place is None and kind in {None, "district"} and said_place and where and not _acronym(name) \
+                    and _put_at_a_place(doc, ent):
+                place = _somewhere_in(name, where)
             if place is None:
                 continue
             if place.kind in {"city", "district"} and name != place.name and name[:1].isupper():
@@ -156,6 +161,47 @@ def _after_a_locality_noun(doc: Doc, ent: Span) -> bool:
 
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def vague(ref: PlaceRef) -> bool:
+    """Whether a reference is a place known only at the country level (:func:`_somewhere_in`)."""
+    return ref.place.kind == "country" and ref.place.latitude is None and ref.place.country != ref.place.name \
+        and ref.place.geo_precision is None and ref.place.admin1 is None and _somewhere(ref.place)
+
+
+def _somewhere(place: Place) -> bool:
+    from eventwire.geo.gazetteer import default_gazetteer
+
+    return default_gazetteer().country_code(place.name) is None
+
+
+def _put_at_a_place(doc: Doc, ent: Span) -> bool:
+    """Whether the text puts something at ``ent``: "in central Sinai", "south of Kufra", "near
+    X", "the town of X", "X village"."""
+    if _told_as_a_locality(doc, ent):
+        return True
+    i = ent.start - 1
+    while i >= 0 and doc[i].pos_ == "ADJ" and i > ent.start - 3:
+        i -= 1  # "in central Sinai", "in the remote northern"
+    if i >= 0 and doc[i].lower_ in lx.PLACE_PREPOSITIONS:
+        return True
+    return i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in lx.RELATIVE_WORDS
+
+
+def _acronym(name: str) -> bool:
+    """A short name in capitals ("NISA", "OLA"): a body's initials more often than a place."""
+    return name.isupper() and len(name) <= 5 and " " not in name
+
+
+def _somewhere_in(name: str, code: str) -> Place:
+    """"pounded hideouts in central Sinai", "strikes south of Kufra": a place the text tells
+    as one that the gazetteer lacks in the article's country (or has only abroad), known only
+    at the country level: the text's name, the country's record (no coordinates), so the
+    linking stage keeps the event at the country unless the article places it better."""
+    from eventwire.geo.geocode import country_name, split_kind
+
+    return Place(name=split_kind(name)[0], admin1=None, country=country_name(code), latitude=None, longitude=None,
+                 geo_precision=None, kind="country", country_code=code)
 
 
 def _unlabelled_locality(doc: Doc, ent: Span) -> bool:

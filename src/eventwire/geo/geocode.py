@@ -147,9 +147,9 @@ def country_weights(name: str, *, kind: str | None = None, gazetteer: Gazetteer 
 
     A name is evidence for every country it may lie in, not only for its most populous
     namesake, so the article's other names can settle which it is ("Namanga" and
-    "Kitengela": Kenya, not the Namangan of Uzbekistan). The place's own name weighs more
-    than an alternate spelling it happens to share (2 or 3 by size, against 0.5, or 1 for a
-    town of a million); a big town more than a hamlet; a province or district counts 2, and
+    "Kitengela": Kenya, not the Namangan of Uzbekistan). A big town weighs more than a
+    hamlet, and under an alternate spelling it must be bigger to weigh as much (a hamlet's
+    shared spelling is often a word or a person's name); a province or district counts 2, and
     one more when the text says it is one ("Lamu county", "Gedo region"). Stoplisted names ("Victoria", "Hope") point nowhere.
     """
     gaz = gazetteer or default_gazetteer()
@@ -175,7 +175,8 @@ def _name_weight(gaz: Gazetteer, pid: int, key: str) -> float:
     """The weight of one namesake (see :func:`country_weights`)."""
     people = gaz.population(pid)
     if name_key(gaz.place_record(pid).name) != key:
-        return 1.0 if people >= FOREIGN_ANY_SPELLING_POPULATION else 0.5
+        return 3.0 if people >= FOREIGN_ANY_SPELLING_POPULATION else 2.0 if people >= FOREIGN_MIN_POPULATION \
+            else 1.5 if people >= 2 * _TOWN_WEIGHT_POPULATION else 0.5
     if gaz.kind_of(pid) != CITY:
         return 2.0
     if people >= FOREIGN_MIN_POPULATION:

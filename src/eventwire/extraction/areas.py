@@ -85,6 +85,27 @@ def area_around(doc: Doc, ent: Span, code: str | None, *, sent: Span, ents_at: d
     return place if place is not None and place.admin1 and place.kind in {"admin1", "district"} else None
 
 
+def anchor_after(doc: Doc, ent: Span, code: str | None, *, sent: Span, ents_at: dict[int, Span]) -> Place | None:
+    """The town a place is said to lie near, named right after it: "Abu Shouk camp outside El
+    Fasher", "Al-Kadaro, north of Khartoum", "the village of Lodjo near Bunia"."""
+    from eventwire.geo.geocode import geocode
+
+    i = ent.end
+    if i < len(doc) and doc[i].lower_ in lx.LOCALITY_WORDS | lx.TERRITORY_WORDS:
+        i += 1
+    i += i < len(doc) and doc[i].text == ","
+    if i >= len(doc) or doc[i].lower_ not in lx.RELATIVE_WORDS:
+        return None
+    i += 1
+    i += i < len(doc) and doc[i].lower_ == "of"
+    other = ents_at.get(i)
+    if other is None or other.label_ not in {"GPE", "LOC", "FAC"} or not sent.start <= other.start < other.end <= sent.end:
+        return None
+    place = geocode(other.text, country_code=code, kind="city")
+    return place if place is not None and place.latitude is not None and (code is None or place.country_code == code) \
+        else None
+
+
 def locality_in(name: str, area: Place) -> Place:
     """A locality the gazetteer lacks, at its area's coordinates: the text's name, precision 2."""
     from eventwire.geo.geocode import split_kind

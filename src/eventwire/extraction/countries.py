@@ -68,6 +68,8 @@ def article_country(doc: Doc) -> str | None:
 def _lead_end(doc: Doc) -> int:
     """The first token after the article's first two sentences (its headline and lead), or 0
     for a one- or two-sentence text, where no part of it is the lead of more."""
+    if not doc.has_annotation("SENT_START"):
+        return 0
     ends = []
     for sent in doc.sents:
         ends.append(sent.end)

@@ -48,8 +48,10 @@ def places_for(trig: Trigger, sent: Span, si: int, refs: list[PlaceRef], code: s
     tok = trig.token
     doc = tok.doc
     in_sent = [r for r in refs if r.sent_index == si]
-    if any(r.place.kind != "country" for r in refs):
-        in_sent = [r for r in in_sent if not vague(r)]  # an article that places anything places its events
+    if any(r.place.kind != "country" for r in refs) or not _brief(doc):
+        # a place known only at the country level, for a brief that names no better one: an
+        # article that places anything, or tells more, places its events elsewhere
+        in_sent = [r for r in in_sent if not vague(r)]
     actor_spans = [s for s in (trig.agent_span, trig.patient_span) if s is not None]
     scored: list[tuple[float, PlaceRef]] = []
     near: set[int] = set()  # the anchors of a relative location whose scene is unnamed or unknown
@@ -102,6 +104,11 @@ def places_for(trig: Trigger, sent: Span, si: int, refs: list[PlaceRef], code: s
     return [_near(ref) if ref.start in near else _part_named(doc, ref) for ref in chosen]
 
 
+def _brief(doc: Doc) -> bool:
+    """A text of one or two sentences (a headline and its lead, a one-line notice)."""
+    return sum(1 for _ in zip(doc.sents, range(3))) <= 2
+
+
 def _where_the_source_is(root: Token, trigger: Token) -> bool:
     """"Police in Kampala confirmed that ...", "residents of Gao said", "Mandera police said": the
     place of whoever tells of the event (the subject of a speech verb that is not the trigger)."""
@@ -144,16 +151,18 @@ def _is_anchor(doc: Doc, ref: PlaceRef) -> bool:
 
 
 def _anchored_place(doc: Doc, anchor: PlaceRef, refs: list[PlaceRef]) -> PlaceRef | None:
-    """The place a relative location describes: "Jamundi" in "Jamundi, south of Cali" (a place
-    of the same sentence, then a comma and no verb before the anchor)."""
+    """The place a relative location describes: "Jamundi" in "Jamundi, south of Cali", "Lodjo"
+    in "the village of Lodjo near Bunia" (a place of the same sentence, then a comma and no
+    verb, or only the relative words, before the anchor)."""
     before = [r for r in refs if r.end <= anchor.start and r.start != anchor.start]
     if not before:
         return None
     head = max(before, key=lambda r: r.end)
     gap = doc[head.end:anchor.start]
-    if len(gap) > 10 or not any(t.text == "," for t in gap) or any(t.pos_ in {"VERB", "AUX"} for t in gap):
+    if len(gap) > 10 or any(t.pos_ in {"VERB", "AUX"} for t in gap):
         return None
-    return head
+    joined = all(t.lower_ in lx.RELATIVE_WORDS | lx.LOCALITY_WORDS | lx.TERRITORY_WORDS | {"of", ","} for t in gap)
+    return head if joined or any(t.text == "," for t in gap) else None
 
 
 def _near(ref: PlaceRef) -> PlaceRef:

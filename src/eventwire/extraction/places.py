@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from eventwire.analysis import lexicon as lx
 from eventwire.extraction.areas import (
     AREA_KIND,
+    anchor_after,
     area_around,
     district_in,
     enclosing_province,
@@ -68,7 +69,7 @@ def place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]:
     recent: dict[str, Place] = {}
     all_ents = {e.start: e for e in doc.ents}
     ent_at = {start: e for start, e in all_ents.items()
-              if e.label_ in _PLACE_LABELS or _after_a_locality_noun(doc, e) or _unlabelled_locality(doc, e)}
+              if e.label_ in _PLACE_LABELS or _after_a_locality_noun(doc, e)}
     # only places and the anaphora words can give a reference: the other tokens are not visited
     for tok_i in sorted({*ent_at, *_anaphora_at(doc)}):
         tok = doc[tok_i]
@@ -84,7 +85,6 @@ def place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]:
             if not any(ch.isupper() for ch in name):
                 continue  # "the west bank of the river": a place name is capitalised in English
             kind = kind or own_kind(name)
-            said_place = ent.label_ in _PLACE_LABELS or _after_a_locality_noun(doc, ent)
             province = None
             if kind in {"district", None}:
                 sent = sents[sent_index[ent.start]] if ent.start in sent_index else ent.sent
@@ -93,10 +93,10 @@ def place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]:
             where = stated or code
             inside = stated if stated and _said_to_lie_in(doc, ent) else None
             cache_key = (name, kind, province.admin1 if province else None, where)
-            if said_place and cache_key not in cache:
+            if cache_key not in cache:
                 cache[cache_key] = geocode(name, country_code=where, kind=kind,
                                            admin1_hint=province.admin1 if province else None)
-            place = cache[cache_key] if said_place else None  # a person's or body's name: only a locality
+            place = cache[cache_key]
             if place is not None and _acronym(name) and place.kind != "country" and place.country_code != code:
                 place = None  # "NISA officers", "OLA fighters": a body's initials, not a town abroad
             if place is not None and inside and place.country_code and place.country_code != inside:
@@ -110,9 +110,13 @@ def place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]:
                 # the gazetteer lacks, in an area it knows
                 sent = sents[sent_index[ent.start]] if ent.start in sent_index else ent.sent
                 area = area_around(doc, ent, code, sent=sent, ents_at=all_ents)
-                if area is not None and (said_place or _told_as_a_locality(doc, ent)):
+                if area is not None:  # the text names the area it lies in
                     place = locality_in(name, area)
-            if place is None and kind in {None, "district"} and said_place and where and not _acronym(name) \
+                near = None if area is not None or _acronym(name) else \
+                    anchor_after(doc, ent, code, sent=sent, ents_at=all_ents)
+                if near is not None:
+                    place = locality_in(name, near)  # "Abu Shouk camp outside El Fasher": near the town
+            if place is None and kind in {None, "district"} and where and not _acronym(name) \
                     and _put_at_a_place(doc, ent):
                 place = _somewhere_in(name, where)
             if place is None:
@@ -202,18 +206,6 @@ def _somewhere_in(name: str, code: str) -> Place:
 
     return Place(name=split_kind(name)[0], admin1=None, country=country_name(code), latitude=None, longitude=None,
                  geo_precision=None, kind="country", country_code=code)
-
-
-def _unlabelled_locality(doc: Doc, ent: Span) -> bool:
-    """"near Bulo Burte in Hiraan region", "control of Adan Yabaal in Middle Shabelle": a name the
-    tagger took for a person or a body, which the text puts at a place ("near", "in") and
-    in an area; :func:`place_refs` makes it a locality only when that area is known."""
-    if ent.label_ not in {"PERSON", "ORG"} or not ent.text[:1].isupper() or common_word(ent):
-        return False
-    before = doc[ent.start - 1].lower_ if ent.start >= 1 else ""
-    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
-    return (before in lx.PLACE_PREPOSITIONS or before == "of" and ent.start >= 2 and doc[ent.start - 2].lower_ in
-            lx.TERRITORY_WORDS) and after in {"in", ","} | lx.LOCALITY_WORDS
 
 
 def _told_as_a_locality(doc: Doc, ent: Span) -> bool:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.geo.gazetteer import Gazetteer, default_gazetteer
-from eventwire.geo.geocode import country_name, geocode, infer_country, split_kind
+from eventwire.geo.geocode import country_name, country_weights, geocode, infer_country, split_kind
 
 SHARED = Path(__file__).parents[1].parent / "shared"
 
@@ -241,3 +241,15 @@ def test_geocode_neighbours_come_from_the_country_table() -> None:
 
     assert {"RU", "PL", "BY"} <= neighbours("UA") and "YE" not in neighbours("UA")
     assert neighbours("ZZ") == frozenset()
+
+
+def test_geocode_country_weights_favour_own_names_and_big_towns(gaz: Gazetteer) -> None:
+    # a name votes for every country it may lie in: a Kenyan hamlet, a Tanzanian town, and the Uzbek
+    # city whose alternate spelling it shares, which weighs less than the city's own name would
+    namanga = country_weights("Namanga", gazetteer=gaz)
+    assert {"KE", "TZ", "UZ"} <= set(namanga) and namanga["UZ"] < 3.0, namanga
+    # a big town under its own name weighs most; a stoplisted name points nowhere
+    assert country_weights("Kitengela", gazetteer=gaz)["KE"] == 3.0
+    assert country_weights("Victoria", gazetteer=gaz) == {}
+    # the text's kind word: a province (or county) counts more than a town
+    assert country_weights("Lamu county", gazetteer=gaz)["KE"] == 3.0

@@ -15,7 +15,7 @@ In the order the extraction asks:
 5. :func:`elliptical` and :func:`that_of`: "others were in Helmand", "the fall of X followed
    that of Y": the event just told, at a new place.
 
-The places themselves (names, geocoding, "the city" pointing back, the dateline left out)
+Steps 2 and 3 live in :mod:`.borrowed` (re-exported here). The places themselves (names, geocoding, "the city" pointing back, the dateline left out)
 come from :mod:`.places`. Choosing between the places of several reports of one event is the
 linking stage's work (``link.consolidate`` and ``merge.better_place``), not this module's.
 Each function returns new candidates with the :class:`~.candidates.Evidence` of the place.
@@ -27,22 +27,11 @@ import hashlib
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from eventwire import taxonomy as tx
 from eventwire.analysis import lexicon as lx
-from eventwire.analysis.lexicon import definite
+from eventwire.extraction.borrowed import evidence, from_context, same_scene
 from eventwire.extraction.candidates import Candidate, Evidence
 from eventwire.extraction.find import type_score
-from eventwire.extraction.places import (
-    ANAPHORA,
-    MAX_PLACE_DISTANCE,
-    PlaceRef,
-    names_an_institution,
-    stated_country,
-)
-from eventwire.extraction.retelling import earlier_telling
-from eventwire.extraction.scenes import SCENE_REACH, Scene, points_back
-from eventwire.extraction.time import LOOKBACK
-from eventwire.extraction.time import evidence as time_evidence
+from eventwire.extraction.places import MAX_PLACE_DISTANCE, PlaceRef, stated_country, vague
 from eventwire.records import DateSpan
 
 if TYPE_CHECKING:
@@ -50,18 +39,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from eventwire.extraction.triggers import Trigger
-    from eventwire.records import Mention, Place
 
-
-def evidence(ref: PlaceRef | None, doc_span: Span | None, rule: str) -> Evidence:
-    """The place evidence of a reference of the text (``doc_span``: its words)."""
-    if ref is None:
-        return Evidence("place", None, None, rule)
-    return Evidence("place", ref.place.name, doc_span.text if doc_span is not None else None, rule)
-
-
-def _borrowed(place: Place | None, rule: str) -> Evidence:
-    return Evidence("place", place.name if place else None, None, rule)
+__all__ = ["elliptical", "evidence", "from_context", "places_for", "same_scene", "that_of", "toll_place"]
 
 
 def places_for(trig: Trigger, sent: Span, si: int, refs: list[PlaceRef], code: str | None) -> list[PlaceRef]:
@@ -69,6 +48,10 @@ def places_for(trig: Trigger, sent: Span, si: int, refs: list[PlaceRef], code: s
     tok = trig.token
     doc = tok.doc
     in_sent = [r for r in refs if r.sent_index == si]
+    if any(r.place.kind != "country" for r in refs) or not _brief(doc):
+        # a place known only at the country level, for a brief that names no better one: an
+        # article that places anything, or tells more, places its events elsewhere
+        in_sent = [r for r in in_sent if not vague(r)]
     actor_spans = [s for s in (trig.agent_span, trig.patient_span) if s is not None]
     scored: list[tuple[float, PlaceRef]] = []
     near: set[int] = set()  # the anchors of a relative location whose scene is unnamed or unknown
@@ -121,6 +104,11 @@ def places_for(trig: Trigger, sent: Span, si: int, refs: list[PlaceRef], code: s
     return [_near(ref) if ref.start in near else _part_named(doc, ref) for ref in chosen]
 
 
+def _brief(doc: Doc) -> bool:
+    """A text of one or two sentences (a headline and its lead, a one-line notice)."""
+    return sum(1 for _ in zip(doc.sents, range(3))) <= 2
+
+
 def _where_the_source_is(root: Token, trigger: Token) -> bool:
     """"Police in Kampala confirmed that ...", "residents of Gao said", "Mandera police said": the
     place of whoever tells of the event (the subject of a speech verb that is not the trigger)."""
@@ -163,16 +151,18 @@ def _is_anchor(doc: Doc, ref: PlaceRef) -> bool:
 
 
 def _anchored_place(doc: Doc, anchor: PlaceRef, refs: list[PlaceRef]) -> PlaceRef | None:
-    """The place a relative location describes: "Jamundi" in "Jamundi, south of Cali" (a place
-    of the same sentence, then a comma and no verb before the anchor)."""
+    """The place a relative location describes: "Jamundi" in "Jamundi, south of Cali", "Lodjo"
+    in "the village of Lodjo near Bunia" (a place of the same sentence, then a comma and no
+    verb, or only the relative words, before the anchor)."""
     before = [r for r in refs if r.end <= anchor.start and r.start != anchor.start]
     if not before:
         return None
     head = max(before, key=lambda r: r.end)
     gap = doc[head.end:anchor.start]
-    if len(gap) > 10 or not any(t.text == "," for t in gap) or any(t.pos_ in {"VERB", "AUX"} for t in gap):
+    if len(gap) > 10 or any(t.pos_ in {"VERB", "AUX"} for t in gap):
         return None
-    return head
+    joined = all(t.lower_ in lx.RELATIVE_WORDS | lx.LOCALITY_WORDS | lx.TERRITORY_WORDS | {"of", ","} for t in gap)
+    return head if joined or any(t.text == "," for t in gap) else None
 
 
 def _near(ref: PlaceRef) -> PlaceRef:
@@ -191,135 +181,6 @@ def _tree_distance(a: Token, b: Token) -> int:
         if t.i in pos_b:
             return k + pos_b[t.i]
     return 99
-
-
-def from_context(cand: Candidate, trig: Trigger, sent: Span, si: int, *, anchored: bool,
-                 refs: list[PlaceRef], scenes: list[Scene], earlier: list[Mention]) -> Candidate:
-    """A place for a candidate whose sentence names none: the scene it points back to
-    ("during the operation"), else the place named in the sentences just before."""
-    if points_back(sent):
-        scened = same_scene(cand, sent, earlier)
-        if scened.record.place is None:
-            scened = _told_operation(scened, si, scenes)
-        if scened.record.place is not None:
-            return scened
-    mention = cand.record
-    if _may_look_back(trig.token, anchored) and not _names_an_unknown_town(trig.token, sent, refs) and (
-            mention.event_type in tx.VIOLENT_EVENT_TYPES | {tx.PROTESTS} or mention.sub_event_type == tx.ARRESTS):
-        back = _lookback_place(trig, si, refs)
-        if back:
-            ref, n = back
-            return cand.given(replace(mention, place=ref.place),
-                              evidence(ref, trig.token.doc[ref.start:ref.end],
-                                       f"named {n} sentence{'s' if n > 1 else ''} before"))
-    return cand
-
-
-def _may_look_back(tok: Token, anchored: bool) -> bool:
-    """Only a new, anchored report borrows the place of the sentences before it.
-
-    "The strikes" or "this week's airstrikes" refer back to events already placed
-    (they are merged with them later); a headline has no sentences before it; and
-    a report with neither a date nor a toll is too loose to place by proximity.
-    """
-    if tok.pos_ in {"NOUN", "PROPN"} and (definite(tok) or any(c.dep_ == "poss" for c in tok.children)):
-        return False
-    if not tok.sent.text.rstrip().endswith((".", "!", '"', "”", "'")):
-        return False
-    if tok.pos_ in {"VERB", "AUX"}:
-        return True  # a clause that reports its own action: the scene is the one just named
-    return anchored
-
-
-def _names_an_unknown_town(tok: Token, sent: Span, refs: list[PlaceRef]) -> bool:
-    """"The rebels captured the town of Walikale": the clause names its own town (a place
-    entity, or any name after "the town of") that :func:`~.places.place_refs` could
-    not place; the place named in the sentences before would be another one."""
-    placed = {r.start for r in refs}
-    first, last = tok.left_edge.i, tok.right_edge.i
-    for ent in sent.ents:
-        if not (first <= ent.start and ent.end <= last + 1 and any(ch.isupper() for ch in ent.text)):
-            continue
-        root = ent.root
-        if root.dep_ != "pobj":
-            continue  # "M23 rebels": a name used as a modifier is no place the clause names
-        named_area = root.head.lower_ == "of" and root.head.head.lower_ in ANAPHORA
-        at_place = ent.label_ == "GPE" and root.head.lower_ in lx.PLACE_PREPOSITIONS
-        if (named_area or at_place) and ent.start not in placed:
-            return True
-    return False
-
-
-def _lookback_place(trig: Trigger, si: int, refs: list[PlaceRef]) -> tuple[PlaceRef, int] | None:
-    """A place from the sentences just before, for mentions whose sentence names none, and how
-    many sentences back it was named."""
-    for back in range(1, LOOKBACK + 1):
-        prior = [r for r in refs if r.sent_index == si - back and r.place.kind != "country"
-                 and not names_an_institution(trig.token.doc, r)]
-        if prior:
-            # the first town or district told there: "a church in the town of X, in Y state" is
-            # placed at X, not across the state
-            local = [r for r in prior if r.place.kind in {"city", "district"}]
-            return (local[0] if local else prior[-1]), back
-    return None
-
-
-def same_scene(cand: Candidate, sent: Span, earlier: list[Mention]) -> Candidate:
-    """A second telling, or a follow-up report of the operation just told, takes its scene.
-
-    "During the search, the force killed two gunmen" names neither place nor day: when
-    the same force acts and the sentence points back with a definite noun ("the
-    search", "the patrol", "the force"), the place and date are those of the last
-    placed report by that force. A new place or a date of its own is kept. (A sentence
-    that names no actor is left alone: on other conflicts' wire stories that carried
-    background sentences to the wrong scene.)
-    """
-    mention = cand.record
-    family = mention.event_type
-    retold = earlier_telling(mention, earlier)
-    if retold is not None:
-        rule = "the place of the event's first telling"
-        if mention.dates.known:
-            return cand.given(replace(mention, place=retold.place), _borrowed(retold.place, rule))
-        return cand.given(replace(mention, place=retold.place, dates=retold.dates), _borrowed(retold.place, rule),
-                          time_evidence(retold.dates, "the date of the event's first telling"))
-    if mention.place is not None and mention.dates.known:
-        return cand
-    if family not in tx.VIOLENT_EVENT_TYPES and mention.sub_event_type not in tx.SCENE_TYPES:
-        return cand
-    if mention.actor1 is None or not points_back(sent):
-        return cand
-    scene = next((m for m in reversed(earlier) if m.actor1 == mention.actor1 and m.place is not None
-                  and m.place.kind != "country"), None)
-    where = scene.place if scene is not None else None
-    if scene is None or where is None:  # (a scene is chosen for having a place)
-        return cand
-    if mention.place is None:
-        cand = cand.given(replace(mention, place=where), _borrowed(where, "the scene of the same actor's last report"))
-    elif mention.place.admin1 != where.admin1:
-        return cand
-    mention = cand.record
-    if not mention.dates.known and scene.dates.known:
-        cand = cand.given(replace(mention, dates=scene.dates),
-                          time_evidence(scene.dates, "the date of the same actor's last report"))
-    return cand
-
-
-def _told_operation(cand: Candidate, si: int, scenes: list[Scene]) -> Candidate:
-    """A placeless report that points back ("during the operation") takes the scene last told;
-    the caller checks that it points back."""
-    mention = cand.record
-    if mention.event_type not in tx.VIOLENT_EVENT_TYPES and mention.sub_event_type not in tx.SCENE_TYPES:
-        return cand
-    scene = next((s for s in reversed(scenes) if si - SCENE_REACH <= s.sent_index < si), None)
-    if scene is None:
-        return cand
-    rule = f"the operation told in sentence {scene.sent_index + 1}"
-    place_ev = _borrowed(scene.place.place, rule)
-    if mention.dates.known:
-        return cand.given(replace(mention, place=scene.place.place), place_ev)
-    return cand.given(replace(mention, place=scene.place.place, dates=scene.dates), place_ev,
-                      time_evidence(scene.dates, f"the date of {rule}"))
 
 
 def toll_place(last: Candidate, deaths: int, deaths_rule: str, sent: Span, si: int,

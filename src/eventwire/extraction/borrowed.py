@@ -1,0 +1,170 @@
+"""Borrowed places: the place a report takes from its context when its sentence names none.
+
+:func:`from_context` gives a placeless report the scene it points back to ("during the
+operation", :mod:`.scenes`), else the place of the sentences just before (:data:`~.time.LOOKBACK`),
+for a new, anchored report only; :func:`same_scene` gives a second telling of an event
+(:func:`.retelling.earlier_telling`) the first one's place, and a follow-up report of the same
+force ("during the search, the force killed two") its last scene. :mod:`.place` chooses the
+places a sentence names itself and re-exports these two.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from eventwire import taxonomy as tx
+from eventwire.analysis import lexicon as lx
+from eventwire.analysis.lexicon import definite
+from eventwire.extraction.candidates import Candidate, Evidence
+from eventwire.extraction.places import ANAPHORA, PlaceRef, names_an_institution, vague
+from eventwire.extraction.retelling import earlier_telling
+from eventwire.extraction.scenes import SCENE_REACH, Scene, points_back
+from eventwire.extraction.time import LOOKBACK
+from eventwire.extraction.time import evidence as time_evidence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from eventwire.extraction.triggers import Trigger
+    from eventwire.records import Mention, Place
+
+
+def evidence(ref: PlaceRef | None, doc_span: Span | None, rule: str) -> Evidence:
+    """The place evidence of a reference of the text (``doc_span``: its words)."""
+    if ref is None:
+        return Evidence("place", None, None, rule)
+    return Evidence("place", ref.place.name, doc_span.text if doc_span is not None else None, rule)
+
+
+def borrowed(place: Place | None, rule: str) -> Evidence:
+    return Evidence("place", place.name if place else None, None, rule)
+
+
+def from_context(cand: Candidate, trig: Trigger, sent: Span, si: int, *, anchored: bool,
+                 refs: list[PlaceRef], scenes: list[Scene], earlier: list[Mention]) -> Candidate:
+    """A place for a candidate whose sentence names none: the scene it points back to
+    ("during the operation"), else the place named in the sentences just before."""
+    if points_back(sent):
+        scened = same_scene(cand, sent, earlier)
+        if scened.record.place is None:
+            scened = _told_operation(scened, si, scenes)
+        if scened.record.place is not None:
+            return scened
+    mention = cand.record
+    if _may_look_back(trig.token, anchored) and not _names_an_unknown_town(trig.token, sent, refs) and (
+            mention.event_type in tx.VIOLENT_EVENT_TYPES | {tx.PROTESTS} or mention.sub_event_type == tx.ARRESTS):
+        back = _lookback_place(trig, si, refs)
+        if back:
+            ref, n = back
+            return cand.given(replace(mention, place=ref.place),
+                              evidence(ref, trig.token.doc[ref.start:ref.end],
+                                       f"named {n} sentence{'s' if n > 1 else ''} before"))
+    return cand
+
+
+def _may_look_back(tok: Token, anchored: bool) -> bool:
+    """Only a new, anchored report borrows the place of the sentences before it.
+
+    "The strikes" or "this week's airstrikes" refer back to events already placed
+    (they are merged with them later); a headline has no sentences before it; and
+    a report with neither a date nor a toll is too loose to place by proximity.
+    """
+    if tok.pos_ in {"NOUN", "PROPN"} and (definite(tok) or any(c.dep_ == "poss" for c in tok.children)):
+        return False
+    if not tok.sent.text.rstrip().endswith((".", "!", '"', "”", "'")):
+        return False
+    if tok.pos_ in {"VERB", "AUX"}:
+        return True  # a clause that reports its own action: the scene is the one just named
+    return anchored
+
+
+def _names_an_unknown_town(tok: Token, sent: Span, refs: list[PlaceRef]) -> bool:
+    """"The rebels captured the town of Walikale": the clause names its own town (a place
+    entity, or any name after "the town of") that :func:`~.places.place_refs` could
+    not place; the place named in the sentences before would be another one."""
+    placed = {r.start for r in refs if not vague(r)}  # a town known only at the country level is not placed
+    first, last = tok.left_edge.i, tok.right_edge.i
+    for ent in sent.ents:
+        if not (first <= ent.start and ent.end <= last + 1 and any(ch.isupper() for ch in ent.text)):
+            continue
+        root = ent.root
+        if root.dep_ != "pobj":
+            continue  # "M23 rebels": a name used as a modifier is no place the clause names
+        named_area = root.head.lower_ == "of" and root.head.head.lower_ in ANAPHORA
+        at_place = ent.label_ == "GPE" and root.head.lower_ in lx.PLACE_PREPOSITIONS
+        if (named_area or at_place) and ent.start not in placed:
+            return True
+    return False
+
+
+def _lookback_place(trig: Trigger, si: int, refs: list[PlaceRef]) -> tuple[PlaceRef, int] | None:
+    """A place from the sentences just before, for mentions whose sentence names none, and how
+    many sentences back it was named."""
+    for back in range(1, LOOKBACK + 1):
+        prior = [r for r in refs if r.sent_index == si - back and r.place.kind != "country"
+                 and not names_an_institution(trig.token.doc, r)]
+        if prior:
+            # the first town or district told there: "a church in the town of X, in Y state" is
+            # placed at X, not across the state
+            local = [r for r in prior if r.place.kind in {"city", "district"}]
+            return (local[0] if local else prior[-1]), back
+    return None
+
+
+def same_scene(cand: Candidate, sent: Span, earlier: list[Mention]) -> Candidate:
+    """A second telling, or a follow-up report of the operation just told, takes its scene.
+
+    "During the search, the force killed two gunmen" names neither place nor day: when
+    the same force acts and the sentence points back with a definite noun ("the
+    search", "the patrol", "the force"), the place and date are those of the last
+    placed report by that force. A new place or a date of its own is kept. (A sentence
+    that names no actor is left alone: on other conflicts' wire stories that carried
+    background sentences to the wrong scene.)
+    """
+    mention = cand.record
+    family = mention.event_type
+    retold = earlier_telling(mention, earlier)
+    if retold is not None:
+        rule = "the place of the event's first telling"
+        if mention.dates.known:
+            return cand.given(replace(mention, place=retold.place), borrowed(retold.place, rule))
+        return cand.given(replace(mention, place=retold.place, dates=retold.dates), borrowed(retold.place, rule),
+                          time_evidence(retold.dates, "the date of the event's first telling"))
+    if mention.place is not None and mention.dates.known:
+        return cand
+    if family not in tx.VIOLENT_EVENT_TYPES and mention.sub_event_type not in tx.SCENE_TYPES:
+        return cand
+    if mention.actor1 is None or not points_back(sent):
+        return cand
+    scene = next((m for m in reversed(earlier) if m.actor1 == mention.actor1 and m.place is not None
+                  and m.place.kind != "country"), None)
+    where = scene.place if scene is not None else None
+    if scene is None or where is None:  # (a scene is chosen for having a place)
+        return cand
+    if mention.place is None:
+        cand = cand.given(replace(mention, place=where), borrowed(where, "the scene of the same actor's last report"))
+    elif mention.place.admin1 != where.admin1:
+        return cand
+    mention = cand.record
+    if not mention.dates.known and scene.dates.known:
+        cand = cand.given(replace(mention, dates=scene.dates),
+                          time_evidence(scene.dates, "the date of the same actor's last report"))
+    return cand
+
+
+def _told_operation(cand: Candidate, si: int, scenes: list[Scene]) -> Candidate:
+    """A placeless report that points back ("during the operation") takes the scene last told;
+    the caller checks that it points back."""
+    mention = cand.record
+    if mention.event_type not in tx.VIOLENT_EVENT_TYPES and mention.sub_event_type not in tx.SCENE_TYPES:
+        return cand
+    scene = next((s for s in reversed(scenes) if si - SCENE_REACH <= s.sent_index < si), None)
+    if scene is None:
+        return cand
+    rule = f"the operation told in sentence {scene.sent_index + 1}"
+    place_ev = borrowed(scene.place.place, rule)
+    if mention.dates.known:
+        return cand.given(replace(mention, place=scene.place.place), place_ev)
+    return cand.given(replace(mention, place=scene.place.place, dates=scene.dates), place_ev,
+                      time_evidence(scene.dates, f"the date of {rule}"))

@@ -1,0 +1,93 @@
+"""The article's country: a vote over the places and nationalities it names.
+
+:func:`article_country` is the country actors default to and places are geocoded in;
+:func:`common_word` tells a common noun the tagger took for a place ("Artillery fire hit ..."),
+which neither votes nor is geocoded.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING
+
+from eventwire.analysis import lexicon as lx
+from eventwire.extraction.areas import AREA_KIND
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+
+def article_country(doc: Doc) -> str | None:
+    """The country an article is about: a vote in which towns and provinces weigh more than
+    country names and nationality words, so a report on Afghanistan from Washington is about
+    Afghanistan.
+
+    A place name votes for every country that has a place of that name, by how well it fits
+    there (:func:`~eventwire.geo.geocode.country_weights`), so the names agree on the country
+    they share rather than each taking its most populous namesake abroad. A name counts at
+    most twice however often it recurs, so one ambiguous name cannot outvote the article's
+    other places; a short all-capitals name ("IMU", "ALP") only votes when it is a country's
+    abbreviation, and a common word the tagger took for a place ("Artillery") not at all.
+    The headline and the lead say where the story is: their names count double.
+    """
+    from collections import Counter
+
+    from eventwire.geo.gazetteer import default_gazetteer, name_key
+    from eventwire.geo.geocode import country_weights, infer_country
+
+    gaz = default_gazetteer()
+    votes: dict[str, float] = {}
+    seen: Counter[str] = Counter()
+    lead = _lead_end(doc)
+    for ent in doc.ents:
+        if ent.label_ not in {"GPE", "LOC", "NORP"} or common_word(ent):
+            continue
+        key = name_key(ent.text)
+        seen[key] += 1
+        if seen[key] > 2:
+            continue
+        if ent.label_ == "NORP":
+            code = gaz.demonym_country(ent.text)
+            if code:
+                votes[code] = votes.get(code, 0.0) + (2 if ent.start < lead else 1)
+            continue
+        country = gaz.country(ent.text)
+        if country is not None and country.country_code:
+            votes[country.country_code] = votes.get(country.country_code, 0.0) + (2 if ent.start < lead else 1)
+            continue
+        if ent.text.isupper() and len(ent.text.strip()) <= 4:
+            continue
+        after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+        for code, weight in country_weights(ent.text, kind=AREA_KIND.get(after)).items():
+            votes[code] = votes.get(code, 0.0) + weight * (2 if ent.start < lead else 1)
+    if votes:
+        return max(votes, key=lambda c: votes[c])
+    return infer_country([e.text for e in doc.ents if e.label_ in {"GPE", "NORP", "LOC"} and not common_word(e)])
+
+
+def _lead_end(doc: Doc) -> int:
+    """The first token after the article's first two sentences (its headline and lead), or 0
+    for a one- or two-sentence text, where no part of it is the lead of more."""
+    if not doc.has_annotation("SENT_START"):
+        return 0
+    ends = []
+    for sent in doc.sents:
+        ends.append(sent.end)
+        if len(ends) > 2:
+            return ends[1]
+    return 0
+
+
+def common_word(ent: Span) -> bool:
+    """A common noun the tagger took for a place, capitalised only by its place in the sentence
+    ("Artillery fire hit ...", "Drone strikes on ..."): a word of the weapon, force and
+    event vocabularies is never a place name on its own."""
+    return ent.end - ent.start == 1 and ent.text.lower() in _common_nouns()
+
+
+@functools.cache
+def _common_nouns() -> frozenset[str]:
+    return frozenset().union(lx.AIR_WORDS, lx.SHELL_WORDS, lx.GRENADE_WORDS, lx.EXPLOSIVE_WORDS, lx.CHEMICAL_WORDS,
+                             lx.WEAPON_CACHE_WORDS, lx.TROOP_WORDS, lx.PERSON_WORDS, lx.FIGHTING_UNITS,
+                             lx.GENERIC_EVENT_NOUNS, lx.NOUN_KINDS, lx.SCENE_NOUNS, lx.OPERATION_NOUNS,
+                             lx.CIVILIAN_VICTIMS, lx.COLLECTIVES, lx.ARMED_DRESS)

@@ -198,10 +198,15 @@ def _gazetteer() -> Any:
     return default_gazetteer()
 
 
+_POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s\b")
+
+
 def place_matches(coded: Any, phrase: str) -> bool:
-    """Whether a coded :class:`~eventwire.records.Place` is the place the gold phrase names."""
+    """Whether a coded :class:`~eventwire.records.Place` is the place the gold phrase names (a
+    possessive is its name: "Baqubah's main market" names Baqubah)."""
     if coded is None:
         return False
+    phrase = _POSSESSIVE.sub("", phrase)
     if _contains(phrase, coded.name):
         return True
     if coded.latitude is None or coded.longitude is None:

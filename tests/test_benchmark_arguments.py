@@ -63,6 +63,13 @@ def test_benchmark_arguments_place_by_name_in_the_phrase():
     assert not arguments.place_matches(Place("Kab", None, None, None, None, 1), "Kabkabiya")  # whole words
 
 
+def test_benchmark_arguments_a_possessive_names_its_place():
+    town = Place("Baqubah", "Diyala", "Iraq", None, None, 1)
+    assert arguments.place_matches(town, "Baqubah's main market")
+    assert arguments.place_matches(town, "Baqubah\u2019s main market")
+    assert not arguments.place_matches(Place("Baqubahs", None, None, None, None, 1), "Baqubah's main market")
+
+
 def test_benchmark_arguments_actor_names_fold_case_and_punctuation():
     assert arguments.same_actor("Military Forces of Sudan", "military forces of sudan")
     assert arguments.same_actor("SPLM-North (al-Hilu)", "SPLM North al Hilu")

@@ -512,3 +512,31 @@ def test_export_without_a_report_writes_none_and_removes_an_old_one(tmp_path: Pa
     assert "report.html" not in written
     assert not (tmp_path / "report.html").exists()
     assert (tmp_path / "events.jsonl").exists()
+
+
+TWO_TOWNS = ("GOMA, Congo, 9 March 2025 - Government troops retook the towns of Kalemie and Moba in "
+             "Tanganyika province on Sunday after a week of fighting with rebels, the army said.\n")
+
+
+@pytest.mark.slow
+def test_export_order_does_not_depend_on_where_the_files_lie(tmp_path) -> None:
+    """Events of one day and province are ordered by their first report, not by their ids (hashes of
+    the file's path): the same article in folders of other names gives the same rows in the same
+    order, in the outputs and in the store's streamed export."""
+    from eventwire.pipeline import run
+    from eventwire.store.database import Store
+
+    seen = []
+    for name in ("a", "bb", "news", "in-2025", "x1", "zz"):
+        folder = tmp_path / name / "feed"
+        folder.mkdir(parents=True)
+        (folder / "report.txt").write_text(TWO_TOWNS, encoding="utf-8")
+        run([str(folder)], out_dir=tmp_path / name / "out", db=tmp_path / name / "e.duckdb")
+        rows = [json.loads(line) for line in (tmp_path / name / "out" / "events.jsonl").open(encoding="utf-8")]
+        order = [(r["sub_event_type"], r["location"], r["event_date"]) for r in rows]
+        with Store.open(tmp_path / name / "e.duckdb") as store:
+            streamed = [(e.sub_event_type, e.place.name if e.place else None) for e in store.events_in_export_order()]
+        assert [o[:2] for o in order] == streamed
+        seen.append(order)
+    assert len({loc for _, loc, _ in seen[0]}) == 2, seen[0]  # both towns coded, one event each
+    assert all(order == seen[0] for order in seen), seen

@@ -299,4 +299,11 @@ def problem_to_dict(problem: Problem) -> dict[str, Any]:
 
 def mention_order(m: Mention) -> tuple[Any, ...]:
     """The order an event's mentions are listed in: publication date (unknown last), article, offset."""
-    return (m.published is None, m.published or dt.date.min, m.article_id, m.start, m.mention_id)
+    return (m.published is None, m.published or dt.date.min, m.article_id, *in_article(m))
+
+
+def in_article(m: Mention) -> tuple[Any, ...]:
+    """A mention's place among its article's: by offset, then by what it says, so that two reports
+    of one sentence keep the same order wherever the article's file lies (the mention id, a hash
+    of the article's path, breaks only the ties of identical reports)."""
+    return (m.start, m.end, m.trigger, m.sub_event_type, m.place.name if m.place else "", m.mention_id)

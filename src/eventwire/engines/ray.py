@@ -40,7 +40,7 @@ from eventwire.engines.work import Result, code_batch
 from eventwire.errors import EventwireError
 from eventwire.linking.link import block_of, link
 from eventwire.linking.stage import Part, link_stage
-from eventwire.records import Article, Event, Mention, Problem
+from eventwire.records import Article, Event, Mention, Problem, in_article
 from eventwire.settings import Settings
 
 
@@ -62,7 +62,7 @@ def _order_key(m: Mention) -> tuple[Any, ...]:
     """The order :func:`eventwire.linking.link.link` takes reports in (and founds events in)."""
     import datetime as dt
 
-    return (m.published or dt.date.max, m.article_id, m.start, m.mention_id)
+    return (m.published or dt.date.max, m.article_id, *in_article(m))
 
 
 class RayEngine:

@@ -34,7 +34,7 @@ from eventwire.linking.merge import (
     sub_country,
     types_mergeable,
 )
-from eventwire.records import DateSpan, Mention, Place
+from eventwire.records import DateSpan, Mention, Place, in_article
 
 #: An undated report can only be of an event this many days before publication.
 UNDATED_WINDOW_DAYS = 30
@@ -321,7 +321,7 @@ def link(reports: Sequence[Mention], *, article_words: dict[str, frozenset[str]]
     on the set of reports, not on the order they are given in.
     """
     article_words = article_words or {}
-    order = sorted(reports, key=lambda m: (m.published or dt.date.max, m.article_id, m.start, m.mention_id))
+    order = sorted(reports, key=lambda m: (m.published or dt.date.max, m.article_id, *in_article(m)))
     index = _Index(km=km, days=days)
     clusters: list[_Cluster] = []
     for m in order:

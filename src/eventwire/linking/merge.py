@@ -32,7 +32,7 @@ from dataclasses import replace
 from typing import Any
 
 from eventwire import taxonomy as tx
-from eventwire.records import DateSpan, Event, Mention, Place
+from eventwire.records import DateSpan, Event, Mention, Place, in_article
 
 #: Within a family, the sub-event type that wins when mentions merge.
 PRIORITY = (
@@ -139,8 +139,8 @@ def event_id_for(mentions: Sequence[Mention]) -> str:
     return "ew-" + hashlib.sha1(founder.encode()).hexdigest()[:12]
 
 
-def _chronological(m: Mention) -> tuple[dt.date, str, int]:
-    return (m.published or dt.date.min, m.article_id, m.start)
+def _chronological(m: Mention) -> tuple[Any, ...]:
+    return (m.published or dt.date.min, m.article_id, *in_article(m))
 
 
 def build_event(group: Sequence[Mention], *, event_id: str | None = None) -> Event:

@@ -76,12 +76,24 @@ def _event_key(event: Event) -> tuple[Any, ...]:
     place = event.place
     country = place.country if place else None
     admin1 = place.admin1 if place else None
+    first = _first_report(event)
     return (event.dates.start is None, event.dates.start or dt.date.min,
-            country is None, country or "", admin1 is None, admin1 or "", event.event_id)
+            country is None, country or "", admin1 is None, admin1 or "", first, event.event_id)
+
+
+def _first_report(event: Event) -> tuple[Any, ...]:
+    """Where the event's first report stands: article, offset, trigger, type, place (as the store's
+    ``_EXPORT_ORDER`` reads it)."""
+    if not event.mentions:
+        return ("", -1, -1, "", "", "")
+    m = event.mentions[0]
+    return (m.article_id, m.start, m.end, m.trigger or "", m.sub_event_type, m.place.name if m.place else "")
 
 
 def sort_events(events: Iterable[Event]) -> list[Event]:
-    """Events in output order: date_start (unknown last), country, admin1, event_id."""
+    """Events in output order: date_start (unknown last), country, admin1, then where their first
+    report stands (article, offset, what it says: not the event id, a hash of the file's path, so
+    the order does not change when the files move)."""
     return sorted(events, key=_event_key)
 
 

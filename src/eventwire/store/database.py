@@ -90,9 +90,13 @@ MEMORY_LIMIT = "256MB"
 # The country of a mention's linking block (eventwire.linking.link.block_of): "" without a place or code.
 _BLOCK_COUNTRY = "CASE WHEN place_name IS NULL THEN '' ELSE coalesce(place_country_code, '') END"
 # Events in the exports' order (eventwire.output.export.sort_events): date, country, admin1 (unknown
-# last), event id. DuckDB compares text by code point, as Python does.
-_EXPORT_ORDER = ("date_start IS NULL, date_start, place_country IS NULL, place_country, "
-                 "place_admin1 IS NULL, place_admin1, event_id")
+# last), then the event's first report (article, offset, trigger, type, place), event id. DuckDB
+# compares text by code point, as Python does.
+_EXPORT_ORDER = ("e.date_start IS NULL, e.date_start, e.place_country IS NULL, e.place_country, "
+                 "e.place_admin1 IS NULL, e.place_admin1, coalesce(f.article_id, ''), coalesce(f.start, -1), "
+                 "coalesce(f.\"end\", -1), coalesce(f.trigger, ''), coalesce(f.sub_event_type, ''), "
+                 "coalesce(f.place_name, ''), e.event_id")
+_EXPORT_FROM = "events e LEFT JOIN event_mentions f ON f.event_id = e.event_id AND f.position = 0"
 
 _LOCK = re.compile(r"could not set lock|conflicting lock", re.IGNORECASE)
 _PID = re.compile(r"\bPID (\d+)")
@@ -539,11 +543,11 @@ class Store:
         params: list[Any] = []
         where = "TRUE"
         if touching is not None:
-            where = ("event_id IN (SELECT event_id FROM event_mentions "
+            where = ("e.event_id IN (SELECT event_id FROM event_mentions "
                      "WHERE article_id IN (SELECT unnest(?::VARCHAR[])))")
             params.append(sorted(set(touching)))
-        ids = [r[0] for r in self._query(f"SELECT event_id FROM events WHERE {where} ORDER BY {_EXPORT_ORDER}",
-                                         params)]
+        ids = [r[0] for r in self._query(f"SELECT e.event_id FROM {_EXPORT_FROM} WHERE {where} "
+                                         f"ORDER BY {_EXPORT_ORDER}", params)]
         for first in range(0, len(ids), chunk):
             part = ids[first:first + chunk]
             found = {e.event_id: e for e in self._events(where="event_id IN (SELECT unnest(?::VARCHAR[]))",

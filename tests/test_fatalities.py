@@ -19,6 +19,20 @@ SHARED = Path(__file__).parents[1].parent / "shared"
     ("sentence", "expected"),
     [
         # passive victim lists, summed
+        ("Police said four people, three officers and a driver, were killed in the ambush.", 4),
+        ("The raid left nine soldiers and volunteers dead, a security source said.", 9),
+        ("Seven gunmen were neutralised in the operation, the army said.", 7),
+        ("Two anti-tank mines were neutralised by engineers.", None),
+        ("Two soldiers were martyred and a militant neutralised in the exchange.", 3),
+        ("After a fierce exchange of fire, five fighters were sent to hell.", 5),
+        ("One soldier embraced shahadat during the operation.", 1),
+        ("A crowd beat to death two men accused of theft in the village.", 2),
+        ("Villagers stoned to death a woman they accused of witchcraft.", 1),
+        ("At least 12 fighters reported killed in the fighting near the dam.", 12),
+        ("A drone hit a van near the port, killing four men the army described as smugglers.", 4),
+        ("No serious injuries were reported.", 0),
+        ("There were no reports of serious injuries at the rally.", 0),
+        ("There were no immediate reports of injuries.", None),
         ("At least 60 Afghans and 13 U.S. service members were killed in the airport bombing.", 73),
         ("Two armed insurgents were killed.", 2),
         ("Five soldiers in the convoy were killed near Gao.", 5),
@@ -272,3 +286,22 @@ def test_toll_an_event_told_as_the_cause_keeps_its_toll(nlp) -> None:
                          "people in a market in Goma.", file="t.txt")
     strikes = [m for m in extract(nlp(article.text), article) if m.trigger == "killed"]
     assert [m.fatalities for m in strikes] == [4]
+
+
+@pytest.mark.parametrize(
+    ("follow", "expected"),
+    [
+        ("Nobody was hurt.", 0),
+        ("No serious injuries were reported, police said.", 0),
+        ("Five militants were neutralised during the assault.", 5),
+        ("In another village, gunmen killed two farmers.", None),  # another act keeps its toll
+    ],
+)
+def test_toll_told_in_the_next_sentence(nlp, follow: str, expected: int | None) -> None:
+    from eventwire.extraction.extract import extract
+    from eventwire.ingest import parse_text
+
+    article = parse_text(" date 2024-05-16\nOn Monday, soldiers recaptured the town of Bama from the insurgents, "
+                         f"the army said. {follow}", file="t.txt")
+    first = extract(nlp(article.text), article)[0]
+    assert first.fatalities == expected

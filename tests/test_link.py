@@ -250,3 +250,12 @@ def test_link_reports_dated_days_apart_are_one_event_only_within_a_day(gap: int,
                      published=dt.date(2021, 3, 12))
     assert len(link([first, second], days=Settings().link_days)) == events
     assert len(link([first, second])) == events
+
+
+def test_link_consolidate_an_article_keeps_its_first_toll_against_a_later_claim():
+    lede = mention("m1", deaths=8)
+    claim = replace(mention("m2", deaths=40), sentence="The group said its fighters had killed 40 soldiers.")
+    assert consolidate([lede, claim])[0].fatalities == 8
+    revised = replace(mention("m3", deaths=11), sentence="The toll later rose to 11, officials said.")
+    assert consolidate([lede, revised])[0].fatalities == 11
+    assert consolidate([mention("m1"), mention("m2", deaths=3)])[0].fatalities == 3

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 
 from eventwire import taxonomy as tx
 from eventwire.linking.merge import (
+    article_toll,
     merge_two,
     narrower,
     one_complex_attack,
@@ -98,7 +99,7 @@ def consolidate(mentions: Sequence[Mention], *, km: float = 30.0) -> list[Mentio
                     and places_compatible(g.place, m.place, km=km) \
                     and dates_compatible(g.dates, m.dates) and actors_compatible(g, m) \
                     and _same_spot_or_contained(g.place, m.place):
-                groups[i] = merge_two(g, m)
+                groups[i] = replace(merge_two(g, m), fatalities=article_toll(g, m))
                 break
         else:
             groups.append(m)

@@ -133,6 +133,22 @@ def merge_two(base: Mention, other: Mention) -> Mention:
                    actor2=actor2 if actor2 != actor1 else None)
 
 
+#: Words by which a later sentence revises a toll told before ("the toll rose to 12", "now says").
+_REVISED = re.compile(r"\b(?:rose|risen|climbed|increased|jumped|reached|now|updated|revised|later|since)\b",
+                      re.IGNORECASE)
+
+
+def article_toll(first: Mention, later: Mention) -> int | None:
+    """The toll of one event that one article tells twice: the figure it told first (its lede's)
+    stands, as the conservative one, against a different figure told later ("residents put the toll
+    at 30", "the group claimed it killed 40"), unless the later sentence revises it ("rose to")."""
+    if first.fatalities is None or later.fatalities is None:
+        return first.fatalities if later.fatalities is None else later.fatalities
+    if later.fatalities > first.fatalities and _REVISED.search(later.sentence):
+        return later.fatalities
+    return first.fatalities
+
+
 def event_id_for(mentions: Sequence[Mention]) -> str:
     """A stable id: a hash of the event's smallest mention id."""
     founder = min(m.mention_id for m in mentions)

@@ -80,3 +80,8 @@ def test_time_the_same_night_reaches_past_the_details_between(nlp) -> None:
     mentions = extract(nlp(article.text), article)
     izium = [m for m in mentions if m.place is not None and m.place.name == "Izium"]
     assert izium and all(m.dates.start == dt.date(2024, 5, 13) for m in izium)
+
+
+def test_time_a_clause_below_the_event_word_dates_it(nlp) -> None:
+    doc, refs = _refs(nlp, "Gunmen killed a lawyer as he left the court in Multan on Tuesday.", "2024-05-16")
+    assert date_for(find_token(doc, "killed"), 0, refs).start == dt.date(2024, 5, 14)

@@ -87,13 +87,17 @@ def date_for(tok: Token, si: int, times: list[TimeRef]) -> DateSpan:
 def _victims_day(tok: Token, si: int, times: list[TimeRef]) -> DateSpan:
     """"The ELN seized two soldiers who were travelling near Tame on Friday": with no date of its
     own, the event takes the day of a relative clause on its own victims or target (what they were
-    doing when it happened). Only a day: "the town, which they had held since 2023" is no event day."""
+    doing when it happened), or of a clause below the event word ("shot him as he left the court on
+    Tuesday"). Only a day: "the town, which they had held since 2023" is no event day."""
     for ref in times:
         if ref.sent_index != si or ref.root is None or ref.expr.span.precision != "day":
             continue
         verb = clause_verb(ref.root)
         if verb.dep_ in {"relcl", "acl"} and _argument_of(verb.head, tok):
             return ref.expr.span
+        if verb.dep_ in {"advcl", "relcl", "acl", "xcomp"} and verb.lemma_ not in lx.SPEECH_VERBS \
+                and _dominates(tok, verb):
+            return ref.expr.span  # "shot dead an activist as she left a pharmacy on Tuesday"
     return DateSpan.unknown()
 
 

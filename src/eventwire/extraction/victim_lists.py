@@ -23,7 +23,7 @@ NPWORD = (r"(?!(?:and|or|were|was|are|is|have|has|had|been|be|being|who|which|th
           r"killed|killing|wounded|wounding|injured|injuring|died|dead|neutrali[sz]ed|martyred|embraced|including|in|on|at|"
           r"during|near|"
           r"by|from|as|but|into|with)\b)[A-Za-z][\w.'’-]*")
-NP = rf"(?:\s+{NPWORD}){{0,6}}"
+NP = rf"(?:\s+{NPWORD}){{0,8}}"
 ITEM = rf"{MOD}(?:{Q.format('q')}|(?P<a>\ban?\b)(?=\s+[A-Za-z]))"
 LIST_ITEM = re.compile(rf"^\s*{ITEM}(?P<np>{NP})", re.IGNORECASE)
 # "a woman and her daughter", "a man, his wife and their two children", "an officer and himself":

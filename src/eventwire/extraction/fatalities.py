@@ -17,8 +17,12 @@ How a sentence is read:
    to 15") counts its lower end. "a"/"an" before a victim ("killing a soldier", "a
    policeman was killed") is one, and so are "him"/"her" after an active verb, a
    singular noun after one ("killing the attacker"; "the suspected insurgents" is no
-   figure) and a singular subject ("the governor was killed", "he died"). A victim
-   named only by name ("killed Ahmed") is not counted: that needs the parser.
+   figure) and a singular subject ("the governor was killed", "he died"). In a list a
+   singular "the"/"his" noun or "him" is one ("killing the driver and his son" = 2,
+   "the imam and 15 worshippers" = 16; a later "the" item adds none, "four children and
+   the driver" = 4), "himself" too (a bomber's own death), "a family
+   of five" is five and "one killed on each side" two. A victim named only by name
+   ("killed Ahmed") is not counted: that needs the parser.
 3. Separate victim groups in one sentence are added. A total toll ("a death toll
    of 30", "the bodies of 14 people", "30 deaths") is used only when the sentence
    names no victim group, since a toll may cover earlier events ("killed 5,
@@ -51,14 +55,14 @@ _KILL_PARTICIPLE = (r"(?:killed|slain|dead|murdered|executed|massacred|beheaded|
                     r"found\s+dead|declared\s+dead|pronounced\s+dead|"
                     # military communiqués: "eight assailants were neutralised", "two soldiers were
                     # martyred", "five khwarij were sent to hell"
-                    r"neutrali[sz]ed|martyred|sent\s+to\s+hell)")
+                    r"neutrali[sz]ed|eliminated|martyred|sent\s+to\s+hell)")
 _AUX = (r"(?:were|was|are|is|have\s+been|has\s+been|had\s+been|been|being|got|lay|lie|lies|lying|"
         r"were\s+reported|was\s+reported|are\s+reported|is\s+reported|were\s+confirmed|was\s+confirmed)")
 _ADV_WORDS = r"(?:reportedly|all|also|later|allegedly|confirmed|either|now|then|subsequently|eventually)"
 _ADV = rf"(?:\s+{_ADV_WORDS})?"
 _DIE = (r"(?:died|die|dies|perished|lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|"
         r"were\s+left\s+dead|(?:embraced|attained)\s+(?:shahadat|shahadah|martyrdom))")
-_ACTIVE = (r"(?:killed|killing|kills|kill|shot\s+dead|shooting\s+dead|shoots?\s+dead|executed|executing|massacred|"
+_ACTIVE = (r"(?:killed|killing|kills|kill|shot\s+dead|shooting\s+dead|shoots?\s+dead|martyring|executed|executing|massacred|"
            r"massacring|murdered|murdering|slaughtered|slaughtering|beheaded|beheading|assassinated|"
            r"claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|took\s+the\s+lives\s+of|"
            r"taking\s+the\s+lives\s+of|left|leaving|(?:the\s+)?(?:deaths?|killings?)\s+of|"
@@ -86,6 +90,8 @@ _LEFT_DEAD = re.compile(rf"^(?:\s*,?\s*(?:and|as\s+well\s+as)(?:\s+{vl.NPWORD}){
 # what "neutralised" may be said of besides people ("two mines were neutralised")
 _THINGS = re.compile(r"\b(?:mines?|devices?|ieds?|bombs?|explosives?|posts?|positions?|launchers?|drones?)\b",
                      re.IGNORECASE)
+# "three fighters dead on each side": the figure counts twice
+_EACH_SIDE = re.compile(r"\b(?:on|of|from)\s+each\s+side\b", re.IGNORECASE)
 # "killing both": two victims named before
 _BOTH = re.compile(r"^both\b(?![^,.;]{0,40}\band\b)", re.IGNORECASE)
 # "protesters rioted after a man died in custody", "over the killing of an elder": the toll of
@@ -158,8 +164,11 @@ def _passive_groups(masked: str, values: list[int]) -> list[tuple[int, int, int]
             continue
         if re.search(r"\bnot\b", tail[:verb.end()], re.IGNORECASE):
             continue
-        if re.search(r"neutrali", tail[:verb.end()], re.IGNORECASE) and _THINGS.search(masked[start:start + used]):
+        if re.search(r"neutrali|eliminat", tail[:verb.end()], re.IGNORECASE) \
+                and _THINGS.search(masked[start:start + used]):
             continue
+        if _EACH_SIDE.search(masked[start:start + used + verb.end() + 30]):
+            total *= 2  # "one killed on each side", "one member of each side died"
         found.append((start, start + used + verb.end(), total))
         taken_until = start + used + verb.end()
     for match in _SINGULAR.finditer(masked):
@@ -176,13 +185,15 @@ def _active_groups(masked: str, values: list[int]) -> list[tuple[int, int, int]]
         rest = masked[verb.end():verb.end() + _WINDOW]
         if re.match(r"^(?:or|and)\s+(?:wound|injur)", rest, re.IGNORECASE):
             continue  # "killing and wounding civilians": casualties, no death figure
-        if re.match(r"^(?:him|her)\b", rest, re.IGNORECASE) and not word.startswith(("left", "leav")):
-            found.append((verb.start(), verb.end() + 3, 1))
+        listed = vl.read_list(rest, values)  # "killing him and his driver": a list read whole
+        if re.match(r"^(?:him|her|himself|herself)\b", rest, re.IGNORECASE) and listed is None \
+                and not word.startswith(("left", "leav")):
+            found.append((verb.start(), verb.end() + 3, 1))  # "killing himself": the bomber is a death too
             continue
         if _BOTH.match(rest) and not word.startswith(("left", "leav")):
             found.append((verb.start(), verb.end() + 4, 2))
             continue
-        read = vl.read_list(rest, values)
+        read = listed
         if read is None:
             one = _THE_ONE.match(rest)
             if one is not None and not word.startswith(("left", "leav")):

@@ -6,7 +6,9 @@ the sentence's first violent event or protest takes it (:func:`toll_for`); a run
 ("killed Taliban leader Saifullah") is a toll of one; and a passive killing with no doer just
 after a report without a toll is that report's toll (:func:`toll_of_the_last`), not an event of
 its own. That last rule also lets the toll sentence say where, when the report did not
-(the place is :mod:`.place`'s :func:`~.place.toll_place`).
+(the place is :mod:`.place`'s :func:`~.place.toll_place`). A report without a toll also takes
+one told in the next sentence that tells no act of its own (:func:`toll_told_after`: "Nobody was
+hurt.", "Six terrorists were neutralised during the assault.").
 """
 
 from __future__ import annotations

@@ -20,7 +20,8 @@ MOD = (r"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|appro
         r"a\s+reported|the|all|only|just|reportedly)\s+)*")
 # words that may sit in a victim noun phrase (never a placeholder, verb or clause word)
 NPWORD = (r"(?!(?:and|or|were|was|are|is|have|has|had|been|be|being|who|which|that|when|while|after|"
-          r"killed|killing|wounded|wounding|injured|injuring|died|dead|neutrali[sz]ed|martyred|embraced|including|in|on|at|"
+          r"killed|killing|wounded|wounding|injured|injuring|died|dead|neutrali[sz]ed|eliminated|martyred|embraced|"
+          r"including|in|on|at|"
           r"during|near|"
           r"by|from|as|but|into|with)\b)[A-Za-z][\w.'’-]*")
 NP = rf"(?:\s+{NPWORD}){{0,8}}"
@@ -28,10 +29,19 @@ ITEM = rf"{MOD}(?:{Q.format('q')}|(?P<a>\ban?\b)(?=\s+[A-Za-z]))"
 LIST_ITEM = re.compile(rf"^\s*{ITEM}(?P<np>{NP})", re.IGNORECASE)
 # "a woman and her daughter", "a man, his wife and their two children", "an officer and himself":
 # a later item of a list may be a possessive noun phrase (one person when singular) or a reflexive
-POSSESSIVE_ITEM = re.compile(rf"^\s*(?:(?P<self>himself|herself)\b|(?:his|her|their|its)\s+"
+POSSESSIVE_ITEM = re.compile(rf"^\s*(?:(?P<self>himself|herself|him\b|her(?=\s*(?:,|and\b|[.;]|$)))\b"
+                             rf"|(?:his|her|their|its|the)\s+"
                              rf"(?:{Q.format('q')}(?P<np>{NP})|(?P<one>{NPWORD}(?:\s+{NPWORD}){{0,3}})))",
                              re.IGNORECASE)
 PLURAL_HEADS = frozenset(["children", "men", "women", "people", "police", "folk", "kin", "relatives"])
+#: Singular nouns of a group or a thing, never one victim ("the crew", "the family", "the car").
+GROUP_HEADS = frozenset(["crew", "family", "group", "force", "unit", "team", "convoy", "staff", "population",
+                         "personnel", "militia", "army", "enemy", "public", "rest", "majority", "remainder",
+                         "others", "car", "vehicle", "bus", "house", "building", "village", "town", "area",
+                         "attack", "blast", "explosion", "strike", "raid", "fire", "fighting"])
+_DEFINITE = re.compile(r"^\s*the\b", re.IGNORECASE)
+# "a family of five": as many as it counts
+FAMILY_OF = re.compile(r"^\s*#(?P<q>\d+)#")
 # "three people, two officers and a civilian": a first group of anyone, then its parts
 GENERAL_HEAD = re.compile(r"^\s*(?:people|persons|individuals)\b", re.IGNORECASE)
 JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+|plus\s+)", re.IGNORECASE)
@@ -68,13 +78,15 @@ def read_list(text: str, values: list[int]) -> tuple[int, int] | None:
     count = 0
     items: list[int] = []
     first_np = ""
+    definite_first = False
     rest = text
     while True:
         item = LIST_ITEM.match(rest)
         if item is None:
-            later = possessive(rest) if count else None
-            if later is None:
-                break
+            later = possessive(rest)  # "the driver and his son", "him and his driver", "himself"
+            if later is None or (count and _DEFINITE.match(rest)):
+                break  # "four children and the driver": a later "the" adds nothing (conservative)
+            definite_first = definite_first or not count
             items.append(values[int(later.group("q"))] if later.group("q") is not None else 1)
             total += items[-1]
             count += 1
@@ -94,6 +106,22 @@ def read_list(text: str, values: list[int]) -> tuple[int, int] | None:
             if NOT_A_VICTIM_AFTER_A.match(rest[item.end("a"):]) or not item.group("np").strip():
                 break
             value = 1
+            family = FAMILY_OF.match(rest[item.end():]) if item.group("np").lower().split()[-2:] == [
+                "family", "of"] else None
+            if family is not None:  # "killing a family of six"
+                value = values[int(family.group("q"))]
+                item_end = item.end() + family.end()
+                total += value
+                items.append(value)
+                count += 1
+                used += item_end
+                rest = rest[item_end:]
+                join = JOIN.match(rest)
+                if join is None or not (LIST_ITEM.match(rest[join.end():]) or possessive(rest[join.end():])):
+                    break
+                used += join.end()
+                rest = rest[join.end():]
+                continue
         total += value
         first_np = first_np or item.group("np")
         items.append(value)
@@ -111,6 +139,8 @@ def read_list(text: str, values: list[int]) -> tuple[int, int] | None:
             break
         used += join.end()
         rest = rest[join.end():]
+    if definite_first and count == 1:
+        return None  # a lone "the driver" or "him": the caller reads a single victim its own way
     if len(items) >= 3 and items[0] == sum(items[1:]) and GENERAL_HEAD.match(first_np):
         total = items[0]  # "three people, two officers and a civilian": the parts of the first group
     return (total, used) if count else None
@@ -120,6 +150,8 @@ def possessive(text: str) -> re.Match[str] | None:
     """A possessive item at the start of ``text`` that counts: a number, or one person."""
     item = POSSESSIVE_ITEM.match(text)
     one = item.group("one") if item is not None else None
+    if one is not None and one.split()[-1].lower() in GROUP_HEADS:
+        return None
     return None if item is None or (one is not None and plural(one)) else item
 
 

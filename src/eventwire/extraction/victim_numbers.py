@@ -16,9 +16,12 @@ from eventwire.analysis.numbers import find_numbers
 
 __all__ = ["masked"]
 
+# a month's name or abbreviation, never a word that starts like one ("martyring", "decapitated")
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
 _DATE_NUMBER = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s*#\d+#"
-    r"|#\d+#(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\b",
+    rf"\b{_MONTH}\.?\s*#\d+#"
+    rf"|#\d+#(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}",
     re.IGNORECASE,
 )
 _LABEL_BEFORE = re.compile(

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 from eventwire import taxonomy as tx
 from eventwire.linking.merge import (
     article_toll,
+    in_the_province,
     merge_two,
     narrower,
     one_complex_attack,
@@ -96,7 +97,7 @@ def consolidate(mentions: Sequence[Mention], *, km: float = 30.0) -> list[Mentio
             continue
         for i, g in enumerate(groups):
             if (types_mergeable(g, m) or strike_told_as_fight(g, m) or one_complex_attack(g, m)) \
-                    and (places_compatible(g.place, m.place, km=km) or _in_the_province(g.place, m.place)) \
+                    and (places_compatible(g.place, m.place, km=km) or in_the_province(g.place, m.place)) \
                     and dates_compatible(g.dates, m.dates) and actors_compatible(g, m) \
                     and _same_spot_or_contained(g.place, m.place):
                 groups[i] = replace(merge_two(g, m), fatalities=article_toll(g, m))
@@ -143,22 +144,7 @@ def _same_spot_or_contained(a: Place | None, b: Place | None) -> bool:
     if _norm(a.name) == _norm(b.name):
         return True
     return ("admin1" in {a.kind, b.kind} and bool(a.admin1) and _norm(a.admin1 or "") == _norm(b.admin1 or "")) \
-        or _in_the_province(a, b)
-
-
-#: Words that name a first-level division after its name ("Mandera county", "Diyala province").
-_DIVISION_WORDS = re.compile(r"\b(?:county|province|region|state|governorate|oblast|department|prefecture)\b",
-                             re.IGNORECASE)
-
-
-def _in_the_province(a: Place | None, b: Place | None) -> bool:
-    """"near Elwak in Mandera county" told again as "between Elwak and a nearby village": a place
-    named as its province ("Mandera county", a district of the gazetteer whose name is its admin1's)
-    contains every place of that province, as the province itself does."""
-    if a is None or b is None or not a.admin1 or _norm(a.admin1) != _norm(b.admin1 or ""):
-        return False
-    return any(p.kind == "district" and _norm(_DIVISION_WORDS.sub("", p.name)) == _norm(p.admin1 or "")
-               for p in (a, b))
+        or in_the_province(a, b)
 
 
 def _norm(text: str) -> str:

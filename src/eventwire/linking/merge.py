@@ -90,6 +90,25 @@ def one_complex_attack(a: Mention, b: Mention) -> bool:
 _SEPARATE = re.compile(r"\b(?:separate(?:ly)?|another|elsewhere|meanwhile|later)\b", re.IGNORECASE)
 
 
+#: Words that name a first-level division after its name ("Mandera county", "Diyala province").
+_DIVISION_WORDS = re.compile(r"\b(?:county|province|region|state|governorate|oblast|department|prefecture)\b",
+                             re.IGNORECASE)
+
+
+def in_the_province(a: Place | None, b: Place | None) -> bool:
+    """"near Elwak in Mandera county" told again as "between Elwak and a nearby village": a place
+    named as its province ("Mandera county", a district of the gazetteer whose name is its admin1's)
+    contains every place of that province, as the province itself does."""
+    if a is None or b is None or not a.admin1 or _key(a.admin1) != _key(b.admin1 or ""):
+        return False
+    return any(p.kind == "district" and _key(_DIVISION_WORDS.sub("", p.name)) == _key(p.admin1 or "")
+               for p in (a, b))
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
 def narrower(a: DateSpan, b: DateSpan) -> DateSpan:
     """The narrower of two date windows (a known one beats an unknown one)."""
     if not a.known:

@@ -33,6 +33,8 @@ SHARED = Path(__file__).parents[1].parent / "shared"
         ("Gunmen opened fire on a minibus, killing the driver and two passengers.", 3),
         ("A sniper killed the commander and his bodyguard near the bridge.", 2),
         ("The bomb killed four pupils and the driver of the van.", 4),  # a later "the" adds none
+        ("A car bomb went off in Arish, killing the driver, a retired colonel, police said.", 1),  # apposition
+        ("Gunmen stormed the shrine, killing the imam, a guard and two worshippers.", 4),
         ("The bomber blew himself up at the gate, killing himself and a guard.", 2),
         ("The attacker detonated his vest at the checkpoint, killing himself.", 1),
         ("Militants killed a family of four in their home near the border.", 4),

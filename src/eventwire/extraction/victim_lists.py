@@ -40,6 +40,8 @@ GROUP_HEADS = frozenset(["crew", "family", "group", "force", "unit", "team", "co
                          "others", "car", "vehicle", "bus", "house", "building", "village", "town", "area",
                          "attack", "blast", "explosion", "strike", "raid", "fire", "fighting"])
 _DEFINITE = re.compile(r"^\s*the\b", re.IGNORECASE)
+# a list that goes on to "and" after its second item ("the imam, a guard and two worshippers")
+_AND_LATER = re.compile(r"^[^,.;]*?,?\s+and\s+", re.IGNORECASE)
 # "a family of five": as many as it counts
 FAMILY_OF = re.compile(r"^\s*#(?P<q>\d+)#")
 # "three people, two officers and a civilian": a first group of anyone, then its parts
@@ -93,8 +95,10 @@ def read_list(text: str, values: list[int]) -> tuple[int, int] | None:
             used += later.end()
             rest = rest[later.end():]
             join = JOIN.match(rest)
-            if join is None or not (LIST_ITEM.match(rest[join.end():]) or possessive(rest[join.end():])):
-                break
+            if join is None or not (LIST_ITEM.match(rest[join.end():]) or possessive(rest[join.end():])) \
+                    or (count == 1 and definite_first and "and" not in join.group(0).lower()
+                        and not _AND_LATER.match(rest[join.end():])):
+                break  # "killing the driver, a retired officer,": one person told twice
             used += join.end()
             rest = rest[join.end():]
             continue

@@ -420,3 +420,18 @@ def test_dates_bench_texts_never_after_publication() -> None:
                 assert item.span.end is not None and item.span.end <= published
                 checked += 1
     assert checked > 100
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Clashes were reported on 11 and 12 June.", dt.date(2024, 6, 11), dt.date(2024, 6, 12)),
+        ("The curfew held between 3 and 5 June 2024.", dt.date(2024, 6, 3), dt.date(2024, 6, 5)),
+        ("Two children aged 9 and 12 June arrivals were registered.", dt.date(2024, 6, 12), dt.date(2024, 6, 12)),
+    ],
+)
+def test_dates_two_days_of_one_month_are_a_range(text: str, start: dt.date, end: dt.date) -> None:
+    from eventwire.analysis.dates import find_dates
+
+    found = [e for e in find_dates(text, published=dt.date(2024, 6, 20)) if e.span.known]
+    assert (found[0].span.start, found[0].span.end) == (start, end)

@@ -250,3 +250,19 @@ def test_link_reports_dated_days_apart_are_one_event_only_within_a_day(gap: int,
                      published=dt.date(2021, 3, 12))
     assert len(link([first, second], days=Settings().link_days)) == events
     assert len(link([first, second])) == events
+
+
+def test_link_consolidate_an_article_keeps_its_first_toll_against_a_later_claim():
+    lede = replace(mention("m1", deaths=8), sentence="Jihadists stormed the base, leaving eight soldiers dead.")
+    claim = replace(mention("m2", deaths=40), sentence="The group said its fighters had killed 40 soldiers.")
+    assert consolidate([lede, claim])[0].fatalities == 8
+    revised = replace(mention("m3", deaths=11), sentence="The toll later rose to 11, officials said.")
+    assert consolidate([lede, revised])[0].fatalities == 11
+    assert consolidate([mention("m1"), mention("m2", deaths=3)])[0].fatalities == 3
+
+
+def test_link_consolidate_a_place_named_as_its_province_contains_its_towns():
+    county = Place("Marib governorate", "Marib", "Yemen", 15.9, 45.8, 2, "district", "YE")
+    merged = consolidate([mention("m1", place=county, deaths=3), mention("m2")])
+    assert len(merged) == 1 and merged[0].place == MARIB and merged[0].fatalities == 3
+    assert len(consolidate([mention("m1", place=county), mention("m2", place=SANAA)])) == 2

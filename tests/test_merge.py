@@ -96,3 +96,20 @@ def test_merge_a_blast_and_the_shooting_told_with_it_are_one_complex_attack(
     assert one_complex_attack(shooting, blast) is expected
     assert one_complex_attack(shooting, replace(blast, start=50)) is False  # another sentence
 
+
+
+def test_merge_article_toll_first_figure_stands_unless_revised():
+    from dataclasses import replace
+
+    from eventwire.linking.merge import article_toll
+
+    first = replace(report("a", article="w", published=dt.date(2024, 2, 7), deaths=17),
+                    sentence="Gunmen killed 17 villagers on Sunday.")
+    higher = replace(report("b", article="w", published=dt.date(2024, 2, 7), deaths=30),
+                     sentence="Residents put the toll at more than 30.")
+    assert article_toll(first, higher) == 17
+    assert article_toll(first, replace(higher, sentence="The toll has since climbed to 30.")) == 30
+    assert article_toll(replace(first, fatalities=None), higher) == 30
+    assert article_toll(first, replace(higher, fatalities=2)) == 17
+    headline = replace(first, sentence="Gunmen kill 12 in village raid")  # a headline's figure is short-hand
+    assert article_toll(headline, higher) == 30

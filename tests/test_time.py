@@ -54,3 +54,34 @@ def test_time_an_event_dated_by_the_one_told_before_takes_its_date(nlp, cue: str
     mentions = extract(nlp(article.text), article)
     protest = next(m for m in mentions if m.event_type == tx.PROTESTS)
     assert protest.dates.start == dt.date(2024, 5, 13)
+
+
+def test_time_fighting_reported_on_a_day_is_dated_by_that_day(nlp) -> None:
+    doc, refs = _refs(nlp, "Heavy fighting was reported around the town of Kobo on 3 and 4 March.", "2024-03-09")
+    day = date_for(find_token(doc, "fighting"), 0, refs)
+    assert (day.start, day.end) == (dt.date(2024, 3, 3), dt.date(2024, 3, 4))
+
+
+def test_time_the_victims_clause_dates_an_event_without_a_date(nlp) -> None:
+    doc, refs = _refs(nlp, "Gunmen seized three teachers who were driving to the school near Kagoro on Tuesday.",
+                      "2024-05-16")
+    assert date_for(find_token(doc, "seized"), 0, refs).start == dt.date(2024, 5, 14)
+    doc, refs = _refs(nlp, "Troops retook the bridge, which the rebels had held since 2021.", "2024-05-16")
+    assert not date_for(find_token(doc, "retook"), 0, refs).known
+
+
+def test_time_the_same_night_reaches_past_the_details_between(nlp) -> None:
+    from eventwire.extraction.extract import extract
+
+    text = ("Drones struck a market in Kharkiv on Monday, killing three people. Rescuers searched the rubble "
+            "for hours. Many shops were destroyed. Officials said power was cut. In Izium, a missile hit a "
+            "depot during the same attack, killing a guard.")
+    article = parse_text(f" date 2024-05-16\n{text}", file="t.txt")
+    mentions = extract(nlp(article.text), article)
+    izium = [m for m in mentions if m.place is not None and m.place.name == "Izium"]
+    assert izium and all(m.dates.start == dt.date(2024, 5, 13) for m in izium)
+
+
+def test_time_a_clause_below_the_event_word_dates_it(nlp) -> None:
+    doc, refs = _refs(nlp, "Gunmen killed a lawyer as he left the court in Multan on Tuesday.", "2024-05-16")
+    assert date_for(find_token(doc, "killed"), 0, refs).start == dt.date(2024, 5, 14)

@@ -436,6 +436,9 @@ _OFFSET_BEFORE = re.compile(
 )
 _RANGE_JOIN = re.compile(r"^\s*(?:and|to|until|through|-|–)\s*$", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"(?:between|from)\s+$", re.IGNORECASE)
+# "on 11 and 12 June", "between 3 and 5 May": a bare first day before a day-month date
+_DAY_BEFORE = re.compile(r"\b(?:on|between|from)\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:and|to|&)\s+$",
+                         re.IGNORECASE)
 _FALLBACK_MONTH = re.compile(
     rf"\b(?:{'|'.join(n.capitalize() for n in _MONTHS if len(n) > 3 or n == 'may')})\b"
 )
@@ -488,6 +491,12 @@ def _with_offsets(text: str, items: list[TimeExpression], ctx: _Context) -> list
                 out[-1] = TimeExpression(start, item.end, words,
                                          DateSpan(span.start, span.end, span.precision, words), "explicit")
                 continue
+        joined = _two_days(text, item, ctx)
+        if joined is not None:
+            if previous is not None and previous.end > joined.start:
+                out.pop()
+            out.append(joined)
+            continue
         offset = _OFFSET_BEFORE.search(text[max(0, item.start - 40):item.start])
         if offset is not None and item.kind != "vague":
             start = item.start - (len(text[max(0, item.start - 40):item.start]) - offset.start())
@@ -506,6 +515,26 @@ def _with_offsets(text: str, items: list[TimeExpression], ctx: _Context) -> list
             continue
         out.append(item)
     return out
+
+
+def _two_days(text: str, item: TimeExpression, ctx: _Context) -> TimeExpression | None:
+    """"on 11 and 12 June": the day before "and" joins the day-month date into a range of days."""
+    if item.kind != "explicit" or item.span.precision != "day" or item.span.start is None \
+            or not item.text[:1].isdigit():
+        return None
+    found = _DAY_BEFORE.search(text[max(0, item.start - 16):item.start])
+    if found is None:
+        return None
+    first = int(found.group("d"))
+    if not 1 <= first < item.span.start.day:
+        return None
+    start = item.start - (len(text[max(0, item.start - 16):item.start]) - found.start())
+    span = _span(item.span.start.replace(day=first), item.span.end, "range", ctx)
+    if span is None:
+        return None
+    words = text[start:item.end]
+    return TimeExpression(start, item.end, words, DateSpan(span.start, span.end, span.precision, words),
+                          "explicit")
 
 
 @functools.lru_cache(maxsize=64)

@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 
 #: How many sentences back a mention may look for a place or date it lacks.
 LOOKBACK = 3
+#: How many sentences back "the same afternoon" may find the event it refers to: the cue says
+#: outright that the date is the last told event's, so the lines between (details, quotes) do not matter.
+SAME_TIME_LOOKBACK = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +81,24 @@ def date_for(tok: Token, si: int, times: list[TimeRef]) -> DateSpan:
         cand = (prio, abs(ref.root.i - tok.i), ref.expr.span)
         if best is None or cand[:2] < best[:2]:
             best = cand
-    return best[2] if best else DateSpan.unknown()
+    return best[2] if best else _victims_day(tok, si, times)
+
+
+def _victims_day(tok: Token, si: int, times: list[TimeRef]) -> DateSpan:
+    """"The ELN seized two soldiers who were travelling near Tame on Friday": with no date of its
+    own, the event takes the day of a relative clause on its own victims or target (what they were
+    doing when it happened), or of a clause below the event word ("shot him as he left the court on
+    Tuesday"). Only a day: "the town, which they had held since 2023" is no event day."""
+    for ref in times:
+        if ref.sent_index != si or ref.root is None or ref.expr.span.precision != "day":
+            continue
+        verb = clause_verb(ref.root)
+        if verb.dep_ in {"relcl", "acl"} and _argument_of(verb.head, tok):
+            return ref.expr.span
+        if verb.dep_ in {"advcl", "relcl", "acl", "xcomp"} and verb.lemma_ not in lx.SPEECH_VERBS \
+                and _dominates(tok, verb):
+            return ref.expr.span  # "shot dead an activist as she left a pharmacy on Tuesday"
+    return DateSpan.unknown()
 
 
 def reported_date(tok: Token, si: int, times: list[TimeRef]) -> DateSpan:
@@ -110,6 +130,8 @@ def _attachment(root: Token, trigger: Token) -> int | None:
         if node.dep_ == "relcl" and node.pos_ in {"VERB", "AUX"} and head.i != trigger.i \
                 and trigger_kind(head) is None and _dominates(trigger, node):
             return 1  # "recaptured the palace, which the RSF had held since 2023": that clause's date
+        if head.lemma_ in lx.SPEECH_VERBS and head.i != trigger.i and _told_as_reported(trigger, head):
+            return 1  # "fighting was reported around Lalibela on 11 June": the event's own day
         if head.lemma_ in lx.SPEECH_VERBS and head.i != trigger.i and not _dominates(head, trigger):
             return None
         if head.lemma_ in lx.SPEECH_VERBS and head.i != trigger.i and node.dep_ in {"npadvmod", "prep", "advmod",
@@ -117,6 +139,20 @@ def _attachment(root: Token, trigger: Token) -> int | None:
             return None
         node = head
     return 1
+
+
+def _argument_of(noun: Token, tok: Token) -> bool:
+    """Whether ``noun`` is what the event word acts on: its object ("seized two soldiers"), passive
+    subject, or the object of its preposition ("fired tear gas at students")."""
+    if noun.head.i == tok.i:
+        return noun.dep_ in {"dobj", "nsubjpass", "npadvmod"}
+    return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i == tok.i
+
+
+def _told_as_reported(trigger: Token, speech: Token) -> bool:
+    """"Heavy fighting was reported on 11 June": the event word is the passive subject of the
+    reporting verb, so that verb's date is when the event was seen, not when someone spoke."""
+    return trigger.head.i == speech.i and trigger.dep_ == "nsubjpass"
 
 
 def _dominates(head: Token, tok: Token) -> bool:
@@ -139,7 +175,7 @@ def same_time(sent: Span, earlier: list[Mention]) -> DateSpan:
     if not any(f" {cue} " in text or f" {cue}," in text for cue in lx.SAME_TIME_CUES):
         return DateSpan.unknown()
     return next((m.dates for m in reversed(earlier) if m.dates.known and m.start < sent.start_char
-                 and m.start >= _sentence_start_before(sent, LOOKBACK - 1)), DateSpan.unknown())
+                 and m.start >= _sentence_start_before(sent, SAME_TIME_LOOKBACK)), DateSpan.unknown())
 
 
 def lede_date(si: int, times: list[TimeRef]) -> DateSpan:

@@ -6,7 +6,9 @@ the sentence's first violent event or protest takes it (:func:`toll_for`); a run
 ("killed Taliban leader Saifullah") is a toll of one; and a passive killing with no doer just
 after a report without a toll is that report's toll (:func:`toll_of_the_last`), not an event of
 its own. That last rule also lets the toll sentence say where, when the report did not
-(the place is :mod:`.place`'s :func:`~.place.toll_place`).
+(the place is :mod:`.place`'s :func:`~.place.toll_place`). A report without a toll also takes
+one told in the next sentence that tells no act of its own (:func:`toll_told_after`: "Nobody was
+hurt.", "Six terrorists were neutralised during the assault.").
 """
 
 from __future__ import annotations
@@ -18,9 +20,10 @@ from eventwire.extraction.assertion import running_total
 from eventwire.extraction.candidates import Evidence
 from eventwire.extraction.fatalities import count_fatalities, told_as_a_cause
 from eventwire.extraction.time import date_for
+from eventwire.extraction.triggers import trigger_kind
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
     from eventwire.extraction.candidates import Candidate
     from eventwire.extraction.places import PlaceRef
@@ -30,6 +33,8 @@ if TYPE_CHECKING:
 
 #: How many sentences after a report its toll may come.
 TOLL_SENTENCES = 2
+#: The verbs of a denial ("nobody was killed", "no one was hurt"): they tell no act of their own.
+_DENIED_HARM = frozenset({"kill", "die", "hurt", "injure", "wound", "harm"})
 
 
 def deaths_in(sent: Span) -> tuple[int | None, str]:
@@ -51,6 +56,12 @@ def toll_for(trig: Trigger, sub: str, deaths: int | None, *, given: bool, rule: 
         return Evidence("fatalities", deaths, trig.token.sent.text.strip(), rule)
     if deaths is None and family in tx.VIOLENT_EVENT_TYPES and not given and _one_named_victim(trig):
         return Evidence("fatalities", 1, trig.token.text, "one named victim")
+    if deaths is None and not given:
+        later = toll_told_after(sent)
+        # "... set fire to five lorries. Nobody was hurt.": a denial is any event's toll; deaths
+        # only a violent event's or a protest's
+        if later is not None and (later[0] == 0 or family in tx.VIOLENT_EVENT_TYPES | {tx.PROTESTS}):
+            return Evidence("fatalities", later[0], later[1], "the toll told in the next sentence")
     why = "an earlier event of the sentence took the toll" if given and deaths is not None else (
         rule if deaths is None and rule.startswith("a running") else "no toll stated")
     return Evidence("fatalities", None, None, why)
@@ -78,6 +89,32 @@ def toll_of_the_last(found: list[Candidate], sent: Span, si: int, last: Mention,
         else None
     # the next sentence or so (Span.sents exists since spaCy 3.2; spaCy's span.pyi omits it)
     return between is None or len(list(between.sents)) <= TOLL_SENTENCES  # type: ignore[attr-defined]
+
+
+def toll_told_after(sent: Span) -> tuple[int, str] | None:
+    """"Government air defences shot down a drone over Marib. Nobody was hurt.", "... recaptured
+    Mbau. Six terrorists were neutralised during the assault.": the next sentence tells only the
+    toll of the report before it (a denial, or deaths told in words that are no event of their own),
+    so the report takes it. A next sentence that tells another act ("gunmen killed two in another
+    village") keeps its toll, and a killing told by its verb ("five people were killed") is left to
+    :func:`toll_of_the_last`, which also drops it as an event of its own."""
+    doc = sent.doc
+    if sent.end >= len(doc):
+        return None
+    after = doc[sent.end].sent
+    deaths, _ = deaths_in(after)
+    if deaths is None or not after.text.rstrip().endswith((".", "!", '"', "”")):
+        return None
+    if any(trigger_kind(t) is not None and not _names_the_told(t)
+           and not (deaths == 0 and t.lemma_ in _DENIED_HARM) for t in after):
+        return None  # another act ("nobody was killed" names no act: only what did not happen)
+    return deaths, after.text.strip()
+
+
+def _names_the_told(tok: Token) -> bool:
+    """"during the assault", "owing to effective engagement": an event noun without "a", "another"
+    or "separate" names the event told before, not a new one."""
+    return tok.pos_ == "NOUN" and not any(c.lower_ in {"a", "an", "another", "separate", "new"} for c in tok.children)
 
 
 def _one_named_victim(trig: Trigger) -> bool:

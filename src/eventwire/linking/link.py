@@ -27,6 +27,8 @@ from dataclasses import dataclass, field, replace
 
 from eventwire import taxonomy as tx
 from eventwire.linking.merge import (
+    article_toll,
+    in_the_province,
     merge_two,
     narrower,
     one_complex_attack,
@@ -95,10 +97,10 @@ def consolidate(mentions: Sequence[Mention], *, km: float = 30.0) -> list[Mentio
             continue
         for i, g in enumerate(groups):
             if (types_mergeable(g, m) or strike_told_as_fight(g, m) or one_complex_attack(g, m)) \
-                    and places_compatible(g.place, m.place, km=km) \
+                    and (places_compatible(g.place, m.place, km=km) or in_the_province(g.place, m.place)) \
                     and dates_compatible(g.dates, m.dates) and actors_compatible(g, m) \
                     and _same_spot_or_contained(g.place, m.place):
-                groups[i] = merge_two(g, m)
+                groups[i] = replace(merge_two(g, m), fatalities=article_toll(g, m))
                 break
         else:
             groups.append(m)
@@ -141,7 +143,8 @@ def _same_spot_or_contained(a: Place | None, b: Place | None) -> bool:
         return True
     if _norm(a.name) == _norm(b.name):
         return True
-    return "admin1" in {a.kind, b.kind} and bool(a.admin1) and _norm(a.admin1 or "") == _norm(b.admin1 or "")
+    return ("admin1" in {a.kind, b.kind} and bool(a.admin1) and _norm(a.admin1 or "") == _norm(b.admin1 or "")) \
+        or in_the_province(a, b)
 
 
 def _norm(text: str) -> str:

@@ -90,6 +90,25 @@ def one_complex_attack(a: Mention, b: Mention) -> bool:
 _SEPARATE = re.compile(r"\b(?:separate(?:ly)?|another|elsewhere|meanwhile|later)\b", re.IGNORECASE)
 
 
+#: Words that name a first-level division after its name ("Mandera county", "Diyala province").
+_DIVISION_WORDS = re.compile(r"\b(?:county|province|region|state|governorate|oblast|department|prefecture)\b",
+                             re.IGNORECASE)
+
+
+def in_the_province(a: Place | None, b: Place | None) -> bool:
+    """"near Elwak in Mandera county" told again as "between Elwak and a nearby village": a place
+    named as its province ("Mandera county", a district of the gazetteer whose name is its admin1's)
+    contains every place of that province, as the province itself does."""
+    if a is None or b is None or not a.admin1 or _key(a.admin1) != _key(b.admin1 or ""):
+        return False
+    return any(p.kind == "district" and _key(_DIVISION_WORDS.sub("", p.name)) == _key(p.admin1 or "")
+               for p in (a, b))
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
 def narrower(a: DateSpan, b: DateSpan) -> DateSpan:
     """The narrower of two date windows (a known one beats an unknown one)."""
     if not a.known:
@@ -131,6 +150,30 @@ def merge_two(base: Mention, other: Mention) -> Mention:
                    dates=narrower(base.dates, other.dates),
                    fatalities=max_none(base.fatalities, other.fatalities), actor1=actor1,
                    actor2=actor2 if actor2 != actor1 else None)
+
+
+#: Words by which a later sentence revises a toll told before ("the toll rose to 12", "now says").
+_REVISED = re.compile(r"\b(?:rose|risen|climbed|increased|jumped|reached|now|updated|revised|later|since)\b",
+                      re.IGNORECASE)
+
+
+def article_toll(first: Mention, later: Mention) -> int | None:
+    """The toll of one event that one article tells twice: the figure it told first (its lede's)
+    stands, as the conservative one, against a different figure told later ("residents put the toll
+    at 30", "the group claimed it killed 40"), unless the later sentence revises it ("rose to")."""
+    if first.fatalities is None or later.fatalities is None:
+        return first.fatalities if later.fatalities is None else later.fatalities
+    if _headline(first):
+        # "Soldier, 3 militants dead": a headline's figure is short-hand for the lede's fuller one
+        return max(first.fatalities, later.fatalities)
+    if later.fatalities > first.fatalities and _REVISED.search(later.sentence):
+        return later.fatalities
+    return first.fatalities
+
+
+def _headline(m: Mention) -> bool:
+    """Whether the mention is told in a headline (no closing stop), not in a full sentence."""
+    return not m.sentence.rstrip().endswith((".", "!", "?", '"', "”", "'"))
 
 
 def event_id_for(mentions: Sequence[Mention]) -> str:

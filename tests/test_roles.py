@@ -99,6 +99,12 @@ def test_roles_whoever_attacks_is_armed(nlp, text, sub):
     # a report the parse hung on the speaker: the act's own subject and object
     ("Two gunmen on a motorcycle shot dead a trader as he left his shop in Mombasa on Friday evening, police said.",
      "Attack", "Unidentified Armed Group (Kenya)", "Civilians (Kenya)"),
+    # who came under fire is actor2, who fired actor1
+    ("An army patrol came under fire from Al Shabaab militants near Lamu on Monday; two attackers were killed in "
+     "the ensuing firefight, officials said.", "Armed clash", "Al Shabaab", "Military Forces of Kenya"),
+    # an accusation that tells the event: who is accused acted
+    ("The army accused Al Shabaab of using a toxic gas against its troops near Lamu on Monday, saying nine soldiers "
+     "were poisoned.", "Chemical weapon", "Al Shabaab", None),
 ])
 def test_roles_sides_told_apart(nlp, text, sub, actor1, actor2):
     event = of_type(nlp, text, sub)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.extraction.actors import ActorContext
-from eventwire.extraction.sides import blamed, pair, taken_from, transfer, victims
+from eventwire.extraction.sides import blamed, pair, taken_from, transfer, under_fire, victims
 
 from .conftest import find_token
 
@@ -26,6 +26,9 @@ def names(found):
      "Military Forces of Sudan", "Rapid Support Forces"),
     ("The RSF and the army signed a truce in Jeddah on Friday.", "signed",
      "Rapid Support Forces", "Military Forces of Sudan"),
+    # a "between" the parse hung on the place, not on the event word
+    ("Heavy gunfire broke out in Omdurman between army soldiers and RSF fighters, killing four people.", "killing",
+     "Military Forces of Sudan", "Rapid Support Forces"),
 ])
 def test_sides_two_told_together_first_named_first(bare_nlp, sentence, word, first, second):
     found = pair(find_token(bare_nlp(sentence), word), CTX)
@@ -43,6 +46,9 @@ def test_sides_one_side_alone_is_no_pair(bare_nlp):
     ("RSF fighters handed the Bara garrison to army soldiers on Monday.",
      "Military Forces of Sudan", "Rapid Support Forces"),
     ("Army soldiers took over the base at Bara after the withdrawal of the RSF.",
+     "Military Forces of Sudan", "Rapid Support Forces"),
+    # the "to" hung on what was given
+    ("RSF fighters handed over the Bara garrison to army soldiers on Monday.",
      "Military Forces of Sudan", "Rapid Support Forces"),
 ])
 def test_sides_a_hand_over(bare_nlp, sentence, taker, leaver):
@@ -82,3 +88,27 @@ def test_sides_victims_of_the_participle(bare_nlp):
 def test_sides_allies_that_met_a_third_side_are_no_pair(bare_nlp):
     doc = bare_nlp("Army soldiers and police engaged RSF fighters near Bara on Sunday.")
     assert pair(find_token(doc, "engaged"), CTX) is None
+
+
+def test_sides_who_fired_on_a_side_that_came_under_fire(bare_nlp):
+    doc = bare_nlp("An army patrol came under fire from RSF fighters near Bara on Monday.")
+    shooter, hit = under_fire(doc[:], CTX)
+    assert shooter is not None and shooter[0].name == "Rapid Support Forces"
+    assert hit is not None and hit[0].name == "Military Forces of Sudan"
+    assert under_fire(bare_nlp("The town came under RSF control on Monday.")[:], CTX) == (None, None)
+
+
+@pytest.mark.parametrize(("sentence", "word"), [
+    ("RSF fighters took control of Bara on Monday after driving out army soldiers.", "took"),
+    ("RSF fighters took control of Bara on Monday after army soldiers abandoned their positions.", "took"),
+    ("RSF fighters seized Bara on Monday after heavy fighting with army soldiers.", "seized"),
+])
+def test_sides_the_side_driven_out(bare_nlp, sentence, word):
+    lost = taken_from(find_token(bare_nlp(sentence), word), CTX)
+    assert lost is not None and lost[0].name == "Military Forces of Sudan"
+
+
+def test_sides_a_second_side_told_by_what_it_is_part_of(bare_nlp):
+    doc = bare_nlp("The army and a faction of the RSF signed a truce in Jeddah on Friday.")
+    found = pair(find_token(doc, "signed"), CTX)
+    assert found is not None and names(found) == ("Military Forces of Sudan", "Rapid Support Forces")

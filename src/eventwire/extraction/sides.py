@@ -56,7 +56,16 @@ def _two(first: Token, ctx: actor_mod.ActorContext) -> tuple[Side, Side] | None:
     (two names sharing one noun)."""
     other = next((c for c in first.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"}), None)
     if other is not None:
-        one, two = _alone(first).text, phrase(other).text
+        # "a faction of the OLA", "a group of armed smugglers": what the second stands for, too
+        a, span = _resolve(_alone(first).text, ctx), _alone(first)
+        if a is None:
+            a, found = actor_of([g for c in first.children if c.dep_ == "prep" and c.lower_ == "of"
+                                 for g in c.children if g.dep_ == "pobj"], ctx)
+            span = found or span
+        b, second_span = actor_of([other], ctx)
+        if a is None or b is None or second_span is None or a.name == b.name:
+            return None
+        return (a, span.text), (b, second_span.text)
     else:
         mod = next((c for c in first.children if c.dep_ in {"nmod", "compound", "amod"}
                     and any(g.dep_ == "conj" for g in c.children)), None)
@@ -75,14 +84,16 @@ def pair(trigger: Token, ctx: actor_mod.ActorContext) -> tuple[Side, Side] | Non
     """The two sides told together with the trigger, the first named first: "fighting between
     X and Y", "clashes broke out between X and Y", "X and Y clashed", "X and Y agreed to a truce"."""
     holders = [trigger]
-    if trigger.dep_ in {"nsubj", "dobj"} and trigger.head.pos_ in {"VERB", "AUX"}:
-        holders.append(trigger.head)  # "clashes broke out ... between", "exchanged fire between"
-    for holder in holders:
-        for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ == "between"):
-            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
-                found = _two(pobj, ctx)
-                if found is not None:
-                    return found
+    if trigger.dep_ in {"nsubj", "dobj", "advcl"} and trigger.head.pos_ in {"VERB", "AUX"}:
+        holders.append(trigger.head)  # "clashes broke out ... between", "broke out between ..., killing"
+    near = [c for h in holders for c in h.children if c.lower_ == "between"]
+    # else the sentence's "between" a parse hung elsewhere ("broke out in Mogadishu between ...")
+    near += [t for t in trigger.sent if t.lower_ == "between" and t.dep_ == "prep" and t not in near]
+    for prep in near:
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            found = _two(pobj, ctx)
+            if found is not None:
+                return found
     verb = trigger.head if trigger.dep_ in {"dobj", "pobj"} and trigger.pos_ == "NOUN" else trigger
     if verb.lemma_ in lx.MUTUAL_VERBS and actor_of([c for c in verb.children if c.dep_ == "dobj"], ctx)[0] is None:
         # (not "troops and police engaged the rebels": allies, and the side they met)
@@ -94,8 +105,10 @@ def pair(trigger: Token, ctx: actor_mod.ActorContext) -> tuple[Side, Side] | Non
 
 
 def _to_whom(verb: Token, ctx: actor_mod.ActorContext) -> Side | None:
-    """"handed the base to the army", "handed it over to Y": who was given the place."""
-    for prep in (c for c in verb.children if c.dep_ in {"prep", "dative"} and c.lower_ == "to"):
+    """"handed the base to the army", "handed it over to Y", "the handover of the base to Y": who
+    was given the place (the "to" hung on the verb or on what it gave)."""
+    givers = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+    for prep in (c for g in givers for c in g.children if c.dep_ in {"prep", "dative"} and c.lower_ == "to"):
         for pobj in (g for g in prep.children if g.dep_ == "pobj"):
             actor, span = actor_of([pobj], ctx)
             if actor is not None and span is not None:
@@ -125,6 +138,7 @@ def transfer(sent: Span, ctx: actor_mod.ActorContext) -> tuple[Side | None, Side
             if trig.agent is not None and trig.agent_span is not None:
                 taker = trig.agent, trig.agent_span.text
         elif tok.pos_ == "NOUN" and lemma in lx.DEPARTURE_NOUNS and leaver is None:
+            taker = taker or _to_whom(tok, ctx)
             of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                   if g.dep_ == "pobj"]
             actor, span = actor_of(of, ctx)
@@ -135,19 +149,51 @@ def transfer(sent: Span, ctx: actor_mod.ActorContext) -> tuple[Side | None, Side
     return taker, leaver
 
 
+#: Verbs whose object is the side driven from a place ("after driving out X", "expelling X").
+_DRIVE_OUT = frozenset({"dislodge", "drive", "expel", "oust", "push", "rout", "evict", "chase"})
+#: Nouns of fighting whose "with"/"against" names the other side ("after fighting with X").
+_FIGHTING = frozenset({"battle", "fighting", "fight", "clash", "gunfight", "firefight", "skirmish", "operation",
+                       "offensive"})
+
+
 def taken_from(trigger: Token, ctx: actor_mod.ActorContext) -> Side | None:
     """The side that lost a place the trigger tells taken: "retook the town from insurgents",
-    "liberated the area after fierce battles with the rebels"."""
+    "liberated the area after fierce battles with the rebels", "took control after driving out
+    X", "after government troops abandoned their positions"."""
     found = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children
              if g.dep_ == "pobj"]
-    found += [g for tok in trigger.subtree if tok.lemma_ in {"battle", "fighting", "clash", "fight"}
-              for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
-              if g.dep_ == "pobj"]
+    sent = trigger.sent
+    found += [g for tok in sent if tok.lemma_ in _FIGHTING for c in tok.children
+              if c.dep_ == "prep" and c.lower_ in {"with", "against"} for g in c.children if g.dep_ == "pobj"]
+    found += [c for tok in sent if tok.lemma_ in _DRIVE_OUT and tok.pos_ == "VERB" for c in tok.children
+              if c.dep_ == "dobj"]
+    found += [s for tok in sent if tok.pos_ == "VERB" and tok.lemma_ in lx.LEAVING_VERBS | {"flee"}
+              and tok.i != trigger.i for s in tok.children if s.dep_ == "nsubj"]
     for tok in found:
         actor, span = actor_of([tok], ctx)
         if actor is not None and span is not None and actor.kind != "civilian":
             return actor, span.text
     return None
+
+
+def under_fire(sent: Span, ctx: actor_mod.ActorContext) -> tuple[Side | None, Side | None]:
+    """"A patrol came under fire from insurgents": who fired (the "from"), and who was fired on
+    (the subject of "came")."""
+    for tok in sent:
+        if tok.lower_ != "under" or tok.head.lemma_ != "come":
+            continue
+        came = tok.head
+        fire = [g for g in tok.children if g.dep_ == "pobj" and g.lemma_ in {"fire", "attack", "assault"}]
+        if not fire:
+            continue
+        froms = [g for h in (came, fire[0]) for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+                 for g in c.children if g.dep_ == "pobj"]
+        shooter, span = actor_of(froms, ctx)
+        target = arguments(came, ctx)
+        hit = (target.agent, target.agent_span.text) if target.agent and target.agent_span else None
+        if shooter is not None and span is not None:
+            return (shooter, span.text), hit
+    return None, None
 
 
 def blamed(sent: Span, ctx: actor_mod.ActorContext) -> Side | None:
@@ -223,14 +269,22 @@ def told_apart(trig: Trigger, sub: str, ctx: actor_mod.ActorContext, one: Told, 
             one = taker[0].name, "the side that took the place over", taker[1]
         if leaver is not None:
             two = leaver[0].name, "the side that gave the place up", leaver[1]
+    if family == tx.BATTLES:
+        shooter, hit = under_fire(trig.token.sent, ctx)
+        if shooter is not None:
+            one = shooter[0].name, "who fired on the side that 'came under fire from' them", shooter[1]
+            if hit is not None and hit[0].name != shooter[0].name:
+                two = hit[0].name, "the side that came under fire", hit[1]
     if two[0] is None and sub in {tx.GOVERNMENT_REGAINS, tx.NON_STATE_OVERTAKES}:
         lost = taken_from(trig.token, ctx)
         if lost is not None and lost[0].name != one[0]:
             two = lost[0].name, "the side the place was taken from", lost[1]
-    if (one[0] is None or one[0].startswith("Unidentified Armed Group")) and family in tx.VIOLENT_EVENT_TYPES:
+    told_by_blame = trig.token.lemma_ in lx.BLAMING_VERBS  # the event told by "accused X of using gas"
+    if (told_by_blame or one[0] is None or one[0].startswith("Unidentified Armed Group")) \
+            and family in tx.VIOLENT_EVENT_TYPES:
         doer = blamed(trig.token.sent, ctx)
-        if doer is not None and trig.token.lemma_ in lx.BLAMING_VERBS and doer[0].name == two[0]:
-            # the event told by the blaming word itself ("accused the army of using gas"): its object acted
+        if doer is not None and told_by_blame:
+            # the event told by the blaming word itself: its object acted, its subject only accuses
             one, two = (doer[0].name, "the doer a speaker blames ('accused X of')", doer[1]), (None, "the doer, not a target", None)
         elif doer is not None and doer[0].name != two[0]:
             one = doer[0].name, "the doer a speaker blames ('blaming X', 'accused X of')", doer[1]

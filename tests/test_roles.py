@@ -100,11 +100,14 @@ def test_roles_whoever_attacks_is_armed(nlp, text, sub):
     ("Two gunmen on a motorcycle shot dead a trader as he left his shop in Mombasa on Friday evening, police said.",
      "Attack", "Unidentified Armed Group (Kenya)", "Civilians (Kenya)"),
     # who came under fire is actor2, who fired actor1
-    ("An army patrol came under fire from Al Shabaab militants near Lamu on Monday; two attackers were killed in "
-     "the ensuing firefight, officials said.", "Armed clash", "Al Shabaab", "Military Forces of Kenya"),
+    (("An army patrol came under fire from Al Shabaab militants near Lamu on Monday; two attackers were killed in "
+      "the ensuing firefight, officials said."), "Armed clash", "Al Shabaab", "Military Forces of Kenya"),
+    # people no side arms, hit by a blast
+    ("A shepherd was killed on Monday when an old bomb exploded near his flock outside Garissa, officials said.",
+     "Remote explosive/landmine/IED", None, "Civilians (Kenya)"),
     # an accusation that tells the event: who is accused acted
-    ("The army accused Al Shabaab of using a toxic gas against its troops near Lamu on Monday, saying nine soldiers "
-     "were poisoned.", "Chemical weapon", "Al Shabaab", None),
+    (("The army accused Al Shabaab of using a toxic gas against its troops near Lamu on Monday, saying nine soldiers "
+      "were poisoned."), "Chemical weapon", "Al Shabaab", None),
 ])
 def test_roles_sides_told_apart(nlp, text, sub, actor1, actor2):
     event = of_type(nlp, text, sub)

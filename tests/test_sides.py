@@ -112,3 +112,12 @@ def test_sides_a_second_side_told_by_what_it_is_part_of(bare_nlp):
     doc = bare_nlp("The army and a faction of the RSF signed a truce in Jeddah on Friday.")
     found = pair(find_token(doc, "signed"), CTX)
     assert found is not None and names(found) == ("Military Forces of Sudan", "Rapid Support Forces")
+
+
+@pytest.mark.parametrize(("sentence", "word"), [
+    ("Army soldiers regained control of Bara on Monday, a town previously held by RSF fighters.", "regained"),
+    ("Army soldiers cleared the village of RSF fighters on Monday.", "cleared"),
+])
+def test_sides_who_held_the_place_before(bare_nlp, sentence, word):
+    lost = taken_from(find_token(bare_nlp(sentence), word), CTX)
+    assert lost is not None and lost[0].name == "Rapid Support Forces"

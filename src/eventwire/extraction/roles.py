@@ -136,6 +136,10 @@ def actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tuple[Eviden
     elif hit is not None and family in {tx.VAC, tx.REMOTE} and _people(hit[1].root):
         name2, rule2 = f"Civilians ({country})" if country else "Civilians", "the people the act's participle killed"
         phrase2 = hit[1].text
+    if name2 is None and family == tx.REMOTE and trig.patient_span is not None and _unarmed(trig.patient_span.root):
+        # "a shepherd was killed when a bomb exploded", "a grenade thrown at a group of students"
+        name2, rule2 = f"Civilians ({country})" if country else "Civilians", "the unarmed people the blast hit"
+        phrase2 = trig.patient_span.text
     if name2 is None and family == tx.REMOTE and country and sides.civilians_hit(trig.token):
         # "missiles hit the city centre, killing 21 people"
         name2, rule2 = f"Civilians ({country})", "civilians hit by the blast"
@@ -276,6 +280,15 @@ def _people(head: Token) -> bool:
             or head.lower_ in {"him", "her", "them"}:
         return True
     return head.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in head.children) and head.tag_ == "NNS"
+
+
+def _unarmed(head: Token) -> bool:
+    """People no side arms: "a shepherd", "seven customers", "a group of students" (not the
+    guards or officers a blast may hit, whose side the sentence may not say)."""
+    if head.lemma_.lower() in lx.COLLECTIVES:
+        head = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                     if g.dep_ == "pobj"), head)
+    return head.lower_ in lx.UNARMED_PEOPLE | lx.CIVILIAN_VICTIMS
 
 
 def _unidentified_told(trigger: Token) -> bool:

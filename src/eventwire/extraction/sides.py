@@ -160,9 +160,16 @@ def taken_from(trigger: Token, ctx: actor_mod.ActorContext) -> Side | None:
     """The side that lost a place the trigger tells taken: "retook the town from insurgents",
     "liberated the area after fierce battles with the rebels", "took control after driving out
     X", "after government troops abandoned their positions"."""
-    found = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children
+    taken = [trigger] + [c for c in trigger.children if c.dep_ == "dobj"]  # (also "the town from X")
+    found = [g for t in taken for c in t.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children
              if g.dep_ == "pobj"]
+    if trigger.lemma_ in {"clear", "rid", "purge"}:  # "cleared the village of militants"
+        found += [g for t in taken for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"]
     sent = trigger.sent
+    # "previously held by X", "which had been occupied by X since May"
+    found += [g for tok in sent if tok.lemma_ in {"hold", "occupy", "control"} and tok.i != trigger.i
+              for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     found += [g for tok in sent if tok.lemma_ in _FIGHTING for c in tok.children
               if c.dep_ == "prep" and c.lower_ in {"with", "against"} for g in c.children if g.dep_ == "pobj"]
     found += [c for tok in sent if tok.lemma_ in _DRIVE_OUT and tok.pos_ == "VERB" for c in tok.children

@@ -70,6 +70,9 @@ def test_roles_an_unidentified_attacker_is_not_the_articles_main_group(nlp):
      "Civilians (Kenya)"),
     ("A mob torched several homes in a village near Kisumu on Friday after a dispute over land.", "Mob violence",
      "Rioters (Kenya)", "Civilians (Kenya)"),
+    # a victim told by a pronoun, as the subject of a passive
+    ("A woman in Garissa told police she was raped by two soldiers at a checkpoint on Sunday.", "Sexual violence",
+     "Military Forces of Kenya", "Civilians (Kenya)"),
     ("A mob in Kisumu beat two elderly men to death on Saturday after accusing them of theft, police said.",
      "Mob violence", "Rioters (Kenya)", "Civilians (Kenya)"),
 ])

@@ -277,7 +277,7 @@ def _people(head: Token) -> bool:
     if head.ent_type_ in {"GPE", "LOC", "FAC", "ORG", "NORP", "DATE", "TIME"}:
         return False
     if head.lower_ in lx.PERSON_WORDS | lx.UNARMED_PEOPLE or head.ent_type_ == "PERSON" \
-            or head.lower_ in {"him", "her", "them"}:
+            or head.lower_ in {"him", "her", "them", "he", "she"}:
         return True
     return head.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in head.children) and head.tag_ == "NNS"
 

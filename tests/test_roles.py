@@ -65,6 +65,14 @@ def test_roles_an_unidentified_attacker_is_not_the_articles_main_group(nlp):
      "Remote explosive/landmine/IED", None, "Military Forces of Kenya"),
     # the unarmed people arrested or beaten by a mob are civilians
     ("Police detained two lawyers in Kisumu on Tuesday.", "Arrests", "Police Forces of Kenya", "Civilians (Kenya)"),
+    # people named by their trade or standing are unarmed; a mob's victims are the owners of the homes it burns
+    ("Police arrested an opposition lawmaker at his home in Kisumu on Tuesday.", "Arrests", "Police Forces of Kenya",
+     "Civilians (Kenya)"),
+    ("A mob torched several homes in a village near Kisumu on Friday after a dispute over land.", "Mob violence",
+     "Rioters (Kenya)", "Civilians (Kenya)"),
+    # a victim told by a pronoun, as the subject of a passive
+    ("A woman in Garissa told police she was raped by two soldiers at a checkpoint on Sunday.", "Sexual violence",
+     "Military Forces of Kenya", "Civilians (Kenya)"),
     ("A mob in Kisumu beat two elderly men to death on Saturday after accusing them of theft, police said.",
      "Mob violence", "Rioters (Kenya)", "Civilians (Kenya)"),
 ])
@@ -79,3 +87,31 @@ def test_roles_the_other_side_and_unarmed_victims(nlp, text, sub, actor1, actor2
 ])
 def test_roles_whoever_attacks_is_armed(nlp, text, sub):
     assert of_type(nlp, text, sub).actor1 == "Unidentified Armed Group (Kenya)"
+
+
+@pytest.mark.parametrize(("text", "sub", "actor1", "actor2"), [
+    # two sides told together: the first named is actor1, the second actor2
+    ("Fighting between Kenyan soldiers and Al Shabaab militants near Mandera left six dead on Monday.",
+     "Armed clash", "Military Forces of Kenya", "Al Shabaab"),
+    # a hand-over: who takes it over, then who gives it up
+    ("Ethiopian troops handed the Baidoa base to Somali soldiers on Monday without a fight.",
+     "Non-violent transfer of territory", "Military Forces of Somalia", "Military Forces of Ethiopia"),
+    # the victims the act's participle names, when its clause names no target
+    ("Gunmen raided a village near Lamu on Sunday night, hacking three farmers to death.",
+     "Attack", "Unidentified Armed Group (Kenya)", "Civilians (Kenya)"),
+    # a report the parse hung on the speaker: the act's own subject and object
+    ("Two gunmen on a motorcycle shot dead a trader as he left his shop in Mombasa on Friday evening, police said.",
+     "Attack", "Unidentified Armed Group (Kenya)", "Civilians (Kenya)"),
+    # who came under fire is actor2, who fired actor1
+    (("An army patrol came under fire from Al Shabaab militants near Lamu on Monday; two attackers were killed in "
+      "the ensuing firefight, officials said."), "Armed clash", "Al Shabaab", "Military Forces of Kenya"),
+    # people no side arms, hit by a blast
+    ("A shepherd was killed on Monday when an old bomb exploded near his flock outside Garissa, officials said.",
+     "Remote explosive/landmine/IED", None, "Civilians (Kenya)"),
+    # an accusation that tells the event: who is accused acted
+    (("The army accused Al Shabaab of using a toxic gas against its troops near Lamu on Monday, saying nine soldiers "
+      "were poisoned."), "Chemical weapon", "Al Shabaab", None),
+])
+def test_roles_sides_told_apart(nlp, text, sub, actor1, actor2):
+    event = of_type(nlp, text, sub)
+    assert (event.actor1, event.actor2) == (actor1, actor2)

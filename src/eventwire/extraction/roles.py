@@ -18,6 +18,7 @@ from eventwire import taxonomy as tx
 from eventwire.analysis import lexicon as lx
 from eventwire.analysis.lexicon import definite
 from eventwire.extraction import actors as actor_mod
+from eventwire.extraction import sides
 from eventwire.extraction.candidates import Evidence
 from eventwire.extraction.triggers import arguments, phrase, told_by_pronoun, trigger_kind
 
@@ -81,6 +82,11 @@ def actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tuple[Eviden
         # "a crowd beat two men to death, police said", coded from "said": who tells it is no side
         reported = next((c for c in trig.token.children if c.dep_ in {"ccomp", "parataxis"}
                          and c.pos_ in {"VERB", "AUX"}), None)
+        if reported is None:
+            # a parse that hung the report on its speaker ("X killed two, police said" as a
+            # parataxis) or took the act for an adjective ("shot dead a cleric": "dead")
+            reported = trig.token.head if trig.token.dep_ == "parataxis" else next(
+                (c for c in trig.token.children if c.dep_ == "ccomp"), None)
         # the roles are those of the act it reports ("the army opened a camp, officers said")
         trig = arguments(reported, ctx) if reported is not None else replace(
             trig, agent=None, patient=None, agent_span=None, patient_span=None)
@@ -104,6 +110,13 @@ def actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tuple[Eviden
         # "gunmen seized two elders": whoever a violence against civilians hits, unarmed, is civilians
         name2, rule2 = f"Civilians ({country})" if country else "Civilians", "the unarmed people it hit"
         phrase2 = trig.patient_span.text
+    elif a2 is None and sub == tx.MOB_VIOLENCE and trig.patient_span is not None \
+            and trig.patient_span.root.lower_ in lx.CIVILIAN_PLACES | {"home", "house", "shop", "store"}:
+        # "a mob torched several homes", "attacked a shop": the people whose homes and shops they are
+        name2, rule2 = f"Civilians ({country})" if country else "Civilians", "the people whose homes a mob attacked"
+        phrase2 = trig.patient_span.text
+    name1, rule1, phrase1, name2, rule2, phrase2 = sides.told_apart(trig, sub, ctx, (name1, rule1, phrase1),
+                                                                    (name2, rule2, phrase2))
     if name1 is None and _unidentified_told(trig.token):
         name1, rule1 = actor_mod.unidentified(country).name, "an attacker the sentence says nobody identified"
     if name1 is None and trig.token.pos_ in {"NOUN", "PROPN"} and not speaker:
@@ -117,7 +130,17 @@ def actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tuple[Eviden
             name1, rule1 = ctx.main_group, "the article's main armed group"
         elif sub in {tx.ARRESTS} or (family == tx.BATTLES and a2 is not None and a2.kind == "nonstate"):
             name1, rule1 = actor_mod._military(country) if country else None, "the country's military"
-    if name2 is None and family == tx.REMOTE and country and _civilians_hit(trig.token):
+    hit = sides.victims(trig.token, ctx) if name2 is None and family in tx.VIOLENT_EVENT_TYPES else None
+    if hit is not None and hit[0] is not None and hit[0].name != name1:
+        name2, rule2, phrase2 = hit[0].name, "who the act's participle killed or wounded", hit[1].text
+    elif hit is not None and family in {tx.VAC, tx.REMOTE} and _people(hit[1].root):
+        name2, rule2 = f"Civilians ({country})" if country else "Civilians", "the people the act's participle killed"
+        phrase2 = hit[1].text
+    if name2 is None and family == tx.REMOTE and trig.patient_span is not None and _unarmed(trig.patient_span.root):
+        # "a shepherd was killed when a bomb exploded", "a grenade thrown at a group of students"
+        name2, rule2 = f"Civilians ({country})" if country else "Civilians", "the unarmed people the blast hit"
+        phrase2 = trig.patient_span.text
+    if name2 is None and family == tx.REMOTE and country and sides.civilians_hit(trig.token):
         # "missiles hit the city centre, killing 21 people"
         name2, rule2 = f"Civilians ({country})", "civilians hit by the blast"
     if name2 is None and sub in {tx.AIR_STRIKE, tx.SHELLING, tx.ARMED_CLASH, tx.ARRESTS,
@@ -164,28 +187,6 @@ def _unfilled(name: str | None, rule: str) -> str:
     if name is None and rule.startswith(("the article's", "the country's")):
         return f"none: {rule}, but the article gives none"
     return rule
-
-
-def _civilians_hit(trigger: Token) -> bool:
-    """Whether the trigger's sentence says the blast killed or wounded people, not fighters."""
-    for tok in trigger.sent:
-        if tok.lemma_ in {"kill", "wound", "injure", "hurt"} and any(
-                c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in lx.CIVILIAN_VICTIMS for c in tok.children):
-            return True
-    hit = [c for c in trigger.head.children if c.dep_ == "dobj"] if trigger.dep_ == "nsubj" else []
-    hit += [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
-    # "the barrage struck the children's hospital", "shells hit a market", "targets including a
-    # school": a civilian place (not "the barracks near the school")
-    heads = hit + [c for h in hit for c in h.children if c.dep_ == "conj"]
-    heads += [g for h in hit for c in h.children if c.dep_ == "prep" and c.lower_ == "including"
-              for g in c.children if g.dep_ == "pobj"]
-    for h in heads:
-        mods = {c.lower_ for c in h.children if c.dep_ in {"compound", "amod"}}
-        if h.lower_ in lx.CIVILIAN_PLACES or mods & {"residential", "civilian"} or (
-                h.lower_ in {"camp", "camps", "shelter", "shelters"} and mods & {"displacement", "refugee",
-                                                                                  "displaced", "idp"}):
-            return True
-    return False
 
 
 #: Events whose second side is the armed one the sentence names besides the doer, and the
@@ -275,9 +276,19 @@ def _people(head: Token) -> bool:
     """A noun for people, or a number of them ("two elders", "three"), not a thing or a place."""
     if head.ent_type_ in {"GPE", "LOC", "FAC", "ORG", "NORP", "DATE", "TIME"}:
         return False
-    if head.lower_ in lx.PERSON_WORDS or head.ent_type_ == "PERSON":
+    if head.lower_ in lx.PERSON_WORDS | lx.UNARMED_PEOPLE or head.ent_type_ == "PERSON" \
+            or head.lower_ in {"him", "her", "them", "he", "she"}:
         return True
     return head.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in head.children) and head.tag_ == "NNS"
+
+
+def _unarmed(head: Token) -> bool:
+    """People no side arms: "a shepherd", "seven customers", "a group of students" (not the
+    guards or officers a blast may hit, whose side the sentence may not say)."""
+    if head.lemma_.lower() in lx.COLLECTIVES:
+        head = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                     if g.dep_ == "pobj"), head)
+    return head.lower_ in lx.UNARMED_PEOPLE | lx.CIVILIAN_VICTIMS
 
 
 def _unidentified_told(trigger: Token) -> bool:

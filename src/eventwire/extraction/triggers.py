@@ -230,7 +230,9 @@ def told_by_pronoun(trig: Trigger) -> bool:
         and span.root.pos_ == "PRON" and span.root.lower_ in _PERSONAL_PRONOUNS
 
 
-def _actor_of(tokens: list[Token], ctx: ActorContext) -> tuple[Actor | None, Span | None]:
+def actor_of(tokens: list[Token], ctx: ActorContext) -> tuple[Actor | None, Span | None]:
+    """The first of ``tokens`` whose phrase (or what it stands for) names an actor, with that
+    phrase; else no actor and the first one's phrase."""
     for t in tokens:
         if t.lemma_.lower() in lx.COLLECTIVES and t.pos_ == "NOUN":
             for alt in _descriptions(t):  # "the same coalition of rebel groups": the rebels
@@ -268,8 +270,8 @@ _UNREST = re.compile(r"\b(?:(?i:protest|riot|demonstrat|unrest|rall(?:y|ies)|loo
 
 
 def arguments(tok: Token, ctx: ActorContext) -> Trigger:
-    agent, agent_span = _actor_of(_agent_tokens(tok), ctx)
-    patient, patient_span = _actor_of(_patient_tokens(tok), ctx)
+    agent, agent_span = actor_of(_agent_tokens(tok), ctx)
+    patient, patient_span = actor_of(_patient_tokens(tok), ctx)
     if patient is not None and patient.kind == "rioter" and patient_span is not None \
             and any(t.lemma_.lower() == "crowd" for t in patient_span) and not _UNREST.search(tok.sent.text):
         # "bombs dropped on a crowd gathered for a ceremony": with no unrest told, a crowd is people

@@ -1,0 +1,298 @@
+"""Sides: the two sides of acts told between two, and the doer a speaker blames.
+
+:mod:`.roles` reads the trigger's doer and target first (:func:`.triggers.arguments`); some
+phrasings name the sides elsewhere in the sentence, and this module finds them:
+
+* :func:`pair`: "fighting between X and Y", "X and Y clashed", "X and Y signed a truce" (the
+  first named is actor1, the second actor2);
+* :func:`transfer`: "X withdrew from the town and Y moved in", "X handed the base to Y" (the
+  side that takes the place over is actor1, the one that gives it up actor2);
+* :func:`taken_from`: "retook the town from X", "after battles with X" (the side that lost it);
+* :func:`blamed`: "residents blamed X", "accused X of shelling", "blaming X" (the doer a
+  speaker names when the act's own clause names none);
+* :func:`victims`: "..., killing four officers" (who the act's participle killed or wounded);
+  :func:`civilians_hit`: whether a blast hit people or a civilian place.
+
+:func:`told_apart` applies the first four to a trigger's actor1 and actor2.
+
+Each returns the resolved actor with the phrase that named it, for the Evidence roles records.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from eventwire import taxonomy as tx
+from eventwire.analysis import lexicon as lx
+from eventwire.extraction import actors as actor_mod
+from eventwire.extraction.triggers import actor_of, arguments, phrase
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from eventwire.extraction.triggers import Trigger
+
+Side = tuple[actor_mod.Actor, str]
+"""A resolved actor and the words that named it."""
+
+#: Verbs whose participle after the act tells its victims ("..., killing four officers").
+_HARM = frozenset({"kill", "wound", "injure", "hurt", "hit", "leave"})
+
+
+def _resolve(text: str, ctx: actor_mod.ActorContext) -> actor_mod.Actor | None:
+    return actor_mod.resolve(text, ctx=ctx, words=text.split())
+
+
+def _alone(tok: Token) -> Span:
+    """The noun phrase of ``tok`` without what is joined to it by "and" ("SSPDF troops" of
+    "SSPDF troops and NAS rebels")."""
+    span = phrase(tok)
+    stop = next((c.i for c in tok.rights if c.dep_ in {"cc", "conj"}), None)
+    return span.doc[span.start:stop] if stop is not None and stop > span.start else span
+
+
+def _two(first: Token, ctx: actor_mod.ActorContext) -> tuple[Side, Side] | None:
+    """The two sides of "X and Y" headed by ``first``, also "Dinka and Nuer armed youths"
+    (two names sharing one noun)."""
+    other = next((c for c in first.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"}), None)
+    if other is not None:
+        # "a faction of the OLA", "a group of armed smugglers": what the second stands for, too
+        a, span = _resolve(_alone(first).text, ctx), _alone(first)
+        if a is None:
+            a, found = actor_of([g for c in first.children if c.dep_ == "prep" and c.lower_ == "of"
+                                 for g in c.children if g.dep_ == "pobj"], ctx)
+            span = found or span
+        b, second_span = actor_of([other], ctx)
+        if a is None or b is None or second_span is None or a.name == b.name:
+            return None
+        return (a, span.text), (b, second_span.text)
+    else:
+        mod = next((c for c in first.children if c.dep_ in {"nmod", "compound", "amod"}
+                    and any(g.dep_ == "conj" for g in c.children)), None)
+        if mod is None:
+            return None
+        second = next(g for g in mod.children if g.dep_ == "conj")
+        rest = " ".join(t.text for t in first.doc[mod.right_edge.i + 1:first.i + 1])
+        one, two = f"{mod.text} {rest}", f"{second.text} {rest}"
+    a, b = _resolve(one, ctx), _resolve(two, ctx)
+    if a is None or b is None or a.name == b.name:
+        return None
+    return (a, one), (b, two)
+
+
+def pair(trigger: Token, ctx: actor_mod.ActorContext) -> tuple[Side, Side] | None:
+    """The two sides told together with the trigger, the first named first: "fighting between
+    X and Y", "clashes broke out between X and Y", "X and Y clashed", "X and Y agreed to a truce"."""
+    holders = [trigger]
+    if trigger.dep_ in {"nsubj", "dobj", "advcl"} and trigger.head.pos_ in {"VERB", "AUX"}:
+        holders.append(trigger.head)  # "clashes broke out ... between", "broke out between ..., killing"
+    near = [c for h in holders for c in h.children if c.lower_ == "between"]
+    # else the sentence's "between" a parse hung elsewhere ("broke out in Mogadishu between ...")
+    near += [t for t in trigger.sent if t.lower_ == "between" and t.dep_ == "prep" and t not in near]
+    for prep in near:
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            found = _two(pobj, ctx)
+            if found is not None:
+                return found
+    verb = trigger.head if trigger.dep_ in {"dobj", "pobj"} and trigger.pos_ == "NOUN" else trigger
+    if verb.lemma_ in lx.MUTUAL_VERBS and actor_of([c for c in verb.children if c.dep_ == "dobj"], ctx)[0] is None:
+        # (not "troops and police engaged the rebels": allies, and the side they met)
+        for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+            found = _two(subj, ctx)
+            if found is not None:
+                return found
+    return None
+
+
+def _to_whom(verb: Token, ctx: actor_mod.ActorContext) -> Side | None:
+    """"handed the base to the army", "handed it over to Y", "the handover of the base to Y": who
+    was given the place (the "to" hung on the verb or on what it gave)."""
+    givers = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+    for prep in (c for g in givers for c in g.children if c.dep_ in {"prep", "dative"} and c.lower_ == "to"):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            actor, span = actor_of([pobj], ctx)
+            if actor is not None and span is not None:
+                return actor, span.text
+    return None
+
+
+def transfer(sent: Span, ctx: actor_mod.ActorContext) -> tuple[Side | None, Side | None]:
+    """Who took the place over and who gave it up, in a sentence that tells a hand-over: "X
+    withdrew from the town and Y moved in", "X handed the base to Y", "after the withdrawal of X"."""
+    taker: Side | None = None
+    leaver: Side | None = None
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in {"VERB", "AUX"} and lemma in lx.LEAVING_VERBS:
+            taker = taker or _to_whom(tok, ctx)
+            if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "checkpoints vacated by X"
+                by = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+                actor, span = actor_of(by, ctx)
+            else:
+                trig = arguments(tok, ctx)
+                actor, span = trig.agent, trig.agent_span
+            if leaver is None and actor is not None and span is not None:
+                leaver = actor, span.text
+        elif tok.pos_ in {"VERB", "AUX"} and lemma in lx.ARRIVING_VERBS and taker is None:
+            trig = arguments(tok, ctx)
+            if trig.agent is not None and trig.agent_span is not None:
+                taker = trig.agent, trig.agent_span.text
+        elif tok.pos_ == "NOUN" and lemma in lx.DEPARTURE_NOUNS and leaver is None:
+            taker = taker or _to_whom(tok, ctx)
+            of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                  if g.dep_ == "pobj"]
+            actor, span = actor_of(of, ctx)
+            if actor is not None and span is not None:
+                leaver = actor, span.text
+    if taker is not None and leaver is not None and taker[0].name == leaver[0].name:
+        return None, leaver  # one name for both: the one who left is the better told
+    return taker, leaver
+
+
+#: Verbs whose object is the side driven from a place ("after driving out X", "expelling X").
+_DRIVE_OUT = frozenset({"dislodge", "drive", "expel", "oust", "push", "rout", "evict", "chase"})
+#: Nouns of fighting whose "with"/"against" names the other side ("after fighting with X").
+_FIGHTING = frozenset({"battle", "fighting", "fight", "clash", "gunfight", "firefight", "skirmish", "operation",
+                       "offensive"})
+
+
+def taken_from(trigger: Token, ctx: actor_mod.ActorContext) -> Side | None:
+    """The side that lost a place the trigger tells taken: "retook the town from insurgents",
+    "liberated the area after fierce battles with the rebels", "took control after driving out
+    X", "after government troops abandoned their positions"."""
+    taken = [trigger] + [c for c in trigger.children if c.dep_ == "dobj"]  # (also "the town from X")
+    found = [g for t in taken for c in t.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children
+             if g.dep_ == "pobj"]
+    if trigger.lemma_ in {"clear", "rid", "purge"}:  # "cleared the village of militants"
+        found += [g for t in taken for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"]
+    sent = trigger.sent
+    # "previously held by X", "which had been occupied by X since May"
+    found += [g for tok in sent if tok.lemma_ in {"hold", "occupy", "control"} and tok.i != trigger.i
+              for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    found += [g for tok in sent if tok.lemma_ in _FIGHTING for c in tok.children
+              if c.dep_ == "prep" and c.lower_ in {"with", "against"} for g in c.children if g.dep_ == "pobj"]
+    found += [c for tok in sent if tok.lemma_ in _DRIVE_OUT and tok.pos_ == "VERB" for c in tok.children
+              if c.dep_ == "dobj"]
+    found += [s for tok in sent if tok.pos_ == "VERB" and tok.lemma_ in lx.LEAVING_VERBS | {"flee"}
+              and tok.i != trigger.i for s in tok.children if s.dep_ == "nsubj"]
+    for tok in found:
+        actor, span = actor_of([tok], ctx)
+        if actor is not None and span is not None and actor.kind != "civilian":
+            return actor, span.text
+    return None
+
+
+def under_fire(sent: Span, ctx: actor_mod.ActorContext) -> tuple[Side | None, Side | None]:
+    """"A patrol came under fire from insurgents": who fired (the "from"), and who was fired on
+    (the subject of "came")."""
+    for tok in sent:
+        if tok.lower_ != "under" or tok.head.lemma_ != "come":
+            continue
+        came = tok.head
+        fire = [g for g in tok.children if g.dep_ == "pobj" and g.lemma_ in {"fire", "attack", "assault"}]
+        if not fire:
+            continue
+        froms = [g for h in (came, fire[0]) for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+                 for g in c.children if g.dep_ == "pobj"]
+        shooter, span = actor_of(froms, ctx)
+        target = arguments(came, ctx)
+        hit = (target.agent, target.agent_span.text) if target.agent and target.agent_span else None
+        if shooter is not None and span is not None:
+            return (shooter, span.text), hit
+    return None, None
+
+
+def blamed(sent: Span, ctx: actor_mod.ActorContext) -> Side | None:
+    """The doer a speaker names: "residents blamed the RSF", "accused the army of using gas",
+    "blaming Fano fighters", "the attack was blamed on X"."""
+    for tok in sent:
+        if tok.lemma_ not in lx.BLAMING_VERBS or tok.pos_ != "VERB" or any(c.dep_ == "neg" for c in tok.children):
+            continue
+        found = [c for c in tok.children if c.dep_ == "dobj"]
+        found += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children
+                  if g.dep_ == "pobj"]
+        if tok.lemma_ == "hold" and not any(c.lower_ == "responsible" for c in tok.children):
+            continue  # "held talks", "held a rally": only "held X responsible" blames
+        actor, span = actor_of(found, ctx)
+        if actor is not None and span is not None and actor.kind not in {"civilian", "protester", "rioter"}:
+            return actor, span.text
+    return None
+
+
+def victims(trigger: Token, ctx: actor_mod.ActorContext) -> tuple[actor_mod.Actor | None, Span] | None:
+    """Who the act's participle says it killed or wounded: "..., killing four police officers",
+    "hacking three residents to death": the object's actor (None when it names none) and phrase."""
+    for part in (c for c in trigger.children if c.dep_ in {"advcl", "conj"} and c.tag_ == "VBG"):
+        if part.lemma_ not in _HARM and part.lower_ not in lx.KILLING_FORMS and part.lemma_ not in {"hack", "behead"}:
+            continue
+        objs = [c for c in part.children if c.dep_ == "dobj"]
+        actor, span = actor_of(objs, ctx)
+        if span is not None:
+            return actor, span
+    return None
+
+
+def civilians_hit(trigger: Token) -> bool:
+    """Whether the trigger's sentence says the blast killed or wounded people, not fighters."""
+    for tok in trigger.sent:
+        if tok.lemma_ in {"kill", "wound", "injure", "hurt"} and any(
+                c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in lx.CIVILIAN_VICTIMS for c in tok.children):
+            return True
+    hit = [c for c in trigger.head.children if c.dep_ == "dobj"] if trigger.dep_ == "nsubj" else []
+    hit += [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
+    # "the barrage struck the children's hospital", "shells hit a market", "targets including a
+    # school": a civilian place (not "the barracks near the school")
+    heads = hit + [c for h in hit for c in h.children if c.dep_ == "conj"]
+    heads += [g for h in hit for c in h.children if c.dep_ == "prep" and c.lower_ == "including"
+              for g in c.children if g.dep_ == "pobj"]
+    for h in heads:
+        mods = {c.lower_ for c in h.children if c.dep_ in {"compound", "amod"}}
+        if h.lower_ in lx.CIVILIAN_PLACES or mods & {"residential", "civilian"} or (
+                h.lower_ in {"camp", "camps", "shelter", "shelters"} and mods & {"displacement", "refugee",
+                                                                                  "displaced", "idp"}):
+            return True
+    return False
+
+
+Told = tuple[str | None, str, str | None]
+"""A side's name, rule and phrase."""
+
+
+def told_apart(trig: Trigger, sub: str, ctx: actor_mod.ActorContext, one: Told, two: Told
+                ) -> tuple[str | None, str, str | None, str | None, str, str | None]:
+    """The sides the sentence names outside the trigger's own arguments (:mod:`.sides`): the
+    two of a clash or agreement, who took a place over and who gave it up, who lost a place
+    retaken, the doer a speaker blames."""
+    family = tx.event_type(sub)
+    two_sides = pair(trig.token, ctx) if family == tx.BATTLES or sub == tx.AGREEMENT else None
+    if two_sides is not None:
+        (s1, p1), (s2, p2) = two_sides
+        one = s1.name, "the first of two sides told together ('between X and Y', 'X and Y clashed')", p1
+        two = s2.name, "the second of two sides told together", p2
+    if sub == tx.TERRITORY_TRANSFER:
+        taker, leaver = transfer(trig.token.sent, ctx)
+        if taker is not None:
+            one = taker[0].name, "the side that took the place over", taker[1]
+        if leaver is not None:
+            two = leaver[0].name, "the side that gave the place up", leaver[1]
+    if family == tx.BATTLES:
+        shooter, hit = under_fire(trig.token.sent, ctx)
+        if shooter is not None:
+            one = shooter[0].name, "who fired on the side that 'came under fire from' them", shooter[1]
+            if hit is not None and hit[0].name != shooter[0].name:
+                two = hit[0].name, "the side that came under fire", hit[1]
+    if two[0] is None and sub in {tx.GOVERNMENT_REGAINS, tx.NON_STATE_OVERTAKES}:
+        lost = taken_from(trig.token, ctx)
+        if lost is not None and lost[0].name != one[0]:
+            two = lost[0].name, "the side the place was taken from", lost[1]
+    told_by_blame = trig.token.lemma_ in lx.BLAMING_VERBS  # the event told by "accused X of using gas"
+    if (told_by_blame or one[0] is None or one[0].startswith("Unidentified Armed Group")) \
+            and family in tx.VIOLENT_EVENT_TYPES:
+        doer = blamed(trig.token.sent, ctx)
+        if doer is not None and told_by_blame:
+            # the event told by the blaming word itself: its object acted, its subject only accuses
+            one, two = (doer[0].name, "the doer a speaker blames ('accused X of')", doer[1]), (None, "the doer, not a target", None)
+        elif doer is not None and doer[0].name != two[0]:
+            one = doer[0].name, "the doer a speaker blames ('blaming X', 'accused X of')", doer[1]
+    return (*one, *two)

@@ -17,7 +17,7 @@ from eventwire.settings import Settings
 from eventwire.store.database import Store
 from eventwire.store.identity import article_hash
 
-from .test_corrections import ODESA, m
+from .linking.test_corrections import ODESA, m
 
 
 @pytest.fixture()

@@ -140,3 +140,21 @@ def test_the_check_sees_a_backward_import(tmp_path: Path) -> None:
     assert isinstance(node, ast.ImportFrom)
     assert _target("eventwire.analysis.dates", node) == ["eventwire.store.database"]
     assert layer("eventwire.store.database") > layer("eventwire.analysis.dates")
+
+
+TESTS = Path(__file__).resolve().parent
+
+
+def test_the_tests_mirror_the_stages() -> None:
+    """The tests of a stage's modules live in the stage's folder of tests/ (``tests/extraction/``
+    for ``eventwire/extraction/``); tests/ itself holds the tests of the front doors and of the
+    package as a whole (quality gates, wheel, style, faults). A test folder is a stage, and every
+    stage has its tests."""
+    folders = {p.name for p in TESTS.iterdir() if p.is_dir() and any(p.glob("test_*.py"))}
+    assert folders <= set(STAGES), f"test folders that are no stage: {sorted(folders - set(STAGES))}"
+    assert set(STAGES) <= folders, f"stages without a test folder: {sorted(set(STAGES) - folders)}"
+    flat = sorted(p.stem for p in TESTS.glob("test_*.py"))
+    staged = {m.stem for stage in STAGES for m in (PACKAGE / stage).rglob("*.py")} - set(FRONT)
+    stray = [name for name in flat if name.removeprefix("test_").split("_")[0] in STAGES
+             or name.removeprefix("test_") in staged]
+    assert not stray, f"tests of a stage outside its folder: {stray}"

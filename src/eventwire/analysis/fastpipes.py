@@ -17,7 +17,7 @@ morphology) once and writes a document's lemmas in one array.
 :func:`install` disables the two originals (they stay loaded: their tables are
 read from them) and adds the stand-ins at their place. A pipeline whose patterns
 or lemmatizer mode do not fit is left as it is. Both stand-ins are checked
-against the originals on parsed documents (``tests/test_fastpipes.py``).
+against the originals on parsed documents (``tests/analysis/test_fastpipes.py``).
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ before, so what it finds never changes.
 
 Folding: under ``re.IGNORECASE`` an ASCII letter also matches its other case
 and exactly four other characters (U+0130 "İ" and U+0131 "ı" for i, U+017F "ſ"
-for s, U+212A Kelvin sign for k: ``tests/test_prefilter.py`` checks every code
+for s, U+212A Kelvin sign for k: ``tests/analysis/test_prefilter.py`` checks every code
 point); :data:`_FOLD` maps those four, then ``str.lower`` maps A-Z. Literals
 are kept only when made of ASCII characters.
 """

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from eventwire.extraction.fatalities import count_fatalities, death_denied
 
-SHARED = Path(__file__).parents[1].parent / "shared"
+SHARED = Path(__file__).parents[2].parent / "shared"
 
 
 @pytest.mark.parametrize(

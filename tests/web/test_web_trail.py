@@ -39,7 +39,7 @@ def test_web_event_detail_shows_the_trail_stored_when_coded(tmp_path: Path) -> N
 
 
 def test_web_event_detail_without_a_stored_trail_is_none(tmp_path: Path) -> None:
-    from .test_query import make_db
+    from ..store.test_query import make_db
 
     client = TestClient(create_app(make_db(tmp_path / "old.duckdb")))
     detail = client.get("/api/events/ev-kyiv").json()

@@ -17,7 +17,7 @@ from eventwire.web.render import fill, inline_json, inline_script
 from eventwire.web.report import ReportError, render_report, report_from
 from eventwire.web.views import safe_url
 
-from .test_query import SPECS, build_events, make_db
+from ..store.test_query import SPECS, build_events, make_db
 
 PAYLOAD = "</script><script>window.__ew_pwned=1</script><!--<img src=x onerror=alert(1)>\u2028&amp;"
 

@@ -10,7 +10,7 @@ from eventwire import taxonomy as tx
 from eventwire.extraction.time import date_for, reported_date, time_refs
 from eventwire.ingest import parse_text
 
-from .conftest import find_token
+from ..conftest import find_token
 
 pytestmark = pytest.mark.slow
 

@@ -16,7 +16,7 @@ from fastapi.testclient import TestClient
 
 from eventwire.web.app import create_app
 
-from .test_query import make_db
+from ..store.test_query import make_db
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from eventwire.errors import ModelError
 from eventwire.extraction.recogniser import load, recogniser
 from eventwire.taxonomy import NAMES
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 
 def _events(nlp, text: str, published: str = "2024-03-15"):

@@ -11,7 +11,7 @@ import pytest
 from eventwire.geo.gazetteer import Gazetteer, default_gazetteer
 from eventwire.geo.geocode import country_name, country_weights, geocode, infer_country, split_kind
 
-SHARED = Path(__file__).parents[1].parent / "shared"
+SHARED = Path(__file__).parents[2].parent / "shared"
 
 
 @pytest.fixture(scope="module")

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from .test_web_browser import ARTIFACTS, Server, browser  # noqa: F401  (the browser fixture)
-from .web_synthetic import BUSY_EVENT, BUSY_REPORTS, build
+from ..web_synthetic import BUSY_EVENT, BUSY_REPORTS, build
 
 pytestmark = pytest.mark.slow
 

@@ -15,7 +15,7 @@ from eventwire.ingest import iter_inputs, parse_text, read_path
 from eventwire.records import Article, Problem
 from eventwire.settings import Settings
 
-SHARED = Path(__file__).parents[1].parent / "shared"
+SHARED = Path(__file__).parents[2].parent / "shared"
 D = dt.date
 
 BODY = ("Government troops retook the market town of Example after two days of fighting, "

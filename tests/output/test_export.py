@@ -35,7 +35,7 @@ def write_outputs(out_dir: Path, **kwargs: Any) -> dict[str, Path]:
     """:func:`eventwire.output.export.write_outputs` with the web app's report, as a run writes it."""
     return export.write_outputs(out_dir, **{"report": render_report, **kwargs})
 
-SCORE = Path(__file__).parents[1].parent / "shared" / "eval" / "score.py"
+SCORE = Path(__file__).parents[2].parent / "shared" / "eval" / "score.py"
 
 KHARKIV = Place("Kharkiv", "Kharkivska", "Ukraine", 49.9935, 36.2304, 1, "city", "UA")
 MARIB = Place("Marib", "Marib", "Yemen", 15.4629, 45.3253, 1, "city", "YE")

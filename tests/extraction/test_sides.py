@@ -7,7 +7,7 @@ import pytest
 from eventwire.extraction.actors import ActorContext
 from eventwire.extraction.sides import blamed, pair, taken_from, transfer, under_fire, victims
 
-from .conftest import find_token
+from ..conftest import find_token
 
 pytestmark = pytest.mark.slow
 CTX = ActorContext(country_code="SD", country="Sudan")

@@ -20,7 +20,7 @@ from eventwire.linking.link import link
 from eventwire.records import Article, DateSpan, Mention, Place, Problem
 from eventwire.settings import Settings
 
-from .conftest import SHARED
+from ..conftest import SHARED
 
 needs_shared = pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="../shared is not beside the checkout")
 

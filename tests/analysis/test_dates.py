@@ -19,7 +19,7 @@ from eventwire.records import DATE_PRECISIONS, DateSpan
 D = dt.date
 MONDAY = D(2020, 10, 12)  # a Monday
 SATURDAY = D(2022, 3, 5)
-SHARED = Path(__file__).parents[1].parent / "shared"
+SHARED = Path(__file__).parents[2].parent / "shared"
 
 
 def _only(text: str, published: dt.date | None, *, year_hint: int | None = None) -> TimeExpression:

@@ -6,7 +6,7 @@ import pytest
 
 from eventwire.extraction.assertion import assertion_blocker
 
-from .conftest import find_token
+from ..conftest import find_token
 
 pytestmark = pytest.mark.slow
 

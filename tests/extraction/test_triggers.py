@@ -7,7 +7,7 @@ import pytest
 from eventwire.extraction.actors import ActorContext
 from eventwire.extraction.triggers import arguments
 
-from .conftest import find_token
+from ..conftest import find_token
 
 pytestmark = pytest.mark.slow
 CTX = ActorContext(country_code="SD", country="Sudan")

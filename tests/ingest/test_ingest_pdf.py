@@ -16,7 +16,7 @@ from eventwire.ingest import iter_inputs, problem_kind
 from eventwire.pipeline import run
 from eventwire.records import Article, Problem
 
-from .pdfmaker import encrypt_pdf, make_pdf
+from ..pdfmaker import encrypt_pdf, make_pdf
 
 HEADLINE = "Clashes spread along the road to Kutum"
 REPORT = [

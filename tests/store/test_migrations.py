@@ -14,7 +14,7 @@ from eventwire.records import Article
 from eventwire.store.database import Store
 from eventwire.store.migrations import MIGRATIONS, Migration, applied, migrate, pending
 
-from .test_faults import GOOD
+from ..test_faults import GOOD
 
 NAMES = [m.name for m in MIGRATIONS]
 
@@ -194,7 +194,7 @@ def _as_before_m008(db: Path, folder: Path, *, also_absolute: bool) -> str:
 def test_migrations_m008_rekeys_old_path_keys_without_loss_or_doubles(tmp_path: Path, also_absolute: bool) -> None:
     import shutil
 
-    from .test_faults import _run, _stored, write_good
+    from ..test_faults import _run, _stored, write_good
 
     write_good(tmp_path / "in")
     clean = _run(tmp_path, str(tmp_path / "in"), "out0")

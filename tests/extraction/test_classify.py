@@ -9,7 +9,7 @@ from eventwire.extraction.actors import build_context
 from eventwire.extraction.classify import classify
 from eventwire.extraction.triggers import arguments, trigger_kind
 
-from .conftest import find_token
+from ..conftest import find_token
 
 pytestmark = pytest.mark.slow
 

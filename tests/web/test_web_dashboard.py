@@ -19,8 +19,8 @@ from typing import Any
 
 import pytest
 
-from .test_web_browser import ARTIFACTS, Server, browser  # noqa: F401  (the browser fixture)
 from ..web_synthetic import BUSY_EVENT, BUSY_REPORTS, build
+from .test_web_browser import ARTIFACTS, Server, browser  # noqa: F401  (the browser fixture)
 
 pytestmark = pytest.mark.slow
 

@@ -85,3 +85,30 @@ def test_time_the_same_night_reaches_past_the_details_between(nlp) -> None:
 def test_time_a_clause_below_the_event_word_dates_it(nlp) -> None:
     doc, refs = _refs(nlp, "Gunmen killed a lawyer as he left the court in Multan on Tuesday.", "2024-05-16")
     assert date_for(find_token(doc, "killed"), 0, refs).start == dt.date(2024, 5, 14)
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    # the day hangs on the marchers, not on the act: still the act's day
+    ("Riot police fired rubber bullets at nurses marching to the governor's office in Bukavu on Thursday, "
+     "arresting nine.", "arresting", dt.date(2024, 5, 16)),
+    # the day hangs on the object's participle ("a lorry carrying ... on Monday")
+    ("A landmine wrecked a lorry carrying maize near Kadugli on Monday, killing the driver.", "killing",
+     dt.date(2024, 5, 13)),
+])
+def test_time_the_one_day_of_the_sentence_dates_its_event(nlp, text: str, word: str, expected: dt.date) -> None:
+    from eventwire.extraction.time import date_of
+
+    doc, refs = _refs(nlp, text, "2024-05-17")
+    sent = next(iter(doc.sents))
+    dates, rule = date_of(find_token(doc, word), tx.ATTACK, sent, 0, refs, [])
+    assert dates.start == expected, rule
+
+
+def test_time_the_one_day_rule_leaves_a_reporting_day_and_two_dates_alone(nlp) -> None:
+    from eventwire.extraction.time import sentence_day
+
+    _, refs = _refs(nlp, "Gunmen killed a trader near Kaduna, his brother told reporters on Monday.", "2024-05-17")
+    assert not sentence_day(0, refs).known
+    _, refs = _refs(nlp, "Rebels freed on Monday by a court attacked a checkpoint near Goma on Wednesday.",
+                    "2024-05-17")
+    assert not sentence_day(0, refs).known

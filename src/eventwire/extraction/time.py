@@ -101,6 +101,20 @@ def _victims_day(tok: Token, si: int, times: list[TimeRef]) -> DateSpan:
     return DateSpan.unknown()
 
 
+def sentence_day(si: int, times: list[TimeRef]) -> DateSpan:
+    """"Police fired on students marching to the rectorate on Wednesday, arresting 15": a sentence
+    that names one date, a day, and no other tells the day of its event, wherever the parse hangs it
+    (on the marchers, the car the bomb hit, the man accused of theft). Not a reporting verb's day
+    ("the army said on Friday"), and not when the sentence names two dates or a wider time."""
+    own = [ref for ref in times if ref.sent_index == si]
+    if len(own) != 1 or own[0].root is None or own[0].expr.span.precision != "day":
+        return DateSpan.unknown()
+    root = own[0].root
+    if root.dep_ == "poss" or clause_verb(root).lemma_ in lx.SPEECH_VERBS:
+        return DateSpan.unknown()
+    return own[0].expr.span
+
+
 def reported_date(tok: Token, si: int, times: list[TimeRef]) -> DateSpan:
     """"The army said on Friday that its soldiers had retaken the palace": an event with no
     date of its own, told in what a dated statement says, is coded on the statement's day."""
@@ -211,6 +225,9 @@ def date_of(tok: Token, sub: str, sent: Span, si: int, times: list[TimeRef],
     dates = reported_date(tok, si, times)
     if dates.known:
         return dates, "the day of the statement that tells it"
+    dates = sentence_day(si, times)
+    if dates.known:
+        return dates, "the one day the sentence names"
     if not sent.text.rstrip().endswith((".", "!", '"', "”")):
         return dates, "no date of its own (not a full sentence)"
     dates = same_time(sent, earlier)

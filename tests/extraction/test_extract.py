@@ -544,3 +544,48 @@ def test_extract_denied_claim_names_no_one(nlp):
                            "Balochistan Liberation Army did not claim responsibility for the killings.",
                       published="2024-04-13")
     assert found and all(m.actor1 != "Balochistan Liberation Army" for m in found)
+
+
+# Whole articles of our own (different conflicts and formats): the event's day and its toll.
+_WIRE = """NIAMEY, March 5 (Sahel Desk) - Suspected jihadists attacked a gendarmerie post near Tillaberi on Monday,
+the interior ministry said on Wednesday.
+
+Seven gendarmes were killed in the assault, the ministry said in a statement read on state television.
+
+The previous day, a roadside bomb struck a truck carrying traders near Ayorou, wounding four passengers.
+"""
+
+_COMMUNIQUE = """Operations update, 22 August 2025
+
+On 20 August, army troops clashed with Boko Haram fighters who were trying to cross the river near Kolofata.
+Thanks to the swift response, six insurgents were killed.
+
+Two days later, Boko Haram fighters attacked an army post near Mora with rockets.
+"""
+
+_HEADLINE = """Artillery fire kills teacher in Kostiantynivka suburb
+
+Shells hit a residential street of Kostiantynivka on Thursday morning, the regional administration said.
+"""
+
+
+def test_extract_a_wire_story_dates_each_event_and_gives_the_later_toll(nlp):
+    events = events_of(nlp, _WIRE, published="2025-03-05")
+    attack = next(e for e in events if e.place is not None and "Till" in e.place.name)
+    assert attack.dates.start == dt.date(2025, 3, 3) and attack.fatalities == 7
+    bomb = next(e for e in events if e.place is not None and e.place.name == "Ayorou")
+    assert bomb.dates.start == dt.date(2025, 3, 2)  # the day before the Monday told first
+
+
+def test_extract_a_communique_gives_the_toll_and_counts_two_days_later(nlp):
+    article = parse_text(f" date 2025-08-22\n{_COMMUNIQUE}", file="t.txt")
+    mentions = extract(nlp(article.text), article)  # the mentions: linking may join two clashes
+    clash = next(m for m in mentions if m.dates.start == dt.date(2025, 8, 20))
+    assert clash.fatalities == 6
+    assert any(m.dates.start == dt.date(2025, 8, 22) for m in mentions if m is not clash)
+
+
+def test_extract_a_headline_victim_and_a_morning_day(nlp):
+    events = events_of(nlp, _HEADLINE, published="2025-06-14")
+    assert any(e.fatalities == 1 for e in events)
+    assert all(e.dates.start == dt.date(2025, 6, 12) for e in events if e.dates.known)

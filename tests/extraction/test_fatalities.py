@@ -316,3 +316,34 @@ def test_toll_told_in_the_next_sentence(nlp, follow: str, expected: int | None) 
                          f"the army said. {follow}", file="t.txt")
     first = extract(nlp(article.text), article)[0]
     assert first.fatalities == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Clashes went on for two days near Kidal, with at least 14 fighters reported killed.", 14),
+    ("The raid lasted until dawn, and at least six gunmen were reported dead.", 6),
+    ("Gunmen killed four herders near Tahoua, the mayor reported.", 4),  # still an attribution
+])
+def test_fatalities_a_reported_toll_is_no_attribution(sentence: str, expected: int) -> None:
+    assert count_fatalities(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("A crowd in Kasese burned alive a man suspected of killing a herdsman.", 1),
+    ("Traders beat to death two youths they accused of killing a guard at the market.", 2),
+    ("Villagers beat three suspected cattle raiders, one of whom later died in hospital.", 1),
+    ("Soldiers shot five youths, two of whom have died of their wounds.", 2),
+    ("Gunmen killed six miners, two of whom were foreigners.", 6),  # a part of the dead, no more deaths
+])
+def test_fatalities_the_killing_of_a_suspect_and_the_part_that_died(sentence: str, expected: int) -> None:
+    assert count_fatalities(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Artillery fire kills teacher in Avdiivka suburb", 1),
+    ("Farmer shot dead near Mopti market", 1),
+    ("Drone strike kills civilians in Idlib", None),  # a plural without a number
+    ("Senate vote kills proposal on tariffs", None),  # no person
+    ("Gunmen killed in Kidal ambush", None),  # a plural of its own kind
+])
+def test_fatalities_a_headline_bare_victim_is_one(sentence: str, expected: int | None) -> None:
+    assert count_fatalities(sentence) == expected

@@ -112,3 +112,12 @@ def test_time_the_one_day_rule_leaves_a_reporting_day_and_two_dates_alone(nlp) -
     _, refs = _refs(nlp, "Rebels freed on Monday by a court attacked a checkpoint near Goma on Wednesday.",
                     "2024-05-17")
     assert not sentence_day(0, refs).known
+
+
+def test_time_the_previous_day_counts_from_the_event_day_told_before(nlp) -> None:
+    text = ("Rebels shelled the market of Rutshuru on Tuesday, the army said on Thursday. The next day, "
+            "troops retook the hill above the town. The previous day, a patrol had come under fire near Kiwanja.")
+    _, refs = _refs(nlp, text, "2024-05-17")
+    days = {r.expr.text.lower(): r.expr.span.start for r in refs}
+    assert days["the next day"] == dt.date(2024, 5, 15)  # from Tuesday, not from the statement's Thursday
+    assert days["the previous day"] == dt.date(2024, 5, 14)  # from the next day just told

@@ -120,6 +120,12 @@ def trail(doc: Doc, article: Article, *, limits: Thresholds | None = None,
         found, refused = find.recognise(rule_found, row, sent, si, ctx, limits)
         dropped += [_scored(c, row) for c in not_events] + refused
         if not rule_found and not found and last is not None:
+            deaths, deaths_rule = toll.deaths_in(sent)
+            if deaths and toll.toll_of_no_event(sent, si, last.record, places, times):
+                at = next(i for i, c in enumerate(out) if c.record == last.record)
+                last = place.toll_place(last, deaths, deaths_rule, sent, si, places)
+                out = [*out[:at], last, *out[at + 1:]]
+                continue
             out += place.elliptical(sent, si, last, places, find.type_score(row, last.sub_event_type))
             continue
         deaths, deaths_rule = toll.deaths_in(sent)
@@ -136,9 +142,11 @@ def trail(doc: Doc, article: Article, *, limits: Thresholds | None = None,
             dropped += retold
         gave_deaths = False
         previous_start = sents[si - 1].start_char if si else 0
-        for cand in found:
+        taker = toll.toll_taker(found) if deaths is not None else None
+        for n_cand, cand in enumerate(found):
             trig = _trigger(cand)
-            fatal = toll.toll_for(trig, cand.sub_event_type, deaths, given=gave_deaths, rule=deaths_rule)
+            fatal = toll.toll_for(trig, cand.sub_event_type, deaths, rule=deaths_rule,
+                                  given=gave_deaths or (taker is not None and n_cand != taker))
             fat = fatal.value if isinstance(fatal.value, int) else None
             gave_deaths = gave_deaths or fat is not None
             chosen: Sequence[PlaceRef | None] = place.places_for(trig, sent, si, places, code)

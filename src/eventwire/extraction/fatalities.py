@@ -41,7 +41,8 @@ from __future__ import annotations
 
 import re
 
-from eventwire.analysis.lexicon import KILLING_FORMS, TO_DEATH_VERBS
+from eventwire.analysis.lexicon import KILLING_FORMS, PERSON_WORDS, TO_DEATH_VERBS, UNARMED_PEOPLE
+from eventwire.analysis.numbers import find_numbers
 from eventwire.extraction import victim_lists as vl
 from eventwire.extraction.denial import death_denied
 from eventwire.extraction.victim_numbers import masked as victim_numbers
@@ -138,6 +139,15 @@ _THE_ONE = re.compile(
     r"outside|along|across|over|from|for|by|using|whom|yesterday|today|last|overnight)\b))",
     re.IGNORECASE,
 )
+# "beat two men, one of whom died": the part of a group told dead (read only when nothing else is)
+_OF_WHOM_DIED = re.compile(
+    rf"\b(?P<n>[\w-]+)\s+of\s+(?:whom|them)\s+(?:(?:has|have|had)\s+)?(?:{_ADV_WORDS}\s+)?"
+    rf"(?:{_DIE}|(?:was|were|has\s+been|have\s+been)\s+{_KILL_PARTICIPLE})\b", re.IGNORECASE)
+# a headline's bare singular noun: "Mortar fire kills child", "Journalist shot dead outside his home"
+_BARE_ONE = re.compile(r"^(?:[A-Za-z][\w'’-]*\s+){0,2}?(?P<head>[a-z][\w'’-]*)"
+                       r"(?=\s*(?:$|[,.;:]|\s(?:in|on|at|near|outside|inside|during|after|as|while)\b))")
+_BARE_PASSIVE = re.compile(rf"^(?:[A-Z][\w'’-]*\s+){{0,2}}?(?P<head>[a-z][\w'’-]*|[A-Z][a-z]+)\s+{_KILL_PARTICIPLE}"
+                           r"(?=\s*(?:$|[,.;:]|\s(?:in|on|at|near|outside|inside|during|after|as|while)\b))")
 _NOT_ONE = frozenset(
     ["crew", "family", "people", "police", "group", "force", "unit", "team", "convoy", "staff", "population", "personnel", "militia", "army", "enemy", "navy", "public", "deal", "plan", "bill", "project", "engine", "idea", "process", "talks", "momentum", "ceasefire", "truce", "agreement", "proposal", "motion", "story", "rest", "majority", "remainder", "others"]
 )
@@ -171,6 +181,9 @@ def _passive_groups(masked: str, values: list[int]) -> list[tuple[int, int, int]
             total *= 2  # "one killed on each side", "one member of each side died"
         found.append((start, start + used + verb.end(), total))
         taken_until = start + used + verb.end()
+    bare = _BARE_PASSIVE.match(masked)  # "Journalist shot dead outside his home" (a headline)
+    if bare is not None and _one_person(bare.group("head").lower()) and not found:
+        found.append((0, bare.end(), 1))
     for match in _SINGULAR.finditer(masked):
         if not _CASUALTY_TAIL.match(masked[match.end():]):
             found.append((match.start(), match.end(), 1))
@@ -194,6 +207,11 @@ def _active_groups(masked: str, values: list[int]) -> list[tuple[int, int, int]]
             found.append((verb.start(), verb.end() + 4, 2))
             continue
         read = listed
+        if read is None and word == "kills":
+            bare = _BARE_ONE.match(rest)  # the present "kills" of a headline: "Shelling kills child"
+            if bare is not None and _one_person(bare.group("head")):
+                found.append((verb.start(), verb.end() + bare.end(), 1))
+                continue
         if read is None:
             one = _THE_ONE.match(rest)
             if one is not None and not word.startswith(("left", "leav")):
@@ -205,7 +223,9 @@ def _active_groups(masked: str, values: list[int]) -> list[tuple[int, int, int]]
         if word.startswith(("left", "leav")) and not _LEFT_DEAD.match(rest[used:]):
             continue  # "left 9 dead" is a toll; "left 9 wounded" is not
         found.append((verb.start(), verb.end() + used, total))
-    if found:  # "killed a man, beating him to death": the manner of a killing already read
+    if any(not _CAUSE_BEFORE.search(masked[max(0, g[0] - 60):g[0]]) for g in found):
+        # "killed a man, beating him to death": the manner of a killing already read (but "burned
+        # alive a man suspected of killing a rider" still reads the burning)
         return found
     for verb in _TO_DEATH_RE.finditer(masked):
         rest = masked[verb.end():verb.end() + _WINDOW]
@@ -222,6 +242,13 @@ def _active_groups(masked: str, values: list[int]) -> list[tuple[int, int, int]]
         if read is not None and tail is not None and not rest[read[1]:tail.start()].strip():
             found.append((verb.start(), verb.end() + tail.end(), read[0]))
     return found
+
+
+def _one_person(head: str) -> bool:
+    """Whether a headline's bare noun names one person: a person word ("child", "official"), singular,
+    not a body or group ("police", "crew") and not a plural of its own kind ("men", "children")."""
+    return head in PERSON_WORDS | UNARMED_PEOPLE and head not in _NOT_ONE \
+        and not head.endswith(("men", "ren")) and not (head.endswith("s") and not head.endswith("ss"))
 
 
 def told_as_a_cause(before: str) -> bool:
@@ -243,6 +270,10 @@ def count_fatalities(sentence: str, *, vague: bool = True, causes: bool = False)
             chosen.append(group)
     if chosen:
         return sum(g[2] for g in chosen)
+    part = _OF_WHOM_DIED.search(sentence)
+    counted = find_numbers(part.group("n")) if part is not None else []
+    if counted:
+        return counted[0][2]
     tolls = [values[int(next(g for g in m.groups() if g is not None))] for m in _TOLL.finditer(masked)]
     if tolls:
         return max(tolls)

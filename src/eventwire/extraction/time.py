@@ -14,17 +14,21 @@ Needs: a parsed ``Doc`` and the article's dates from :mod:`eventwire.analysis.da
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from eventwire import taxonomy as tx
 from eventwire.analysis import lexicon as lx
-from eventwire.analysis.dates import TimeExpression, find_dates
+from eventwire.analysis.dates import TimeExpression, find_dates, span_after
+from eventwire.analysis.numbers import find_numbers
 from eventwire.extraction.candidates import Evidence
 from eventwire.extraction.triggers import trigger_kind
 from eventwire.records import Article, DateSpan, Mention
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from spacy.tokens import Doc, Span, Token
 
 #: How many sentences back a mention may look for a place or date it lacks.
@@ -32,6 +36,12 @@ LOOKBACK = 3
 #: How many sentences back "the same afternoon" may find the event it refers to: the cue says
 #: outright that the date is the last told event's, so the lines between (details, quotes) do not matter.
 SAME_TIME_LOOKBACK = 5
+
+
+# "the previous day", "the following night", "two days later": an offset told with no anchor of its own
+_BARE_OFFSET = re.compile(
+    r"^the\s+(?P<dir>next|following|previous|preceding)\s+(?:day|night|morning|afternoon|evening)$"
+    r"|^(?P<n>\w+)\s+(?P<unit>day|week)s?\s+(?P<dir2>later|earlier)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,13 +56,39 @@ def time_refs(doc: Doc, article: Article, sents: list[Span]) -> list[TimeRef]:
     starts = [s.start_char for s in sents]
 
     for expr in find_dates(article.text, published=article.published, year_hint=article.year_hint):
+        si = max(bisect.bisect_right(starts, expr.start) - 1, 0)
+        anchor = next((r for r in reversed(refs) if r.root is None or clause_verb(r.root).lemma_ not in lx.SPEECH_VERBS),
+                      None)
+        if expr.kind == "relative" and not expr.span.known and anchor is not None and si - anchor.sent_index < LOOKBACK:
+            # "Rebels shelled Rutshuru on Tuesday. The next day, troops retook it.": counted from the
+            # day of the event told just before (not a statement's day: "the ministry said on Wednesday")
+            expr = replace(expr, span=offset_from(expr.text, anchor.expr.span, published=article.published))
         if expr.kind == "vague" or not expr.span.known:
             continue
         span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
         root = span.root if span is not None and len(span) else None
-        si = bisect.bisect_right(starts, expr.start) - 1
-        refs.append(TimeRef(expr, root, max(si, 0)))
+        refs.append(TimeRef(expr, root, si))
     return refs
+
+
+def offset_from(expression: str, anchor: DateSpan, *, published: dt.date | None) -> DateSpan:
+    """The day of a bare offset ("the previous day", "the next morning", "two days later") counted
+    from ``anchor``, the day the text told just before it (unknown when ``expression`` is no such
+    offset, the anchor is no day, or the count is vague: "a few days later")."""
+    found = _BARE_OFFSET.match(" ".join(expression.split()))
+    if found is None or anchor.precision != "day":
+        return DateSpan.unknown()
+    if found.group("dir"):
+        days = 1 if found.group("dir").lower() in {"next", "following"} else -1
+    else:
+        word = found.group("n")
+        count = [(0, len(word), 1)] if word.lower() in {"a", "an"} else find_numbers(word)  # never "a few"
+        if len(count) != 1 or count[0][2] < 1:
+            return DateSpan.unknown()
+        days = count[0][2] * (7 if found.group("unit").lower() == "week" else 1)
+        days = days if found.group("dir2").lower() == "later" else -days
+    span = span_after(anchor, days=days, published=published)
+    return DateSpan(span.start, span.end, span.precision, expression) if span.known else span
 
 
 def clause_verb(tok: Token) -> Token:

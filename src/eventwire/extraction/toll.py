@@ -8,7 +8,11 @@ after a report without a toll is that report's toll (:func:`toll_of_the_last`), 
 its own. That last rule also lets the toll sentence say where, when the report did not
 (the place is :mod:`.place`'s :func:`~.place.toll_place`). A report without a toll also takes
 one told in the next sentence that tells no act of its own (:func:`toll_told_after`: "Nobody was
-hurt.", "Six terrorists were neutralised during the assault.").
+hurt.", "Six terrorists were neutralised during the assault."), and a passive killing in a sentence
+that gives no event of its own ("Owing to effective engagement, four militants were killed.") is
+the toll of the report before it (:func:`toll_of_no_event`). When a sentence tells several violent
+acts, the one told by the killing word takes the toll (:func:`toll_taker`: "raided the village and
+beheaded two men").
 """
 
 from __future__ import annotations
@@ -67,6 +71,15 @@ def toll_for(trig: Trigger, sub: str, deaths: int | None, *, given: bool, rule: 
     return Evidence("fatalities", None, None, why)
 
 
+def toll_taker(found: list[Candidate]) -> int | None:
+    """Which candidate of a sentence takes its toll: "raided the village and beheaded two men",
+    "opened fire on a bus, killing the driver": the act told by the killing word, when the sentence
+    has one among other violent acts; else (None) the first violent one, as :func:`toll_for` does."""
+    violent = [i for i, c in enumerate(found) if tx.event_type(c.sub_event_type) in tx.VIOLENT_EVENT_TYPES]
+    killers = [i for i in violent if found[i].found is not None and found[i].found.kind == "kill"]
+    return killers[0] if len(violent) > 1 and killers else None
+
+
 def toll_of_the_last(found: list[Candidate], sent: Span, si: int, last: Mention,
                      refs: list[PlaceRef], times: list[TimeRef]) -> bool:
     """"At least five people were shot dead, rights groups said": after a violent report without
@@ -76,9 +89,29 @@ def toll_of_the_last(found: list[Candidate], sent: Span, si: int, last: Mention,
             or last.sub_event_type == tx.PEACEFUL_PROTEST:
         return False
     trig = found[0].found
-    tok = trig.token
-    if trig.kind not in {"kill", "shoot"} or tok.pos_ != "VERB" or trig.agent is not None \
-            or not any(c.dep_ == "auxpass" for c in tok.children):
+    if trig.kind not in {"kill", "shoot"} or trig.agent is not None:
+        return False
+    return _passive_toll(trig.token, sent, si, last, refs, times)
+
+
+def toll_of_no_event(sent: Span, si: int, last: Mention, refs: list[PlaceRef], times: list[TimeRef]) -> bool:
+    """"... engaged a group of militants near the border. Owing to effective engagement, four
+    militants were killed.": a sentence that gives no event of its own (its killing has no doer to
+    type it) but tells deaths by a passive killing, with no day or other place of its own, is the
+    toll of the report just before it when that report has none."""
+    if last.fatalities is not None or last.event_type not in tx.VIOLENT_EVENT_TYPES | {tx.PROTESTS} \
+            or last.sub_event_type == tx.PEACEFUL_PROTEST:
+        return False
+    kills = [t for t in sent if trigger_kind(t) in {"kill", "shoot"}]
+    return len(kills) == 1 and not any(c.dep_ == "agent" for c in kills[0].children) \
+        and _passive_toll(kills[0], sent, si, last, refs, times)
+
+
+def _passive_toll(tok: Token, sent: Span, si: int, last: Mention, refs: list[PlaceRef],
+                  times: list[TimeRef]) -> bool:
+    """Whether the passive killing ``tok`` ("were shot dead") is the toll of the report ``last``:
+    no day and no other place of its own, within :data:`TOLL_SENTENCES` of it."""
+    if tok.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in tok.children):
         return False
     here = [r.place for r in refs if r.sent_index == si and r.place.kind != "country"]
     if date_for(tok, si, times).known or len({p.name for p in here}) > 1 or any(

@@ -107,11 +107,14 @@ def test_time_the_one_day_of_the_sentence_dates_its_event(nlp, text: str, word: 
 def test_time_the_one_day_rule_leaves_a_reporting_day_and_two_dates_alone(nlp) -> None:
     from eventwire.extraction.time import sentence_day
 
-    _, refs = _refs(nlp, "Gunmen killed a trader near Kaduna, his brother told reporters on Monday.", "2024-05-17")
-    assert not sentence_day(0, refs).known
-    _, refs = _refs(nlp, "Rebels freed on Monday by a court attacked a checkpoint near Goma on Wednesday.",
-                    "2024-05-17")
-    assert not sentence_day(0, refs).known
+    doc, refs = _refs(nlp, "Gunmen killed a trader near Kaduna, his brother told reporters on Monday.", "2024-05-17")
+    assert not sentence_day(0, refs, next(iter(doc.sents))).known
+    doc, refs = _refs(nlp, "Rebels freed on Monday by a court attacked a checkpoint near Goma on Wednesday.",
+                      "2024-05-17")
+    assert not sentence_day(0, refs, next(iter(doc.sents))).known
+    doc, refs = _refs(nlp, "Troops shot down a drone over Bunia on Monday, two days after rebels shelled the "
+                           "airport.", "2024-05-17")
+    assert not sentence_day(0, refs, next(iter(doc.sents))).known
 
 
 def test_time_the_previous_day_counts_from_the_event_day_told_before(nlp) -> None:

@@ -137,13 +137,16 @@ def _victims_day(tok: Token, si: int, times: list[TimeRef]) -> DateSpan:
     return DateSpan.unknown()
 
 
-def sentence_day(si: int, times: list[TimeRef]) -> DateSpan:
+def sentence_day(si: int, times: list[TimeRef], sent: Span) -> DateSpan:
     """"Police fired on students marching to the rectorate on Wednesday, arresting 15": a sentence
     that names one date, a day, and no other tells the day of its event, wherever the parse hangs it
     (on the marchers, the car the bomb hit, the man accused of theft). Not a reporting verb's day
-    ("the army said on Friday"), and not when the sentence names two dates or a wider time."""
+    ("the army said on Friday"), and not when the sentence names two dates or a wider time, even one
+    that does not resolve ("on Monday, a week after the attack on the depot": which is the event's?)."""
     own = [ref for ref in times if ref.sent_index == si]
     if len(own) != 1 or own[0].root is None or own[0].expr.span.precision != "day":
+        return DateSpan.unknown()
+    if sum(1 for e in find_dates(sent.text, published=None) if e.kind != "vague") > 1:
         return DateSpan.unknown()
     root = own[0].root
     if root.dep_ == "poss" or clause_verb(root).lemma_ in lx.SPEECH_VERBS:
@@ -261,7 +264,7 @@ def date_of(tok: Token, sub: str, sent: Span, si: int, times: list[TimeRef],
     dates = reported_date(tok, si, times)
     if dates.known:
         return dates, "the day of the statement that tells it"
-    dates = sentence_day(si, times)
+    dates = sentence_day(si, times, sent)
     if dates.known:
         return dates, "the one day the sentence names"
     if not sent.text.rstrip().endswith((".", "!", '"', "”")):

@@ -73,10 +73,12 @@ def toll_for(trig: Trigger, sub: str, deaths: int | None, *, given: bool, rule: 
 
 def toll_taker(found: list[Candidate]) -> int | None:
     """Which candidate of a sentence takes its toll: "raided the village and beheaded two men",
-    "opened fire on a bus, killing the driver": the act told by the killing word, when the sentence
-    has one among other violent acts; else (None) the first violent one, as :func:`toll_for` does."""
+    "stormed the camp and killed ten": the act told by a killing verb of its own, when the sentence
+    has one among other violent acts; else (None) the first violent one, as :func:`toll_for` does. A
+    killing told as what the first act did ("a bomb struck the convoy, killing two") leaves it the toll."""
     violent = [i for i, c in enumerate(found) if tx.event_type(c.sub_event_type) in tx.VIOLENT_EVENT_TYPES]
-    killers = [i for i in violent if found[i].found is not None and found[i].found.kind == "kill"]
+    killers = [i for i in violent if found[i].found is not None and found[i].found.kind == "kill"
+               and found[i].found.token.dep_ not in {"advcl", "xcomp", "acl", "pcomp"}]
     return killers[0] if len(violent) > 1 and killers else None
 
 

@@ -24,6 +24,9 @@ def places_of(nlp, text: str, published: str = "2025-05-14"):
      "Lomuruget", "Northern"),
     ("Soldiers clashed with militants in Dhanaweyn village, Middle Shabelle, on Monday; four were killed.",
      "Dhanaweyn", "Middle Shabelle"),
+    # a Congolese territory is the district it lies in
+    ("Militiamen burned homes in Mbogoro village, Djugu territory, on Sunday, killing four civilians.",
+     "Mbogoro", "Eastern"),
     # told only by the area after it
     ("Government troops recaptured Qoorgaab in Lower Shabelle on Wednesday after militants withdrew.",
      "Qoorgaab", "Lower Shabelle"),
@@ -45,6 +48,7 @@ def test_localities_a_town_cut_in_two_by_the_tagger_is_one_town(nlp):
     ("Nuer youths raided a cattle camp in Unity State on Sunday, killing seven herders.", "South Sudan"),
     ("Fano militiamen ambushed a federal convoy on the road to Bahir Dar on Saturday, killing five soldiers.",
      "Ethiopia"),
+    ("Gang members stormed a police station in Port-au-Prince on Monday, killing two officers.", "Haiti"),
     ("Somali National Army forces retook Qoorgaab in Lower Shabelle on Friday, officials said.", "Somalia"),
 ])
 def test_localities_a_people_or_group_is_not_a_place_abroad(nlp, text, country):

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 AREA_KIND = {"province": "admin1", "provinces": "admin1", "region": "admin1", "state": "admin1",
              "governorate": "admin1", "oblast": "admin1", "prefecture": "admin1", "district": "district",
-             "districts": "district", "county": "district", "department": "admin1"}
+             "districts": "district", "county": "district", "department": "admin1", "territory": "district"}
 
 def enclosing_province(doc: Doc, ent: Span, code: str | None, *, sent: Span,
                         ents_at: dict[int, Span]) -> Place | None:
@@ -82,7 +82,9 @@ def area_around(doc: Doc, ent: Span, code: str | None, *, sent: Span, ents_at: d
     if kind not in {"admin1", "district"}:
         return None
     place = geocode(other.text, country_code=code, kind=kind)
-    return place if place is not None and place.admin1 and place.kind in {"admin1", "district"} else None
+    if place is None or code is not None and place.country_code != code:
+        return None  # "Mambasa territory" is not Mombasa in Kenya
+    return place if place.admin1 and place.kind in {"admin1", "district"} else None
 
 
 def anchor_after(doc: Doc, ent: Span, code: str | None, *, sent: Span, ents_at: dict[int, Span]) -> Place | None:

@@ -68,6 +68,7 @@ def place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]:
     refs: list[PlaceRef] = []
     cache: dict[tuple[str, str | None, str | None, str | None], Place | None] = {}
     recent: dict[str, Place] = {}
+    people: list[PlaceRef] = []
     all_ents = joined_names(doc, {e.start: e for e in doc.ents})  # "Mocimboa da Praia": one town
     ent_at = {start: e for start, e in all_ents.items()
               if e.label_ in _PLACE_LABELS or _after_a_locality_noun(doc, e)}
@@ -75,9 +76,8 @@ def place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]:
     for tok_i in sorted({*ent_at, *_anaphora_at(doc)}):
         tok = doc[tok_i]
         ent = ent_at.get(tok_i)
-        if ent is not None and (dateline[0] <= ent.start_char < dateline[1] or common_word(ent)
-                                or names_a_people(doc, ent)):
-            continue  # the dateline, a common word, "Fano fighters" (a group, not the town in Italy)
+        if ent is not None and (dateline[0] <= ent.start_char < dateline[1] or common_word(ent)):
+            continue
         if ent is not None:
             after = doc[ent.end].lower_ if ent.end < len(doc) else ""
             kind = AREA_KIND.get(after)
@@ -128,7 +128,11 @@ def place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]:
                 # the article's spelling ("Gondar", "Kryvyi Rih"), not the gazetteer's ("Gonder"):
                 # every value traces to the text; the coordinates say which place it is
                 place = replace(place, name=name)
-            refs.append(PlaceRef(ent.start, ent.end, place, sent_index.get(ent.start, 0)))
+            ref = PlaceRef(ent.start, ent.end, place, sent_index.get(ent.start, 0))
+            if names_a_people(doc, ent):
+                people.append(ref)  # "Fano fighters": a group, not the town in Italy, unless nothing else is told
+                continue
+            refs.append(ref)
             recent[place.kind] = place
             if place.kind in {"city", "district"} and place.admin1:
                 recent.setdefault("admin1", place)
@@ -142,6 +146,8 @@ def place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]:
             target = recent.get(want or "city") if want else recent.get("city") or recent.get("district")
             if target is not None and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
                 refs.append(PlaceRef(tok_i, tok_i + 1, target, sent_index.get(tok_i, 0)))
+    told = {r.sent_index for r in refs}
+    refs += [r for r in people if r.sent_index not in told]
     taken = {i for r in refs for i in range(r.start, r.end)}
     # "raided Widhu village in Lamu county": a locality the gazetteer lacks, by the area it lies in
     for start, end, place in unknown_localities(doc, sents, sent_index, code, all_ents, taken):

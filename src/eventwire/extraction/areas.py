@@ -82,9 +82,9 @@ def area_around(doc: Doc, ent: Span, code: str | None, *, sent: Span, ents_at: d
     if kind not in {"admin1", "district"}:
         return None
     place = geocode(other.text, country_code=code, kind=kind)
-    if place is None or code is not None and place.country_code != code:
-        return None  # "Mambasa territory" is not Mombasa in Kenya
-    return place if place.admin1 and place.kind in {"admin1", "district"} else None
+    if place is None and kind == "district" and (comma or said_in):
+        place = geocode(other.text, country_code=code, kind="admin1")  # as for a name with no kind word
+    return place if place is not None and place.admin1 and place.kind in {"admin1", "district"} else None
 
 
 def anchor_after(doc: Doc, ent: Span, code: str | None, *, sent: Span, ents_at: dict[int, Span]) -> Place | None:

@@ -83,15 +83,14 @@ def _lead_end(doc: Doc) -> int:
 
 def common_word(ent: Span) -> bool:
     """A common noun the tagger took for a place, capitalised only by its place in the sentence
-    ("Artillery fire hit ...", "Drone strikes on ...", "Gang members raided ..."): a word of the weapon, force and
+    ("Artillery fire hit ...", "Drone strikes on ..."): a word of the weapon, force and
     event vocabularies is never a place name on its own."""
     return ent.end - ent.start == 1 and ent.text.lower() in _common_nouns()
 
 
 @functools.cache
 def _common_nouns() -> frozenset[str]:
-    return frozenset().union(lx.AIR_WORDS, lx.ARMED_GENERIC_WORDS, lx.SHELL_WORDS, lx.GRENADE_WORDS,
-                             lx.EXPLOSIVE_WORDS, lx.CHEMICAL_WORDS,
+    return frozenset().union(lx.AIR_WORDS, lx.SHELL_WORDS, lx.GRENADE_WORDS, lx.EXPLOSIVE_WORDS, lx.CHEMICAL_WORDS,
                              lx.WEAPON_CACHE_WORDS, lx.TROOP_WORDS, lx.PERSON_WORDS, lx.FIGHTING_UNITS,
                              lx.GENERIC_EVENT_NOUNS, lx.NOUN_KINDS, lx.SCENE_NOUNS, lx.OPERATION_NOUNS,
                              lx.CIVILIAN_VICTIMS, lx.COLLECTIVES, lx.ARMED_DRESS)

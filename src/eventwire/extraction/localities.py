@@ -151,8 +151,9 @@ def names_a_people(doc: Doc, ent: Span) -> bool:
     name = ent.text
     if _told_as_a_locality(doc, ent) or ent.end < len(doc) and doc[ent.end].lower_ in AREA_KIND:
         return False
-    if name in lx.ETHNIC_GROUPS or default_gazetteer().demonym_country(name) is not None:
-        return True
+    if name in lx.ETHNIC_GROUPS or name.lower() in lx.ARMED_GENERIC_WORDS \
+            or default_gazetteer().demonym_country(name) is not None:
+        return True  # "Gang members" too
     return any(rule.rule.regex.fullmatch(name) for rule in (*group_rules(), *state_force_rules()))
 
 

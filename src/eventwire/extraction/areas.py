@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 AREA_KIND = {"province": "admin1", "provinces": "admin1", "region": "admin1", "state": "admin1",
              "governorate": "admin1", "oblast": "admin1", "prefecture": "admin1", "district": "district",
-             "districts": "district", "county": "district", "department": "admin1"}
+             "districts": "district", "county": "district", "department": "admin1", "territory": "district"}
 
 def enclosing_province(doc: Doc, ent: Span, code: str | None, *, sent: Span,
                         ents_at: dict[int, Span]) -> Place | None:
@@ -82,6 +82,8 @@ def area_around(doc: Doc, ent: Span, code: str | None, *, sent: Span, ents_at: d
     if kind not in {"admin1", "district"}:
         return None
     place = geocode(other.text, country_code=code, kind=kind)
+    if place is None and kind == "district" and (comma or said_in):
+        place = geocode(other.text, country_code=code, kind="admin1")  # as for a name with no kind word
     return place if place is not None and place.admin1 and place.kind in {"admin1", "district"} else None
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.analysis import lexicon as lx
 from eventwire.extraction.areas import AREA_KIND
+from eventwire.extraction.localities import joined_names, names_a_people
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -39,14 +40,15 @@ def article_country(doc: Doc) -> str | None:
     votes: dict[str, float] = {}
     seen: Counter[str] = Counter()
     lead = _lead_end(doc)
-    for ent in doc.ents:
+    joined = joined_names(doc, {e.start: e for e in doc.ents})  # "Mocimboa da Praia", not Praia
+    for ent in (joined[k] for k in sorted(joined)):
         if ent.label_ not in {"GPE", "LOC", "NORP"} or common_word(ent):
             continue
         key = name_key(ent.text)
         seen[key] += 1
         if seen[key] > 2:
             continue
-        if ent.label_ == "NORP":
+        if ent.label_ == "NORP" or names_a_people(doc, ent):  # "Somali forces": the nationality, not Ethiopia's region
             code = gaz.demonym_country(ent.text)
             if code:
                 votes[code] = votes.get(code, 0.0) + (2 if ent.start < lead else 1)
@@ -62,7 +64,8 @@ def article_country(doc: Doc) -> str | None:
             votes[code] = votes.get(code, 0.0) + weight * (2 if ent.start < lead else 1)
     if votes:
         return max(votes, key=lambda c: votes[c])
-    return infer_country([e.text for e in doc.ents if e.label_ in {"GPE", "NORP", "LOC"} and not common_word(e)])
+    return infer_country([e.text for e in doc.ents if e.label_ in {"GPE", "NORP", "LOC"} and not common_word(e)
+                          and not (e.label_ != "NORP" and names_a_people(doc, e))])
 
 
 def _lead_end(doc: Doc) -> int:

@@ -61,6 +61,8 @@ def places_for(trig: Trigger, sent: Span, si: int, refs: list[PlaceRef], code: s
             if _anchored_place(doc, ref, in_sent) is not None:
                 continue  # "Jamundi, south of Cali": the scene is Jamundi, Cali only says where it lies
             near.add(ref.start)
+        if _area_of_a_locality(doc, ref, in_sent):
+            continue  # "Gololey village, Middle Shabelle": the province says where the village lies
         if root.dep_ in {"nsubj", "poss"} and root.head.i != tok.i and ref.place.kind != "country" \
                 and not _possessed_place(root):
             continue  # "Washington stated", "Kabul's forces": the place acts or owns, it is not the scene
@@ -163,6 +165,19 @@ def _anchored_place(doc: Doc, anchor: PlaceRef, refs: list[PlaceRef]) -> PlaceRe
         return None
     joined = all(t.lower_ in lx.RELATIVE_WORDS | lx.LOCALITY_WORDS | lx.TERRITORY_WORDS | {"of", ","} for t in gap)
     return head if joined or any(t.text == "," for t in gap) else None
+
+
+def _area_of_a_locality(doc: Doc, area: PlaceRef, refs: list[PlaceRef]) -> bool:
+    """Whether a province or district is named right after a town inside it ("Widhu village in
+    Lamu county", "Lokitelaebu, Kotido district"): it only says where the town lies."""
+    if area.place.kind not in {"admin1", "district"}:
+        return False
+    for town in refs:
+        gap = doc[town.end:area.start]
+        if town.place.kind == "city" and town.place.admin1 == area.place.admin1 and 0 < len(gap) <= 3 \
+                and all(t.lower_ in lx.LOCALITY_WORDS | {",", "in", "the"} for t in gap):
+            return True
+    return False
 
 
 def _near(ref: PlaceRef) -> PlaceRef:

@@ -25,6 +25,7 @@ from eventwire.extraction.areas import (
     own_kind,
 )
 from eventwire.extraction.countries import article_country, common_word
+from eventwire.extraction.localities import joined_names, names_a_people, unknown_localities
 from eventwire.records import Place
 
 if TYPE_CHECKING:
@@ -67,7 +68,8 @@ def place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]:
     refs: list[PlaceRef] = []
     cache: dict[tuple[str, str | None, str | None, str | None], Place | None] = {}
     recent: dict[str, Place] = {}
-    all_ents = {e.start: e for e in doc.ents}
+    people: list[PlaceRef] = []
+    all_ents = joined_names(doc, {e.start: e for e in doc.ents})  # "Mocimboa da Praia": one town
     ent_at = {start: e for start, e in all_ents.items()
               if e.label_ in _PLACE_LABELS or _after_a_locality_noun(doc, e)}
     # only places and the anaphora words can give a reference: the other tokens are not visited
@@ -105,14 +107,15 @@ def place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]:
                 place = None  # "Khugyani district, Nangarhar province": not the Khugyani elsewhere
             if place is None and kind == "district" and province is not None:
                 place = district_in(ent, province)
-            if place is None and kind is None:
+            if kind is None and (place is None or place.kind != "country"):
                 # "the town of Moqokori in the Hiiraan region", "Marani, Kisii county": a locality
-                # the gazetteer lacks, in an area it knows
+                # the gazetteer lacks (or knows only in another area: "Tiaty, Baringo County"), in an area it knows
                 sent = sents[sent_index[ent.start]] if ent.start in sent_index else ent.sent
                 area = area_around(doc, ent, code, sent=sent, ents_at=all_ents)
-                if area is not None:  # the text names the area it lies in
+                if area is not None and (place is None or place.name.casefold() != name.casefold()
+                                         and (place.admin1, place.country_code) != (area.admin1, area.country_code)):
                     place = locality_in(name, area)
-                near = None if area is not None or _acronym(name) else \
+                near = None if area is not None or place is not None or _acronym(name) else \
                     anchor_after(doc, ent, code, sent=sent, ents_at=all_ents)
                 if near is not None:
                     place = locality_in(name, near)  # "Abu Shouk camp outside El Fasher": near the town
@@ -125,7 +128,11 @@ def place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]:
                 # the article's spelling ("Gondar", "Kryvyi Rih"), not the gazetteer's ("Gonder"):
                 # every value traces to the text; the coordinates say which place it is
                 place = replace(place, name=name)
-            refs.append(PlaceRef(ent.start, ent.end, place, sent_index.get(ent.start, 0)))
+            ref = PlaceRef(ent.start, ent.end, place, sent_index.get(ent.start, 0))
+            if names_a_people(doc, ent):
+                people.append(ref)  # "Fano fighters": a group, not the town in Italy, unless nothing else is told
+                continue
+            refs.append(ref)
             recent[place.kind] = place
             if place.kind in {"city", "district"} and place.admin1:
                 recent.setdefault("admin1", place)
@@ -139,7 +146,13 @@ def place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]:
             target = recent.get(want or "city") if want else recent.get("city") or recent.get("district")
             if target is not None and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
                 refs.append(PlaceRef(tok_i, tok_i + 1, target, sent_index.get(tok_i, 0)))
-    return refs
+    told = {r.sent_index for r in refs}
+    refs += [r for r in people if r.sent_index not in told]
+    taken = {i for r in refs for i in range(r.start, r.end)}
+    # "raided Widhu village in Lamu county": a locality the gazetteer lacks, by the area it lies in
+    for start, end, place in unknown_localities(doc, sents, sent_index, code, all_ents, taken):
+        refs.append(PlaceRef(start, end, place, sent_index.get(start, 0)))
+    return sorted(refs, key=lambda r: r.start)
 
 
 def _anaphora_at(doc: Doc) -> list[int]:

@@ -1,0 +1,167 @@
+"""Localities the gazetteer lacks, and names the entity recogniser cut in two.
+
+:func:`joined_names`: "Mocimboa da Praia" tagged as two places (Mocimboa, Praia) is the one
+town the gazetteer knows under the whole name, not Praia in Cabo Verde.
+
+:func:`unknown_localities`: "raided Widhu village in Lamu county", "near Mbau, Mocimboa da
+Praia district", "at Lokitelaebu, Kotido district": a proper noun the gazetteer does not know
+(the recogniser may call it a person, a body or nothing at all), told as a locality (a place
+preposition before it, "the village of" or a locality noun after it) and anchored by a known
+area named right after it, is the place: the text's name at the area's coordinates, ACLED's
+precision 2. :mod:`.places` adds these to the places it found.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from eventwire.analysis import lexicon as lx
+from eventwire.extraction.actor_tables import group_rules, state_force_rules
+from eventwire.extraction.areas import AREA_KIND, anchor_after, area_around, locality_in
+from eventwire.records import Place
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["joined_names", "names_a_people", "unknown_localities"]
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Entity types a name of a locality is never given (dates, numbers, amounts).
+_NEVER = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LAW", "LANGUAGE"})
+
+
+def joined_names(doc: Doc, ents_at: dict[int, Span]) -> dict[int, Span]:
+    """``ents_at`` with two places joined by lower-case particles ("Mocimboa da Praia") made one
+    entity when the gazetteer knows a town of the whole name."""
+    from spacy.tokens import Span
+
+    from eventwire.geo.gazetteer import default_gazetteer
+
+    gaz = default_gazetteer()
+    out = dict(ents_at)
+    for start in sorted(ents_at):
+        first = out.get(start)
+        if first is None or first.label_ not in _PLACE_LABELS:
+            continue
+        for gap in (1, 2):
+            second = out.get(first.end + gap)
+            if second is None or second.label_ not in _PLACE_LABELS:
+                continue
+            if not all(t.is_lower and t.is_alpha for t in doc[first.end:second.start]):
+                continue
+            if doc[first.start].sent.start != doc[second.start].sent.start:
+                continue
+            whole = doc[first.start:second.end].text
+            if any(p.kind == "city" for p in gaz.candidates(whole)):  # a town (a province's parts still say where)
+                out[start] = Span(doc, first.start, second.end, label=first.label_)
+                del out[second.start]
+            break
+    return out
+
+
+def unknown_localities(doc: Doc, sents: list[Span], sent_index: dict[int, int], code: str | None,
+                       ents_at: dict[int, Span], taken: set[int]) -> list[tuple[int, int, Place]]:
+    """(start, end, place) of each unknown locality anchored by a known area (module doc);
+    ``taken``: the tokens of the places already found."""
+    from spacy.tokens import Span
+
+    from eventwire.geo.gazetteer import default_gazetteer
+
+    gaz = default_gazetteer()
+    runs = _name_runs(doc, taken)
+    # "Bariire in Lower Shabelle" tagged as one body: a known area inside it can still anchor
+    anchors = dict(ents_at)
+    for start, end in runs:
+        if start not in anchors and gaz.is_place(doc[start:end].text):
+            anchors[start] = Span(doc, start, end, label="LOC")
+    found: list[tuple[int, int, Place]] = []
+    for start, end in runs:
+        span = Span(doc, start, end, label="LOC")
+        told = _told_as_a_locality(doc, span)
+        if not _may_be_a_place(span) or not told and doc[start].ent_type_ == "PERSON":
+            continue  # "liberated Awdheegle in Lower Shabelle" is told by its area; a person's name is not
+        sent = sents[sent_index[start]] if start in sent_index else span.sent
+        area = area_around(doc, span, code, sent=sent, ents_at=anchors)
+        if area is None and told:
+            area = anchor_after(doc, span, code, sent=sent, ents_at=anchors)
+        if area is None:
+            continue
+        found.append((start, end, _known_in(span.text, area) or locality_in(span.text, area)))
+    return found
+
+
+def _name_runs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    """(start, end) of each run of capitalised proper nouns outside the places found, split where
+    an entity begins or ends."""
+    runs: list[tuple[int, int]] = []
+    i, n = 0, len(doc)
+    while i < n:
+        if not _name_word(doc[i], taken):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            if doc[j].text == "-" and not doc[j - 1].whitespace_ and j + 1 < n and _name_word(doc[j + 1], taken):
+                j += 2  # "Al-Hamadi"
+                continue
+            if not _name_word(doc[j], taken) or doc[j].ent_iob_ == "B" or doc[j].ent_type_ != doc[i].ent_type_:
+                break
+            j += 1
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _name_word(tok: Token, taken: set[int]) -> bool:
+    """A capitalised word of a name: a proper noun, or any word capitalised inside the sentence
+    ("torched Kwabeni village", tagged as an adjective)."""
+    if tok.i in taken or not tok.text[:1].isupper() or not tok.is_alpha:
+        return False
+    if tok.ent_type_ in _NEVER or tok.ent_type_ in _PLACE_LABELS:
+        return False
+    return tok.pos_ == "PROPN" or tok.pos_ in {"NOUN", "ADJ"} and not tok.is_sent_start
+
+
+def _told_as_a_locality(doc: Doc, span: Span) -> bool:
+    """"in X", "at X", "near X", "the village of X", "X village"."""
+    before = doc[span.start - 1].lower_ if span.start >= 1 else ""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    of_a_locality = before == "of" and span.start >= 2 and doc[span.start - 2].lower_ in lx.LOCALITY_WORDS
+    return before in lx.PLACE_PREPOSITIONS or after in lx.LOCALITY_WORDS or of_a_locality
+
+
+def _may_be_a_place(span: Span) -> bool:
+    """Not a body's initials, a country, a people or an actor the tables name."""
+    from eventwire.geo.gazetteer import default_gazetteer
+
+    name = span.text
+    if name.isupper() or len(name) < 3:
+        return False
+    gaz = default_gazetteer()
+    if gaz.country_code(name) is not None or gaz.demonym_country(name) is not None or gaz.is_stopword(name):
+        return False
+    return not any(rule.rule.regex.search(name) for rule in (*group_rules(), *state_force_rules()))
+
+
+def names_a_people(doc: Doc, ent: Span) -> bool:
+    """"Fano fighters", "Nuer youths", "Somali National Army": a group the actor tables know, a
+    people or a nationality word, not told as a place ("in Fano", "the Somali region")."""
+    from eventwire.geo.gazetteer import default_gazetteer
+
+    name = ent.text
+    if _told_as_a_locality(doc, ent) or ent.end < len(doc) and doc[ent.end].lower_ in AREA_KIND:
+        return False
+    if name in lx.ETHNIC_GROUPS or name.lower() in lx.ARMED_GENERIC_WORDS \
+            or default_gazetteer().demonym_country(name) is not None:
+        return True  # "Gang members" too
+    return any(rule.rule.regex.fullmatch(name) for rule in (*group_rules(), *state_force_rules()))
+
+
+def _known_in(name: str, area: Place) -> Place | None:
+    """The gazetteer's own town of that name inside the area, when it has one."""
+    from eventwire.geo.geocode import geocode
+
+    place = geocode(name, country_code=area.country_code, kind="city", admin1_hint=area.admin1)
+    if place is None or place.admin1 != area.admin1 or place.latitude is None:
+        return None
+    return place

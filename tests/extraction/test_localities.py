@@ -1,0 +1,59 @@
+"""Localities the gazetteer lacks and names cut in two (extraction/localities.py), on sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.extraction.extract import extract
+from eventwire.extraction.places import article_country, place_refs
+from eventwire.ingest import parse_text
+from eventwire.linking.link import consolidate
+
+pytestmark = pytest.mark.slow
+
+
+def places_of(nlp, text: str, published: str = "2025-05-14"):
+    article = parse_text(f" date {published}\n{text}", file="t.txt")
+    return [m.place for m in consolidate(extract(nlp(article.text), article)) if m.place is not None]
+
+
+@pytest.mark.parametrize(("text", "town", "admin1"), [
+    # a name the recogniser takes for a person, or leaves untagged, told as a village in a known area
+    ("Gunmen torched Kwabeni village in Kilifi county on Friday night, killing a farmer.", "Kwabeni", "Kilifi"),
+    ("Raiders stole cattle at Lomuruget, Moroto district, and shot dead two herders on Sunday.",
+     "Lomuruget", "Northern"),
+    ("Soldiers clashed with militants in Dhanaweyn village, Middle Shabelle, on Monday; four were killed.",
+     "Dhanaweyn", "Middle Shabelle"),
+    # a Congolese territory is the district it lies in
+    ("Militiamen burned homes in Mbogoro village, Djugu territory, on Sunday, killing four civilians.",
+     "Mbogoro", "Eastern"),
+    # told only by the area after it
+    ("Government troops recaptured Qoorgaab in Lower Shabelle on Wednesday after militants withdrew.",
+     "Qoorgaab", "Lower Shabelle"),
+])
+def test_localities_an_unknown_name_anchored_by_a_known_area_is_the_place(nlp, text, town, admin1):
+    found = places_of(nlp, text)
+    assert found, found
+    assert (found[0].name, found[0].admin1, found[0].geo_precision, found[0].kind) == (town, admin1, 2, "city")
+
+
+def test_localities_a_town_cut_in_two_by_the_tagger_is_one_town(nlp):
+    found = places_of(nlp, "Insurgents ambushed an army patrol near Ndugoro, Mocimboa da Praia district, "
+                           "on Tuesday, killing three soldiers.")
+    assert found, found
+    assert (found[0].name, found[0].country) == ("Ndugoro", "Mozambique"), found
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Nuer youths raided a cattle camp in Unity State on Sunday, killing seven herders.", "South Sudan"),
+    ("Fano militiamen ambushed a federal convoy on the road to Bahir Dar on Saturday, killing five soldiers.",
+     "Ethiopia"),
+    ("Gang members stormed a police station in Port-au-Prince on Monday, killing two officers.", "Haiti"),
+    ("Somali National Army forces retook Qoorgaab in Lower Shabelle on Friday, officials said.", "Somalia"),
+])
+def test_localities_a_people_or_group_is_not_a_place_abroad(nlp, text, country):
+    doc = nlp(text)
+    code = article_country(doc)
+    refs = place_refs(doc, list(doc.sents), code)
+    assert refs, refs
+    assert {r.place.country for r in refs} == {country}, [(doc[r.start:r.end].text, r.place) for r in refs]

@@ -47,3 +47,13 @@ def test_hits_a_passive_act_takes_the_doer_of_its_when_clause(nlp):
     text = "Three traders were killed when unknown gunmen opened fire on a market in Beni on Friday."
     event = of_type(nlp, text, "Attack")
     assert event.actor1 == "Unidentified Armed Group (Democratic Republic of the Congo)"
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("Opposition MP arrested in Kasama over hate speech", "Arrests"),
+    ("Student leader abducted in Kisumu, colleagues say.", "Abduction/forced disappearance"),
+])
+def test_hits_a_headline_participle_is_done_to_its_noun(nlp, text, sub):
+    event = of_type(nlp, text, sub)
+    assert event.actor2 is not None and event.actor2.startswith("Civilians")
+    assert event.actor1 is None or not event.actor1.startswith("Civilians")

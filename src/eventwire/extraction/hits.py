@@ -9,6 +9,8 @@ put the one hit elsewhere, and this module finds them:
   staff" (an event told by a noun, subject of the verb that says what it hit);
 * :func:`when_doer`: "two were killed when gunmen fired on a bus" (a passive act's doer, told
   by its "when" clause);
+* :func:`headline_passive`: "opposition MP arrested in Kasama" (a headline's participle is done
+  to its noun);
 * :func:`people`: whether a phrase's head is people ("two elders", "four", "three of them"),
   not a thing or a place.
 
@@ -51,6 +53,15 @@ def people(head: Token) -> bool:
         return all(c.dep_ != "prep" or any(g.lower_ in _PERSONAL or g.lower_ in lx.PERSON_WORDS
                                            for g in c.children if g.dep_ == "pobj") for c in head.children)
     return head.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in head.children) and head.tag_ == "NNS"
+
+
+def unarmed(head: Token) -> bool:
+    """People no side arms: "a shepherd", "seven customers", "a group of students" (not the
+    guards or officers a blast may hit, whose side the sentence may not say)."""
+    if head.lemma_.lower() in lx.COLLECTIVES:
+        head = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                     if g.dep_ == "pobj"), head)
+    return head.lower_ in lx.UNARMED_PEOPLE | lx.CIVILIAN_VICTIMS
 
 
 def set_alight(trig: Trigger, ctx: actor_mod.ActorContext) -> Trigger:
@@ -96,3 +107,17 @@ def when_doer(trigger: Token, ctx: actor_mod.ActorContext) -> tuple[actor_mod.Ac
         if actor is not None and span is not None:
             return actor, span
     return None
+
+
+def headline_passive(trig: Trigger) -> Trigger:
+    """"Opposition MP arrested in Kasama", "journalist abducted in Benghazi": a participle with
+    no auxiliary and no object, a headline's passive, is done to the noun it tells of, not by it."""
+    tok, span = trig.token, trig.agent_span
+    participle = tok.tag_ == "VBN" or (tok.tag_ == "VBD" and tok.dep_ == "acl")  # (a past form hung on a noun)
+    if not participle or span is None or any(c.dep_ in {"aux", "auxpass", "dobj"} for c in tok.children):
+        return trig
+    told_of = (span.root.head.i == tok.i and span.root.dep_ == "nsubj") or (
+        tok.dep_ == "acl" and span.root.i == tok.head.i)
+    if not told_of or trig.patient_span is not None:
+        return trig
+    return replace(trig, agent=None, agent_span=None, patient=trig.agent, patient_span=span)

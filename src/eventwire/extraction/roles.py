@@ -90,9 +90,9 @@ def actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tuple[Eviden
         # the roles are those of the act it reports ("the army opened a camp, officers said")
         trig = arguments(reported, ctx) if reported is not None else replace(
             trig, agent=None, patient=None, agent_span=None, patient_span=None)
-        a1 = trig.agent
-    trig = hits.set_alight(trig, ctx)  # "set fire to the homes of two families": the homes
-    a2 = trig.patient
+    # "set fire to the homes of two families": the homes; "MP arrested in Kasama": the MP
+    trig = hits.headline_passive(hits.set_alight(trig, ctx))
+    a1, a2 = trig.agent, trig.patient
     if a1 is not None and a1.kind == "civilian" and (family in {tx.VAC, tx.REMOTE, tx.BATTLES} or (
             trig.agent_span is not None and _dressed_as_armed(trig.agent_span.root))):
         # "a man in uniform", "men in hoods"; "a man threw a grenade", "two men shot a trader":
@@ -145,7 +145,7 @@ def actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tuple[Eviden
     elif hit is not None and family in {tx.VAC, tx.REMOTE} and hits.people(hit[1].root):
         name2, rule2 = f"Civilians ({country})" if country else "Civilians", f"the people {told_by} killed"
         phrase2 = hit[1].text
-    if name2 is None and family == tx.REMOTE and trig.patient_span is not None and _unarmed(trig.patient_span.root):
+    if name2 is None and family == tx.REMOTE and trig.patient_span is not None and hits.unarmed(trig.patient_span.root):
         # "a shepherd was killed when a bomb exploded", "a grenade thrown at a group of students"
         name2, rule2 = f"Civilians ({country})" if country else "Civilians", "the unarmed people the blast hit"
         phrase2 = trig.patient_span.text
@@ -278,15 +278,6 @@ def _dressed_as_armed(head: Token) -> bool:
     """"a man in uniform", "men in hoods": people told by what armed men wear."""
     return any(c.dep_ == "prep" and c.lower_ in {"in", "wearing"} and any(
         g.dep_ == "pobj" and g.lower_ in lx.ARMED_DRESS for g in c.children) for c in head.children)
-
-
-def _unarmed(head: Token) -> bool:
-    """People no side arms: "a shepherd", "seven customers", "a group of students" (not the
-    guards or officers a blast may hit, whose side the sentence may not say)."""
-    if head.lemma_.lower() in lx.COLLECTIVES:
-        head = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                     if g.dep_ == "pobj"), head)
-    return head.lower_ in lx.UNARMED_PEOPLE | lx.CIVILIAN_VICTIMS
 
 
 def _unidentified_told(trigger: Token) -> bool:

@@ -18,7 +18,7 @@ from eventwire import taxonomy as tx
 from eventwire.analysis import lexicon as lx
 from eventwire.analysis.lexicon import definite
 from eventwire.extraction import actors as actor_mod
-from eventwire.extraction import sides
+from eventwire.extraction import hits, sides
 from eventwire.extraction.candidates import Evidence
 from eventwire.extraction.triggers import arguments, phrase, told_by_pronoun, trigger_kind
 
@@ -90,7 +90,9 @@ def actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tuple[Eviden
         # the roles are those of the act it reports ("the army opened a camp, officers said")
         trig = arguments(reported, ctx) if reported is not None else replace(
             trig, agent=None, patient=None, agent_span=None, patient_span=None)
-        a1, a2 = trig.agent, trig.patient
+    # "set fire to the homes of two families": the homes; "MP arrested in Kasama": the MP
+    trig = hits.headline_passive(hits.set_alight(trig, ctx))
+    a1, a2 = trig.agent, trig.patient
     if a1 is not None and a1.kind == "civilian" and (family in {tx.VAC, tx.REMOTE, tx.BATTLES} or (
             trig.agent_span is not None and _dressed_as_armed(trig.agent_span.root))):
         # "a man in uniform", "men in hoods"; "a man threw a grenade", "two men shot a trader":
@@ -106,7 +108,7 @@ def actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tuple[Eviden
         rule1 = "the doer of the act a speaker reports"
     name2, rule2 = (a2.name, "the trigger's target") if a2 else (None, "no target named")
     if a2 is None and (family == tx.VAC or sub in {tx.MOB_VIOLENCE, tx.ARRESTS}) \
-            and trig.patient_span is not None and _people(trig.patient_span.root):
+            and trig.patient_span is not None and hits.people(trig.patient_span.root):
         # "gunmen seized two elders": whoever a violence against civilians hits, unarmed, is civilians
         name2, rule2 = f"Civilians ({country})" if country else "Civilians", "the unarmed people it hit"
         phrase2 = trig.patient_span.text
@@ -117,7 +119,10 @@ def actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tuple[Eviden
         phrase2 = trig.patient_span.text
     name1, rule1, phrase1, name2, rule2, phrase2 = sides.told_apart(trig, sub, ctx, (name1, rule1, phrase1),
                                                                     (name2, rule2, phrase2))
-    if name1 is None and _unidentified_told(trig.token):
+    when = hits.when_doer(trig.token, ctx) if name1 is None else None
+    if when is not None:  # "two were killed when unknown gunmen fired on a bus": the gunmen
+        name1, rule1, phrase1 = when[0].name, "the doer of the act's 'when' clause", when[1].text
+    elif name1 is None and _unidentified_told(trig.token):
         name1, rule1 = actor_mod.unidentified(country).name, "an attacker the sentence says nobody identified"
     if name1 is None and trig.token.pos_ in {"NOUN", "PROPN"} and not speaker:
         doer = _governing_doer(trig.token, ctx)
@@ -131,12 +136,16 @@ def actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tuple[Eviden
         elif sub in {tx.ARRESTS} or (family == tx.BATTLES and a2 is not None and a2.kind == "nonstate"):
             name1, rule1 = actor_mod._military(country) if country else None, "the country's military"
     hit = sides.victims(trig.token, ctx) if name2 is None and family in tx.VIOLENT_EVENT_TYPES else None
+    told_by = "the act's participle"
+    if hit is None and name2 is None and family in tx.VIOLENT_EVENT_TYPES:
+        # "a drone strike destroyed a car", "the attack wounded three staff": the verb the event word leads
+        hit, told_by = hits.governing_target(trig.token, ctx), "the verb the event word is the subject of"
     if hit is not None and hit[0] is not None and hit[0].name != name1:
-        name2, rule2, phrase2 = hit[0].name, "who the act's participle killed or wounded", hit[1].text
-    elif hit is not None and family in {tx.VAC, tx.REMOTE} and _people(hit[1].root):
-        name2, rule2 = f"Civilians ({country})" if country else "Civilians", "the people the act's participle killed"
+        name2, rule2, phrase2 = hit[0].name, f"who {told_by} killed or wounded", hit[1].text
+    elif hit is not None and family in {tx.VAC, tx.REMOTE} and hits.people(hit[1].root):
+        name2, rule2 = f"Civilians ({country})" if country else "Civilians", f"the people {told_by} killed"
         phrase2 = hit[1].text
-    if name2 is None and family == tx.REMOTE and trig.patient_span is not None and _unarmed(trig.patient_span.root):
+    if name2 is None and family == tx.REMOTE and trig.patient_span is not None and hits.unarmed(trig.patient_span.root):
         # "a shepherd was killed when a bomb exploded", "a grenade thrown at a group of students"
         name2, rule2 = f"Civilians ({country})" if country else "Civilians", "the unarmed people the blast hit"
         phrase2 = trig.patient_span.text
@@ -234,10 +243,9 @@ def _other_side(trig: Trigger, sub: str, name1: str | None, ctx: actor_mod.Actor
     for tok in trig.token.sent:
         if tok.i in skip or tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ in {"compound", "amod", "poss"}:
             continue
-        if crowd and (tok.dep_ not in {"dobj", "pobj", "nsubjpass", "conj"} or actor_mod.resolve(tok.text, ctx=ctx)
-                      is None):
-            # the force a crowd hit, named by its own noun: not one that came ("before police
-            # dispersed them"), nor a building ("the offices of a pro-government newspaper")
+        if crowd and tok.dep_ not in {"dobj", "pobj", "nsubjpass", "conj"}:
+            # the force a crowd hit, or its vehicle or station ("stoned police vehicles"): not one
+            # that came ("before police dispersed them")
             continue
         span = phrase(tok)
         actor = actor_mod.resolve(span.text, ctx=ctx, words=[w.text for w in span])
@@ -270,25 +278,6 @@ def _dressed_as_armed(head: Token) -> bool:
     """"a man in uniform", "men in hoods": people told by what armed men wear."""
     return any(c.dep_ == "prep" and c.lower_ in {"in", "wearing"} and any(
         g.dep_ == "pobj" and g.lower_ in lx.ARMED_DRESS for g in c.children) for c in head.children)
-
-
-def _people(head: Token) -> bool:
-    """A noun for people, or a number of them ("two elders", "three"), not a thing or a place."""
-    if head.ent_type_ in {"GPE", "LOC", "FAC", "ORG", "NORP", "DATE", "TIME"}:
-        return False
-    if head.lower_ in lx.PERSON_WORDS | lx.UNARMED_PEOPLE or head.ent_type_ == "PERSON" \
-            or head.lower_ in {"him", "her", "them", "he", "she"}:
-        return True
-    return head.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in head.children) and head.tag_ == "NNS"
-
-
-def _unarmed(head: Token) -> bool:
-    """People no side arms: "a shepherd", "seven customers", "a group of students" (not the
-    guards or officers a blast may hit, whose side the sentence may not say)."""
-    if head.lemma_.lower() in lx.COLLECTIVES:
-        head = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                     if g.dep_ == "pobj"), head)
-    return head.lower_ in lx.UNARMED_PEOPLE | lx.CIVILIAN_VICTIMS
 
 
 def _unidentified_told(trigger: Token) -> bool:

@@ -1,0 +1,123 @@
+"""Hits: who an act hit when the trigger's own object does not say it plainly.
+
+:mod:`.roles` reads the trigger's target first (:func:`.triggers.arguments`); some phrasings
+put the one hit elsewhere, and this module finds them:
+
+* :func:`set_alight`: "set fire to the houses of two traders" (the object is the fire; what
+  burnt is the object of "to");
+* :func:`governing_target`: "a drone strike destroyed a car", "the grenade attack wounded three
+  staff" (an event told by a noun, subject of the verb that says what it hit);
+* :func:`when_doer`: "two were killed when gunmen fired on a bus" (a passive act's doer, told
+  by its "when" clause);
+* :func:`headline_passive`: "opposition MP arrested in Kasama" (a headline's participle is done
+  to its noun);
+* :func:`people`: whether a phrase's head is people ("two elders", "four", "three of them"),
+  not a thing or a place.
+
+Each reads the trigger's own dependents or the verb it hangs on (spaCy tokens), never the
+sentence as a whole.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from eventwire.analysis import lexicon as lx
+from eventwire.extraction import actors as actor_mod
+from eventwire.extraction.sides import victims
+from eventwire.extraction.triggers import actor_of, arguments
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from eventwire.extraction.triggers import Trigger
+
+#: Pronouns that stand for people hit ("beat him", "they were raped").
+_PERSONAL = frozenset({"him", "her", "them", "he", "she", "they"})
+
+
+def people(head: Token) -> bool:
+    """A noun for people, or a number of them ("two elders", "three", "five of them", "a
+    Palestinian"), not a thing or a place."""
+    if head.ent_type_ == "NORP" and head.pos_ in {"NOUN", "PROPN"} and any(
+            c.dep_ in {"det", "nummod"} for c in head.children):
+        return True  # "a 16-year-old Palestinian", "two Afghans": people of a nation
+    if head.ent_type_ in {"GPE", "LOC", "FAC", "ORG", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"}:
+        return False
+    if head.lower_ in lx.PERSON_WORDS | lx.UNARMED_PEOPLE or head.ent_type_ == "PERSON" \
+            or head.lower_ in _PERSONAL:
+        return True
+    if head.pos_ == "NUM" and head.ent_type_ in {"", "CARDINAL"} and head.dep_ in {"dobj", "nsubjpass", "pobj"}:
+        # "gunmen killed four", "five of them were raped": a count of people the verb hit
+        return all(c.dep_ != "prep" or any(g.lower_ in _PERSONAL or g.lower_ in lx.PERSON_WORDS
+                                           for g in c.children if g.dep_ == "pobj") for c in head.children)
+    return head.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in head.children) and head.tag_ == "NNS"
+
+
+def unarmed(head: Token) -> bool:
+    """People no side arms: "a shepherd", "seven customers", "a group of students" (not the
+    guards or officers a blast may hit, whose side the sentence may not say)."""
+    if head.lemma_.lower() in lx.COLLECTIVES:
+        head = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                     if g.dep_ == "pobj"), head)
+    return head.lower_ in lx.UNARMED_PEOPLE | lx.CIVILIAN_VICTIMS
+
+
+def set_alight(trig: Trigger, ctx: actor_mod.ActorContext) -> Trigger:
+    """"Villagers set fire to the homes of two families": with the fire for object, what was
+    hit is the object of the verb's "to" (the trigger unchanged otherwise)."""
+    span = trig.patient_span
+    if trig.patient is not None or span is None or span.root.lemma_ != "fire" or span.root.dep_ != "dobj":
+        return trig
+    to = [g for c in span.root.head.children if c.dep_ == "prep" and c.lower_ == "to"
+          for g in c.children if g.dep_ == "pobj"]
+    actor, hit = actor_of(to, ctx)
+    if hit is None:
+        return trig
+    return replace(trig, patient=actor, patient_span=hit)
+
+
+def governing_target(trigger: Token, ctx: actor_mod.ActorContext) -> tuple[actor_mod.Actor | None, Span] | None:
+    """"A drone strike destroyed a car", "the attack wounded three staff": an event told by a
+    noun, subject of a verb, hit what that verb's object or its participle names (the actor,
+    None when the phrase names none, and the phrase)."""
+    verb = trigger.head
+    if trigger.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_ in lx.SPEECH_VERBS:
+        return None
+    if verb.lemma_ not in lx.STRIKING_VERBS | lx.IMPACT_VERBS and verb.lower_ not in lx.KILLING_FORMS:
+        return None
+    told = arguments(verb, ctx)
+    if told.patient_span is not None and told.patient_span.root.i != trigger.i:
+        return told.patient, told.patient_span
+    return victims(verb, ctx)
+
+
+def when_doer(trigger: Token, ctx: actor_mod.ActorContext) -> tuple[actor_mod.Actor, Span] | None:
+    """"Two people were killed when gunmen fired on a bus", "six were hurt when shells fired by
+    the RSF hit the market": a passive act with no doer of its own, whose "when" clause tells
+    who did it (the subject of that clause, or what sent its weapon)."""
+    if not any(c.dep_ in {"nsubjpass", "auxpass"} for c in trigger.children) or any(
+            c.dep_ == "agent" for c in trigger.children):
+        return None
+    for clause in (c for c in trigger.children if c.dep_ == "advcl" and c.pos_ == "VERB"):
+        if not any(m.dep_ in {"advmod", "mark"} and m.lower_ == "when" for m in clause.children):
+            continue
+        actor, span = actor_of([c for c in clause.children if c.dep_ == "nsubj"], ctx)
+        if actor is not None and span is not None:
+            return actor, span
+    return None
+
+
+def headline_passive(trig: Trigger) -> Trigger:
+    """"Opposition MP arrested in Kasama", "journalist abducted in Benghazi": a participle with
+    no auxiliary and no object, a headline's passive, is done to the noun it tells of, not by it."""
+    tok, span = trig.token, trig.agent_span
+    participle = tok.tag_ == "VBN" or (tok.tag_ == "VBD" and tok.dep_ == "acl")  # (a past form hung on a noun)
+    if not participle or span is None or any(c.dep_ in {"aux", "auxpass", "dobj"} for c in tok.children):
+        return trig
+    told_of = (span.root.head.i == tok.i and span.root.dep_ == "nsubj") or (
+        tok.dep_ == "acl" and span.root.i == tok.head.i)
+    if not told_of or trig.patient_span is not None:
+        return trig
+    return replace(trig, agent=None, agent_span=None, patient=trig.agent, patient_span=span)

@@ -1,0 +1,59 @@
+"""Hits: who an act hit (and a passive act's doer) when the trigger's own words do not say it."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.extraction.extract import extract
+from eventwire.ingest import parse_text
+from eventwire.linking.link import consolidate
+
+pytestmark = pytest.mark.slow
+
+
+def of_type(nlp, text: str, sub: str):
+    article = parse_text(f" date 2024-03-12\n{text}", file="t.txt")
+    found = [m for m in consolidate(extract(nlp(article.text), article)) if m.sub_event_type == sub]
+    assert found, text
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "sub", "actor2"), [
+    # "set fire to X": the fire is the object, X what was hit
+    ("Youths set fire to a police post in Kisumu on Tuesday.", "Violent demonstration", "Police Forces of Kenya"),
+    ("A mob in Nakuru set fire to the houses of two widows it accused of sorcery on Friday.",
+     "Mob violence", "Civilians (Kenya)"),
+])
+def test_hits_set_fire_to_hits_the_object_of_to(nlp, text, sub, actor2):
+    assert of_type(nlp, text, sub).actor2 == actor2
+
+
+@pytest.mark.parametrize(("text", "sub", "actor2"), [
+    # an event word that is the subject of the verb that says what it hit
+    ("A grenade attack on a bus stop in Garissa on Monday wounded four traders.", "Grenade", "Civilians (Kenya)"),
+    # a bare count of people hit
+    ("Bandits shot dead four on the Isiolo highway on Thursday.", "Attack", "Civilians (Kenya)"),
+])
+def test_hits_the_people_hit_are_found_beyond_the_trigger(nlp, text, sub, actor2):
+    assert of_type(nlp, text, sub).actor2 == actor2
+
+
+def test_hits_a_crowd_that_stones_a_forces_vehicles_hits_that_force(nlp):
+    text = "Youths angry over a land dispute stoned army trucks in Gulu on Monday."
+    assert of_type(nlp, text, "Violent demonstration").actor2 == "Military Forces of Uganda"
+
+
+def test_hits_a_passive_act_takes_the_doer_of_its_when_clause(nlp):
+    text = "Three traders were killed when unknown gunmen opened fire on a market in Beni on Friday."
+    event = of_type(nlp, text, "Attack")
+    assert event.actor1 == "Unidentified Armed Group (Democratic Republic of the Congo)"
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("Opposition MP arrested in Kasama over hate speech", "Arrests"),
+    ("Student leader abducted in Kisumu, colleagues say.", "Abduction/forced disappearance"),
+])
+def test_hits_a_headline_participle_is_done_to_its_noun(nlp, text, sub):
+    event = of_type(nlp, text, sub)
+    assert event.actor2 is not None and event.actor2.startswith("Civilians")
+    assert event.actor1 is None or not event.actor1.startswith("Civilians")

@@ -195,13 +195,34 @@ def test_encoder_matches_the_probe_the_weights_were_trained_with():
     assert _cosine(got, model.heads.probe) >= PROBE_COSINE
 
 
-def test_encoder_fast_model_gives_nearly_the_packaged_files_embeddings():
-    from eventwire.extraction.recogniser.encoder import PROBE_COSINE, Encoder, _cosine
+#: How close the int8 model's embeddings come to the float model's. On CPUs with VNNI they
+#: came within PROBE_COSINE (0.99); on an AVX2-only AMD EPYC (2026-12-02) the int8 kernels'
+#: 16-bit sums gave 0.9887 to 0.992 on these sentences, and the same decisions.
+FAST_COSINE = 0.98
+
+
+def test_encoder_fast_model_gives_nearly_the_packaged_files_embeddings_and_the_same_decisions():
+    from eventwire.extraction.recogniser.encoder import Encoder, _cosine
 
     sentences = ["Protesters marched to the governor's office on Monday.",
-                 "Two soldiers died when their patrol hit a roadside bomb outside the town."]
+                 "Two soldiers died when their patrol hit a roadside bomb outside the town.",
+                 "Gunmen on motorbikes stormed a cattle market at dawn and shot four traders.",
+                 "The two parties signed a ceasefire in the capital after a week of talks.",
+                 "Police detained a dozen opposition activists outside the electoral commission.",
+                 "Villagers said a drone hit a wedding party late on Saturday.",
+                 "The minister opened a new hospital wing in the northern city."]
     fast, exact = Encoder(fast=True).embed(sentences), Encoder(fast=False).embed(sentences)
-    assert min(_cosine(f, e) for f, e in zip(fast, exact, strict=True)) >= PROBE_COSINE
+    assert min(_cosine(f, e) for f, e in zip(fast, exact, strict=True)) >= FAST_COSINE
+    model = recogniser()
+    z = model.ngram_logits(sentences)
+
+    def types(emb):
+        mixed = model.mix * z + (1.0 - model.mix) * model.embed_logits(emb)
+        return [[name for name, _ in row] for row in model.labels(1.0 / (1.0 + np.exp(-mixed)))]
+
+    coded = types(exact)
+    assert sum(bool(row) for row in coded) >= 4, coded  # the decisions compared are real ones
+    assert types(fast) == coded
 
 
 def test_encoder_embeds_a_sentence_alike_alone_and_beside_others():

@@ -123,6 +123,16 @@ def build_context(text: str, *, country_code: str | None, country: str | None) -
                         attacker=_foreign_attacker(text, country_code), short_forms=short_forms)
 
 
+@functools.lru_cache(maxsize=64)
+def placed_context(text: str, code: str) -> ActorContext:
+    """The context of ``text`` for an event at a place in the country ``code``: its unnamed
+    people, home forces and dominant group are that country's, whatever the article's vote says
+    (a town's namesake abroad, a neighbour named more often)."""
+    from eventwire.geo.geocode import country_name
+
+    return build_context(text, country_code=code, country=country_name(code))
+
+
 def _dominant(text: str, country: str | None) -> str | None:
     """The dominant insurgent group of ``country`` when the text speaks of its kind of fighters
     ("militants", "a suicide bomber" in Somalia: Al Shabaab) and names no group."""

@@ -152,7 +152,7 @@ def trail(doc: Doc, article: Article, *, limits: Thresholds | None = None,
                     anchored = date_for(trig.token, si, times).known or fat is not None
                     c = place.from_context(c, trig, sent, si, anchored=anchored, refs=places, scenes=scenes,
                                            earlier=told)
-                c = place.same_scene(c, sent, told)
+                c = _actors_where(place.same_scene(c, sent, told), trig, ctx, article.text)
                 if last is not None and roles.pronoun_doer(trig, c.record.actor1, last.record, previous_start):
                     doer = last.record.actor1
                     c = c.given(replace(c.record, actor1=doer), Evidence(
@@ -214,6 +214,20 @@ def _given(cand: Candidate, article: Article, trig: Trigger, sent: Span, si: int
     )
     where = place.evidence(ref, sent.doc[ref.start:ref.end] if ref else None, place_rule)
     return cand.given(mention, actor1, actor2, where, time.evidence(dates, date_rule), fatal)
+
+
+def _actors_where(cand: Candidate, trig: Trigger, ctx: actor_mod.ActorContext, text: str) -> Candidate:
+    """The candidate's actors named again for the country of its place when the article's vote
+    chose another: unnamed people and home forces are those of the country the event is in."""
+    at = cand.record.place
+    if at is None or not at.country_code or at.country_code == ctx.country_code:
+        return cand
+    local = actor_mod.placed_context(text, at.country_code)
+    agent, patient = (actor_mod.resolve(span.text, ctx=local, words=[w.text for w in span]) or actor
+                      if actor is not None and span is not None else actor
+                      for actor, span in ((trig.agent, trig.agent_span), (trig.patient, trig.patient_span)))
+    actor1, actor2 = roles.actors(replace(trig, agent=agent, patient=patient), cand.sub_event_type, local)
+    return cand.given(replace(cand.record, actor1=_name(actor1), actor2=_name(actor2)), actor1, actor2)
 
 
 def _name(evidence: Evidence) -> str | None:

@@ -544,3 +544,16 @@ def test_extract_denied_claim_names_no_one(nlp):
                            "Balochistan Liberation Army did not claim responsibility for the killings.",
                       published="2024-04-13")
     assert found and all(m.actor1 != "Balochistan Liberation Army" for m in found)
+
+
+def test_extract_unnamed_actors_take_the_country_of_the_events_place(nlp):
+    # the article names no country: the people are those of the country the town is in
+    found = events_of(nlp, "Gunmen on motorbikes shot dead three traders on the road outside Kapoeta on Monday.")
+    assert found and found[0].place is not None and found[0].place.country == "South Sudan", found
+    assert found[0].actor1 == "Unidentified Armed Group (South Sudan)"
+
+
+def test_extract_authorities_who_arrest_are_the_police(nlp):
+    found = events_of(nlp, "Malawian authorities arrested four opposition activists in Lilongwe on Sunday.")
+    arrests = [m for m in found if m.sub_event_type == "Arrests"]
+    assert arrests and arrests[0].actor1 == "Police Forces of Malawi", found

@@ -218,16 +218,22 @@ def _given(cand: Candidate, article: Article, trig: Trigger, sent: Span, si: int
 
 def _actors_where(cand: Candidate, trig: Trigger, ctx: actor_mod.ActorContext, text: str) -> Candidate:
     """The candidate's actors named again for the country of its place when the article's vote
-    chose another: unnamed people and home forces are those of the country the event is in."""
+    chose another (unnamed people and home forces are those of the country the event is in);
+    the authorities who arrest named as the police."""
     at = cand.record.place
-    if at is None or not at.country_code or at.country_code == ctx.country_code:
+    if at is not None and at.country_code and at.country_code != ctx.country_code:
+        local = actor_mod.placed_context(text, at.country_code)
+        agent, patient = (actor_mod.resolve(span.text, ctx=local, words=[w.text for w in span]) or actor
+                          if actor is not None and span is not None else actor
+                          for actor, span in ((trig.agent, trig.agent_span), (trig.patient, trig.patient_span)))
+        actor1, actor2 = roles.actors(replace(trig, agent=agent, patient=patient), cand.sub_event_type, local)
+        cand = cand.given(replace(cand.record, actor1=_name(actor1), actor2=_name(actor2)), actor1, actor2)
+    arrester = actor_mod.arresting(cand.record.actor1) if cand.sub_event_type == tx.ARRESTS else None
+    if arrester is None or arrester == cand.record.actor1:
         return cand
-    local = actor_mod.placed_context(text, at.country_code)
-    agent, patient = (actor_mod.resolve(span.text, ctx=local, words=[w.text for w in span]) or actor
-                      if actor is not None and span is not None else actor
-                      for actor, span in ((trig.agent, trig.agent_span), (trig.patient, trig.patient_span)))
-    actor1, actor2 = roles.actors(replace(trig, agent=agent, patient=patient), cand.sub_event_type, local)
-    return cand.given(replace(cand.record, actor1=_name(actor1), actor2=_name(actor2)), actor1, actor2)
+    phrase = next((e.phrase for e in cand.evidence if e.argument == "actor1"), None)
+    return cand.given(replace(cand.record, actor1=arrester),
+                      Evidence("actor1", arrester, phrase, "a state's authorities who arrest: its police"))
 
 
 def _name(evidence: Evidence) -> str | None:

@@ -296,3 +296,41 @@ def test_actors_more_people_and_forces(phrase: str, ctx: ActorContext, expected:
 def test_actors_guards_backed_factions_settlers_and_unnamed_people(phrase: str, country: str, expected: str) -> None:
     actor = resolve(phrase, ctx=ActorContext(country=country))
     assert actor is not None and actor.name == expected
+
+
+@pytest.mark.parametrize(("phrase", "ctx", "expected"), [
+    ("military police", ActorContext(country="Gabon"), "Military Forces of Gabon"),  # a unit of the army
+    ("Kenyan military police", ActorContext(country="Somalia"), "Military Forces of Kenya"),
+    ("a military police unit", ActorContext(country="Brazil"), "Police Forces of Brazil"),  # a state police there
+])
+def test_actors_military_police_are_the_army_but_where_they_are_a_police(phrase: str, ctx: ActorContext,
+                                                                         expected: str) -> None:
+    actor = resolve(phrase, ctx=ctx)
+    assert actor is not None and actor.name == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("plain-clothes intelligence agents", "Police Forces of Malawi"),
+    ("Zambian security agents", "Police Forces of Zambia"),
+    ("the internal security forces", "Police Forces of Malawi"),
+    ("army intelligence officers", "Military Forces of Malawi"),  # the army's own: the army
+])
+def test_actors_a_states_security_and_intelligence_services_are_its_police(phrase: str, expected: str) -> None:
+    actor = resolve(phrase, ctx=ActorContext(country="Malawi"))
+    assert actor is not None and actor.name == expected
+
+
+def test_actors_authorities_who_arrest_are_the_police() -> None:
+    from eventwire.extraction.actors import arresting
+
+    assert arresting("Government of Malawi") == "Police Forces of Malawi"
+    assert arresting("Al Shabaab") == "Al Shabaab"
+    assert arresting(None) is None
+
+
+def test_actors_placed_context_is_the_country_of_the_place() -> None:
+    from eventwire.extraction.actors import placed_context
+
+    ctx = placed_context("Insurgents burned a village and its church.", "MZ")
+    assert ctx.country == "Mozambique"
+    assert resolve("insurgents", ctx=ctx).name == "Islamic State Mozambique Province"

@@ -589,3 +589,16 @@ def test_extract_a_headline_victim_and_a_morning_day(nlp):
     events = events_of(nlp, _HEADLINE, published="2025-06-14")
     assert any(e.fatalities == 1 for e in events)
     assert all(e.dates.start == dt.date(2025, 6, 12) for e in events if e.dates.known)
+
+
+def test_extract_unnamed_actors_take_the_country_of_the_events_place(nlp):
+    # the article names no country: the people are those of the country the town is in
+    found = events_of(nlp, "Gunmen on motorbikes shot dead three traders on the road outside Kapoeta on Monday.")
+    assert found and found[0].place is not None and found[0].place.country == "South Sudan", found
+    assert found[0].actor1 == "Unidentified Armed Group (South Sudan)"
+
+
+def test_extract_authorities_who_arrest_are_the_police(nlp):
+    found = events_of(nlp, "Malawian authorities arrested four opposition activists in Lilongwe on Sunday.")
+    arrests = [m for m in found if m.sub_event_type == "Arrests"]
+    assert arrests and arrests[0].actor1 == "Police Forces of Malawi", found

@@ -106,6 +106,12 @@ def security_police_countries() -> frozenset[str]:
 
 
 @functools.cache
+def military_police_countries() -> frozenset[str]:
+    """Countries whose "military police" are a police force, not a unit of the army."""
+    return frozenset(row[0] for row in _rows("military_police_countries"))
+
+
+@functools.cache
 def military_authorities() -> frozenset[str]:
     """States whose "authorities" that demolish and ban in the territory they hold are their army's
     (an occupation's civil administration answers to the military)."""

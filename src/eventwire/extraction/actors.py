@@ -12,13 +12,17 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from eventwire.analysis import lexicon as lx
-from eventwire.analysis.prefilter import fold
 from eventwire.extraction import actor_tables as tables
+from eventwire.extraction.actor_context import (  # noqa: F401 - build_context, placed_context: the names others import
+    COALITION,
+    ActorContext,
+    branch,
+    build_context,
+    placed_context,
+)
 from eventwire.extraction.actor_names import (  # noqa: F401 - ARMED_KINDS, actor_kind: the names others import
     ARMED_KINDS,
     FORCES_NAME,
@@ -31,7 +35,7 @@ from eventwire.extraction.actor_names import (  # noqa: F401 - ARMED_KINDS, acto
     police,
     unidentified,
 )
-from eventwire.extraction.movements import disowned, movement_names, named_movement
+from eventwire.extraction.movements import movement_names, named_movement  # noqa: F401 - movement_names: tests import it here
 
 
 @functools.cache
@@ -51,27 +55,6 @@ def __getattr__(name: str) -> object:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-COALITION = re.compile(r"\bcoalition\b", re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class ActorContext:
-    """What the article as a whole says about actors: its country and main armed group."""
-
-    country_code: str | None = None
-    country: str | None = None
-    main_group: str | None = None
-    coalition: str | None = None
-    attacker: str | None = None  # the foreign state whose forces or weapons the article names most
-    #: Short forms the article defines for a movement's name: "National Liberation Army (ELN)".
-    short_forms: tuple[tuple[str, str], ...] = ()
-
-    def short_form_group(self, tokens: Iterable[str]) -> str | None:
-        """The movement a short form among ``tokens`` stands for ("ELN fighters")."""
-        forms = dict(self.short_forms)
-        return next((forms[t] for t in tokens if t in forms), None) if forms else None
-
-
 def _named(text: str, country: str | None) -> tables.NameRule | None:
     """The first rule of the state-force and group tables that names ``text``'s actor."""
     for rule in (*tables.state_force_rules(), *tables.group_rules()):
@@ -87,77 +70,6 @@ def named_group(text: str, country: str | None = None) -> str | None:
         if rule.applies(country) and rule.rule.regex.search(text):
             return branch(rule.name, country)
     return named_movement(text)
-
-
-def branch(name: str, country: str | None) -> str:
-    """The Islamic State's branch in ``country`` for "Islamic State"; other names as they are."""
-    return tables.islamic_state_branches().get(country or "", name) if name == "Islamic State" else name
-
-
-def build_context(text: str, *, country_code: str | None, country: str | None) -> ActorContext:
-    """The article's main armed group (most often named, not counting namings in a sentence that
-    says it disowned an act) and coalition, if any."""
-    counts: Counter[str] = Counter()
-    scanned, folded = text, fold(text)
-    for rule in tables.state_force_rules():  # "Taliban officials" are the state's, not the insurgency
-        if rule.applies(country) and rule.rule.may_match(folded):
-            scanned = rule.rule.regex.sub(" ", scanned)
-    folded = fold(scanned)
-    for rule in tables.group_rules():
-        if rule.kind != "nonstate" or not rule.applies(country) or not rule.rule.may_match(folded):
-            continue  # not counted, or cannot be named in this text
-        hits = sum(1 for hit in rule.rule.regex.finditer(scanned) if not disowned(scanned, hit.start(), hit.end()))
-        if hits:
-            counts[branch(rule.name, country)] += hits
-    movements, short_forms = movement_names(text)
-    counts.update(movements)
-    main = counts.most_common(1)[0][0] if counts else _dominant(text, country)
-    coalition = None
-    if re.search(r"\bsaudi[- ]led\b|\barab coalition\b", text, re.IGNORECASE):
-        coalition = "Saudi-led Coalition"
-    elif re.search(r"\bnato\b|\bisaf\b|\binternational security assistance force\b", text, re.IGNORECASE):
-        coalition = "NATO"
-    elif re.search(r"\bu\.?s\.?[- ]led\b", text, re.IGNORECASE):
-        coalition = "Military Forces of the United States"  # the corpus codes the US-led coalition so
-    return ActorContext(country_code=country_code, country=country, main_group=main, coalition=coalition,
-                        attacker=_foreign_attacker(text, country_code), short_forms=short_forms)
-
-
-def _dominant(text: str, country: str | None) -> str | None:
-    """The dominant insurgent group of ``country`` when the text speaks of its kind of fighters
-    ("militants", "a suicide bomber" in Somalia: Al Shabaab) and names no group."""
-    dominant = tables.dominant_groups().get(country or "")
-    return dominant[0] if dominant is not None and dominant[1].search(text) else None
-
-
-#: A nationality word right before a force or weapon word: "Russian missiles", "Israeli jets".
-_ARMED_BY = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:'s)?\s+(?:[a-z-]+\s+)?"
-                       r"(?:forces|troops|army|military|missiles?|rockets?|drones?|warplanes|jets|aircraft|"
-                       r"artillery|shelling|strikes?|airstrikes?|bombers|soldiers)\b")
-
-
-def _foreign_attacker(text: str, country_code: str | None) -> str | None:
-    """The foreign state named most often with forces or weapons ("Russian missiles"), if it
-    is named at least twice: the likely attacker when a sentence says only "missiles struck"."""
-    from eventwire.geo.gazetteer import default_gazetteer
-
-    gaz = default_gazetteer()
-    counts: Counter[str] = Counter()
-    for found in _ARMED_BY.finditer(text):
-        code = gaz.demonym_country(found.group(1))
-        if code is None:
-            place = gaz.country(found.group(1))
-            code = place.country_code if place is not None else None
-        if code and code != country_code:
-            counts[code] += 1
-    if not counts:
-        return None
-    code, hits = counts.most_common(1)[0]
-    if hits < 2:
-        return None
-    from eventwire.geo.geocode import country_name
-
-    return country_name(code)
 
 
 def country_label(code: str | None, ctx: ActorContext) -> str | None:
@@ -179,6 +91,7 @@ _BOMB_CARRIER = re.compile(r"\bsuicide\b|\bexplosives?[- ](?:vest|belt)s?\b|\bca
 #: Security forces said without army words, and the words that make them the army's.
 _SECURITY = re.compile(r"\bsecurity\s+(?:forces|personnel|agents|services|officers|men|units)\b", re.IGNORECASE)
 _ARMY = re.compile(r"\b(?:army|military|soldiers?|troops|armed forces|defen[cs]e)\b", re.IGNORECASE)
+_MILITARY_POLICE = re.compile(r"\bmilitary\s+police\b", re.IGNORECASE)
 #: Words for someone whom, said with "unidentified", nobody has named: the attackers in a report.
 _SOMEONE = frozenset({"person", "persons", "individual", "individuals", "group", "men", "man", "people"})
 #: A police word with the noun it qualifies ("police units", "gendarmerie brigade"), not the army's.
@@ -217,6 +130,10 @@ def _resolve(phrase: str, ctx: ActorContext, words: Iterable[str] | None) -> Act
     low = {t.lower().strip("'’") for t in tokens}
     if COALITION.search(phrase) and not code:
         return Actor(ctx.coalition or "Coalition Forces", "state")
+    if _MILITARY_POLICE.search(phrase):  # a unit of the army, but a police force in a few countries
+        return police(where) if where in tables.military_police_countries() else Actor(military(where), "state", where)
+    if _has("SECURITY_SERVICE_WORDS", phrase) and not _ARMY.search(phrase):
+        return police(where)  # "intelligence agents", "security services": the state's, not the army's
     force_words = [w for w in ("GROUND_FORCE_WORDS", "FORCE_WEAPON_WORDS") if _has(w, phrase)]
     if _has("POLICE_WORDS", phrase) and not any(
             _has(w, re.sub(_words("POLICE_WORDS").pattern + _POLICE_SPAN, "", phrase, flags=re.IGNORECASE))
@@ -295,6 +212,12 @@ def _armed_actor(phrase: str, tokens: list[str], low: set[str], code: str | None
     if ctx.main_group:
         return Actor(ctx.main_group, "nonstate")  # "militants": the group the article is about
     return unidentified(where)
+
+
+def arresting(actor: str | None) -> str | None:
+    """The name of who arrests: a state's "authorities" that arrest are its police."""
+    found = actor_kind(actor)
+    return police(found.country).name if found is not None and found.name.startswith("Government") else actor
 
 
 _military = military  # the name :mod:`.roles` asks for

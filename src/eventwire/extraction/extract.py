@@ -160,7 +160,7 @@ def trail(doc: Doc, article: Article, *, limits: Thresholds | None = None,
                     anchored = date_for(trig.token, si, times).known or fat is not None
                     c = place.from_context(c, trig, sent, si, anchored=anchored, refs=places, scenes=scenes,
                                            earlier=told)
-                c = place.same_scene(c, sent, told)
+                c = _actors_where(place.same_scene(c, sent, told), trig, ctx, article.text, brief=len(sents) <= 2)
                 if last is not None and roles.pronoun_doer(trig, c.record.actor1, last.record, previous_start):
                     doer = last.record.actor1
                     c = c.given(replace(c.record, actor1=doer), Evidence(
@@ -222,6 +222,29 @@ def _given(cand: Candidate, article: Article, trig: Trigger, sent: Span, si: int
     )
     where = place.evidence(ref, sent.doc[ref.start:ref.end] if ref else None, place_rule)
     return cand.given(mention, actor1, actor2, where, time.evidence(dates, date_rule), fatal)
+
+
+def _actors_where(cand: Candidate, trig: Trigger, ctx: actor_mod.ActorContext, text: str, *,
+                  brief: bool) -> Candidate:
+    """The candidate's actors named again for the country of its place when the article's vote
+    chose none, or the text is a brief whose vote is only its few names (unnamed people and home
+    forces are those of the country the event is in; in a longer article the vote of all its
+    names outweighs one place's namesake abroad); the authorities who arrest named as the police."""
+    at = cand.record.place
+    if at is not None and at.country_code and at.country_code != ctx.country_code \
+            and (brief or ctx.country_code is None):
+        local = actor_mod.placed_context(text, at.country_code)
+        agent, patient = (actor_mod.resolve(span.text, ctx=local, words=[w.text for w in span]) or actor
+                          if actor is not None and span is not None else actor
+                          for actor, span in ((trig.agent, trig.agent_span), (trig.patient, trig.patient_span)))
+        actor1, actor2 = roles.actors(replace(trig, agent=agent, patient=patient), cand.sub_event_type, local)
+        cand = cand.given(replace(cand.record, actor1=_name(actor1), actor2=_name(actor2)), actor1, actor2)
+    arrester = actor_mod.arresting(cand.record.actor1) if cand.sub_event_type == tx.ARRESTS else None
+    if arrester is None or arrester == cand.record.actor1:
+        return cand
+    phrase = next((e.phrase for e in cand.evidence if e.argument == "actor1"), None)
+    return cand.given(replace(cand.record, actor1=arrester),
+                      Evidence("actor1", arrester, phrase, "a state's authorities who arrest: its police"))
 
 
 def _name(evidence: Evidence) -> str | None:

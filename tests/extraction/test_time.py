@@ -89,8 +89,8 @@ def test_time_a_clause_below_the_event_word_dates_it(nlp) -> None:
 
 @pytest.mark.parametrize(("text", "word", "expected"), [
     # the day hangs on the marchers, not on the act: still the act's day
-    ("Riot police fired rubber bullets at nurses marching to the governor's office in Bukavu on Thursday, "
-     "arresting nine.", "arresting", dt.date(2024, 5, 16)),
+    (("Riot police fired rubber bullets at nurses marching to the governor's office in Bukavu on Thursday, "
+      "arresting nine."), "arresting", dt.date(2024, 5, 16)),
     # the day hangs on the object's participle ("a lorry carrying ... on Monday")
     ("A landmine wrecked a lorry carrying maize near Kadugli on Monday, killing the driver.", "killing",
      dt.date(2024, 5, 13)),

@@ -16,10 +16,10 @@ def _mentions(nlp, text: str, published: str = "2025-09-19"):
 
 
 def test_toll_the_killing_word_takes_the_toll_of_its_sentence(nlp) -> None:
-    mentions = _mentions(nlp, "Bandits stormed the village of Kwatarkwashi on Tuesday and shot dead seven farmers "
+    mentions = _mentions(nlp, "Bandits stormed the village of Kwatarkwashi on Tuesday and killed seven farmers "
                               "in their fields.")
     tolls = {m.trigger: m.fatalities for m in mentions}
-    assert tolls.get("shot") == 7, tolls
+    assert tolls.get("killed") == 7, tolls
     assert sum(t or 0 for t in tolls.values()) == 7  # once, not once per act
 
 

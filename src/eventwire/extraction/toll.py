@@ -77,8 +77,9 @@ def toll_taker(found: list[Candidate]) -> int | None:
     has one among other violent acts; else (None) the first violent one, as :func:`toll_for` does. A
     killing told as what the first act did ("a bomb struck the convoy, killing two") leaves it the toll."""
     violent = [i for i, c in enumerate(found) if tx.event_type(c.sub_event_type) in tx.VIOLENT_EVENT_TYPES]
-    killers = [i for i in violent if found[i].found is not None and found[i].found.kind == "kill"
-               and found[i].found.token.dep_ not in {"advcl", "xcomp", "acl", "pcomp"}]
+    words = {i: found[i].found for i in violent}
+    killers = [i for i, word in words.items() if word is not None and word.kind == "kill"
+               and word.token.dep_ not in {"advcl", "xcomp", "acl", "pcomp"}]
     return killers[0] if len(violent) > 1 and killers else None
 
 

@@ -148,8 +148,10 @@ def _brute_force(reports, *, days, km=30.0):
     """The reference: every report against every earlier event, no blocking."""
     from eventwire.linking.link import _Cluster, _says_the_same, _timeless, _window, dates_compatible
     from eventwire.linking.merge import types_mergeable
+    from eventwire.records import in_article
 
-    order = sorted(reports, key=lambda m: (m.published or dt.date.max, m.article_id, m.start, m.mention_id))
+    # the linking stage's own order: by publication, article, then records.in_article (offset, then what it says)
+    order = sorted(reports, key=lambda m: (m.published or dt.date.max, m.article_id, *in_article(m)))
     clusters = []
     for m in order:
         best = None

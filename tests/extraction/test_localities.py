@@ -57,3 +57,32 @@ def test_localities_a_people_or_group_is_not_a_place_abroad(nlp, text, country):
     refs = place_refs(doc, list(doc.sents), code)
     assert refs, refs
     assert {r.place.country for r in refs} == {country}, [(doc[r.start:r.end].text, r.place) for r in refs]
+
+
+def test_localities_two_places_side_by_side_are_one_name(nlp):
+    from spacy.tokens import Span
+
+    from eventwire.extraction.localities import joined_names
+
+    doc = nlp("Fano fighters overran Gara Midhi town on Friday.")
+    doc.ents = [Span(doc, 3, 4, label="GPE"), Span(doc, 4, 5, label="GPE")]
+    assert [e.text for e in joined_names(doc, {e.start: e for e in doc.ents}).values()] == ["Gara Midhi"]
+    # a province and what lies in it, or a possessive, stay two
+    doc = nlp("Fighters of the Amhara Fano movement met in Bahir Dar.")
+    doc.ents = [Span(doc, 3, 4, label="GPE"), Span(doc, 4, 5, label="GPE")]
+    assert [e.text for e in joined_names(doc, {e.start: e for e in doc.ents}).values()] == ["Amhara", "Fano"]
+
+
+@pytest.mark.parametrize(("text", "town", "country"), [
+    # the tagger takes "Puli" alone; the gazetteer knows the whole name
+    ("Gunmen shot dead a shopkeeper in Puli Khumri on Friday, police said.", "Puli Khumri", "Afghanistan"),
+    # a group that fights only at home says which country an unknown locality is in
+    ("CODECO fighters attacked a camp at Plaine Kilo on Sunday, killing six people.", "Plaine Kilo",
+     "Democratic Republic of the Congo"),
+    ("Militiamen burned a school in Mambasa territory on Monday, and FARDC troops later arrived.", "Mambasa",
+     "Democratic Republic of the Congo"),
+])
+def test_localities_a_name_the_tagger_cut_or_the_gazetteer_lacks_keeps_its_country(nlp, text, town, country):
+    found = places_of(nlp, text)
+    assert found, found
+    assert (found[0].name, found[0].country) == (town, country), found

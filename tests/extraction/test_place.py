@@ -149,3 +149,16 @@ def test_place_an_unknown_place_near_a_known_town_is_the_scene(nlp, text, town, 
     assert anchor is not None
     assert (found[0].place.name, found[0].place.geo_precision) == (town, 2), found[0].place
     assert (found[0].place.latitude, found[0].place.longitude) == (anchor.latitude, anchor.longitude)
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    # a group that acts at home outvotes a hamlet's namesake abroad
+    ("M23 rebels shelled Kalembe on Tuesday, residents said.", "CD"),
+    ("Fano militiamen ambushed a bus near Debre Werk on Monday.", "ET"),
+    # but not a town: the Houthis are left out of the home table, and a named country wins
+    ("Al Shabaab fighters attacked a police post in Mandera county, Kenya, on Monday.", "KE"),
+])
+def test_place_a_home_bound_group_votes_for_its_country(nlp, text, country):
+    from eventwire.extraction.places import article_country
+
+    assert article_country(nlp(text)) == country

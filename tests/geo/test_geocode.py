@@ -253,3 +253,11 @@ def test_geocode_country_weights_favour_own_names_and_big_towns(gaz: Gazetteer) 
     assert country_weights("Victoria", gazetteer=gaz) == {}
     # the text's kind word: a province (or county) counts more than a town
     assert country_weights("Lamu county", gazetteer=gaz)["KE"] == 3.0
+
+
+def test_geocode_an_area_the_text_names_is_not_a_city_abroad_under_another_spelling():
+    # "Mambasa territory" is in Congo; GeoNames lists "Mambasa" as an old spelling of Mombasa
+    assert geocode("Mambasa", country_code="CD", kind="district") is None
+    assert country_weights("Mambasa", kind="district").get("KE", 0.0) <= 0.5
+    # under its own name a big city abroad is still found when the text says what it is
+    assert geocode("Mombasa", country_code="CD", kind="city").country_code == "KE"

@@ -2,7 +2,7 @@
 
 Plain data kept apart from :mod:`.actors`' logic: the named groups, parties, missions and
 coalitions (``data/actors/groups.tsv``), states' forces named by their own abbreviation
-(``state_forces.tsv``), the Islamic State's branch in each country (``islamic_state_branches.tsv``),
+(``state_forces.tsv``), the country that names of them place a story in (``group_homes.tsv``), the Islamic State's branch in each country (``islamic_state_branches.tsv``),
 the countries with one dominant insurgent group (``dominant_groups.tsv``), and the word lists
 of :mod:`eventwire.analysis.lexicon` turned into whole-word patterns. Each table is read once,
 on first use.
@@ -70,6 +70,16 @@ def state_force_rules() -> tuple[NameRule, ...]:
         kind = "police" if cells[1].startswith("Police") else "state"
         rules.append(NameRule(Prefiltered.compile(cells[0]), cells[1], kind, cells[2] or None))
     return tuple(rules)
+
+
+@functools.cache
+def home_rules() -> tuple[tuple[NameRule, str], ...]:
+    """The group and force patterns whose actor acts almost only at home, each with that home
+    country's name; patterns limited to one country's articles are left out (they cannot say
+    which country an article is about)."""
+    homes = {row[0]: row[1] for row in _rows("group_homes")}
+    return tuple((rule, homes[rule.name]) for rule in (*state_force_rules(), *group_rules())
+                 if rule.name in homes and rule.country is None)
 
 
 @functools.cache

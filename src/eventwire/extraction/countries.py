@@ -11,6 +11,8 @@ import functools
 from typing import TYPE_CHECKING
 
 from eventwire.analysis import lexicon as lx
+from eventwire.analysis.prefilter import fold
+from eventwire.extraction import actor_tables
 from eventwire.extraction.areas import AREA_KIND
 from eventwire.extraction.localities import joined_names, names_a_people
 
@@ -29,6 +31,8 @@ def article_country(doc: Doc) -> str | None:
     most twice however often it recurs, so one ambiguous name cannot outvote the article's
     other places; a short all-capitals name ("IMU", "ALP") only votes when it is a country's
     abbreviation, and a common word the tagger took for a place ("Artillery") not at all.
+    A named group or force that acts almost only at home ("Fano", "FARDC") votes for its home
+    country with :data:`HOME_WEIGHT`: more than a hamlet's name, less than a town's.
     The headline and the lead say where the story is: their names count double.
     """
     from collections import Counter
@@ -62,10 +66,39 @@ def article_country(doc: Doc) -> str | None:
         after = doc[ent.end].lower_ if ent.end < len(doc) else ""
         for code, weight in country_weights(ent.text, kind=AREA_KIND.get(after)).items():
             votes[code] = votes.get(code, 0.0) + weight * (2 if ent.start < lead else 1)
+    for code, weight in _home_votes(doc, lead).items():
+        votes[code] = votes.get(code, 0.0) + weight
     if votes:
         return max(votes, key=lambda c: votes[c])
     return infer_country([e.text for e in doc.ents if e.label_ in {"GPE", "NORP", "LOC"} and not common_word(e)
                           and not (e.label_ != "NORP" and names_a_people(doc, e))])
+
+
+#: The vote of one naming of a group or force that acts at home: above a hamlet's (1) or an
+#: alternate spelling's (0.5), below a town of 5,000 people's (2) or a province's.
+HOME_WEIGHT = 2.5
+
+
+def _home_votes(doc: Doc, lead: int) -> dict[str, float]:
+    """Each naming of a home-bound group or force votes for its home country; one country's
+    namings count at most twice, as a place name does."""
+    from eventwire.geo.gazetteer import default_gazetteer
+
+    text = doc.text
+    folded = fold(text)
+    lead_char = doc[lead].idx if 0 < lead < len(doc) else 0
+    starts: dict[str, set[int]] = {}
+    for rule, home in actor_tables.home_rules():
+        if rule.rule.may_match(folded):
+            starts.setdefault(home, set()).update(hit.start() for hit in rule.rule.regex.finditer(text))
+    votes: dict[str, float] = {}
+    gaz = default_gazetteer()
+    for home, found in starts.items():
+        country = gaz.country(home)
+        if found and country is not None and country.country_code:
+            votes[country.country_code] = sum(HOME_WEIGHT * (2 if start < lead_char else 1)
+                                              for start in sorted(found)[:2])
+    return votes
 
 
 def _lead_end(doc: Doc) -> int:

@@ -31,8 +31,10 @@ _NEVER = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "
 
 
 def joined_names(doc: Doc, ents_at: dict[int, Span]) -> dict[int, Span]:
-    """``ents_at`` with two places joined by lower-case particles ("Mocimboa da Praia") made one
-    entity when the gazetteer knows a town of the whole name."""
+    """``ents_at`` with a place's name the tagger cut made whole: two places side by side
+    ("Debre Elias"), a place and the untagged proper nouns after it when the gazetteer knows the
+    whole ("Puli Khumri"), and two places joined by lower-case particles ("Mocimboa da Praia")
+    when the gazetteer knows a town of the whole name."""
     from spacy.tokens import Span
 
     from eventwire.geo.gazetteer import default_gazetteer
@@ -43,6 +45,20 @@ def joined_names(doc: Doc, ents_at: dict[int, Span]) -> dict[int, Span]:
         first = out.get(start)
         if first is None or first.label_ not in _PLACE_LABELS:
             continue
+        second = out.get(first.end)
+        if second is not None and second.label_ in _PLACE_LABELS and second.sent.start == first.sent.start \
+                and doc[first.end - 1].lower_ not in {"'s", "\u2019s"} and not _an_area(first) and not _an_area(second):
+            # "Debre Elias" tagged as two places side by side: one name (a list has commas between;
+            # "Amhara Fano" and "Sindh Rangers" are an area and what is in it)
+            out[start] = first = Span(doc, first.start, second.end, label=first.label_)
+            del out[second.start]
+        rest = first.end
+        while rest < len(doc) and doc[rest].pos_ == "PROPN" and doc[rest].text[:1].isupper() \
+                and not doc[rest].ent_type_ and doc[rest].sent.start == first.sent.start:
+            rest += 1
+        if rest > first.end and gaz.candidates(doc[first.start:rest].text):
+            # "Puli Khumri" of which the tagger took "Puli" alone: the whole name the gazetteer knows
+            out[start] = first = Span(doc, first.start, rest, label=first.label_)
         for gap in (1, 2):
             second = out.get(first.end + gap)
             if second is None or second.label_ not in _PLACE_LABELS:
@@ -57,6 +73,14 @@ def joined_names(doc: Doc, ents_at: dict[int, Span]) -> dict[int, Span]:
                 del out[second.start]
             break
     return out
+
+
+def _an_area(ent: Span) -> bool:
+    """Whether the gazetteer knows the name as a country or a province."""
+    from eventwire.geo.gazetteer import default_gazetteer
+
+    gaz = default_gazetteer()
+    return gaz.country_code(ent.text) is not None or bool(gaz.admin1_ids(ent.text, fuzzy=False))
 
 
 def unknown_localities(doc: Doc, sents: list[Span], sent_index: dict[int, int], code: str | None,

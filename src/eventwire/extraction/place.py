@@ -28,6 +28,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from eventwire.analysis import lexicon as lx
+from eventwire.extraction.areas import AREA_KIND
 from eventwire.extraction.borrowed import evidence, from_context, same_scene
 from eventwire.extraction.candidates import Candidate, Evidence
 from eventwire.extraction.find import type_score
@@ -69,8 +70,9 @@ def places_for(trig: Trigger, sent: Span, si: int, refs: list[PlaceRef], code: s
         if ref.place.kind == "country":
             if any(s.start <= ref.start < s.end for s in actor_spans):
                 continue
-            if root.dep_ in {"nsubj", "poss", "compound", "amod", "npadvmod"}:
-                continue
+            named = root.dep_ == "compound" and (root.head.lower_ in lx.LOCALITY_WORDS or root.head.lower_ in AREA_KIND)
+            if root.dep_ in {"nsubj", "poss", "compound", "amod", "npadvmod"} and not named:
+                continue  # "Somalia's army", "Kenyan police"; "Debre Elias town", "Mambasa territory" are places
         dist = float(_tree_distance(tok, root))
         path_preps = {t.lower_ for t in root.ancestors if t.dep_ == "prep"} - {t.lower_ for t in tok.ancestors}
         if path_preps & {"despite", "between", "with", "from", "toward", "towards", "to"}:

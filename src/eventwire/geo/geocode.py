@@ -104,6 +104,12 @@ def _known_abroad(gaz: Gazetteer, pid: int, name: str) -> bool:
     return people >= FOREIGN_MIN_POPULATION and name_key(gaz.place_record(pid).name) == name_key(name)
 
 
+def _own_name(gaz: Gazetteer, pid: int, name: str) -> bool:
+    """Whether ``name`` is the place's own name, not one of its alternate spellings: a text that
+    says "Mambasa territory" names an area, not Mombasa under an old spelling abroad."""
+    return name_key(gaz.place_record(pid).name) == name_key(name)
+
+
 def _choose(gaz: Gazetteer, ids: list[int], *, cc: str | None, hints: set[int], kind: str | None,
             stop: bool, name: str = "") -> list[int]:
     """The candidate ids in order of preference (best first), after the filters above."""
@@ -114,7 +120,7 @@ def _choose(gaz: Gazetteer, ids: list[int], *, cc: str | None, hints: set[int], 
     if cc is not None:
         home = [i for i in ids if gaz.country_of(i) == cc]
         near = neighbours(cc)
-        ids = home or [i for i in ids if _known_abroad(gaz, i, name)
+        ids = home or [i for i in ids if _known_abroad(gaz, i, name) and (kind is None or _own_name(gaz, i, name))
                        or (gaz.kind_of(i) == ADMIN1 and gaz.country_of(i) in near)]
     if hints:
         inside = [i for i in ids if gaz.admin1_of(i) in hints]
@@ -165,7 +171,10 @@ def country_weights(name: str, *, kind: str | None = None, gazetteer: Gazetteer 
     for pid in gaz.lookup_ids(bare):
         if gaz.kind_of(pid) not in allowed:
             continue
-        weight = _name_weight(gaz, pid, key) + (1.0 if kind == "district" and gaz.kind_of(pid) != CITY else 0.0)
+        if kind is not None and gaz.kind_of(pid) == CITY and name_key(gaz.place_record(pid).name) != key:
+            weight = 0.5  # "Mambasa territory" says it is an area: not a city under an old spelling
+        else:
+            weight = _name_weight(gaz, pid, key) + (1.0 if kind == "district" and gaz.kind_of(pid) != CITY else 0.0)
         code = gaz.country_of(pid)
         weights[code] = max(weights.get(code, 0.0), weight)
     return weights

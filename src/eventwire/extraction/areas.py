@@ -84,7 +84,25 @@ def area_around(doc: Doc, ent: Span, code: str | None, *, sent: Span, ents_at: d
     place = geocode(other.text, country_code=code, kind=kind)
     if place is None and kind == "district" and (comma or said_in):
         place = geocode(other.text, country_code=code, kind="admin1")  # as for a name with no kind word
+    if place is None and kind == "district":
+        place = _province_after(doc, other, code, sent=sent, ents_at=ents_at)
     return place if place is not None and place.admin1 and place.kind in {"admin1", "district"} else None
+
+
+def _province_after(doc: Doc, district: Span, code: str | None, *, sent: Span,
+                    ents_at: dict[int, Span]) -> Place | None:
+    """"Kitshanga in Masisi territory, North Kivu": a district the gazetteer lacks, then the
+    province it lies in, which says where the locality is."""
+    from eventwire.geo.geocode import geocode
+
+    i = district.end + (district.end < len(doc) and doc[district.end].lower_ in AREA_KIND)
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    other = ents_at.get(i + 1)
+    if other is None or other.label_ not in {"GPE", "LOC"} or other.end > sent.end:
+        return None
+    place = geocode(other.text, country_code=code, kind="admin1")
+    return place if place is not None and place.admin1 else None
 
 
 def anchor_after(doc: Doc, ent: Span, code: str | None, *, sent: Span, ents_at: dict[int, Span]) -> Place | None:

@@ -239,6 +239,10 @@ def civilians_hit(trigger: Token) -> bool:
         if tok.lemma_ in {"kill", "wound", "injure", "hurt"} and any(
                 c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in lx.CIVILIAN_VICTIMS for c in tok.children):
             return True
+        # "17 people were treated", "two children died", "sickened residents", "a blast among worshippers"
+        told = {"nsubj", "nsubjpass", "dobj"} if tok.lemma_ in lx.SUFFERING_VERBS else {"pobj"} if tok.lower_ == "among" else set()
+        if any(c.dep_ in told and c.lower_ in lx.CIVILIAN_VICTIMS for c in tok.children):
+            return True
     hit = [c for c in trigger.head.children if c.dep_ == "dobj"] if trigger.dep_ == "nsubj" else []
     hit += [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
     # "the barrage struck the children's hospital", "shells hit a market", "targets including a

@@ -69,3 +69,12 @@ def test_hits_a_headline_participle_is_done_to_its_noun(nlp, text, sub):
 ])
 def test_hits_who_threw_the_blasts_weapon(nlp, text, actor1):
     assert of_type(nlp, text, "Grenade").actor1 == actor1
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    # the side a weapon was fired from is its doer; ground named only by a nation's adjective is no side
+    ("Shells fired from Al Shabaab positions hit a market in Lamu on Monday, killing four traders.", "Al Shabaab"),
+    ("Rockets fired from Somali territory fell on a village near Mandera on Monday, wounding two herders.", None),
+])
+def test_hits_who_sent_the_weapon(nlp, text, actor1):
+    assert of_type(nlp, text, "Shelling/artillery/missile attack").actor1 == actor1

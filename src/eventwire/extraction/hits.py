@@ -9,8 +9,8 @@ put the one hit elsewhere, and this module finds them:
   staff" (an event told by a noun, subject of the verb that says what it hit);
 * :func:`when_doer`: "two were killed when gunmen fired on a bus" (a passive act's doer, told
   by its "when" clause);
-* :func:`thrower`: "assailants threw a grenade at the office; nobody was hurt" (who threw the
-  blast's weapon, told by another verb than the trigger);
+* :func:`weapon_user`: "assailants threw a grenade at the office; nobody was hurt", "shells
+  fired from M23 positions hit the market" (who threw or sent the blast's weapon);
 * :func:`headline_passive`: "opposition MP arrested in Kasama" (a headline's participle is done
   to its noun);
 * :func:`people`: whether a phrase's head is people ("two elders", "four", "three of them"),
@@ -25,6 +25,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from eventwire import taxonomy as tx
 from eventwire.analysis import lexicon as lx
 from eventwire.extraction import actors as actor_mod
 from eventwire.extraction.sides import victims
@@ -140,6 +141,43 @@ def thrower(trigger: Token, ctx: actor_mod.ActorContext) -> tuple[actor_mod.Acto
         doer = actor_mod.unidentified(ctx.country) if told.agent.kind == "civilian" else told.agent
         return doer, told.agent_span
     return None
+
+
+def weapon_user(trigger: Token, sub: str, ctx: actor_mod.ActorContext) -> tuple[actor_mod.Actor, Span, str] | None:
+    """Who used a blast's weapon, when the trigger's own clause names no doer: who threw or
+    planted a bomb or grenade (:func:`thrower`), else who sent the weapon the trigger tells of
+    (:func:`sender`); with the phrase and the rule."""
+    threw = thrower(trigger, ctx) if sub in _THROWN else None
+    if threw is not None:
+        return (*threw, "who threw or planted the blast's weapon")
+    sent = sender(trigger, ctx)
+    return (*sent, "who sent the weapon ('fired from X', 'a strike by X')") if sent is not None else None
+
+
+#: Blasts whose doer may be told by who threw or planted the weapon.
+_THROWN = frozenset({tx.GRENADE, tx.REMOTE_EXPLOSIVE, tx.SUICIDE_BOMB})
+
+
+def sender(trigger: Token, ctx: actor_mod.ActorContext) -> tuple[actor_mod.Actor, Span] | None:
+    """"Shells fired from M23 positions hit the market", "rockets fired by militants slammed into",
+    "drone strikes by the police hit": the armed side a weapon came from, told by "by" or "from"
+    on the weapon or on the verb that sent it (a place it came from names no side: "from Crimea")."""
+    weapons = [trigger, *(c for c in trigger.children if c.dep_ == "nsubj")]
+    senders = [*weapons, *(a for w in weapons for a in w.children if a.dep_ == "acl" and a.tag_ == "VBN")]
+    found = [g for h in senders for c in h.children if (c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in {"by", "from"}))
+             for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in {"GPE", "LOC", "FAC"}]
+    for tok in found:
+        actor, span = actor_of([tok], ctx)
+        if actor is not None and span is not None and actor.kind in actor_mod.ARMED_KINDS and not _ground(tok):
+            return actor, span
+    return None
+
+
+def _ground(tok: Token) -> bool:
+    """"From Congolese territory", "from the Pakistani side": ground told only by a nation's
+    adjective, which says where the weapon came from, not whose it was (not "from M23 lines")."""
+    return tok.lemma_.lower() in lx.TERRITORY_WORDS | {"side", "soil"} and all(
+        c.dep_ in {"det", "prep"} or c.ent_type_ == "NORP" for c in tok.children)
 
 
 def headline_passive(trig: Trigger) -> Trigger:

@@ -126,8 +126,8 @@ def actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tuple[Eviden
     when = hits.when_doer(trig.token, ctx) if name1 is None else None
     if when is not None:  # "two were killed when unknown gunmen fired on a bus": the gunmen
         name1, rule1, phrase1 = when[0].name, "the doer of the act's 'when' clause", when[1].text
-    elif name1 is None and sub in _THROWN and (threw := hits.thrower(trig.token, ctx)) is not None:
-        name1, rule1, phrase1 = threw[0].name, "who threw or planted the blast's weapon", threw[1].text
+    elif name1 is None and family == tx.REMOTE and (threw := hits.weapon_user(trig.token, sub, ctx)) is not None:
+        name1, rule1, phrase1 = threw[0].name, threw[2], threw[1].text
     elif name1 is None and _unidentified_told(trig.token):
         name1, rule1 = actor_mod.unidentified(country).name, "an attacker the sentence says nobody identified"
     if name1 is None and trig.token.pos_ in {"NOUN", "PROPN"} and not speaker:
@@ -208,8 +208,6 @@ def _unfilled(name: str | None, rule: str) -> str:
     return rule
 
 
-#: Blasts whose doer may be told by who threw or planted the weapon.
-_THROWN = frozenset({tx.GRENADE, tx.REMOTE_EXPLOSIVE, tx.SUICIDE_BOMB})
 #: Events whose second side is the armed one the sentence names besides the doer, and the
 #: kinds it may be: the police a crowd stoned, the soldiers a bomb killed, the troops rebels fought.
 _HIT = frozenset({"state", "police"})

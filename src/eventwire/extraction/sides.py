@@ -243,6 +243,10 @@ def civilians_hit(trigger: Token) -> bool:
         told = {"nsubj", "nsubjpass", "dobj"} if tok.lemma_ in lx.SUFFERING_VERBS else {"pobj"} if tok.lower_ == "among" else set()
         if any(c.dep_ in told and c.lower_ in lx.CIVILIAN_VICTIMS for c in tok.children):
             return True
+    # "blew himself up as people queued", "exploded while worshippers were leaving": who was there
+    scene = [c for c in trigger.children if c.dep_ in {"advcl", "relcl"} and c.pos_ == "VERB"]
+    if any(g.dep_ == "nsubj" and g.lower_ in lx.CIVILIAN_VICTIMS for c in scene for g in c.children):
+        return True
     hit = [c for c in trigger.head.children if c.dep_ == "dobj"] if trigger.dep_ == "nsubj" else []
     hit += [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
     # "the barrage struck the children's hospital", "shells hit a market", "targets including a

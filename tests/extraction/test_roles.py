@@ -150,3 +150,14 @@ def test_roles_a_mobs_victims_told_by_another_verb(nlp, text, actor2):
 ])
 def test_roles_people_a_chemical_attack_harmed_are_civilians(nlp, text, actor2):
     assert of_type(nlp, text, "Chemical weapon").actor2 == actor2
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    # a person named by a trade the lists did not hold before (a blogger) is unarmed
+    ("Police arrested a blogger at his home in Kisumu on Tuesday.", "Arrests"),
+    # people at the scene of a blast, told by a clause of the act ("as people queued")
+    ("A suicide bomber blew himself up outside a clinic in Garissa on Monday as people queued for vaccines.",
+     "Suicide bomb"),
+])
+def test_roles_unarmed_people_by_trade_and_at_the_scene(nlp, text, sub):
+    assert of_type(nlp, text, sub).actor2 == "Civilians (Kenya)"

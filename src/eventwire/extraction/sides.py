@@ -97,10 +97,15 @@ def pair(trigger: Token, ctx: actor_mod.ActorContext) -> tuple[Side, Side] | Non
     verb = trigger.head if trigger.dep_ in {"dobj", "pobj"} and trigger.pos_ == "NOUN" else trigger
     if verb.lemma_ in lx.MUTUAL_VERBS and actor_of([c for c in verb.children if c.dep_ == "dobj"], ctx)[0] is None:
         # (not "troops and police engaged the rebels": allies, and the side they met)
-        for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        for subj in subjects:
             found = _two(subj, ctx)
             if found is not None:
                 return found
+        if len(subjects) == 2:  # a parse that made both sides subjects ("X and Y signed", no conj)
+            (a, span_a), (b, span_b) = ((_resolve(_alone(t).text, ctx), _alone(t)) for t in subjects)
+            if a is not None and b is not None and a.name != b.name:
+                return (a, span_a.text), (b, span_b.text)
     return None
 
 

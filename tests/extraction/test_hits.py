@@ -57,3 +57,24 @@ def test_hits_a_headline_participle_is_done_to_its_noun(nlp, text, sub):
     event = of_type(nlp, text, sub)
     assert event.actor2 is not None and event.actor2.startswith("Civilians")
     assert event.actor1 is None or not event.actor1.startswith("Civilians")
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    # who threw the grenade, when the trigger is the blast's harm told in another clause
+    ("A man hurled a grenade into a church in Garissa on Sunday; four worshippers were hurt.",
+     "Unidentified Armed Group (Kenya)"),
+    # a passive act joined to another ("killed and nine wounded") whose "when" clause tells the doer
+    (("Two people were killed and nine wounded when unidentified assailants hurled grenades into a bar in Kisumu "
+      "on Friday night, police said."), "Unidentified Armed Group (Kenya)"),
+])
+def test_hits_who_threw_the_blasts_weapon(nlp, text, actor1):
+    assert of_type(nlp, text, "Grenade").actor1 == actor1
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    # the side a weapon was fired from is its doer; ground named only by a nation's adjective is no side
+    ("Shells fired from Al Shabaab positions hit a market in Lamu on Monday, killing four traders.", "Al Shabaab"),
+    ("Rockets fired from Somali territory fell on a village near Mandera on Monday, wounding two herders.", None),
+])
+def test_hits_who_sent_the_weapon(nlp, text, actor1):
+    assert of_type(nlp, text, "Shelling/artillery/missile attack").actor1 == actor1

@@ -115,3 +115,49 @@ def test_roles_whoever_attacks_is_armed(nlp, text, sub):
 def test_roles_sides_told_apart(nlp, text, sub, actor1, actor2):
     event = of_type(nlp, text, sub)
     assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    # violence against civilians has an armed doer and civilian victims, though the parse names neither
+    ("A journalist was shot dead outside his home in Kisumu on Monday.",
+     "Unidentified Armed Group (Kenya)", "Civilians (Kenya)"),
+    ("Gunmen shot dead a prosecutor in Kisumu on Monday.", "Unidentified Armed Group (Kenya)", "Civilians (Kenya)"),
+    ("Masked men raped a teenage hawker in Garissa on Friday, police said.",
+     "Unidentified Armed Group (Kenya)", "Civilians (Kenya)"),
+])
+def test_roles_violence_against_civilians_has_a_doer_and_civilians(nlp, text, actor1, actor2):
+    event = next(m for m in events_of(nlp, text) if m.sub_event_type in {"Attack", "Sexual violence"})
+    assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+@pytest.mark.parametrize(("text", "actor2"), [
+    # a mob's victims told by another verb than the trigger; a force it stoned stays that force
+    ("Traders in Kisumu beat two men they accused of theft on Sunday; one of them died.", "Civilians (Kenya)"),
+    ("A mob in Kisumu stoned two police officers on Sunday; one of them died.", "Police Forces of Kenya"),
+])
+def test_roles_a_mobs_victims_told_by_another_verb(nlp, text, actor2):
+    assert of_type(nlp, text, "Mob violence").actor2 == actor2
+
+
+@pytest.mark.parametrize(("text", "actor2"), [
+    # people a chemical attack made ill or killed are civilians; soldiers are not
+    ("Doctors in Garissa said 14 people were treated for burning eyes after shells released a yellow gas on Monday.",
+     "Civilians (Kenya)"),
+    ("Medics in Lamu said two children died after a drone dropped a canister of toxic gas on the village on Friday.",
+     "Civilians (Kenya)"),
+    ("Soldiers were treated for burns after militants fired shells that released a toxic gas near Lamu on Monday.",
+     None),
+])
+def test_roles_people_a_chemical_attack_harmed_are_civilians(nlp, text, actor2):
+    assert of_type(nlp, text, "Chemical weapon").actor2 == actor2
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    # a person named by a trade the lists did not hold before (a blogger) is unarmed
+    ("Police arrested a blogger at his home in Kisumu on Tuesday.", "Arrests"),
+    # people at the scene of a blast, told by a clause of the act ("as people queued")
+    ("A suicide bomber blew himself up outside a clinic in Garissa on Monday as people queued for vaccines.",
+     "Suicide bomb"),
+])
+def test_roles_unarmed_people_by_trade_and_at_the_scene(nlp, text, sub):
+    assert of_type(nlp, text, sub).actor2 == "Civilians (Kenya)"

@@ -121,3 +121,10 @@ def test_sides_a_second_side_told_by_what_it_is_part_of(bare_nlp):
 def test_sides_who_held_the_place_before(bare_nlp, sentence, word):
     lost = taken_from(find_token(bare_nlp(sentence), word), CTX)
     assert lost is not None and lost[0].name == "Rapid Support Forces"
+
+
+def test_sides_two_subjects_of_a_mutual_verb_are_its_two_sides(bare_nlp):
+    # a parse that makes both sides subjects of the verb, with no "and" joining them
+    sentence = "Three SPLM-N factions and the army signed a ceasefire in Kadugli on Monday."
+    found = pair(find_token(bare_nlp(sentence), "signed"), CTX)
+    assert found is not None and names(found) == ("SPLM-North (al-Hilu)", "Military Forces of Sudan")

@@ -9,6 +9,8 @@ put the one hit elsewhere, and this module finds them:
   staff" (an event told by a noun, subject of the verb that says what it hit);
 * :func:`when_doer`: "two were killed when gunmen fired on a bus" (a passive act's doer, told
   by its "when" clause);
+* :func:`weapon_user`: "assailants threw a grenade at the office; nobody was hurt", "shells
+  fired from M23 positions hit the market" (who threw or sent the blast's weapon);
 * :func:`headline_passive`: "opposition MP arrested in Kasama" (a headline's participle is done
   to its noun);
 * :func:`people`: whether a phrase's head is people ("two elders", "four", "three of them"),
@@ -23,6 +25,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from eventwire import taxonomy as tx
 from eventwire.analysis import lexicon as lx
 from eventwire.extraction import actors as actor_mod
 from eventwire.extraction.sides import victims
@@ -53,6 +56,18 @@ def people(head: Token) -> bool:
         return all(c.dep_ != "prep" or any(g.lower_ in _PERSONAL or g.lower_ in lx.PERSON_WORDS
                                            for g in c.children if g.dep_ == "pobj") for c in head.children)
     return head.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in head.children) and head.tag_ == "NNS"
+
+
+def people_done_to(trigger: Token, ctx: actor_mod.ActorContext) -> Span | None:
+    """"A crowd beat two men; one died", "residents set upon a suspected thief": the unarmed
+    people that a verb of the trigger's sentence (not a speaker's) has for object, when the
+    trigger is another word of the same act (not "stoned two police officers": a force)."""
+    for tok in trigger.sent:
+        if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and tok.head.lemma_ not in lx.SPEECH_VERBS and people(tok):
+            actor, span = actor_of([tok], ctx)
+            if span is not None and (actor is None or actor.kind == "civilian"):
+                return span
+    return None
 
 
 def unarmed(head: Token) -> bool:
@@ -100,13 +115,69 @@ def when_doer(trigger: Token, ctx: actor_mod.ActorContext) -> tuple[actor_mod.Ac
     if not any(c.dep_ in {"nsubjpass", "auxpass"} for c in trigger.children) or any(
             c.dep_ == "agent" for c in trigger.children):
         return None
-    for clause in (c for c in trigger.children if c.dep_ == "advcl" and c.pos_ == "VERB"):
+    # (also the clause of a participle joined to it: "two were killed and nine wounded when ...")
+    heads = [trigger, *(c for c in trigger.children if c.dep_ == "conj" and c.tag_ == "VBN")]
+    for clause in (c for h in heads for c in h.children if c.dep_ == "advcl" and c.pos_ == "VERB"):
         if not any(m.dep_ in {"advmod", "mark"} and m.lower_ == "when" for m in clause.children):
             continue
         actor, span = actor_of([c for c in clause.children if c.dep_ == "nsubj"], ctx)
         if actor is not None and span is not None:
             return actor, span
     return None
+
+
+def thrower(trigger: Token, ctx: actor_mod.ActorContext) -> tuple[actor_mod.Actor, Span] | None:
+    """"Unknown assailants threw a grenade at the office; nobody was injured", "a man hurled a
+    grenade into the tent, killing two": who threw or planted the sentence's bomb or grenade,
+    when the trigger is another word of the blast. Only people no state arms: a man nobody names
+    is an armed group nobody names (a state's force defuses bombs more often than it throws them)."""
+    for tok in trigger.sent:
+        if tok.pos_ != "VERB" or tok.lemma_ not in lx.THROWING_VERBS or not any(
+                c.dep_ == "dobj" and c.lemma_ in lx.GRENADE_WORDS | lx.EXPLOSIVE_WORDS for c in tok.children):
+            continue
+        told = arguments(tok, ctx)
+        if told.agent is None or told.agent_span is None or told.agent.kind not in {"nonstate", "civilian"}:
+            continue
+        doer = actor_mod.unidentified(ctx.country) if told.agent.kind == "civilian" else told.agent
+        return doer, told.agent_span
+    return None
+
+
+def weapon_user(trigger: Token, sub: str, ctx: actor_mod.ActorContext) -> tuple[actor_mod.Actor, Span, str] | None:
+    """Who used a blast's weapon, when the trigger's own clause names no doer: who threw or
+    planted a bomb or grenade (:func:`thrower`), else who sent the weapon the trigger tells of
+    (:func:`sender`); with the phrase and the rule."""
+    threw = thrower(trigger, ctx) if sub in _THROWN else None
+    if threw is not None:
+        return (*threw, "who threw or planted the blast's weapon")
+    sent = sender(trigger, ctx)
+    return (*sent, "who sent the weapon ('fired from X', 'a strike by X')") if sent is not None else None
+
+
+#: Blasts whose doer may be told by who threw or planted the weapon.
+_THROWN = frozenset({tx.GRENADE, tx.REMOTE_EXPLOSIVE, tx.SUICIDE_BOMB})
+
+
+def sender(trigger: Token, ctx: actor_mod.ActorContext) -> tuple[actor_mod.Actor, Span] | None:
+    """"Shells fired from M23 positions hit the market", "rockets fired by militants slammed into",
+    "drone strikes by the police hit": the armed side a weapon came from, told by "by" or "from"
+    on the weapon or on the verb that sent it (a place it came from names no side: "from Crimea")."""
+    weapons = [trigger, *(c for c in trigger.children if c.dep_ == "nsubj")]
+    senders = [*weapons, *(a for w in weapons for a in w.children if a.dep_ == "acl" and a.tag_ == "VBN")]
+    found = [g for h in senders for c in h.children if (c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in {"by", "from"}))
+             for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in {"GPE", "LOC", "FAC"}]
+    for tok in found:
+        actor, span = actor_of([tok], ctx)
+        if actor is not None and span is not None and actor.kind in actor_mod.ARMED_KINDS and not _ground(tok):
+            return actor, span
+    return None
+
+
+def _ground(tok: Token) -> bool:
+    """"From Congolese territory", "from the Pakistani side": ground told only by a nation's
+    adjective, which says where the weapon came from, not whose it was (not "from M23 lines")."""
+    return tok.lemma_.lower() in lx.TERRITORY_WORDS | {"side", "soil"} and all(
+        c.dep_ in {"det", "prep"} or c.ent_type_ == "NORP" for c in tok.children)
 
 
 def headline_passive(trig: Trigger) -> Trigger:

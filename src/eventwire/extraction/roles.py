@@ -77,6 +77,7 @@ def actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tuple[Eviden
     a2 = trig.patient
     family = tx.event_type(sub)
     country = ctx.country
+    civilians = f"Civilians ({country})" if country else "Civilians"
     speaker = _reports(trig.token)
     if speaker:
         # "a crowd beat two men to death, police said", coded from "said": who tells it is no side
@@ -110,18 +111,23 @@ def actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tuple[Eviden
     if a2 is None and (family == tx.VAC or sub in {tx.MOB_VIOLENCE, tx.ARRESTS}) \
             and trig.patient_span is not None and hits.people(trig.patient_span.root):
         # "gunmen seized two elders": whoever a violence against civilians hits, unarmed, is civilians
-        name2, rule2 = f"Civilians ({country})" if country else "Civilians", "the unarmed people it hit"
+        name2, rule2 = civilians, "the unarmed people it hit"
         phrase2 = trig.patient_span.text
     elif a2 is None and sub == tx.MOB_VIOLENCE and trig.patient_span is not None \
             and trig.patient_span.root.lower_ in lx.CIVILIAN_PLACES | {"home", "house", "shop", "store"}:
         # "a mob torched several homes", "attacked a shop": the people whose homes and shops they are
-        name2, rule2 = f"Civilians ({country})" if country else "Civilians", "the people whose homes a mob attacked"
+        name2, rule2 = civilians, "the people whose homes a mob attacked"
         phrase2 = trig.patient_span.text
+    elif a2 is None and sub == tx.MOB_VIOLENCE and (beaten := hits.people_done_to(trig.token, ctx)) is not None:
+        # "villagers beat two men accused of theft; one died": told by another verb than the trigger
+        name2, rule2, phrase2 = civilians, "the people a verb of the mob's sentence did something to", beaten.text
     name1, rule1, phrase1, name2, rule2, phrase2 = sides.told_apart(trig, sub, ctx, (name1, rule1, phrase1),
                                                                     (name2, rule2, phrase2))
     when = hits.when_doer(trig.token, ctx) if name1 is None else None
     if when is not None:  # "two were killed when unknown gunmen fired on a bus": the gunmen
         name1, rule1, phrase1 = when[0].name, "the doer of the act's 'when' clause", when[1].text
+    elif name1 is None and family == tx.REMOTE and (threw := hits.weapon_user(trig.token, sub, ctx)) is not None:
+        name1, rule1, phrase1 = threw[0].name, threw[2], threw[1].text
     elif name1 is None and _unidentified_told(trig.token):
         name1, rule1 = actor_mod.unidentified(country).name, "an attacker the sentence says nobody identified"
     if name1 is None and trig.token.pos_ in {"NOUN", "PROPN"} and not speaker:
@@ -135,6 +141,8 @@ def actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tuple[Eviden
             name1, rule1 = ctx.main_group, "the article's main armed group"
         elif sub in {tx.ARRESTS} or (family == tx.BATTLES and a2 is not None and a2.kind == "nonstate"):
             name1, rule1 = actor_mod._military(country) if country else None, "the country's military"
+        elif family == tx.VAC:  # violence against civilians has a doer, armed: the article's group, else unnamed
+            name1, rule1 = ctx.main_group or actor_mod.unidentified(country).name, "an armed doer nobody names"
     hit = sides.victims(trig.token, ctx) if name2 is None and family in tx.VIOLENT_EVENT_TYPES else None
     told_by = "the act's participle"
     if hit is None and name2 is None and family in tx.VIOLENT_EVENT_TYPES:
@@ -143,11 +151,11 @@ def actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tuple[Eviden
     if hit is not None and hit[0] is not None and hit[0].name != name1:
         name2, rule2, phrase2 = hit[0].name, f"who {told_by} killed or wounded", hit[1].text
     elif hit is not None and family in {tx.VAC, tx.REMOTE} and hits.people(hit[1].root):
-        name2, rule2 = f"Civilians ({country})" if country else "Civilians", f"the people {told_by} killed"
+        name2, rule2 = civilians, f"the people {told_by} killed"
         phrase2 = hit[1].text
     if name2 is None and family == tx.REMOTE and trig.patient_span is not None and hits.unarmed(trig.patient_span.root):
         # "a shepherd was killed when a bomb exploded", "a grenade thrown at a group of students"
-        name2, rule2 = f"Civilians ({country})" if country else "Civilians", "the unarmed people the blast hit"
+        name2, rule2 = civilians, "the unarmed people the blast hit"
         phrase2 = trig.patient_span.text
     if name2 is None and family == tx.REMOTE and country and sides.civilians_hit(trig.token):
         # "missiles hit the city centre, killing 21 people"
@@ -183,7 +191,9 @@ def actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tuple[Eviden
         other = _other_side(trig, sub, name1, ctx, _SIDES_MET[sub])
         if other is not None:
             name2, rule2, phrase2 = other[0].name, "the armed side the sentence names beside the doer", other[1].text
-    if name1 == name2:
+    if name2 is None and family == tx.VAC:  # done to civilians, by its type, though the parse found no one
+        name2, rule2 = civilians, "the civilians violence against civilians hit"
+    if name1 == name2 and name1 is not None:
         name2, rule2 = None, "the same as actor1"
     rule1, rule2 = _unfilled(name1, rule1), _unfilled(name2, rule2)
     return Evidence("actor1", name1, phrase1 if name1 else None, rule1), \

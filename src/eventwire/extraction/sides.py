@@ -97,10 +97,15 @@ def pair(trigger: Token, ctx: actor_mod.ActorContext) -> tuple[Side, Side] | Non
     verb = trigger.head if trigger.dep_ in {"dobj", "pobj"} and trigger.pos_ == "NOUN" else trigger
     if verb.lemma_ in lx.MUTUAL_VERBS and actor_of([c for c in verb.children if c.dep_ == "dobj"], ctx)[0] is None:
         # (not "troops and police engaged the rebels": allies, and the side they met)
-        for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        for subj in subjects:
             found = _two(subj, ctx)
             if found is not None:
                 return found
+        if len(subjects) == 2:  # a parse that made both sides subjects ("X and Y signed", no conj)
+            (a, span_a), (b, span_b) = ((_resolve(_alone(t).text, ctx), _alone(t)) for t in subjects)
+            if a is not None and b is not None and a.name != b.name:
+                return (a, span_a.text), (b, span_b.text)
     return None
 
 
@@ -239,6 +244,14 @@ def civilians_hit(trigger: Token) -> bool:
         if tok.lemma_ in {"kill", "wound", "injure", "hurt"} and any(
                 c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in lx.CIVILIAN_VICTIMS for c in tok.children):
             return True
+        # "17 people were treated", "two children died", "sickened residents", "a blast among worshippers"
+        told = {"nsubj", "nsubjpass", "dobj"} if tok.lemma_ in lx.SUFFERING_VERBS else {"pobj"} if tok.lower_ == "among" else set()
+        if any(c.dep_ in told and c.lower_ in lx.CIVILIAN_VICTIMS for c in tok.children):
+            return True
+    # "blew himself up as people queued", "exploded while worshippers were leaving": who was there
+    scene = [c for c in trigger.children if c.dep_ in {"advcl", "relcl"} and c.pos_ == "VERB"]
+    if any(g.dep_ == "nsubj" and g.lower_ in lx.CIVILIAN_VICTIMS for c in scene for g in c.children):
+        return True
     hit = [c for c in trigger.head.children if c.dep_ == "dobj"] if trigger.dep_ == "nsubj" else []
     hit += [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
     # "the barrage struck the children's hospital", "shells hit a market", "targets including a

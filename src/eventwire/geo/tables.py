@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-_FORMAT = 5  # bump when the cached layout or the build rules change
+_FORMAT = 6  # bump when the cached layout or the build rules change
 _KINDS = ("city", "district", "admin1", "country")
 _PRECISION: tuple[int | None, ...] = (1, 2, 3, None)
 CITY, DISTRICT, ADMIN1, COUNTRY = range(4)

@@ -82,10 +82,25 @@ def test_assertion_coordinated_clauses_and_headlines_pass(bare_nlp, sentence, wo
     ("Militia members routinely detained travellers at the checkpoint outside Juba.", "detained"),
     ("The coalition says it only strikes legitimate military targets.", "strikes"),
     ("The group attacks army convoys in the north.", "attacks"),
+    # a person's role in a campaign: a bare plural event noun under a verb of organising
+    ("The detained man coordinated and conducted roadside bomb attacks against army patrols.", "attacks"),
+    ("She had financed kidnappings of traders on the northern highway, prosecutors said.", "kidnappings"),
+    ("The cell leader planned and led roadside bombings and other attacks on convoys.", "attacks"),
+    ("The detained man was responsible for kidnappings of traders on the highway.", "kidnappings"),
 ])
 def test_assertion_habits_and_generic_present_blocked(bare_nlp, sentence, word):
     doc = bare_nlp(sentence)
     assert assertion_blocker(find_token(doc, word)) is not None
+
+
+@pytest.mark.parametrize(("sentence", "word"), [
+    # a verb of doing, or a number, makes the attacks particular ones
+    ("Rebels conducted attacks on three villages on Sunday, killing nine people.", "attacks"),
+    ("Insurgents carried out two attacks on army posts near Baidoa on Friday.", "attacks"),
+])
+def test_assertion_particular_attacks_under_a_verb_of_doing_pass(bare_nlp, sentence, word):
+    doc = bare_nlp(sentence)
+    assert assertion_blocker(find_token(doc, word)) is None
 
 
 RUNNING = "running total"

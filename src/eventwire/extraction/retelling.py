@@ -53,7 +53,9 @@ def told_before(found: list[Candidate], sent: Span, si: int, earlier: list[Menti
             kept.append(c)
             continue
         tok = c.found.token
-        if _relative_retelling(tok, earlier) and not date_for(tok, si, times).known:
+        if _during_a_told_event(tok, sent, earlier):
+            dropped.append(c.drop(Reason.TIME_REFERENCE, f"{tok.head.text} {tok.text}"))
+        elif _relative_retelling(tok, earlier) and not date_for(tok, si, times).known:
             dropped.append(c.drop(Reason.RELATIVE_RETELLING, f"{tok.head.text} {tok.text}"))
         elif not toll and _definite_retelling(tok, c.sub_event_type, sent, si, earlier, refs, times):
             dropped.append(c.drop(Reason.DEFINITE_RETELLING))
@@ -90,6 +92,13 @@ def _time_reference(tok: Token) -> bool:
     """"Suspects were detained after the attack": an event already told, used as a point in time."""
     return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in {
         "after", "before", "since", "following", "until"} and definite(tok)
+
+
+def _during_a_told_event(tok: Token, sent: Span, earlier: list[Mention]) -> bool:
+    """"Troops at the base took shelter during the attack": once an event is told, "during" or
+    "amid" the definite event noun is the time of what the sentence tells, not a new event."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in {"during", "amid", "amidst"} \
+        and definite(tok) and any(m.end <= sent.start_char for m in earlier)
 
 
 def _relative_retelling(tok: Token, earlier: list[Mention]) -> bool:

@@ -98,7 +98,8 @@ def test_quality_fresh_heldout_set_does_not_regress(tmp_path):
 # event dates 0.568 -> 0.705, one more false event)
 # raised to 0.70 / 0.74 with issue 16's place, roles and toll rules (measured 0.712 / 0.746)
 # raised to 0.74 / 0.75 with session 12's localities, hits, placed actors and article tolls (0.750 / 0.759)
-@pytest.mark.parametrize(("name", "floor"), [("args_dev", 0.74), ("args_heldback", 0.75)])
+# raised to 0.75 / 0.76 with session 13's districts, actors and retellings (0.761 / 0.769)
+@pytest.mark.parametrize(("name", "floor"), [("args_dev", 0.75), ("args_heldback", 0.76)])
 def test_quality_argument_sets_do_not_regress(tmp_path, name, floor):
     """Issue 16's article sets (tests/data/args_dev for development, args_heldback held back:
     its figures are read, never its articles). Events F1 held at the 2026-12-02 level."""
@@ -113,7 +114,9 @@ def test_quality_argument_sets_do_not_regress(tmp_path, name, floor):
 # actor1 0.575, actor2 0.476, date 0.898, fatalities 0.916).
 # Raised again with session 12's rules (2026-12-02: coverage 0.699, place 0.859, actor1 0.657, actor2 0.583,
 # date 0.962, fatalities 0.932).
-CORPUS_ARGUMENT_FLOORS = {"coverage": 0.69, "place": 0.85, "actor1": 0.65, "actor2": 0.575, "date": 0.95,
+# Raised with session 13's country votes, districts, actors and group tables (2026-12-02: coverage 0.713,
+# place 0.866, actor1 0.689, actor2 0.636, date 0.963, fatalities 0.93).
+CORPUS_ARGUMENT_FLOORS = {"coverage": 0.70, "place": 0.86, "actor1": 0.68, "actor2": 0.63, "date": 0.955,
                           "fatalities": 0.925}
 
 

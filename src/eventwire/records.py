@@ -297,6 +297,16 @@ def problem_to_dict(problem: Problem) -> dict[str, Any]:
     return {"file": problem.file, "line": problem.line, "reason": problem.reason}
 
 
+#: The canonical name of armed people nobody names, before its country: "Unidentified Armed Group (Nigeria)".
+UNIDENTIFIED_ARMED_GROUP = "Unidentified Armed Group"
+
+
+def named(actor: str | None) -> str | None:
+    """The actor, or None for nobody or an unidentified armed group: a report that does not say
+    who acted does not disagree with one that does."""
+    return None if actor is None or actor.startswith(UNIDENTIFIED_ARMED_GROUP) else actor
+
+
 def mention_order(m: Mention) -> tuple[Any, ...]:
     """The order an event's mentions are listed in: publication date (unknown last), article, offset."""
     return (m.published is None, m.published or dt.date.min, m.article_id, *in_article(m))

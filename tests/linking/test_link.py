@@ -268,3 +268,14 @@ def test_link_consolidate_a_place_named_as_its_province_contains_its_towns():
     merged = consolidate([mention("m1", place=county, deaths=3), mention("m2")])
     assert len(merged) == 1 and merged[0].place == MARIB and merged[0].fatalities == 3
     assert len(consolidate([mention("m1", place=county), mention("m2", place=SANAA)])) == 2
+
+
+def test_link_an_unidentified_doer_does_not_split_an_event_from_its_named_doer():
+    # "explosions hit a crowd" (nobody named), then "the military had struck the village by mistake"
+    unnamed = mention("m1", actor1="Unidentified Armed Group (Yemen)")
+    named_later = mention("m2", actor1="Military Forces of Saudi Arabia", deaths=30)
+    merged = consolidate([unnamed, named_later])
+    assert len(merged) == 1 and merged[0].actor1 == "Military Forces of Saudi Arabia", merged
+    assert roles_agree(unnamed, named_later)
+    # two named doers still make two events
+    assert len(consolidate([mention("m1"), named_later])) == 2

@@ -36,7 +36,7 @@ from eventwire.linking.merge import (
     sub_country,
     types_mergeable,
 )
-from eventwire.records import DateSpan, Mention, Place, in_article
+from eventwire.records import DateSpan, Mention, Place, in_article, named
 
 #: An undated report can only be of an event this many days before publication.
 UNDATED_WINDOW_DAYS = 30
@@ -81,7 +81,9 @@ def dates_compatible(a: DateSpan, b: DateSpan, *, slack: int = 0) -> bool:
 
 
 def actors_compatible(a: Mention, b: Mention) -> bool:
-    if a.actor1 and b.actor1 and a.actor1 != b.actor1:
+    """Whether two mentions of one article may be one event's: the doers agree where both name
+    one (an unidentified armed group names no one; in battles the sides may swap)."""
+    if named(a.actor1) and named(b.actor1) and a.actor1 != b.actor1:
         return a.event_type == tx.BATTLES and bool({a.actor1, a.actor2} & {b.actor1, b.actor2})
     return True
 
@@ -110,7 +112,7 @@ def consolidate(mentions: Sequence[Mention], *, km: float = 30.0) -> list[Mentio
         for i in targets:
             g = groups[i]
             dates = narrower(g.dates, m.dates) if dates_compatible(g.dates, m.dates) else g.dates
-            actor1 = g.actor1 or m.actor1
+            actor1 = named(g.actor1) or named(m.actor1) or g.actor1 or m.actor1
             actor2 = g.actor2 or m.actor2
             # A toll without a place reaches an event only when it is unambiguous: one
             # candidate, and no date that says it covers more ("thousands since 2015").
@@ -170,7 +172,7 @@ def roles_agree(a: Mention, b: Mention) -> bool:
     link (who was hit is often described differently: "civilians", "a
     village", "fighters") but a match raises the link's score.
     """
-    if a.actor1 is None or b.actor1 is None or a.actor1 == b.actor1:
+    if named(a.actor1) is None or named(b.actor1) is None or a.actor1 == b.actor1:
         return True
     return a.event_type == tx.BATTLES and (a.actor1 == b.actor2 or b.actor1 == a.actor2)
 

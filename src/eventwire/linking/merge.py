@@ -32,7 +32,7 @@ from dataclasses import replace
 from typing import Any
 
 from eventwire import taxonomy as tx
-from eventwire.records import DateSpan, Event, Mention, Place, in_article
+from eventwire.records import DateSpan, Event, Mention, Place, in_article, named
 
 #: Within a family, the sub-event type that wins when mentions merge.
 PRIORITY = (
@@ -141,9 +141,9 @@ def merge_two(base: Mention, other: Mention) -> Mention:
     sub = base.sub_event_type if _RANK[base.sub_event_type] <= _RANK[other.sub_event_type] else other.sub_event_type
     place = better_place(base.place, other.place)
     host = base if place is base.place else other
-    actor1 = base.actor1 or other.actor1
+    actor1 = named(base.actor1) or named(other.actor1) or base.actor1 or other.actor1
     actor2 = base.actor2 or other.actor2
-    if sub == other.sub_event_type and other.actor1 and base.sub_event_type != sub:
+    if sub == other.sub_event_type and named(other.actor1) and base.sub_event_type != sub:
         actor1, actor2 = other.actor1, other.actor2 or actor2
     family = base.event_type if sub == base.sub_event_type else other.event_type
     return replace(host, event_type=family, sub_event_type=sub, place=place,

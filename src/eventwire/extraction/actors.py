@@ -57,6 +57,8 @@ def __getattr__(name: str) -> object:
 
 def _named(text: str, country: str | None) -> tables.NameRule | None:
     """The first rule of the state-force and group tables that names ``text``'s actor."""
+    if not tables.any_name().search(text):
+        return None
     for rule in (*tables.state_force_rules(), *tables.group_rules()):
         if rule.applies(country) and rule.rule.regex.search(text):
             return rule
@@ -66,7 +68,7 @@ def _named(text: str, country: str | None) -> tables.NameRule | None:
 def named_group(text: str, country: str | None = None) -> str | None:
     """The armed group, party, mission or coalition ``text`` names (by the table or by a
     movement's own name); the Islamic State as its branch in ``country``."""
-    for rule in tables.group_rules():
+    for rule in tables.group_rules() if tables.any_name().search(text) else ():
         if rule.applies(country) and rule.rule.regex.search(text):
             return branch(rule.name, country)
     return named_movement(text)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from eventwire.analysis import lexicon as lx
-from eventwire.extraction.actor_tables import group_rules, state_force_rules
+from eventwire.extraction.actor_tables import any_name
 from eventwire.extraction.areas import AREA_KIND, anchor_after, area_around, locality_in
 from eventwire.records import Place
 
@@ -165,7 +165,7 @@ def _may_be_a_place(span: Span) -> bool:
     gaz = default_gazetteer()
     if gaz.country_code(name) is not None or gaz.demonym_country(name) is not None or gaz.is_stopword(name):
         return False
-    return not any(rule.rule.regex.search(name) for rule in (*group_rules(), *state_force_rules()))
+    return not any_name().search(name)
 
 
 def names_a_people(doc: Doc, ent: Span) -> bool:
@@ -179,7 +179,7 @@ def names_a_people(doc: Doc, ent: Span) -> bool:
     if name in lx.ETHNIC_GROUPS or name.lower() in lx.ARMED_GENERIC_WORDS \
             or default_gazetteer().demonym_country(name) is not None:
         return True  # "Gang members" too
-    return any(rule.rule.regex.fullmatch(name) for rule in (*group_rules(), *state_force_rules()))
+    return any_name().fullmatch(name) is not None
 
 
 def _known_in(name: str, area: Place) -> Place | None:

@@ -37,6 +37,8 @@ def _fake_code(articles, *, settings, batch_size=None, budget=0.0):  # "slow" sl
                 os._exit(3)
             if "slow" in a.text:
                 time.sleep(3)
+            if "linger" in a.text:
+                time.sleep(1)
             out.append([])
     return out
 
@@ -151,6 +153,15 @@ def test_engines_local_dead_worker_loses_only_its_batch(fake_code):
     lost = {aid for aid, r in results.items() if isinstance(r, Problem)}
     assert lost == {"a4", "a5", "a6", "a7"}
     assert all("worker process died" in results[aid].reason for aid in lost)
+
+
+def test_engines_local_dead_worker_spares_a_batch_still_running_beside_it(fake_code):
+    # a0's batch is still at work when a5's worker dies: the pool breaks for both, and only
+    # the batch that breaks a pool alone is lost
+    articles = [_article(n, {0: "linger", 5: "die"}.get(n, "fine")) for n in range(12)]
+    results = dict(LocalEngine().code(articles, settings=Settings(batch_size=4, workers=2)))
+    lost = {a.article_id for a, r in results.items() if isinstance(r, Problem)}
+    assert lost == {"a4", "a5", "a6", "a7"}
 
 
 # -- Ray -----------------------------------------------------------------------------------------

@@ -80,6 +80,10 @@ def _work(batch: list[Article], settings: Settings) -> list[Result]:
     return code_batch(batch, settings=settings)
 
 
+def _came_back(future: Future[list[Result]]) -> bool:
+    return future.done() and not future.cancelled() and future.exception() is None
+
+
 class _Workers:
     """Forked worker processes with an ordered window of batches in flight."""
 
@@ -103,14 +107,32 @@ class _Workers:
         try:
             return list(zip(batch, future.result(), strict=True))
         except BrokenProcessPool:
-            # A worker died (killed, out of memory, a crash in native code): this batch is
-            # reported, and the batches behind it go again to a new pool.
-            self._pool.shutdown(cancel_futures=True)
+            pass
+        # A worker died (killed, out of memory, a crash in native code). The pool breaks for
+        # every batch in flight, not only the dead worker's, so each batch that had not come
+        # back is run again alone in a fresh pool: the one that breaks it alone is reported.
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool = self._new_pool()
+        behind = list(self.window)
+        self.window.clear()
+        results = self._alone(batch)
+        for again, earlier in behind:
+            if not _came_back(earlier):
+                earlier = Future()
+                earlier.set_result(self._alone_results(again))
+            self.window.append((again, earlier))
+        return results
+
+    def _alone_results(self, batch: list[Article]) -> list[Result]:
+        return [result for _, result in self._alone(batch)]
+
+    def _alone(self, batch: list[Article]) -> list[tuple[Article, Result]]:
+        """``batch`` coded with nothing else in flight, so a broken pool is its own doing."""
+        try:
+            return list(zip(batch, self._pool.submit(_work, batch, self._settings).result(), strict=True))
+        except BrokenProcessPool:
+            self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = self._new_pool()
-            queued = [b for b, _ in self.window]
-            self.window.clear()
-            for again in queued:
-                self.submit(again)
             return [(a, Problem(a.file, WORKER_DIED)) for a in batch]
 
     def close(self) -> None:

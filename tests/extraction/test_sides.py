@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.extraction.actors import ActorContext
-from eventwire.extraction.sides import blamed, pair, taken_from, transfer, under_fire, victims
+from eventwire.extraction.sides import blamed, pair, taken_from, transfer, under_fire
 
 from ..conftest import find_token
 
@@ -77,12 +77,6 @@ def test_sides_the_doer_a_speaker_blames(bare_nlp, sentence, doer):
 def test_sides_no_blame_when_denied_or_no_one(bare_nlp):
     assert blamed(bare_nlp("Residents did not blame the RSF for the fire in Kosti.")[:], CTX) is None
     assert blamed(bare_nlp("The army held talks with elders in Kosti.")[:], CTX) is None
-
-
-def test_sides_victims_of_the_participle(bare_nlp):
-    doc = bare_nlp("RSF fighters attacked a checkpoint near Bara on Monday, killing four army soldiers.")
-    hit = victims(find_token(doc, "attacked"), CTX)
-    assert hit is not None and hit[0] is not None and hit[0].name == "Military Forces of Sudan"
 
 
 def test_sides_allies_that_met_a_third_side_are_no_pair(bare_nlp):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from eventwire.extraction import actor_tables as tables
 from eventwire.extraction.movements import MOVEMENT_NAME
+from eventwire.records import UNIDENTIFIED_ARMED_GROUP
 
 #: Abbreviations and forms a gazetteer of demonyms does not cover.
 ABBREVIATIONS: dict[str, str] = {
@@ -39,7 +40,7 @@ class Actor:
 
 def unidentified(where: str | None) -> Actor:
     """Armed people nobody names: ``Unidentified Armed Group (<Country>)``."""
-    return Actor(f"Unidentified Armed Group ({where})" if where else "Unidentified Armed Group", "nonstate", where)
+    return Actor(f"{UNIDENTIFIED_ARMED_GROUP} ({where})" if where else UNIDENTIFIED_ARMED_GROUP, "nonstate", where)
 
 
 def police(where: str | None) -> Actor:
@@ -102,9 +103,9 @@ _THE_COUNTRIES = frozenset({
 
 #: The names :func:`resolve` gives, read back: "Military Forces of the Sudan", "Civilians (Mali)".
 FORCES_NAME = re.compile(r"^(Military|Police) Forces(?: of (?:the )?(.+?))?(?: \(.+\))?$")
-_PEOPLE_NAME = re.compile(r"^(Civilians|Protesters|Rioters|Unidentified Armed Group)(?: \((.+)\))?$")
+_PEOPLE_NAME = re.compile(r"^(Civilians|Protesters|Rioters|" + re.escape(UNIDENTIFIED_ARMED_GROUP) + r")(?: \((.+)\))?$")
 _PEOPLE_KIND = {"Civilians": "civilian", "Protesters": "protester", "Rioters": "rioter",
-                "Unidentified Armed Group": "nonstate"}
+                UNIDENTIFIED_ARMED_GROUP: "nonstate"}
 _GOVERNMENT_NAME = re.compile(r"^Government(?: of (?:the )?(.+))?$")
 _MILITIA_NAME = re.compile(r"^.+ (?:Ethnic|Clan|Tribal) Militia(?: \((.+)\))?$")
 #: Named forces that :func:`resolve` counts as states' (a coalition of states, an alliance).

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from eventwire import taxonomy as tx
 from eventwire.analysis import lexicon as lx
 from eventwire.extraction import actors as actor_mod
-from eventwire.extraction.sides import victims
+from eventwire.extraction.harmed import victims
 from eventwire.extraction.triggers import actor_of, arguments
 
 if TYPE_CHECKING:

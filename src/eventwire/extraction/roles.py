@@ -18,9 +18,10 @@ from eventwire import taxonomy as tx
 from eventwire.analysis import lexicon as lx
 from eventwire.analysis.lexicon import definite
 from eventwire.extraction import actors as actor_mod
-from eventwire.extraction import hits, sides
+from eventwire.extraction import harmed, hits, sides
 from eventwire.extraction.candidates import Evidence
 from eventwire.extraction.triggers import arguments, phrase, told_by_pronoun, trigger_kind
+from eventwire.records import named
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -34,7 +35,7 @@ CROWD_KINDS = frozenset({"civilian", "protester", "rioter"})
 
 
 def unnamed(actor: str | None) -> bool:
-    return actor is None or actor.startswith("Unidentified Armed Group")
+    return named(actor) is None
 
 
 def claimed_by(sent: Span, ctx: actor_mod.ActorContext) -> tuple[str, str] | None:
@@ -143,7 +144,7 @@ def actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tuple[Eviden
             name1, rule1 = actor_mod._military(country) if country else None, "the country's military"
         elif family == tx.VAC:  # violence against civilians has a doer, armed: the article's group, else unnamed
             name1, rule1 = ctx.main_group or actor_mod.unidentified(country).name, "an armed doer nobody names"
-    hit = sides.victims(trig.token, ctx) if name2 is None and family in tx.VIOLENT_EVENT_TYPES else None
+    hit = harmed.victims(trig.token, ctx) if name2 is None and family in tx.VIOLENT_EVENT_TYPES else None
     told_by = "the act's participle"
     if hit is None and name2 is None and family in tx.VIOLENT_EVENT_TYPES:
         # "a drone strike destroyed a car", "the attack wounded three staff": the verb the event word leads
@@ -157,7 +158,7 @@ def actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tuple[Eviden
         # "a shepherd was killed when a bomb exploded", "a grenade thrown at a group of students"
         name2, rule2 = civilians, "the unarmed people the blast hit"
         phrase2 = trig.patient_span.text
-    if name2 is None and family == tx.REMOTE and country and sides.civilians_hit(trig.token):
+    if name2 is None and family == tx.REMOTE and country and harmed.civilians_hit(trig.token):
         # "missiles hit the city centre, killing 21 people"
         name2, rule2 = f"Civilians ({country})", "civilians hit by the blast"
     if name2 is None and sub in {tx.AIR_STRIKE, tx.SHELLING, tx.ARMED_CLASH, tx.ARRESTS,

@@ -21,7 +21,7 @@ from typing import Any
 
 from eventwire.extraction.actors import STATE_GROUPS, actor_kind
 from eventwire.geo.tables import fold_ascii
-from eventwire.records import DateSpan, Event
+from eventwire.records import UNIDENTIFIED_ARMED_GROUP, DateSpan, Event
 from eventwire.taxonomy import BY_NAME, VAC
 
 __all__ = ["ACLED_COLUMNS", "INTEGER_COLUMNS", "INTER_CODES", "acled_row", "civilian_targeting",
@@ -66,7 +66,7 @@ def _kind(name: str | None, *, country: str | None) -> str | None:
         foreign = actor.country is not None and country is not None and actor.country != country
         return "external" if foreign or actor.name in STATE_GROUPS else actor.kind
     if actor.kind == "nonstate":
-        return "militia" if actor.name.startswith("Unidentified Armed Group") else "rebel"
+        return "militia" if actor.name.startswith(UNIDENTIFIED_ARMED_GROUP) else "rebel"
     return actor.kind
 
 

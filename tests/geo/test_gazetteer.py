@@ -221,3 +221,17 @@ def test_gazetteer_swapped_pair(a: str, b: str, expected: bool) -> None:
 def test_gazetteer_districts_no_town_names_are_known(name, cc, admin1):
     place = geocode(name, country_code=cc, kind="district")
     assert place is not None and (place.kind, place.country_code, place.admin1) == ("district", cc, admin1), place
+
+
+@pytest.mark.parametrize(("written", "indexed"), [
+    ("alnahud", ["elnahud", "annahud", "ennahud"]),
+    ("alshaddadi", ["elshaddadi", "ashshaddadi", "eshshaddadi"]),
+    ("annahud", ["alnahud", "elnahud"]),
+    ("elfasher", ["alfasher"]),
+    ("albab", ["elbab"]),  # "b" is a moon letter: the article keeps its "l"
+    ("bor", []),
+])
+def test_gazetteer_other_spellings_of_the_arabic_article(written, indexed):
+    from eventwire.geo.gazetteer import article_spellings
+
+    assert sorted(article_spellings(written)) == sorted(indexed)

@@ -262,3 +262,15 @@ def test_geocode_an_area_the_text_names_is_not_a_city_abroad_under_another_spell
     assert country_weights("Mambasa", kind="district").get("KE", 0.0) <= 0.5
     # under its own name a big city abroad is still found when the text says what it is
     assert geocode("Mombasa", country_code="CD", kind="city").country_code == "KE"
+
+
+@pytest.mark.parametrize(("written", "expected", "country"), [
+    ("Al-Damazin", "Ad-Damazin", "Sudan"),   # the index has only the assimilated article
+    ("Al-Zawiya", "Az Zawiyah", "Libya"),
+    ("Er Rahad", "Ar Rahad", "Sudan"),
+])
+def test_geocode_the_arabic_article_in_either_spelling(gaz: Gazetteer, written: str, expected: str,
+                                                       country: str) -> None:
+    place = geocode(written, gazetteer=gaz)
+    assert place is not None and (place.name, place.country) == (expected, country)
+    assert gaz.is_place(written)

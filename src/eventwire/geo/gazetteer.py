@@ -50,6 +50,30 @@ from eventwire.records import Place
 __all__ = ["Gazetteer", "cache_dir", "default_gazetteer", "name_key", "skeleton"]
 
 
+#: Arabic's article before a "sun letter" takes that letter's sound and is written so:
+#: al-Nahud is an-Nahud, al-Shaddadi ash-Shaddadi, al-Zawiya az-Zawiya.
+_SUN = ("th", "dh", "sh", "t", "d", "r", "z", "s", "n", "l")
+_ASSIMILATED = re.compile(r"^[ae](" + "|".join(_SUN) + r")\1(.{3,})$")
+_ARTICLE = re.compile(r"^[ae]l(.{3,})$")
+
+
+def article_spellings(key: str) -> list[str]:
+    """Other ways of writing a lookup key's Arabic article: "alnahud" -> "annahud", "ennahud",
+    "elnahud"; "annahud" -> "alnahud"; "elfasher" -> "alfasher". Tried only when the key itself
+    is not in the index."""
+    found = _ASSIMILATED.match(key)
+    if found:
+        rest = found.group(1) + found.group(2)
+        return [f"al{rest}", f"el{rest}"]
+    found = _ARTICLE.match(key)
+    if not found:
+        return []
+    rest = found.group(1)
+    other = ("e" if key[0] == "a" else "a") + "l" + rest
+    sun = next((c for c in _SUN if rest.startswith(c)), None)
+    return [other] + ([f"a{sun}{rest}", f"e{sun}{rest}"] if sun else [])
+
+
 class Gazetteer:
     """Offline place index, built (or read from its cache) lazily on first use.
 
@@ -169,7 +193,8 @@ class Gazetteer:
     def lookup_ids(self, name: str) -> list[int]:
         """Internal ids of every place with this name or spelling, most populous first."""
         self._ensure()
-        return self._ids(name_key(name))
+        key = name_key(name)
+        return self._ids(key) or next((ids for ids in map(self._ids, article_spellings(key)) if ids), [])
 
     def admin1_ids(self, name: str, *, country_code: str | None = None, fuzzy: bool = True) -> list[int]:
         """Ids of admin1 places with this name (exact key, then the loose skeleton within a country)."""
@@ -206,7 +231,7 @@ class Gazetteer:
             return True
         if len(key) < 3 or key in self._stop or key.isdigit():
             return False
-        return bool(self._ids(key))
+        return bool(self._ids(key)) or any(self._ids(other) for other in article_spellings(key))
 
     def is_stopword(self, name: str) -> bool:
         """Whether ``name`` is on the stoplist of place names that are rarely places in news."""

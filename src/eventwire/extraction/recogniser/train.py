@@ -68,10 +68,21 @@ class Options:
 def fit_logistic(x: Any, y: np.ndarray, *, l2: float, max_iter: int = 400) -> tuple[np.ndarray, np.ndarray]:
     """One-vs-rest logistic regression: (weights (d, k), bias (k,)) minimising mean binary
     cross-entropy + l2/2n * |W|^2, by L-BFGS from zero."""
+    from scipy import sparse
     from scipy.optimize import minimize
 
     n, d = x.shape
     k = y.shape[1]
+    if sparse.issparse(x):
+        # A hashed column no record has keeps a zero gradient from the zero start, so L-BFGS never
+        # moves it: fitting the columns in use gives the same weights, without carrying millions
+        # of zeros through every step (most of the hash space on a small corpus).
+        used = np.flatnonzero(sparse.csc_matrix(x).getnnz(axis=0))
+        if len(used) < d:
+            w_used, bias = fit_logistic(sparse.csr_matrix(x)[:, used], y, l2=l2, max_iter=max_iter)
+            weights = np.zeros((d, k), dtype=np.float32)
+            weights[used] = w_used
+            return weights, bias
     y64 = y.astype(np.float64)
 
     def objective(theta: np.ndarray) -> tuple[float, np.ndarray]:

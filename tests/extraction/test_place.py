@@ -162,3 +162,15 @@ def test_place_a_home_bound_group_votes_for_its_country(nlp, text, country):
     from eventwire.extraction.places import article_country
 
     assert article_country(nlp(text)) == country
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    # the province opens the sentence, the town comes late in the clause: the town is the scene
+    ("In Nangarhar province, gunmen shot dead two teachers on Tuesday on the road out of Jalalabad.",
+     "Jalalabad"),
+    ("In Sudan's North Darfur, fighting resumed on Sunday between the army and the RSF on the edge of El Fasher.",
+     "El Fasher"),
+])
+def test_place_a_town_of_the_province_in_the_clause_is_the_scene(nlp, text, town):
+    found = [m for m in events_of(nlp, text) if m.place is not None]
+    assert found and found[0].place.name == town, [(m.sub_event_type, m.place) for m in found]

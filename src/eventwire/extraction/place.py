@@ -90,10 +90,13 @@ def places_for(trig: Trigger, sent: Span, si: int, refs: list[PlaceRef], code: s
         return []
     scored.sort(key=lambda x: (x[0], x[1].place.geo_precision or 9))
     best = scored[0][1]
-    for dist, ref in scored[1:]:
-        # a town inside the chosen province, attached to the same clause: the more precise place
+    for _, ref in scored[1:]:
+        # a town inside the chosen province, anywhere in the clause's reach ("In the Amhara region,
+        # fighting flared ... on the outskirts of Debre Markos"): the more precise place, unless
+        # it is only where the report comes from
         if best.place.kind == "admin1" and ref.place.kind in {"city", "district"} \
-                and ref.place.admin1 == best.place.admin1 and dist <= scored[0][0] + 5:
+                and ref.place.admin1 == best.place.admin1 \
+                and not _where_the_source_is(doc[ref.start:ref.end].root, tok):
             best = ref
             break
     chosen = [best]

@@ -235,3 +235,14 @@ def test_gazetteer_other_spellings_of_the_arabic_article(written, indexed):
     from eventwire.geo.gazetteer import article_spellings
 
     assert sorted(article_spellings(written)) == sorted(indexed)
+
+
+@pytest.mark.parametrize(("name", "cc", "province"), [
+    ("Paktya", "AF", "Paktia"),
+    ("Meydan Wardak", "AF", "Wardak"),
+    ("Bang", "CF", None),  # the consonants of Bangui, but a village of its own
+])
+def test_gazetteer_a_loose_province_spelling_is_not_much_shorter_than_the_name(name, cc, province):
+    gaz = default_gazetteer()
+    found = [gaz.place_record(i).name for i in gaz.admin1_ids(name, country_code=cc)]
+    assert found[:1] == ([province] if province else [])

@@ -458,3 +458,15 @@ def test_actors_a_party_is_named_but_never_the_articles_main_group() -> None:
     actor = resolve("Awami League activists", ctx=ctx)
     assert actor is not None and actor.name == "Awami League" and actor.kind == "nonstate"
     assert actor_kind("Awami League").kind == "nonstate"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("Chad's army", "Military Forces of Chad"),
+    ("Niger’s Republican Guard", "Military Forces of Niger"),
+    ("Burundi's police", "Police Forces of Burundi"),
+    ("Malawi's government", "Government of Malawi"),
+])
+def test_actors_a_possessive_country_is_the_force_s_country(phrase: str, expected: str) -> None:
+    # the article is about another country: the possessive says whose force it is
+    actor = resolve(phrase, ctx=ActorContext(country_code="CM", country="Cameroon"), words=phrase.split())
+    assert actor is not None and actor.name == expected

@@ -53,12 +53,15 @@ def government(where: str | None) -> Actor:
     return Actor(f"Government of {the(where)}{where}" if where else "Government", "state", where)
 
 
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s$")
+
+
 def nationality(words: Iterable[str]) -> str | None:
     """The first country code named in ``words`` by name, demonym or abbreviation."""
     from eventwire.geo.gazetteer import default_gazetteer
 
     gaz = default_gazetteer()
-    seq = [w for w in words if w.strip()]
+    seq = [_POSSESSIVE.sub("", w) for w in words if w.strip()]  # "Ukraine's army": Ukraine
     for i, word in enumerate(seq):
         low = word.lower().strip("'’")
         if low in ABBREVIATIONS:

@@ -174,3 +174,9 @@ def test_place_a_home_bound_group_votes_for_its_country(nlp, text, country):
 def test_place_a_town_of_the_province_in_the_clause_is_the_scene(nlp, text, town):
     found = [m for m in events_of(nlp, text) if m.place is not None]
     assert found and found[0].place.name == town, [(m.sub_event_type, m.place) for m in found]
+
+
+def test_place_a_name_that_says_whose_a_person_is_is_not_the_scene(nlp):
+    text = "Police detained a Tigray opposition politician outside a hotel in Adama on Friday, his lawyer said."
+    found = [m for m in events_of(nlp, text) if m.place is not None]
+    assert found and found[0].place.name == "Adama", [(m.sub_event_type, m.place) for m in found]

@@ -23,7 +23,7 @@ from eventwire.records import Place
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["joined_names", "names_a_people", "unknown_localities"]
+__all__ = ["joined_names", "modifies_a_person", "names_a_people", "unknown_localities"]
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Entity types a name of a locality is never given (dates, numbers, amounts).
@@ -180,6 +180,14 @@ def names_a_people(doc: Doc, ent: Span) -> bool:
             or default_gazetteer().demonym_country(name) is not None:
         return True  # "Gang members" too
     return any_name().fullmatch(name) is not None
+
+
+def modifies_a_person(ent: Span) -> bool:
+    """"an Amhara opposition lawmaker", "a Kandahar police chief": the name says whose the person
+    is, not where the event happened (unless the sentence names no other place)."""
+    root = ent.root
+    heads = [root.head] + ([root.head.head] if root.head.dep_ == "compound" else [])
+    return root.dep_ in {"compound", "amod"} and any(h.lower_ in lx.PERSON_WORDS for h in heads)
 
 
 def _known_in(name: str, area: Place) -> Place | None:

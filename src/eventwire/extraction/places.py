@@ -25,7 +25,12 @@ from eventwire.extraction.areas import (
     own_kind,
 )
 from eventwire.extraction.countries import article_country, common_word
-from eventwire.extraction.localities import joined_names, names_a_people, unknown_localities
+from eventwire.extraction.localities import (
+    joined_names,
+    modifies_a_person,
+    names_a_people,
+    unknown_localities,
+)
 from eventwire.records import Place
 
 if TYPE_CHECKING:
@@ -129,7 +134,7 @@ def place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]:
                 # every value traces to the text; the coordinates say which place it is
                 place = replace(place, name=name)
             ref = PlaceRef(ent.start, ent.end, place, sent_index.get(ent.start, 0))
-            if names_a_people(doc, ent):
+            if names_a_people(doc, ent) or modifies_a_person(ent):
                 people.append(ref)  # "Fano fighters": a group, not the town in Italy, unless nothing else is told
                 continue
             refs.append(ref)

@@ -180,3 +180,20 @@ def test_place_a_name_that_says_whose_a_person_is_is_not_the_scene(nlp):
     text = "Police detained a Tigray opposition politician outside a hotel in Adama on Friday, his lawyer said."
     found = [m for m in events_of(nlp, text) if m.place is not None]
     assert found and found[0].place.name == "Adama", [(m.sub_event_type, m.place) for m in found]
+
+
+@pytest.mark.parametrize(("text", "scene", "precision"), [
+    # an unknown village in a part of a province: the village, at the province's coordinates
+    ("Army rockets hit the hamlet of Tal Sumaqa in rural Idlib on Sunday, killing three farmers.",
+     "Tal Sumaqa", 2),
+    # an unknown locality "in" a known town: the locality, placed at the town
+    ("Rebels took control of Kalunga in Bunia on Tuesday after a night of fighting, residents said.",
+     "Kalunga", 2),
+    # a known town, then the province a direction word marks: the town
+    ("Gunmen ambushed a police patrol as it drove through Tafas, in western Daraa, on Monday.",
+     "Tafas", 1),
+])
+def test_place_a_locality_is_the_scene_not_the_area_that_says_where_it_lies(nlp, text, scene, precision):
+    found = [m for m in events_of(nlp, text) if m.place is not None]
+    assert found and found[0].place.name == scene, [(m.sub_event_type, m.place) for m in found]
+    assert found[0].place.geo_precision == precision, found[0].place

@@ -68,6 +68,7 @@ def area_around(doc: Doc, ent: Span, code: str | None, *, sent: Span, ents_at: d
         i += 1
     if i < len(doc) and doc[i].lower_ == "the":
         i += 1
+    i = _past_a_direction(doc, i, ent.end)  # "in rural Hama", "Tafas, in western Daraa"
     if i + 1 < len(doc) and doc[i + 1].lower_ in {"'s", "’s"} and doc[i].ent_type_ == "GPE":
         i += 2  # "in Haiti's Centre department"
     other = ents_at.get(i)
@@ -89,6 +90,15 @@ def area_around(doc: Doc, ent: Span, code: str | None, *, sent: Span, ents_at: d
     return place if place is not None and place.admin1 and place.kind in {"admin1", "district"} else None
 
 
+def _past_a_direction(doc: Doc, i: int, start: int) -> int:
+    """The token after one or two lower-case adjectives at ``i`` ("rural", "northern", "south-western")
+    that say which part of an area is meant, when a name follows them; ``start`` ends the name before."""
+    j = i
+    while j < len(doc) and j < start + 6 and doc[j].pos_ == "ADJ" and doc[j].is_lower and j - i < 2:
+        j += 1
+    return j if j > i and j < len(doc) and doc[j].text[:1].isupper() else i
+
+
 def _province_after(doc: Doc, district: Span, code: str | None, *, sent: Span,
                     ents_at: dict[int, Span]) -> Place | None:
     """"Kitshanga in Masisi territory, North Kivu": a district the gazetteer lacks, then the
@@ -106,18 +116,23 @@ def _province_after(doc: Doc, district: Span, code: str | None, *, sent: Span,
 
 
 def anchor_after(doc: Doc, ent: Span, code: str | None, *, sent: Span, ents_at: dict[int, Span]) -> Place | None:
-    """The town a place is said to lie near, named right after it: "Abu Shouk camp outside El
-    Fasher", "Al-Kadaro, north of Khartoum", "the village of Lodjo near Bunia"."""
+    """The town a place is said to lie near or in, named right after it: "Abu Shouk camp outside
+    El Fasher", "Al-Kadaro, north of Khartoum", "the village of Lodjo near Bunia", "control of
+    Nyangaray in Djugu"."""
     from eventwire.geo.geocode import geocode
 
     i = ent.end
     if i < len(doc) and doc[i].lower_ in lx.LOCALITY_WORDS | lx.TERRITORY_WORDS:
         i += 1
     i += i < len(doc) and doc[i].text == ","
-    if i >= len(doc) or doc[i].lower_ not in lx.RELATIVE_WORDS:
+    if i < len(doc) and doc[i].lower_ == "in" and ent.label_ != "FAC":
+        # "Nyangaray in Djugu", "a neighbourhood in southern Tripoli" (a building in a town is the town)
+        i = _past_a_direction(doc, i + 1, ent.end)
+    elif i < len(doc) and doc[i].lower_ in lx.RELATIVE_WORDS:
+        i += 1
+        i += i < len(doc) and doc[i].lower_ == "of"
+    else:
         return None
-    i += 1
-    i += i < len(doc) and doc[i].lower_ == "of"
     other = ents_at.get(i)
     if other is None or other.label_ not in {"GPE", "LOC", "FAC"} or not sent.start <= other.start < other.end <= sent.end:
         return None

@@ -174,13 +174,20 @@ def _anchored_place(doc: Doc, anchor: PlaceRef, refs: list[PlaceRef]) -> PlaceRe
 
 def _area_of_a_locality(doc: Doc, area: PlaceRef, refs: list[PlaceRef]) -> bool:
     """Whether a province or district is named right after a town inside it ("Widhu village in
-    Lamu county", "Lokitelaebu, Kotido district"): it only says where the town lies."""
-    if area.place.kind not in {"admin1", "district"}:
+    Lamu county", "Lokitelaebu, Kotido district", "the town of Darat Izza in western Aleppo"), or
+    a town right after a locality placed by it ("Nyangaray in Djugu"): it only says where the
+    other lies."""
+    if area.place.kind not in {"admin1", "district", "city"}:
         return False
     for town in refs:
         gap = doc[town.end:area.start]
-        if town.place.kind == "city" and town.place.admin1 == area.place.admin1 and 0 < len(gap) <= 3 \
-                and all(t.lower_ in lx.LOCALITY_WORDS | {",", "in", "the"} for t in gap):
+        if area.place.kind == "city" and town.place.geo_precision != 2 \
+                and not any(t.text == "," or t.pos_ == "ADJ" for t in gap):
+            continue  # a town after a town: only "Tafas, in western Daraa" (the province) says where
+        if town.place.kind == "city" and town.place.admin1 == area.place.admin1 and 0 < len(gap) <= 4 \
+                and all(t.lower_ in lx.LOCALITY_WORDS | lx.TERRITORY_WORDS | {",", "in", "the"}
+                        or t.pos_ == "ADJ" and t.is_lower for t in gap) \
+                and sum(t.lower_ == "in" for t in gap) <= 1:
             return True
     return False
 

@@ -197,3 +197,27 @@ def test_place_a_locality_is_the_scene_not_the_area_that_says_where_it_lies(nlp,
     found = [m for m in events_of(nlp, text) if m.place is not None]
     assert found and found[0].place.name == scene, [(m.sub_event_type, m.place) for m in found]
     assert found[0].place.geo_precision == precision, found[0].place
+
+
+def test_place_an_unknown_scene_told_at_a_place_is_put_in_the_province_of_a_known_one(nlp):
+    text = "Militiamen burned houses at Tumbura Wells on Saturday and then drove off towards Kadugli, residents said."
+    found = [m for m in events_of(nlp, text) if m.place is not None]
+    assert found and found[0].place.name == "Tumbura Wells", [(m.sub_event_type, m.place) for m in found]
+    place = found[0].place
+    # only the province is known: its coordinates, at ACLED's precision 3
+    assert (place.admin1, place.geo_precision) == ("South Kordofan", 3), place
+
+
+def test_place_a_named_building_is_not_a_scene_the_gazetteer_lacks(nlp):
+    text = "Nurses in Pietermaritzburg picketed outside Sibusiso Hospital on Thursday over unpaid wages."
+    found = [m for m in events_of(nlp, text) if m.place is not None]
+    assert found and found[0].place.name == "Pietermaritzburg", [(m.sub_event_type, m.place) for m in found]
+
+
+def test_place_a_toll_of_the_fighting_told_by_a_source_elsewhere_is_the_fighting_s(nlp):
+    # the second sentence names only where its source is: "the fighting" is the capture's
+    text = ("Rebels captured the village of Kashebere in Walikale territory, North Kivu, on Monday after a day "
+            "of fighting with army troops, local sources said.\n\n"
+            "At least six soldiers were killed in the fighting, a chief in Walikale said.")
+    found = events_of(nlp, text)
+    assert [(m.place.name if m.place else None, m.fatalities) for m in found] == [("Kashebere", 6)], found

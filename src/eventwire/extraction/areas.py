@@ -149,6 +149,17 @@ def locality_in(name: str, area: Place) -> Place:
                  longitude=area.longitude, geo_precision=2, kind="city", country_code=area.country_code)
 
 
+def somewhere_in(name: str, code: str) -> Place:
+    """"pounded hideouts in central Sinai", "strikes south of Kufra": a place the text tells
+    as one that the gazetteer lacks in the article's country (or has only abroad), known only
+    at the country level: the text's name, the country's record (no coordinates), so the
+    linking stage keeps the event at the country unless the article places it better."""
+    from eventwire.geo.geocode import country_name, split_kind
+
+    return Place(name=split_kind(name)[0], admin1=None, country=country_name(code), latitude=None, longitude=None,
+                 geo_precision=None, kind="country", country_code=code)
+
+
 def own_kind(name: str) -> str | None:
     """"district" for a name that carries its kind word ("Ghormach district")."""
     from eventwire.geo.geocode import split_kind

@@ -149,7 +149,8 @@ def trail(doc: Doc, article: Article, *, limits: Thresholds | None = None,
                                   given=gave_deaths or (taker is not None and n_cand != taker))
             fat = fatal.value if isinstance(fatal.value, int) else None
             gave_deaths = gave_deaths or fat is not None
-            chosen: Sequence[PlaceRef | None] = place.places_for(trig, sent, si, places, code)
+            chosen: Sequence[PlaceRef | None] = place.places_for(trig, sent, si, places, code,
+                                                                  after_an_event=bool(out))
             for n, ref in enumerate(chosen or [None]):
                 told = [c.record for c in out]
                 where = "no place in the trigger's clause" if ref is None else (

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.analysis import lexicon as lx
 from eventwire.extraction.actor_tables import any_name
-from eventwire.extraction.areas import AREA_KIND, anchor_after, area_around, locality_in
+from eventwire.extraction.areas import AREA_KIND, anchor_after, area_around, locality_in, somewhere_in
 from eventwire.records import Place
 
 if TYPE_CHECKING:
@@ -109,6 +109,10 @@ def unknown_localities(doc: Doc, sents: list[Span], sent_index: dict[int, int], 
         if area is None and told:
             area = anchor_after(doc, span, code, sent=sent, ents_at=anchors)
         if area is None:
+            if code and _right_after_a_preposition(doc, span):
+                # "a checkpoint at Garni": a scene the text names but no area places, known at the
+                # country level (:mod:`.place` puts it in a province the sentence names)
+                found.append((start, end, somewhere_in(span.text, code)))
             continue
         found.append((start, end, _known_in(span.text, area) or locality_in(span.text, area)))
     return found
@@ -153,6 +157,13 @@ def _told_as_a_locality(doc: Doc, span: Span) -> bool:
     of_a_locality = before == "of" and span.start >= 2 and (doc[span.start - 2].lower_ in lx.LOCALITY_WORDS
                                                            or doc[span.start - 2].lower_ in lx.CONTROL_NOUNS)
     return before in lx.PLACE_PREPOSITIONS or after in lx.LOCALITY_WORDS or of_a_locality
+
+
+def _right_after_a_preposition(doc: Doc, span: Span) -> bool:
+    """"at Garni", "near Kazgil", "the village of Menkao"."""
+    before = doc[span.start - 1].lower_ if span.start >= 1 else ""
+    return before in lx.PLACE_PREPOSITIONS or before == "of" and span.start >= 2 \
+        and doc[span.start - 2].lower_ in lx.LOCALITY_WORDS
 
 
 def _may_be_a_place(span: Span) -> bool:

@@ -33,6 +33,7 @@ from eventwire.extraction.borrowed import evidence, from_context, same_scene
 from eventwire.extraction.candidates import Candidate, Evidence
 from eventwire.extraction.find import type_score
 from eventwire.extraction.places import MAX_PLACE_DISTANCE, PlaceRef, stated_country, vague
+from eventwire.extraction.scenes import points_back
 from eventwire.records import DateSpan
 
 if TYPE_CHECKING:
@@ -44,15 +45,22 @@ if TYPE_CHECKING:
 __all__ = ["elliptical", "evidence", "from_context", "places_for", "same_scene", "that_of", "toll_place"]
 
 
-def places_for(trig: Trigger, sent: Span, si: int, refs: list[PlaceRef], code: str | None) -> list[PlaceRef]:
-    """The places of the trigger's clause it happened at, best first."""
+def places_for(trig: Trigger, sent: Span, si: int, refs: list[PlaceRef], code: str | None, *,
+               after_an_event: bool = False) -> list[PlaceRef]:
+    """The places of the trigger's clause it happened at, best first (``after_an_event``: the
+    article has told an event before this sentence)."""
     tok = trig.token
     doc = tok.doc
     in_sent = [r for r in refs if r.sent_index == si]
+    unknown: set[int] = set()  # places the gazetteer lacks, told at a place ("at Garni"): placed by a known one
     if any(r.place.kind != "country" for r in refs) or not _brief(doc):
         # a place known only at the country level, for a brief that names no better one: an
-        # article that places anything, or tells more, places its events elsewhere
-        in_sent = [r for r in in_sent if not vague(r)]
+        # article that places anything, or tells more, places its events elsewhere, unless the
+        # sentence names a known place of its country to put it in
+        unknown = {r.start for r in in_sent if vague(r) and _known_beside(r, in_sent) and _may_be_the_scene(doc, r)
+                   and not any(0 < r.start - o.end <= 3 and all(t.lower_ in {",", "in", "the"} for t in doc[o.end:r.start])
+                               for o in in_sent)}  # "Kafr Batna, in Eastern Ghouta" says where Kafr Batna is
+        in_sent = [r for r in in_sent if not vague(r) or r.start in unknown]
     actor_spans = [s for s in (trig.agent_span, trig.patient_span) if s is not None]
     scored: list[tuple[float, PlaceRef]] = []
     near: set[int] = set()  # the anchors of a relative location whose scene is unnamed or unknown
@@ -67,7 +75,7 @@ def places_for(trig: Trigger, sent: Span, si: int, refs: list[PlaceRef], code: s
         if root.dep_ in {"nsubj", "poss"} and root.head.i != tok.i and ref.place.kind != "country" \
                 and not _possessed_place(root):
             continue  # "Washington stated", "Kabul's forces": the place acts or owns, it is not the scene
-        if ref.place.kind == "country":
+        if ref.place.kind == "country" or ref.start in unknown:
             if any(s.start <= ref.start < s.end for s in actor_spans):
                 continue
             named = root.dep_ == "compound" and (root.head.lower_ in lx.LOCALITY_WORDS or root.head.lower_ in AREA_KIND)
@@ -80,14 +88,18 @@ def places_for(trig: Trigger, sent: Span, si: int, refs: list[PlaceRef], code: s
         if code and ref.place.country_code and ref.place.country_code != code \
                 and stated_country(tok.doc, ref.start) != ref.place.country_code:
             dist += 8  # a foreign place, unless the sentence says which country it is in
-        if ref.place.kind == "country":
+        if ref.place.kind == "country" and ref.start not in unknown:
             dist += 6
         scored.append((dist, ref))
     # "police in Kampala said": where the report comes from is the scene only when nothing else is
-    scored = [(d + (8 if _where_the_source_is(doc[r.start:r.end].root, tok) else 0), r)
+    # and a place in a clause of its own ("... three days after troops left Kadugli") is less likely one
+    scored = [(d + (8 if _where_the_source_is(doc[r.start:r.end].root, tok) else 0)
+               + (2 if _in_another_clause(doc[r.start:r.end].root, tok) else 0), r)
               for d, r in scored if d <= MAX_PLACE_DISTANCE]
     if not scored:
         return []
+    if after_an_event and points_back(sent) and all(_where_the_source_is(doc[r.start:r.end].root, tok) for _, r in scored):
+        return []  # "... were killed in the fighting, a leader in Masisi said": the fighting's scene, told before
     scored.sort(key=lambda x: (x[0], x[1].place.geo_precision or 9))
     best = scored[0][1]
     for _, ref in scored[1:]:
@@ -99,6 +111,8 @@ def places_for(trig: Trigger, sent: Span, si: int, refs: list[PlaceRef], code: s
                 and not _where_the_source_is(doc[ref.start:ref.end].root, tok):
             best = ref
             break
+    if best.start in unknown:
+        best = _put_in_its_province(best, [r for _, r in scored if r.start not in unknown])
     chosen = [best]
     best_root = doc[best.start:best.end].root
     # "strikes in Kandahar and Helmand", "the fall of Kandahar and Herat": one mention per place
@@ -111,6 +125,51 @@ def places_for(trig: Trigger, sent: Span, si: int, refs: list[PlaceRef], code: s
     return [_near(ref) if ref.start in near else _part_named(doc, ref) for ref in chosen]
 
 
+def _in_another_clause(root: Token, trigger: Token) -> bool:
+    """Whether a place lies in a clause of its own below the trigger's ("after troops left X",
+    "before they withdrew to X"): a verb of its own between it and the trigger."""
+    up = {t.i for t in trigger.ancestors} | {trigger.i}
+    for t in root.ancestors:
+        if t.i in up:
+            return False
+        if t.pos_ in {"VERB", "AUX"} and t.dep_ in {"advcl", "relcl", "conj", "ccomp", "xcomp"}:
+            return True
+    return False
+
+
+def _may_be_the_scene(doc: Doc, ref: PlaceRef) -> bool:
+    """Whether an unknown place may stand for the scene: not a building or landmark ("outside
+    Greys Hospital", "the Suez Canal city of Ismailia": the town is the scene), nor a name that
+    modifies a noun."""
+    root = doc[ref.start:ref.end].root
+    return doc[ref.start].ent_type_ != "FAC" and doc[ref.end - 1].lower_ not in lx.BUILDING_WORDS \
+        and not (root.dep_ in {"compound", "amod", "nmod"}
+                 and root.head.lower_ not in lx.LOCALITY_WORDS | lx.TERRITORY_WORDS)  # "Tondamarka village" is one
+
+
+def _known_beside(ref: PlaceRef, refs: list[PlaceRef]) -> bool:
+    """Whether the sentence names a known town or province of the unknown place's country."""
+    return any(r.place.kind in {"city", "district", "admin1"} and r.place.admin1
+               and r.place.country_code == ref.place.country_code for r in refs)
+
+
+def _put_in_its_province(ref: PlaceRef, known: list[PlaceRef]) -> PlaceRef:
+    """"a checkpoint at Garni", "a base at Um Sumeima to protect the road to El Obeid": a place
+    the gazetteer lacks, told as the scene, in the province of the sentence's nearest known place
+    of its country, at the province's coordinates and ACLED's precision 3 (only the region is known)."""
+    from eventwire.geo.geocode import geocode
+
+    for other in known:  # best first
+        if other.place.country_code != ref.place.country_code or not other.place.admin1:
+            continue
+        province = other.place if other.place.kind == "admin1" else \
+            geocode(other.place.admin1, country_code=other.place.country_code, kind="admin1")
+        if province is None or province.latitude is None:
+            continue
+        return replace(ref, place=replace(province, name=ref.place.name, kind="city", geo_precision=3))
+    return ref
+
+
 def _brief(doc: Doc) -> bool:
     """A text of one or two sentences (a headline and its lead, a one-line notice)."""
     return sum(1 for _ in zip(doc.sents, range(3))) <= 2
@@ -119,6 +178,8 @@ def _brief(doc: Doc) -> bool:
 def _where_the_source_is(root: Token, trigger: Token) -> bool:
     """"Police in Kampala confirmed that ...", "residents of Gao said", "Mandera police said": the
     place of whoever tells of the event (the subject of a speech verb that is not the trigger)."""
+    if root.dep_ == "compound" and root.head.lower_ in AREA_KIND:
+        root = root.head  # "villagers in Leilek district said"
     noun = root.head.head if root.dep_ == "pobj" and root.head.lower_ in {"in", "of", "from"} else \
         root.head if root.dep_ == "compound" else None
     if noun is None or noun.dep_ != "nsubj" or noun.head.i == trigger.i:

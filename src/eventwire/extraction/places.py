@@ -23,6 +23,7 @@ from eventwire.extraction.areas import (
     enclosing_province,
     locality_in,
     own_kind,
+    somewhere_in,
 )
 from eventwire.extraction.countries import article_country, common_word
 from eventwire.extraction.localities import (
@@ -126,7 +127,7 @@ def place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]:
                     place = locality_in(name, near)  # "Abu Shouk camp outside El Fasher": near the town
             if place is None and kind in {None, "district"} and where and not _acronym(name) \
                     and _put_at_a_place(doc, ent):
-                place = _somewhere_in(name, where)
+                place = somewhere_in(name, where)
             if place is None:
                 continue
             if place.kind in {"city", "district"} and name != place.name and name[:1].isupper():
@@ -186,7 +187,7 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def vague(ref: PlaceRef) -> bool:
-    """Whether a reference is a place known only at the country level (:func:`_somewhere_in`)."""
+    """Whether a reference is a place known only at the country level (:func:`.areas.somewhere_in`)."""
     return ref.place.kind == "country" and ref.place.latitude is None and ref.place.country != ref.place.name \
         and ref.place.geo_precision is None and ref.place.admin1 is None and _somewhere(ref.place)
 
@@ -213,17 +214,6 @@ def _put_at_a_place(doc: Doc, ent: Span) -> bool:
 def _acronym(name: str) -> bool:
     """A short name in capitals ("NISA", "OLA"): a body's initials more often than a place."""
     return name.isupper() and len(name) <= 5 and " " not in name
-
-
-def _somewhere_in(name: str, code: str) -> Place:
-    """"pounded hideouts in central Sinai", "strikes south of Kufra": a place the text tells
-    as one that the gazetteer lacks in the article's country (or has only abroad), known only
-    at the country level: the text's name, the country's record (no coordinates), so the
-    linking stage keeps the event at the country unless the article places it better."""
-    from eventwire.geo.geocode import country_name, split_kind
-
-    return Place(name=split_kind(name)[0], admin1=None, country=country_name(code), latitude=None, longitude=None,
-                 geo_precision=None, kind="country", country_code=code)
 
 
 def _told_as_a_locality(doc: Doc, ent: Span) -> bool:

@@ -18,6 +18,7 @@ Each returns the resolved actor with the phrase that named it, for the Evidence 
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 from eventwire import taxonomy as tx
@@ -66,19 +67,53 @@ def _two(first: Token, ctx: actor_mod.ActorContext) -> tuple[Side, Side] | None:
         mod = next((c for c in first.children if c.dep_ in {"nmod", "compound", "amod"}
                     and any(g.dep_ == "conj" for g in c.children)), None)
         if mod is None:
-            return None
+            return _two_behind_a_noun(first, ctx)
         second = next(g for g in mod.children if g.dep_ == "conj")
         rest = " ".join(t.text for t in first.doc[mod.right_edge.i + 1:first.i + 1])
         one, two = f"{mod.text} {rest}", f"{second.text} {rest}"
+        alone = _resolve(mod.text, ctx)
+        if alone is not None and alone.kind in {"state", "police"}:
+            one = mod.text  # "Army and ADF rebels": the army, not army rebels
     a, b = _resolve(one, ctx), _resolve(two, ctx)
     if a is None or b is None or a.name == b.name:
         return None
     return (a, one), (b, two)
 
 
+def _two_behind_a_noun(first: Token, ctx: actor_mod.ActorContext) -> tuple[Side, Side] | None:
+    """"Fighters of the 444 Brigade and the SSA", "armed groups from Zawiya and Warshefana": the
+    parse joined the second side to the name after "of" or "from"; the first side is the whole
+    phrase up to that name, the second the name joined to it (or the noun with that name)."""
+    for prep in (c for c in first.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            other = next((c for c in pobj.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"}), None)
+            if other is None:
+                continue
+            one = first.doc[first.left_edge.i:_alone(pobj).end]
+            a = _resolve(one.text, ctx)
+            b, second = actor_of([other], ctx)
+            two = second.text if second is not None else ""
+            if b is None:
+                two = f"{first.text} {prep.text} {phrase(other).text}"  # "groups from Warshefana"
+                b = _resolve(two, ctx)
+            if a is None or b is None or a.name == b.name:
+                return None
+            return (a, one.text), (b, two)
+    return None
+
+
 def pair(trigger: Token, ctx: actor_mod.ActorContext) -> tuple[Side, Side] | None:
     """The two sides told together with the trigger, the first named first: "fighting between
-    X and Y", "clashes broke out between X and Y", "X and Y clashed", "X and Y agreed to a truce"."""
+    X and Y", "clashes broke out between X and Y", "X and Y clashed", "X and Y agreed to a truce".
+    When generic words make both sides the article's main group ("fighters from Zintan and a
+    Warshefana militia"), they are read again without it: an armed group nobody names."""
+    found = _pair(trigger, ctx)
+    if found is None and ctx.main_group is not None:
+        found = _pair(trigger, dataclasses.replace(ctx, main_group=None))
+    return found
+
+
+def _pair(trigger: Token, ctx: actor_mod.ActorContext) -> tuple[Side, Side] | None:
     holders = [trigger]
     if trigger.dep_ in {"nsubj", "dobj", "advcl"} and trigger.head.pos_ in {"VERB", "AUX"}:
         holders.append(trigger.head)  # "clashes broke out ... between", "broke out between ..., killing"
@@ -91,6 +126,8 @@ def pair(trigger: Token, ctx: actor_mod.ActorContext) -> tuple[Side, Side] | Non
             if found is not None:
                 return found
     verb = trigger.head if trigger.dep_ in {"dobj", "pobj"} and trigger.pos_ == "NOUN" else trigger
+    if verb.lemma_ not in lx.MUTUAL_VERBS and trigger.dep_ == "advcl" and trigger.head.lemma_ in lx.MUTUAL_VERBS:
+        verb = trigger.head  # "X and Y traded fire, killing two": the sides of the exchange
     if verb.lemma_ in lx.MUTUAL_VERBS and actor_of([c for c in verb.children if c.dep_ == "dobj"], ctx)[0] is None:
         # (not "troops and police engaged the rebels": allies, and the side they met)
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]

@@ -161,3 +161,22 @@ def test_roles_people_a_chemical_attack_harmed_are_civilians(nlp, text, actor2):
 ])
 def test_roles_unarmed_people_by_trade_and_at_the_scene(nlp, text, sub):
     assert of_type(nlp, text, sub).actor2 == "Civilians (Kenya)"
+
+
+@pytest.mark.parametrize(("text", "sub", "actor1", "actor2"), [
+    # "the locality of X" is a place that changes hands; "fighters of the CRP" are the CRP's, though
+    # the other side (the sentence's most named group) would stand for bare "fighters"
+    (("Fighters of the CRP seized the locality of Kobu in Djugu on Friday, driving out CODECO "
+     "militiamen after a brief gunfight, CODECO leaders said."),
+     "Non-state actor overtakes territory", "Convention for the Popular Revolution", "CODECO"),
+    # the doer of the verb the event word hangs on, four steps up ("after two days of fighting")
+    (("Giants Brigades units pushed Houthi fighters out of the Usaylan district on Monday after two days "
+     "of fighting, local officials said."), None, "Giants Brigades", None),
+])
+def test_roles_whose_fighters_and_whose_push(nlp, text, sub, actor1, actor2):
+    found = events_of(nlp, text)
+    event = next((m for m in found if sub is None or m.sub_event_type == sub), None)
+    assert event is not None, found
+    assert event.actor1 == actor1, (event.sub_event_type, event.actor1, event.actor2)
+    if actor2 is not None:
+        assert event.actor2 == actor2, (event.sub_event_type, event.actor1, event.actor2)

@@ -146,3 +146,19 @@ def test_sides_generic_words_do_not_make_both_sides_the_main_group(bare_nlp):
     sentence = "Fighters from Kutum and an RSF unit exchanged fire near Kabkabiya this morning."
     found = pair(find_token(bare_nlp(sentence), "exchanged"), ctx)
     assert found is not None and names(found) == ("Unidentified Armed Group (Sudan)", "Rapid Support Forces"), found
+
+
+def test_sides_two_names_the_parse_made_objects_of_one_of(bare_nlp):
+    # a parse seen in the wild, built by hand so that it does not depend on the model's mood:
+    # "Fighters of [the RSF] and [Islamist factions] traded fire", both names objects of "of"
+    from spacy.tokens import Doc
+
+    words = ["Fighters", "of", "the", "RSF", "and", "Islamist", "factions", "traded", "fire", "."]
+    heads = [7, 0, 3, 1, 3, 6, 1, 7, 7, 7]
+    deps = ["nsubj", "prep", "det", "pobj", "cc", "amod", "pobj", "ROOT", "dobj", "punct"]
+    pos = ["NOUN", "ADP", "DET", "PROPN", "CCONJ", "ADJ", "NOUN", "VERB", "NOUN", "PUNCT"]
+    lemmas = ["fighter", "of", "the", "RSF", "and", "islamist", "faction", "trade", "fire", "."]
+    doc = Doc(bare_nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas,
+              sent_starts=[True] + [False] * 9)
+    found = pair(doc[7], CTX)
+    assert found is not None and names(found) == ("Rapid Support Forces", "Unidentified Armed Group (Sudan)"), found

@@ -269,7 +269,7 @@ def _governing_doer(trigger: Token, ctx: actor_mod.ActorContext) -> tuple[actor_
     """"The army has established a new base", "police broke up a protest": an event told by a
     noun has for doer the subject of the verb it hangs on (not a speaker's)."""
     node = trigger
-    for _ in range(3):
+    for _ in range(5):  # "pushed X out ... after two days of fighting": four steps up
         if node.dep_ not in {"dobj", "pobj", "prep", "attr", "nsubjpass"} or node.head is node:
             return None
         node = node.head

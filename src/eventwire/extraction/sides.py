@@ -55,10 +55,12 @@ def _two(first: Token, ctx: actor_mod.ActorContext) -> tuple[Side, Side] | None:
     if other is not None:
         # "a faction of the OLA", "a group of armed smugglers": what the second stands for, too
         a, span = _resolve(_alone(first).text, ctx), _alone(first)
-        if a is None:
-            a, found = actor_of([g for c in first.children if c.dep_ == "prep" and c.lower_ == "of"
-                                 for g in c.children if g.dep_ == "pobj"], ctx)
-            span = found or span
+        generic = a is not None and a.name == ctx.main_group and first.lower_ in lx.ARMED_GENERIC_WORDS
+        if a is None or generic:  # "fighters of the SDF and ...": whose fighters, not the main group
+            of, found = actor_of([g for c in first.children if c.dep_ == "prep" and c.lower_ == "of"
+                                  for g in c.children if g.dep_ == "pobj"], ctx)
+            if of is not None or a is None:
+                a, span = of, found or span
         b, second_span = actor_of([other], ctx)
         if a is None or b is None or second_span is None or a.name == b.name:
             return None
@@ -85,8 +87,11 @@ def _two_behind_a_noun(first: Token, ctx: actor_mod.ActorContext) -> tuple[Side,
     parse joined the second side to the name after "of" or "from"; the first side is the whole
     phrase up to that name, the second the name joined to it (or the noun with that name)."""
     for prep in (c for c in first.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}):
-        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+        pobjs = [g for g in prep.children if g.dep_ == "pobj"]
+        for k, pobj in enumerate(pobjs):
             other = next((c for c in pobj.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"}), None)
+            if other is None and k + 1 < len(pobjs) and any(c.dep_ == "cc" for c in pobj.children):
+                other = pobjs[k + 1]  # a parse that made both names objects of the "of"
             if other is None:
                 continue
             one = first.doc[first.left_edge.i:_alone(pobj).end]

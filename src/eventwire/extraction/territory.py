@@ -76,7 +76,8 @@ def _prep_actor(tok: Token, prep: str) -> Actor | None:
 def _is_place_like(tok: Token) -> bool:
     if tok.ent_type_ in {"GPE", "LOC", "FAC"}:
         return True
-    return tok.lower_ in lx.TERRITORY_WORDS or tok.lemma_.lower() in lx.TERRITORY_WORDS
+    words = lx.TERRITORY_WORDS | lx.LOCALITY_WORDS  # "the locality of Largu"
+    return tok.lower_ in words or tok.lemma_.lower() in words
 
 
 def _territorial(trig: Trigger) -> bool:

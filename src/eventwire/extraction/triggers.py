@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from eventwire.analysis import lexicon as lx
 from eventwire.analysis.eventwords import event_lemma, event_lemmas
 from eventwire.extraction.actors import Actor, ActorContext, resolve
+from eventwire.records import named
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -241,6 +242,13 @@ def actor_of(tokens: list[Token], ctx: ActorContext) -> tuple[Actor | None, Span
                     return actor, alt
         span = phrase(t) if t.pos_ in {"NOUN", "PROPN", "PRON"} else t.doc[t.i:t.i + 1]
         actor = resolve(span.text, ctx=ctx, words=[w.text for w in span])
+        if actor is not None and ctx.main_group is not None and actor.name == ctx.main_group \
+                and t.pos_ == "NOUN" and t.lower_ in lx.ARMED_GENERIC_WORDS:
+            # "fighters of the CRP": the group the generic word is said to belong to, not the main one
+            for alt in _descriptions(t):
+                other = resolve(alt.text, ctx=ctx, words=[w.text for w in alt])
+                if other is not None and other.kind == "nonstate" and named(other.name) and other.name != actor.name:
+                    return other, alt
         if actor is not None:
             return actor, span
         for alt in _descriptions(t):

@@ -180,3 +180,21 @@ def test_roles_whose_fighters_and_whose_push(nlp, text, sub, actor1, actor2):
     assert event.actor1 == actor1, (event.sub_event_type, event.actor1, event.actor2)
     if actor2 is not None:
         assert event.actor2 == actor2, (event.sub_event_type, event.actor1, event.actor2)
+
+
+@pytest.mark.parametrize(("text", "sub", "actor1", "actor2"), [
+    # whoever a group surrenders to is the other side of the agreement
+    ("About forty Raia Mutomboki fighters surrendered to the army in Shabunda on Saturday under a local deal.",
+     "Agreement", "Raia Mutomboki", "Military Forces of the Democratic Republic of the Congo"),
+    # "recovered the locality": a place retaken; who withdrew lost it
+    ("Army troops recovered the locality of Kibirizi on Sunday after M23 fighters withdrew overnight.",
+     "Government regains territory", "Military Forces of the Democratic Republic of the Congo", "M23"),
+    # the doer of "after driving out X in a battle" is the subject of the clause it hangs on
+    (("Congolese soldiers are back in Nyanzale tonight, after driving out M23 fighters in a battle that "
+     "lasted most of the day."), None, "Military Forces of the Democratic Republic of the Congo", "M23"),
+])
+def test_roles_surrender_recovery_and_the_doer_of_a_clause(nlp, text, sub, actor1, actor2):
+    found = events_of(nlp, text)
+    event = next((m for m in found if sub is None or m.sub_event_type == sub), None)
+    assert event is not None, found
+    assert (event.actor1, event.actor2) == (actor1, actor2), (event.sub_event_type, event.actor1, event.actor2)

@@ -277,6 +277,9 @@ def _governing_doer(trigger: Token, ctx: actor_mod.ActorContext) -> tuple[actor_
             break
     if node.pos_ not in {"VERB", "AUX"} or node.lemma_ in lx.SPEECH_VERBS:
         return None
+    if not any(c.dep_ == "nsubj" for c in node.children) and node.dep_ == "pcomp" \
+            and node.head.dep_ == "prep" and node.head.head.pos_ in {"VERB", "AUX"}:
+        node = node.head.head  # "soldiers are back in Kouki, after driving out X in a battle": the soldiers
     for subj in (c for c in node.children if c.dep_ == "nsubj"):
         span = phrase(subj)
         actor = actor_mod.resolve(span.text, ctx=ctx, words=[w.text for w in span])

@@ -263,6 +263,9 @@ def blamed(sent: Span, ctx: actor_mod.ActorContext) -> Side | None:
     return None
 
 
+#: Verbs of giving oneself or one's weapons up, whose "to" names the other side of the agreement.
+_GIVING_UP = frozenset({"surrender", "hand", "give", "defect", "submit", "turn"})
+
 Told = tuple[str | None, str, str | None]
 """A side's name, rule and phrase."""
 
@@ -278,6 +281,10 @@ def told_apart(trig: Trigger, sub: str, ctx: actor_mod.ActorContext, one: Told, 
         (s1, p1), (s2, p2) = two_sides
         one = s1.name, "the first of two sides told together ('between X and Y', 'X and Y clashed')", p1
         two = s2.name, "the second of two sides told together", p2
+    if sub == tx.AGREEMENT and two[0] is None and trig.token.lemma_ in _GIVING_UP:
+        given = _to_whom(trig.token, ctx)  # "surrendered to the army", "handed themselves in to the police"
+        if given is not None and given[0].name != one[0]:
+            two = given[0].name, "the side a group gave itself or its weapons up to", given[1]
     if sub == tx.TERRITORY_TRANSFER:
         taker, leaver = transfer(trig.token.sent, ctx)
         if taker is not None:

@@ -124,3 +124,30 @@ def test_time_the_previous_day_counts_from_the_event_day_told_before(nlp) -> Non
     days = {r.expr.text.lower(): r.expr.span.start for r in refs}
     assert days["the next day"] == dt.date(2024, 5, 15)  # from Tuesday, not from the statement's Thursday
     assert days["the previous day"] == dt.date(2024, 5, 14)  # from the next day just told
+
+
+def test_time_the_day_of_the_operation_a_capture_was_confirmed_during(nlp) -> None:
+    # "confirmed" is a statement, but "during an operation ... Nov 25" is the capture's day
+    doc, refs = _refs(nlp, "The coalition confirmed the capture of a Taliban commander during an operation "
+                           "in Kunduz province Nov 25.", "2010-11-28")
+    assert date_for(find_token(doc, "capture"), 0, refs).start == dt.date(2010, 11, 25)
+
+
+def test_time_the_day_of_an_act_told_beside_the_statement(nlp) -> None:
+    # "today" is the statement's; "Sunday" dates the seizure told with the arrest, the same operation
+    doc, refs = _refs(nlp, "Afghan forces confirmed today the arrest of a Taliban bomb maker and seized "
+                           "40 kilograms of explosives in Kandahar province Sunday.", "2012-11-20")
+    assert date_for(find_token(doc, "arrest"), 0, refs).start == dt.date(2012, 11, 18)
+
+
+def test_time_a_report_that_points_back_takes_the_day_of_the_operation(nlp) -> None:
+    from eventwire.extraction.extract import extract
+
+    text = ("KABUL, Afghanistan (June 12, 2012)\n\n"
+            "In Chak district, Wardak province, a combined security force conducted an operation to find "
+            "a Taliban leader today. The leader moves weapons for the group across the province. During the "
+            "operation, the force saw several armed insurgents in a field. After checking that no civilians "
+            "were in the area, the security force engaged the insurgents with an air strike.")
+    article = parse_text(f" date 2012-06-12\n{text}", file="t.txt")
+    strikes = [m for m in extract(nlp(article.text), article) if m.sub_event_type == tx.AIR_STRIKE]
+    assert strikes and strikes[0].dates.start == dt.date(2012, 6, 12), strikes

@@ -19,7 +19,7 @@ from eventwire.analysis.lexicon import definite
 from eventwire.extraction.candidates import Candidate, Evidence
 from eventwire.extraction.places import ANAPHORA, PlaceRef, names_an_institution, vague
 from eventwire.extraction.retelling import earlier_telling
-from eventwire.extraction.scenes import SCENE_REACH, Scene, points_back
+from eventwire.extraction.scenes import Scene, points_back, scene_told
 from eventwire.extraction.time import LOOKBACK
 from eventwire.extraction.time import evidence as time_evidence
 
@@ -48,7 +48,7 @@ def from_context(cand: Candidate, trig: Trigger, sent: Span, si: int, *, anchore
     if points_back(sent):
         scened = same_scene(cand, sent, earlier)
         if scened.record.place is None:
-            scened = _told_operation(scened, si, scenes)
+            scened = _told_operation(scened, sent, si, scenes)
         if scened.record.place is not None:
             return scened
     mention = cand.record
@@ -153,13 +153,13 @@ def same_scene(cand: Candidate, sent: Span, earlier: list[Mention]) -> Candidate
     return cand
 
 
-def _told_operation(cand: Candidate, si: int, scenes: list[Scene]) -> Candidate:
+def _told_operation(cand: Candidate, sent: Span, si: int, scenes: list[Scene]) -> Candidate:
     """A placeless report that points back ("during the operation") takes the scene last told;
     the caller checks that it points back."""
     mention = cand.record
     if mention.event_type not in tx.VIOLENT_EVENT_TYPES and mention.sub_event_type not in tx.SCENE_TYPES:
         return cand
-    scene = next((s for s in reversed(scenes) if si - SCENE_REACH <= s.sent_index < si), None)
+    scene = scene_told(sent, si, scenes)
     if scene is None:
         return cand
     rule = f"the operation told in sentence {scene.sent_index + 1}"

@@ -40,9 +40,9 @@ from eventwire.extraction.candidates import Candidate, Drop, Evidence, Reason, S
 from eventwire.extraction.places import PlaceRef, article_country, place_refs
 from eventwire.extraction.recogniser import recogniser
 from eventwire.extraction.recogniser.fuse import Thresholds
-from eventwire.extraction.scenes import scenes_of
+from eventwire.extraction.scenes import scene_told, scenes_of
 from eventwire.extraction.time import date_for, time_refs
-from eventwire.records import Mention
+from eventwire.records import DateSpan, Mention
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -143,6 +143,8 @@ def trail(doc: Doc, article: Article, *, limits: Thresholds | None = None,
         gave_deaths = False
         previous_start = sents[si - 1].start_char if si else 0
         taker = toll.toll_taker(found) if deaths is not None else None
+        told_scene = scene_told(sent, si, scenes)
+        operation = (told_scene.sent_index, told_scene.dates) if told_scene is not None else None
         for n_cand, cand in enumerate(found):
             trig = _trigger(cand)
             fatal = toll.toll_for(trig, cand.sub_event_type, deaths, rule=deaths_rule,
@@ -156,7 +158,7 @@ def trail(doc: Doc, article: Article, *, limits: Thresholds | None = None,
                 where = "no place in the trigger's clause" if ref is None else (
                     "the nearest place of the trigger's clause" if n == 0 else
                     "a place joined by 'and' to the nearest one: a report of its own")
-                c = _given(cand, article, trig, sent, si, ref, where, fatal, fat, times, ctx, told)
+                c = _given(cand, article, trig, sent, si, ref, where, fatal, fat, times, ctx, told, operation)
                 if ref is None:
                     anchored = date_for(trig.token, si, times).known or fat is not None
                     c = place.from_context(c, trig, sent, si, anchored=anchored, refs=places, scenes=scenes,
@@ -206,11 +208,12 @@ def _claimed(cand: Candidate, claim: tuple[str, str], sent: Span) -> Candidate:
 
 def _given(cand: Candidate, article: Article, trig: Trigger, sent: Span, si: int, ref: PlaceRef | None,
            place_rule: str, fatal: Evidence, fatalities: int | None, times: list[time.TimeRef], ctx: actor_mod.ActorContext,
-           earlier: list[Mention]) -> Candidate:
-    """The candidate with its mention: actors, date and toll, at the place ``ref`` of its clause."""
+           earlier: list[Mention], operation: tuple[int, DateSpan] | None = None) -> Candidate:
+    """The candidate with its mention: actors, date and toll, at the place ``ref`` of its clause
+    (``operation``: the sentence and date of the operation the sentence points back to)."""
     sub = cand.sub_event_type
     actor1, actor2 = roles.actors(trig, sub, ctx)
-    dates, date_rule = time.date_of(trig.token, sub, sent, si, times, earlier)
+    dates, date_rule = time.date_of(trig.token, sub, sent, si, times, earlier, operation)
     place_rec = ref.place if ref else None
     key = f"{article.article_id}|{sent.start_char}|{trig.token.i}|{sub}|{place_rec.name if place_rec else ''}"
     mention = Mention(

@@ -72,3 +72,11 @@ def points_back(sent: Span) -> bool:
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in lx.OPERATION_NOUNS and definite(tok):
             return True
     return False
+
+
+def scene_told(sent: Span, si: int, scenes: list[Scene]) -> Scene | None:
+    """The operation a sentence that points back refers to ("during the operation", "the
+    force"): the last one told within :data:`SCENE_REACH` sentences before it."""
+    if not points_back(sent):
+        return None
+    return next((s for s in reversed(scenes) if si - SCENE_REACH <= s.sent_index < si), None)

@@ -111,8 +111,12 @@ def date_for(tok: Token, si: int, times: list[TimeRef]) -> DateSpan:
         if prio is None:
             continue
         if prio == 1 and (ref.root.dep_ == "poss" or clause_verb(ref.root).i != clause_verb(tok).i):
-            # "last year's agreement": a date of something else in the sentence
-            if not any(clause_verb(ref.root).i == a.i for a in tok.ancestors):
+            # "last year's agreement": a date of something else in the sentence; but "forces
+            # confirmed the arrest of X and seized drugs in Helmand Sunday": the act told beside it
+            verb = clause_verb(ref.root)
+            beside = verb.dep_ == "conj" and verb.head.lemma_ in lx.SPEECH_VERBS \
+                and any(verb.head.i == a.i for a in tok.ancestors)
+            if not beside and not any(verb.i == a.i for a in tok.ancestors):
                 continue
         cand = (prio, abs(ref.root.i - tok.i), ref.expr.span)
         if best is None or cand[:2] < best[:2]:
@@ -177,6 +181,9 @@ def _attachment(root: Token, trigger: Token) -> int | None:
     for _ in range(12):
         if node.i == trigger.i:
             return 0
+        if node.pos_ == "NOUN" and node.lemma_.lower() in lx.SCENE_NOUNS and node.dep_ == "pobj" \
+                and node.head.lower_ == "during":
+            return 1  # "confirmed the capture of X during an operation in Khost Nov 25": the operation's day
         head = node.head
         if head is node:
             break
@@ -253,11 +260,13 @@ def _sentence_start_before(sent: Span, back: int) -> int:
 
 
 def date_of(tok: Token, sub: str, sent: Span, si: int, times: list[TimeRef],
-            earlier: list[Mention]) -> tuple[DateSpan, str]:
+            earlier: list[Mention], operation: tuple[int, DateSpan] | None = None) -> tuple[DateSpan, str]:
     """The date of an event word of type ``sub``, and the rule that gave it: its own date
     expression, else the day of the statement that tells it, else (in a full sentence) the date
     of the event just told when the sentence says so ("the same afternoon", "hours later"), else
-    the date of the same kind of event just told, else, for violence and arrests, the lede's date."""
+    the date of the same kind of event just told, else the date of the operation a sentence that
+    points back refers to (``operation``: its sentence index and date), else, for violence and
+    arrests, the lede's date."""
     dates = date_for(tok, si, times)
     if dates.known:
         return dates, "the date expression attached to the trigger"
@@ -276,6 +285,9 @@ def date_of(tok: Token, sub: str, sent: Span, si: int, times: list[TimeRef],
     dates = inherited_date(family, earlier, sent)
     if dates.known:
         return dates, "the date of the same kind of event just told"
+    if operation is not None and operation[1].known and (family in tx.VIOLENT_EVENT_TYPES or sub in tx.SCENE_TYPES):
+        # "forces conducted an operation in X today ... During the operation, the force detained two"
+        return operation[1], f"the date of the operation told in sentence {operation[0] + 1}"
     if family in tx.VIOLENT_EVENT_TYPES or sub == tx.ARRESTS:
         dates = lede_date(si, times)
         if dates.known:

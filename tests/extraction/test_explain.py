@@ -56,6 +56,7 @@ CASES = [
     (Reason.CONDITIONAL, RULES_ONLY, "Officials asked whether the army shelled the village.", "shelled"),
     (Reason.HEDGED, RULES_ONLY, "The town has nearly fallen to the rebels.", "fallen"),
     (Reason.HABITUAL, RULES_ONLY, "Gunmen attacked the village every night last week.", "attacked"),
+    (Reason.HABITUAL, RULES_ONLY, "Villagers blamed the army and the militias fighting alongside it.", "fighting"),
     (Reason.AGGREGATE, RULES_ONLY, "Hundreds of air attacks have hit the region since the coup.", "attacks"),
     (Reason.CUMULATIVE, RULES_ONLY, "The rebels have since captured large parts of the province.", "captured"),
     (Reason.CLAIM_OF_A_TOLD_EVENT, RULES_ONLY, ("A bomb exploded at a checkpoint in Quetta on Monday. || The "

@@ -478,6 +478,10 @@ def test_extract_ranked_and_relative_retellings_are_not_new_events(nlp):
     (("Gunmen killed four police officers at a checkpoint near Kidal on Monday, the governor said. The attack "
       "on an army convoy near Gao on Wednesday was claimed by JNIM."), "2019-11-07",
      [("Armed clash", "Gao"), ("Armed clash", "Kidal")]),
+    # the day and place of another event's clause are that event's: "the bombing" is still the first
+    (("A roadside bomb killed three soldiers on a patrol near Kumba on Thursday, the army said. The bombing "
+      "came a day after gunmen kidnapped four teachers from a school in Mamfe on Wednesday."), "2025-02-08",
+     [("Abduction/forced disappearance", "Mamfe"), ("Remote explosive/landmine/IED", "Kumba")]),
 ])
 def test_extract_definite_event_nouns_tell_an_event_again(nlp, text, published, expected):
     found = events_of(nlp, text, published=published)

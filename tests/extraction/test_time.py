@@ -151,3 +151,16 @@ def test_time_a_report_that_points_back_takes_the_day_of_the_operation(nlp) -> N
     article = parse_text(f" date 2012-06-12\n{text}", file="t.txt")
     strikes = [m for m in extract(nlp(article.text), article) if m.sub_event_type == tx.AIR_STRIKE]
     assert strikes and strikes[0].dates.start == dt.date(2012, 6, 12), strikes
+
+
+def test_time_an_undated_arrest_takes_the_day_its_story_told(nlp) -> None:
+    from eventwire.extraction.extract import extract
+
+    # the day is told in the lede; four sentences on, the arrest names none and points back to nothing
+    text = ("KABUL, Afghanistan (May 3, 2011)\n\n"
+            "A combined force targeted a Taliban weapons dealer in Nahr-e Saraj district, Helmand province, today. "
+            "The dealer buys rifles across the border. He sells them to fighters in three districts. Tips from "
+            "farmers led the force to a walled compound. Several suspected insurgents were detained.")
+    article = parse_text(f" date 2011-05-03\n{text}", file="t.txt")
+    arrests = [m for m in extract(nlp(article.text), article) if m.sub_event_type == tx.ARRESTS]
+    assert arrests and arrests[0].dates.start == dt.date(2011, 5, 3), arrests

@@ -89,11 +89,25 @@ def blocker(trigger: Token) -> Blocked | None:
         return Blocked(Reason.ONGOING, "ongoing for a long time")
     if period_total(trigger):
         return Blocked(Reason.PERIOD_TOTAL, "total over a period")
+    if _whose_side(trigger):
+        return Blocked(Reason.HABITUAL, f"whose side: '{trigger.text} {_whose_side(trigger)}'")
     reason = _governing_blocker(trigger)
     if reason and reason.reason not in _EXPLICIT \
             and _has_past_consequence(trigger):
         return None  # "called in an airstrike, which killed two": what it did says it happened
     return reason
+
+
+def _whose_side(trigger: Token) -> str | None:
+    """"the militias fighting alongside it", "foreign fighters fighting for the group": a participle
+    that says whose side people are on describes them, it tells no fight (the preposition, or None)."""
+    if trigger.dep_ != "acl" or trigger.tag_ != "VBG" or trigger.head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return next((c.lower_ for c in trigger.children if c.dep_ == "prep" and c.lower_ in _SIDE_PREPOSITIONS), None)
+
+
+#: Prepositions after "fighting" that say whose side, not where or against whom.
+_SIDE_PREPOSITIONS = frozenset({"alongside", "beside", "for"})
 
 
 def _every_day(tok: Token) -> bool:

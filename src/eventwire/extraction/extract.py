@@ -40,7 +40,7 @@ from eventwire.extraction.candidates import Candidate, Drop, Evidence, Reason, S
 from eventwire.extraction.places import PlaceRef, article_country, place_refs
 from eventwire.extraction.recogniser import recogniser
 from eventwire.extraction.recogniser.fuse import Thresholds
-from eventwire.extraction.scenes import scene_told, scenes_of
+from eventwire.extraction.scenes import last_scene, scene_told, scenes_of
 from eventwire.extraction.time import date_for, time_refs
 from eventwire.records import DateSpan, Mention
 
@@ -144,7 +144,8 @@ def trail(doc: Doc, article: Article, *, limits: Thresholds | None = None,
         previous_start = sents[si - 1].start_char if si else 0
         taker = toll.toll_taker(found) if deaths is not None else None
         told_scene = scene_told(sent, si, scenes)
-        operation = (told_scene.sent_index, told_scene.dates) if told_scene is not None else None
+        before = told_scene or last_scene(si, scenes)
+        operation = (before.sent_index, before.dates, told_scene is not None) if before is not None else None
         for n_cand, cand in enumerate(found):
             trig = _trigger(cand)
             fatal = toll.toll_for(trig, cand.sub_event_type, deaths, rule=deaths_rule,
@@ -208,9 +209,10 @@ def _claimed(cand: Candidate, claim: tuple[str, str], sent: Span) -> Candidate:
 
 def _given(cand: Candidate, article: Article, trig: Trigger, sent: Span, si: int, ref: PlaceRef | None,
            place_rule: str, fatal: Evidence, fatalities: int | None, times: list[time.TimeRef], ctx: actor_mod.ActorContext,
-           earlier: list[Mention], operation: tuple[int, DateSpan] | None = None) -> Candidate:
+           earlier: list[Mention], operation: tuple[int, DateSpan, bool] | None = None) -> Candidate:
     """The candidate with its mention: actors, date and toll, at the place ``ref`` of its clause
-    (``operation``: the sentence and date of the operation the sentence points back to)."""
+    (``operation``: the sentence and date of the last operation told, and whether this sentence
+    points back to it)."""
     sub = cand.sub_event_type
     actor1, actor2 = roles.actors(trig, sub, ctx)
     dates, date_rule = time.date_of(trig.token, sub, sent, si, times, earlier, operation)

@@ -17,7 +17,8 @@ from eventwire import taxonomy as tx
 from eventwire.analysis import lexicon as lx
 from eventwire.analysis.lexicon import definite
 from eventwire.extraction.candidates import Candidate, Reason
-from eventwire.extraction.time import date_for
+from eventwire.extraction.time import clause_verb, date_for
+from eventwire.extraction.triggers import trigger_kind
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -123,8 +124,20 @@ def _definite_retelling(tok: Token, sub: str, sent: Span, si: int, earlier: list
     generic = tok.lemma_.lower() in lx.GENERIC_EVENT_NOUNS
     told = [m for m in earlier if m.end <= sent.start_char and m.event_type in tx.VIOLENT_EVENT_TYPES
             and (generic or m.event_type == tx.event_type(sub))]
-    if not told or any(t.sent_index == si for t in times):
+    doc = tok.doc
+    if not told or any(t.sent_index == si and t.root is not None and not _of_another_event(t.root, tok)
+                       for t in times):
         return False  # a time in the sentence may be its own ("the strikes, carried out over the
         # last two days, mark ..." parses the time onto the main verb): it then says more than a retelling
     known = {name for m in told if m.place for name in (m.place.name, m.place.admin1)}
-    return all(r.place.name in known for r in refs if r.sent_index == si and r.place.kind != "country")
+    return all(r.place.name in known for r in refs if r.sent_index == si and r.place.kind != "country"
+               and not _of_another_event(doc[r.start:r.end].root, tok))
+
+
+def _of_another_event(tok: Token, trigger: Token) -> bool:
+    """Whether a word lies in the clause of another event word ("the bombing came a day after gunmen
+    abducted six students in Kumbo on Monday": Kumbo and Monday are the abduction's)."""
+    verb = clause_verb(tok)
+    finite = verb.tag_ in {"VBD", "VBZ", "VBP"} or any(c.dep_ == "aux" and c.lower_ != "to" for c in verb.children)
+    return finite and verb.i != clause_verb(trigger).i and verb.i != trigger.i and trigger_kind(verb) is not None \
+        and not any(a.i == verb.i for a in trigger.ancestors)  # (not "the launcher used to fire the missiles in X")

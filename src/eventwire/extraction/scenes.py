@@ -77,6 +77,9 @@ def points_back(sent: Span) -> bool:
 def scene_told(sent: Span, si: int, scenes: list[Scene]) -> Scene | None:
     """The operation a sentence that points back refers to ("during the operation", "the
     force"): the last one told within :data:`SCENE_REACH` sentences before it."""
-    if not points_back(sent):
-        return None
+    return last_scene(si, scenes) if points_back(sent) else None
+
+
+def last_scene(si: int, scenes: list[Scene]) -> Scene | None:
+    """The last operation told within :data:`SCENE_REACH` sentences before sentence ``si``."""
     return next((s for s in reversed(scenes) if si - SCENE_REACH <= s.sent_index < si), None)

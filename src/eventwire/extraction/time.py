@@ -36,6 +36,8 @@ LOOKBACK = 3
 #: How many sentences back "the same afternoon" may find the event it refers to: the cue says
 #: outright that the date is the last told event's, so the lines between (details, quotes) do not matter.
 SAME_TIME_LOOKBACK = 5
+#: How many sentences back an undated act of violence or arrest may find the day its story told.
+STORY_REACH = 6
 
 
 # "the previous day", "the following night", "two days later": an offset told with no anchor of its own
@@ -249,6 +251,17 @@ def lede_date(si: int, times: list[TimeRef]) -> DateSpan:
     return DateSpan.unknown()
 
 
+def story_day(si: int, times: list[TimeRef]) -> DateSpan:
+    """The last day (a day, not a month or a year) told in the :data:`STORY_REACH` sentences before
+    sentence ``si``, not a statement's: a story tells its day once and what happened on it after."""
+    for ref in reversed(times):
+        if si - STORY_REACH <= ref.sent_index < si and ref.root is not None and ref.expr.span.precision == "day":
+            if ref.root.head.lemma_ in lx.SPEECH_VERBS:
+                continue
+            return ref.expr.span
+    return DateSpan.unknown()
+
+
 def _sentence_start_before(sent: Span, back: int) -> int:
     doc = sent.doc
     start = sent.start
@@ -260,13 +273,14 @@ def _sentence_start_before(sent: Span, back: int) -> int:
 
 
 def date_of(tok: Token, sub: str, sent: Span, si: int, times: list[TimeRef],
-            earlier: list[Mention], operation: tuple[int, DateSpan] | None = None) -> tuple[DateSpan, str]:
+            earlier: list[Mention], operation: tuple[int, DateSpan, bool] | None = None) -> tuple[DateSpan, str]:
     """The date of an event word of type ``sub``, and the rule that gave it: its own date
     expression, else the day of the statement that tells it, else (in a full sentence) the date
     of the event just told when the sentence says so ("the same afternoon", "hours later"), else
     the date of the same kind of event just told, else the date of the operation a sentence that
-    points back refers to (``operation``: its sentence index and date), else, for violence and
-    arrests, the lede's date."""
+    points back refers to (``operation``: the last operation's sentence index and date, and whether
+    the sentence points back to it), else, for violence and arrests, the lede's date, else the
+    date of the last operation told."""
     dates = date_for(tok, si, times)
     if dates.known:
         return dates, "the date expression attached to the trigger"
@@ -285,13 +299,23 @@ def date_of(tok: Token, sub: str, sent: Span, si: int, times: list[TimeRef],
     dates = inherited_date(family, earlier, sent)
     if dates.known:
         return dates, "the date of the same kind of event just told"
-    if operation is not None and operation[1].known and (family in tx.VIOLENT_EVENT_TYPES or sub in tx.SCENE_TYPES):
+    in_scene = operation is not None and operation[1].known and (family in tx.VIOLENT_EVENT_TYPES
+                                                                 or sub in tx.SCENE_TYPES)
+    if in_scene and operation is not None and operation[2]:
         # "forces conducted an operation in X today ... During the operation, the force detained two"
         return operation[1], f"the date of the operation told in sentence {operation[0] + 1}"
     if family in tx.VIOLENT_EVENT_TYPES or sub == tx.ARRESTS:
         dates = lede_date(si, times)
         if dates.known:
             return dates, "the date of the sentences just before"
+    if in_scene and operation is not None:
+        # "... conducted an operation west of Nad-e Ali yesterday. [two sentences] Several men were detained."
+        return operation[1], f"the date of the operation told in sentence {operation[0] + 1}, the last one told"
+    if family in tx.VIOLENT_EVENT_TYPES or sub == tx.ARRESTS:
+        dates = story_day(si, times)
+        if dates.known:
+            # "forces targeted a leader in X today. [four sentences on him and the raid] the force apprehended two"
+            return dates, "the day the story told last, a few sentences before"
     return dates, "no date told"
 
 

@@ -66,8 +66,9 @@ def test_quality_isaf_dev_does_not_regress(tmp_path):
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from isaf_dates import measure
 
+    # raised to 0.94 with session 15's operation and story days (0.943 at 1.49 mentions per release)
     dates = measure(SHARED / "bench" / "isaf" / "dev.jsonl", tmp_path / "out")
-    assert dates["within_a_day"] >= 0.90, dates
+    assert dates["within_a_day"] >= 0.94, dates
     assert dates["mentions_per_release"] <= 1.5, dates
 
 
@@ -76,7 +77,8 @@ def test_quality_unseen_conflicts_do_not_regress(tmp_path):
     """Our own articles from Somalia, Yemen, Ukraine, Myanmar, Ethiopia, Nigeria, Syria, Kenya."""
     run([str(ROOT / "tests" / "data" / "unseen")], out_dir=tmp_path / "out", db=tmp_path / "db.duckdb")
     result = _seed_score(ROOT / "tests" / "data" / "unseen.gold.json", tmp_path / "out")
-    assert result["events"]["f1"] >= 0.84, result["events"]
+    # 0.84 until session 15, whose story days dated two undated reports (0.868 measured)
+    assert result["events"]["f1"] >= 0.86, result["events"]
     assert result["metadata"]["published"] == 1.0
 
 
@@ -89,7 +91,8 @@ def test_quality_fresh_heldout_set_does_not_regress(tmp_path):
     # 0.72 until 2026-12-02: bylines with a name before the date ("By ... | 3 May 2025") now date
     # their article (published 0.947 -> 1.0, event dates 0.864 -> 0.909), at one more false event
     # 0.72 again with issue 16's dateline rule (0.721 measured, one false event fewer)
-    assert result["events"]["f1"] >= 0.72, result["events"]
+    # 0.73 with session 15's localities in a part of a province (0.734 measured)
+    assert result["events"]["f1"] >= 0.73, result["events"]
     assert result["events"]["recall"] >= 0.85, result["events"]
 
 
@@ -99,7 +102,8 @@ def test_quality_fresh_heldout_set_does_not_regress(tmp_path):
 # raised to 0.70 / 0.74 with issue 16's place, roles and toll rules (measured 0.712 / 0.746)
 # raised to 0.74 / 0.75 with session 12's localities, hits, placed actors and article tolls (0.750 / 0.759)
 # raised to 0.75 / 0.76 with session 13's districts, actors and retellings (0.761 / 0.769)
-@pytest.mark.parametrize(("name", "floor"), [("args_dev", 0.75), ("args_heldback", 0.76)])
+# raised to 0.76 / 0.77 with session 15's places, sides and days (0.766 / 0.782)
+@pytest.mark.parametrize(("name", "floor"), [("args_dev", 0.76), ("args_heldback", 0.77)])
 def test_quality_argument_sets_do_not_regress(tmp_path, name, floor):
     """Issue 16's article sets (tests/data/args_dev for development, args_heldback held back:
     its figures are read, never its articles). Events F1 held at the 2026-12-02 level."""
@@ -116,7 +120,9 @@ def test_quality_argument_sets_do_not_regress(tmp_path, name, floor):
 # date 0.962, fatalities 0.932).
 # Raised with session 13's country votes, districts, actors and group tables (2026-12-02: coverage 0.713,
 # place 0.866, actor1 0.689, actor2 0.636, date 0.963, fatalities 0.93).
-CORPUS_ARGUMENT_FLOORS = {"coverage": 0.70, "place": 0.86, "actor1": 0.68, "actor2": 0.63, "date": 0.955,
+# Raised with session 15's unknown scenes, sides and days (2026-12-03: coverage 0.727, place 0.900, actor1 0.694,
+# actor2 0.636, date 0.962, fatalities 0.93).
+CORPUS_ARGUMENT_FLOORS = {"coverage": 0.72, "place": 0.89, "actor1": 0.69, "actor2": 0.63, "date": 0.955,
                           "fatalities": 0.925}
 
 

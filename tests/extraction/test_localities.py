@@ -26,7 +26,7 @@ def places_of(nlp, text: str, published: str = "2025-05-14"):
      "Dhanaweyn", "Middle Shabelle"),
     # a Congolese territory is the district it lies in
     ("Militiamen burned homes in Mbogoro village, Djugu territory, on Sunday, killing four civilians.",
-     "Mbogoro", "Eastern"),
+     "Mbogoro", "Ituri"),
     # told only by the area after it
     ("Government troops recaptured Qoorgaab in Lower Shabelle on Wednesday after militants withdrew.",
      "Qoorgaab", "Lower Shabelle"),

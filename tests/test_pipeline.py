@@ -278,3 +278,19 @@ def test_pipeline_run_can_leave_events_out_of_its_result(tmp_path):
     assert result.events == ()
     assert (result.summary["events"], result.summary["mentions"]) == (6, 11)
     assert len((tmp_path / "out" / "events.jsonl").read_text(encoding="utf-8").splitlines()) == 6
+
+
+def test_pipeline_articles_file_keeps_each_record_on_its_line_whatever_its_text_holds(tmp_path):
+    # U+2028, U+2029 and NEL are legal raw in JSON, but Python's splitlines (and older JavaScript)
+    # take them for line ends: found by the fault test's random ids (2026-12-03)
+    odd = "Kisumu\u2028desk\u2029notes\x85end"
+    item = {"id": f"a{odd}", "title": f"Clashes{odd}", "published": "2024-05-02", "source": odd,
+            "text": "Gunmen attacked a police post in Mandera on Monday, killing two officers."}
+    feed = tmp_path / "in.jsonl"
+    feed.write_text(json.dumps(item) + "\n", encoding="utf-8")
+    run([str(feed)], out_dir=tmp_path / "out", db=tmp_path / "db.duckdb")
+    for name in ("articles.jsonl", "events.jsonl"):
+        lines = (tmp_path / "out" / name).read_text("utf-8").splitlines()
+        assert lines, name
+        assert all(json.loads(line) for line in lines), name
+    assert len((tmp_path / "out" / "articles.jsonl").read_text("utf-8").splitlines()) == 1

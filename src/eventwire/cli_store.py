@@ -103,8 +103,10 @@ def events_cmd(db: Path, limit: int, fmt: str, **filters: Any) -> None:
         page = select_events(store, flt)
     total, events = page.total, page.events
     if fmt == "json":
+        from eventwire.output.formats import to_json
+
         for event in events:
-            click.echo(json.dumps(event_to_dict(event), ensure_ascii=False))
+            click.echo(to_json(event_to_dict(event)))  # one line each, whatever the text holds
     elif fmt == "csv":
         out = io.StringIO()
         writer = csv.DictWriter(out, fieldnames=_TABLE_COLUMNS, lineterminator="\n")

@@ -31,7 +31,6 @@ analysis fails or runs over its time budget (``article_seconds``), becomes a
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -104,9 +103,11 @@ class _ArticleSpool:
 
     def add(self, article: Article) -> None:
         from eventwire.errors import ExportError, os_reason
+        from eventwire.output.formats import to_json
         from eventwire.records import article_to_dict
 
-        line = (json.dumps(article_to_dict(article), ensure_ascii=False) + "\n").encode("utf-8")
+        # (to_json writes U+2028 and the like escaped: a title or id holding one stays on its line)
+        line = (to_json(article_to_dict(article)) + "\n").encode("utf-8")
         try:
             self._index.append((article.article_id, self._file.tell(), len(line)))
             self._file.write(line)

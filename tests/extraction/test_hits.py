@@ -78,3 +78,12 @@ def test_hits_who_threw_the_blasts_weapon(nlp, text, actor1):
 ])
 def test_hits_who_sent_the_weapon(nlp, text, actor1):
     assert of_type(nlp, text, "Shelling/artillery/missile attack").actor1 == actor1
+
+
+def test_hits_a_weapon_whose_modifier_names_an_armed_side_names_the_doer(nlp):
+    # the event hangs on what residents said; "army shells" says whose weapon it was
+    text = ("Villagers near Dilling said a choking smoke filled their homes after army shells landed on "
+            "Sunday, leaving four people dead.")
+    article = parse_text(f" date 2024-03-12\n{text}", file="t.txt")
+    found = [m for m in consolidate(extract(nlp(article.text), article)) if m.event_type == "Explosions/Remote violence"]
+    assert found and found[0].actor1 == "Military Forces of Sudan", [(m.sub_event_type, m.actor1) for m in found]

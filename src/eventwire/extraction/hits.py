@@ -170,6 +170,24 @@ def sender(trigger: Token, ctx: actor_mod.ActorContext) -> tuple[actor_mod.Actor
         actor, span = actor_of([tok], ctx)
         if actor is not None and span is not None and actor.kind in actor_mod.ARMED_KINDS and not _ground(tok):
             return actor, span
+    return _whose_weapon(trigger, ctx)
+
+
+def _whose_weapon(trigger: Token, ctx: actor_mod.ActorContext) -> tuple[actor_mod.Actor, Span] | None:
+    """"after army shells landed", "rebel artillery shelled", "bombs dropped by government
+    aircraft": a weapon the sentence names whose own modifier names an armed side."""
+    weapons = lx.SHELL_WORDS | lx.AIR_WORDS
+    for tok in trigger.sent:
+        if tok.pos_ != "NOUN" or tok.lower_ not in weapons:
+            continue
+        mods = [c for c in tok.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < tok.i
+                and c.lower_ not in weapons and c.ent_type_ not in {"GPE", "LOC", "FAC"}]
+        if not mods:
+            continue
+        span = trigger.doc[mods[0].i:tok.i + 1]
+        actor = actor_mod.resolve(span.text, ctx=ctx, words=[w.text for w in span])
+        if actor is not None and actor.kind in actor_mod.ARMED_KINDS:
+            return actor, span
     return None
 
 

@@ -209,3 +209,15 @@ def test_roles_surrender_recovery_and_the_doer_of_a_clause(nlp, text, sub, actor
 def test_roles_a_weapon_made_safe_by_the_force_the_sentence_names(nlp, text, actor1):
     event = of_type(nlp, text, "Disrupted weapons use")
     assert event.actor1 == actor1, (event.actor1, event.actor2)
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    # the event hangs on what the family said; who beat him is the subject of another verb
+    ("A prisoner died in a police cell in Mombasa after officers beat him during questioning, his family said.",
+     "Police Forces of Kenya"),
+    (("A student has not been seen since intelligence officers took him from a cafe in Nakuru last week, his "
+     "mother says."), "Police Forces of Kenya"),
+])
+def test_roles_violence_done_by_the_armed_subject_of_another_verb(nlp, text, actor1):
+    found = [m for m in events_of(nlp, text) if m.event_type == "Violence against civilians"]
+    assert found and found[0].actor1 == actor1, [(m.sub_event_type, m.actor1) for m in found]

@@ -29,7 +29,7 @@ from eventwire import taxonomy as tx
 from eventwire.analysis import lexicon as lx
 from eventwire.extraction import actors as actor_mod
 from eventwire.extraction.harmed import victims
-from eventwire.extraction.triggers import actor_of, arguments
+from eventwire.extraction.triggers import actor_of, arguments, phrase
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -187,6 +187,20 @@ def _whose_weapon(trigger: Token, ctx: actor_mod.ActorContext) -> tuple[actor_mo
         span = trigger.doc[mods[0].i:tok.i + 1]
         actor = actor_mod.resolve(span.text, ctx=ctx, words=[w.text for w in span])
         if actor is not None and actor.kind in actor_mod.ARMED_KINDS:
+            return actor, span
+    return None
+
+
+def armed_subject(trigger: Token, ctx: actor_mod.ActorContext, skip: set[int]) -> tuple[actor_mod.Actor, Span] | None:
+    """"A detainee died ... after officers beat him", "has not been seen since security officers
+    took him": the first armed side that is the subject of a verb of the trigger's sentence,
+    not of a speech verb nor among ``skip`` (who tells it)."""
+    for tok in trigger.sent:
+        if tok.dep_ != "nsubj" or tok.i in skip or tok.head.lemma_ in lx.SPEECH_VERBS:
+            continue
+        span = phrase(tok)
+        actor = actor_mod.resolve(span.text, ctx=ctx, words=[w.text for w in span])
+        if actor is not None and actor.kind in {"state", "police", "nonstate"}:
             return actor, span
     return None
 

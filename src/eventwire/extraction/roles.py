@@ -80,6 +80,7 @@ def actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tuple[Eviden
     country = ctx.country
     civilians = f"Civilians ({country})" if country else "Civilians"
     speaker = _reports(trig.token)
+    unarmed_doer = False  # the doer the parse found is unarmed people, coded as an unnamed armed group
     if speaker:
         # "a crowd beat two men to death, police said", coded from "said": who tells it is no side
         reported = next((c for c in trig.token.children if c.dep_ in {"ccomp", "parataxis"}
@@ -99,7 +100,7 @@ def actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tuple[Eviden
             trig.agent_span is not None and _dressed_as_armed(trig.agent_span.root))):
         # "a man in uniform", "men in hoods"; "a man threw a grenade", "two men shot a trader":
         # whoever attacks or fights is armed, and nobody names the group
-        a1 = actor_mod.unidentified(country)
+        a1, unarmed_doer = actor_mod.unidentified(country), True
     if a1 is not None and a2 is not None and a1.name == a2.name and family != tx.RIOTS:
         a2 = None  # (a mob's victims are its own kind of people: "villagers beat two villagers")
     phrase1 = trig.agent_span.text if a1 is not None and trig.agent_span is not None else None
@@ -135,6 +136,10 @@ def actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tuple[Eviden
         doer = _governing_doer(trig.token, ctx)
         if doer is not None:
             name1, rule1, phrase1 = doer[0].name, "the doer of the verb the event word hangs on", doer[1].text
+    if family == tx.VAC and (name1 is None or unarmed_doer) \
+            and (armed := hits.armed_subject(trig.token, ctx, _speakers_words(trig.token.sent))) is not None:
+        # "a detainee died ... after officers beat him", "not seen since security officers took him"
+        name1, rule1, phrase1 = armed[0].name, "the armed subject of another verb of the sentence", armed[1].text
     if name1 is None:
         if sub == tx.NON_STATE_OVERTAKES or (family in {tx.BATTLES, tx.REMOTE}
                                              and sub not in {tx.AIR_STRIKE, tx.SHELLING}

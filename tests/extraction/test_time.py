@@ -140,27 +140,28 @@ def test_time_the_day_of_an_act_told_beside_the_statement(nlp) -> None:
     assert date_for(find_token(doc, "arrest"), 0, refs).start == dt.date(2012, 11, 18)
 
 
-def test_time_a_report_that_points_back_takes_the_day_of_the_operation(nlp) -> None:
+def _mentions(nlp, text: str, published: str, sub: str):
     from eventwire.extraction.extract import extract
 
+    article = parse_text(f" date {published}\n{text}", file="t.txt")
+    return [m for m in extract(nlp(article.text), article) if m.sub_event_type == sub]
+
+
+def test_time_a_report_that_points_back_takes_the_day_of_the_operation(nlp) -> None:
     text = ("KABUL, Afghanistan (June 12, 2012)\n\n"
             "In Chak district, Wardak province, a combined security force conducted an operation to find "
             "a Taliban leader today. The leader moves weapons for the group across the province. During the "
             "operation, the force saw several armed insurgents in a field. After checking that no civilians "
             "were in the area, the security force engaged the insurgents with an air strike.")
-    article = parse_text(f" date 2012-06-12\n{text}", file="t.txt")
-    strikes = [m for m in extract(nlp(article.text), article) if m.sub_event_type == tx.AIR_STRIKE]
+    strikes = _mentions(nlp, text, "2012-06-12", tx.AIR_STRIKE)
     assert strikes and strikes[0].dates.start == dt.date(2012, 6, 12), strikes
 
 
 def test_time_an_undated_arrest_takes_the_day_its_story_told(nlp) -> None:
-    from eventwire.extraction.extract import extract
-
     # the day is told in the lede; four sentences on, the arrest names none and points back to nothing
     text = ("KABUL, Afghanistan (May 3, 2011)\n\n"
             "A combined force targeted a Taliban weapons dealer in Nahr-e Saraj district, Helmand province, today. "
             "The dealer buys rifles across the border. He sells them to fighters in three districts. Tips from "
             "farmers led the force to a walled compound. Several suspected insurgents were detained.")
-    article = parse_text(f" date 2011-05-03\n{text}", file="t.txt")
-    arrests = [m for m in extract(nlp(article.text), article) if m.sub_event_type == tx.ARRESTS]
+    arrests = _mentions(nlp, text, "2011-05-03", tx.ARRESTS)
     assert arrests and arrests[0].dates.start == dt.date(2011, 5, 3), arrests

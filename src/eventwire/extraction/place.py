@@ -15,7 +15,8 @@ In the order the extraction asks:
 5. :func:`elliptical` and :func:`that_of`: "others were in Helmand", "the fall of X followed
    that of Y": the event just told, at a new place.
 
-Steps 2 and 3 live in :mod:`.borrowed` (re-exported here). The places themselves (names, geocoding, "the city" pointing back, the dateline left out)
+Steps 2 and 3 live in :mod:`.borrowed` (re-exported here); which unknown names told at a
+place may be the scene, and the province they are put in, in :mod:`.unknown_scenes`. The places themselves (names, geocoding, "the city" pointing back, the dateline left out)
 come from :mod:`.places`. Choosing between the places of several reports of one event is the
 linking stage's work (``link.consolidate`` and ``merge.better_place``), not this module's.
 Each function returns new candidates with the :class:`~.candidates.Evidence` of the place.
@@ -34,6 +35,7 @@ from eventwire.extraction.candidates import Candidate, Evidence
 from eventwire.extraction.find import type_score
 from eventwire.extraction.places import MAX_PLACE_DISTANCE, PlaceRef, stated_country, vague
 from eventwire.extraction.scenes import points_back
+from eventwire.extraction.unknown_scenes import put_in_its_province, unknown_scenes
 from eventwire.records import DateSpan
 
 if TYPE_CHECKING:
@@ -57,9 +59,7 @@ def places_for(trig: Trigger, sent: Span, si: int, refs: list[PlaceRef], code: s
         # a place known only at the country level, for a brief that names no better one: an
         # article that places anything, or tells more, places its events elsewhere, unless the
         # sentence names a known place of its country to put it in
-        unknown = {r.start for r in in_sent if vague(r) and _known_beside(r, in_sent) and _may_be_the_scene(doc, r)
-                   and not any(0 < r.start - o.end <= 3 and all(t.lower_ in {",", "in", "the"} for t in doc[o.end:r.start])
-                               for o in in_sent)}  # "Kafr Batna, in Eastern Ghouta" says where Kafr Batna is
+        unknown = unknown_scenes(doc, in_sent)
         in_sent = [r for r in in_sent if not vague(r) or r.start in unknown]
     actor_spans = [s for s in (trig.agent_span, trig.patient_span) if s is not None]
     scored: list[tuple[float, PlaceRef]] = []
@@ -112,7 +112,7 @@ def places_for(trig: Trigger, sent: Span, si: int, refs: list[PlaceRef], code: s
             best = ref
             break
     if best.start in unknown:
-        best = _put_in_its_province(best, [r for _, r in scored if r.start not in unknown])
+        best = put_in_its_province(best, [r for _, r in scored if r.start not in unknown])
     chosen = [best]
     best_root = doc[best.start:best.end].root
     # "strikes in Kandahar and Helmand", "the fall of Kandahar and Herat": one mention per place
@@ -135,39 +135,6 @@ def _in_another_clause(root: Token, trigger: Token) -> bool:
         if t.pos_ in {"VERB", "AUX"} and t.dep_ in {"advcl", "relcl", "conj", "ccomp", "xcomp"}:
             return True
     return False
-
-
-def _may_be_the_scene(doc: Doc, ref: PlaceRef) -> bool:
-    """Whether an unknown place may stand for the scene: not a building or landmark ("outside
-    Greys Hospital", "the Suez Canal city of Ismailia": the town is the scene), nor a name that
-    modifies a noun."""
-    root = doc[ref.start:ref.end].root
-    return doc[ref.start].ent_type_ != "FAC" and doc[ref.end - 1].lower_ not in lx.BUILDING_WORDS \
-        and not (root.dep_ in {"compound", "amod", "nmod"}
-                 and root.head.lower_ not in lx.LOCALITY_WORDS | lx.TERRITORY_WORDS)  # "Tondamarka village" is one
-
-
-def _known_beside(ref: PlaceRef, refs: list[PlaceRef]) -> bool:
-    """Whether the sentence names a known town or province of the unknown place's country."""
-    return any(r.place.kind in {"city", "district", "admin1"} and r.place.admin1
-               and r.place.country_code == ref.place.country_code for r in refs)
-
-
-def _put_in_its_province(ref: PlaceRef, known: list[PlaceRef]) -> PlaceRef:
-    """"a checkpoint at Garni", "a base at Um Sumeima to protect the road to El Obeid": a place
-    the gazetteer lacks, told as the scene, in the province of the sentence's nearest known place
-    of its country, at the province's coordinates and ACLED's precision 3 (only the region is known)."""
-    from eventwire.geo.geocode import geocode
-
-    for other in known:  # best first
-        if other.place.country_code != ref.place.country_code or not other.place.admin1:
-            continue
-        province = other.place if other.place.kind == "admin1" else \
-            geocode(other.place.admin1, country_code=other.place.country_code, kind="admin1")
-        if province is None or province.latitude is None:
-            continue
-        return replace(ref, place=replace(province, name=ref.place.name, kind="city", geo_precision=3))
-    return ref
 
 
 def _brief(doc: Doc) -> bool:

@@ -242,22 +242,20 @@ def same_time(sent: Span, earlier: list[Mention]) -> DateSpan:
 
 def lede_date(si: int, times: list[TimeRef]) -> DateSpan:
     """The event date of the sentence just before ("... in Helmand yesterday. Forces detained two.")."""
-    for ref in reversed(times):
-        if si - 2 <= ref.sent_index < si and ref.root is not None:
-            head = ref.root.head
-            if head.lemma_ in lx.SPEECH_VERBS:
-                continue
-            return ref.expr.span
-    return DateSpan.unknown()
+    return _last_told(si, times, reach=2, days_only=False)
 
 
 def story_day(si: int, times: list[TimeRef]) -> DateSpan:
     """The last day (a day, not a month or a year) told in the :data:`STORY_REACH` sentences before
-    sentence ``si``, not a statement's: a story tells its day once and what happened on it after."""
+    sentence ``si``: a story tells its day once and what happened on it after."""
+    return _last_told(si, times, reach=STORY_REACH, days_only=True)
+
+
+def _last_told(si: int, times: list[TimeRef], *, reach: int, days_only: bool) -> DateSpan:
+    """The last date told in the ``reach`` sentences before sentence ``si``, not a statement's."""
     for ref in reversed(times):
-        if si - STORY_REACH <= ref.sent_index < si and ref.root is not None and ref.expr.span.precision == "day":
-            if ref.root.head.lemma_ in lx.SPEECH_VERBS:
-                continue
+        if si - reach <= ref.sent_index < si and ref.root is not None \
+                and (not days_only or ref.expr.span.precision == "day") and ref.root.head.lemma_ not in lx.SPEECH_VERBS:
             return ref.expr.span
     return DateSpan.unknown()
 

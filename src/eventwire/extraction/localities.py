@@ -152,18 +152,15 @@ def _name_word(tok: Token, taken: set[int]) -> bool:
 
 def _told_as_a_locality(doc: Doc, span: Span) -> bool:
     """"in X", "at X", "near X", "the village of X", "control of X", "X village"."""
-    before = doc[span.start - 1].lower_ if span.start >= 1 else ""
     after = doc[span.end].lower_ if span.end < len(doc) else ""
-    of_a_locality = before == "of" and span.start >= 2 and (doc[span.start - 2].lower_ in lx.LOCALITY_WORDS
-                                                           or doc[span.start - 2].lower_ in lx.CONTROL_NOUNS)
-    return before in lx.PLACE_PREPOSITIONS or after in lx.LOCALITY_WORDS or of_a_locality
+    return _right_after_a_preposition(doc, span) or after in lx.LOCALITY_WORDS
 
 
 def _right_after_a_preposition(doc: Doc, span: Span) -> bool:
-    """"at Garni", "near Kazgil", "the village of Menkao"."""
+    """"at Garni", "near Kazgil", "the village of Menkao", "control of Largu"."""
     before = doc[span.start - 1].lower_ if span.start >= 1 else ""
     return before in lx.PLACE_PREPOSITIONS or before == "of" and span.start >= 2 \
-        and doc[span.start - 2].lower_ in lx.LOCALITY_WORDS
+        and doc[span.start - 2].lower_ in lx.LOCALITY_WORDS | lx.CONTROL_NOUNS
 
 
 def _may_be_a_place(span: Span) -> bool:

@@ -50,6 +50,9 @@ def test_localities_a_town_cut_in_two_by_the_tagger_is_one_town(nlp):
      "Ethiopia"),
     ("Gang members stormed a police station in Port-au-Prince on Monday, killing two officers.", "Haiti"),
     ("Somali National Army forces retook Qoorgaab in Lower Shabelle on Friday, officials said.", "Somalia"),
+    # the larger place a town is said to lie in settles a tie between the town's namesakes abroad
+    ("Unknown attackers burned a school near Bagan in upper Kurram overnight.", "Pakistan"),
+    ("Several hundred nurses marched through Mexico City on Monday over unpaid wages.", "Mexico"),
 ])
 def test_localities_a_people_or_group_is_not_a_place_abroad(nlp, text, country):
     doc = nlp(text)

@@ -128,6 +128,8 @@ def test_geocode_rejects_unknown_kind(gaz: Gazetteer) -> None:
     ("Nad Ali district", ("Nad Ali", "district")), ("the Tigray region", ("Tigray", "admin1")),
     ("Kandahar city", ("Kandahar", "city")), ("Kandahar", ("Kandahar", None)),
     ("Province", ("Province", None)),
+    # the kind word is part of the town's own name
+    ("Mexico City", ("Mexico City", None)), ("Kuwait City", ("Kuwait City", None)),
 ])
 def test_geocode_split_kind(text: str, expected: tuple[str, str | None]) -> None:
     assert split_kind(text) == expected
@@ -253,6 +255,11 @@ def test_geocode_country_weights_favour_own_names_and_big_towns(gaz: Gazetteer) 
     assert country_weights("Victoria", gazetteer=gaz) == {}
     # the text's kind word: a province (or county) counts more than a town
     assert country_weights("Lamu county", gazetteer=gaz)["KE"] == 3.0
+    # a town under its own name outweighs a bigger one abroad that has it as an alternate spelling
+    puno = country_weights("Puno", gazetteer=gaz)
+    assert puno["PE"] > puno["IN"], puno
+    # "Mexico City" is the capital, not a town called Mexico
+    assert max(country_weights("Mexico City", gazetteer=gaz).items(), key=lambda kv: kv[1])[0] == "MX"
 
 
 def test_geocode_an_area_the_text_names_is_not_a_city_abroad_under_another_spelling():

@@ -45,6 +45,7 @@ def article_country(doc: Doc) -> str | None:
     seen: Counter[str] = Counter()
     lead = _lead_end(doc)
     joined = joined_names(doc, {e.start: e for e in doc.ents})  # "Mocimboa da Praia", not Praia
+    place_ends = {e.end for e in joined.values() if e.label_ in {"GPE", "LOC"}}
     for ent in (joined[k] for k in sorted(joined)):
         if ent.label_ not in {"GPE", "LOC", "NORP"} or common_word(ent):
             continue
@@ -64,14 +65,29 @@ def article_country(doc: Doc) -> str | None:
         if ent.text.isupper() and len(ent.text.strip()) <= 4:
             continue
         after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+        around = CONTAINER_WEIGHT if _holds_the_place_before(doc, ent, place_ends) else 0.0
         for code, weight in country_weights(ent.text, kind=AREA_KIND.get(after)).items():
-            votes[code] = votes.get(code, 0.0) + weight * (2 if ent.start < lead else 1)
+            votes[code] = votes.get(code, 0.0) + (weight + around) * (2 if ent.start < lead else 1)
     for code, weight in _home_votes(doc, lead).items():
         votes[code] = votes.get(code, 0.0) + weight
     if votes:
         return max(votes, key=lambda c: votes[c])
     return infer_country([e.text for e in doc.ents if e.label_ in {"GPE", "NORP", "LOC"} and not common_word(e)
                           and not (e.label_ != "NORP" and names_a_people(doc, e))])
+
+
+#: What a place said to hold the place before it ("Bagan in lower Kurram", "Delft, Cape Town")
+#: adds to its vote: the text itself says the smaller place lies in the larger one's country.
+CONTAINER_WEIGHT = 1.0
+
+
+def _holds_the_place_before(doc: Doc, ent: Span, place_ends: set[int]) -> bool:
+    """Whether ``ent`` follows another place after "in" or a comma and at most two lower-case
+    adjectives ("in lower Kurram", ", northern Cape Town")."""
+    i = ent.start
+    while i > 0 and ent.start - i < 2 and doc[i - 1].pos_ == "ADJ" and doc[i - 1].is_lower:
+        i -= 1
+    return i > 1 and doc[i - 1].lower_ in {"in", ","} and (i - 1) in place_ends
 
 
 #: The vote of one naming of a group or force that acts at home: above a hamlet's (1) or an

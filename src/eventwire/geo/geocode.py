@@ -44,14 +44,22 @@ _KIND_PATTERNS = tuple((kind, re.compile(r"^(.*\S)[\s-]+(?:" + "|".join(re.escap
 _KINDS = ("admin1", "district", "city")
 
 
-def split_kind(name: str) -> tuple[str, str | None]:
-    """``("Helmand", "admin1")`` for "Helmand province"; the name and None without a kind word."""
+def split_kind(name: str, *, gazetteer: Gazetteer | None = None) -> tuple[str, str | None]:
+    """``("Helmand", "admin1")`` for "Helmand province"; the name and None without a kind word,
+    or when the kind word is part of a town's own name ("Mexico City", "Kuwait City")."""
     text = re.sub(r"^\s*the\s+", "", name.strip(), flags=re.IGNORECASE)
     for kind, pattern in _KIND_PATTERNS:
         match = pattern.match(text)
         if match:
+            if _own_name_of_a_town(gazetteer or default_gazetteer(), text):
+                return text, None
             return match.group(1).strip(), kind
     return text, None
+
+
+def _own_name_of_a_town(gaz: Gazetteer, text: str) -> bool:
+    key = name_key(text)
+    return any(gaz.kind_of(i) == CITY and name_key(gaz.place_record(i).name) == key for i in gaz.lookup_ids(text))
 
 
 def geocode(name: str, *, country_code: str | None = None, admin1_hint: str | None = None,
@@ -144,6 +152,8 @@ def neighbours(country_code: str) -> frozenset[str]:
     return frozenset(code for code in str(row.get("neighbours") or "").split(",") if code)
 
 
+#: How much less a namesake weighs under an alternate spelling than under its own name.
+_SPELLING_DISCOUNT = 0.1
 #: Towns at least this large point to their country as strongly as a province does.
 _TOWN_WEIGHT_POPULATION = 5_000
 
@@ -184,8 +194,9 @@ def _name_weight(gaz: Gazetteer, pid: int, key: str) -> float:
     """The weight of one namesake (see :func:`country_weights`)."""
     people = gaz.population(pid)
     if name_key(gaz.place_record(pid).name) != key:
-        return 3.0 if people >= FOREIGN_ANY_SPELLING_POPULATION else 2.0 if people >= FOREIGN_MIN_POPULATION \
-            else 1.5 if people >= 2 * _TOWN_WEIGHT_POPULATION else 0.5
+        # a little under a place of the same size under its own name: "Puno" is Puno, not Pune
+        return (3.0 if people >= FOREIGN_ANY_SPELLING_POPULATION else 2.0 if people >= FOREIGN_MIN_POPULATION
+                else 1.5 if people >= 2 * _TOWN_WEIGHT_POPULATION else 0.5) - _SPELLING_DISCOUNT
     if gaz.kind_of(pid) != CITY:
         return 2.0
     if people >= FOREIGN_MIN_POPULATION:

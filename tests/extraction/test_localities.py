@@ -53,6 +53,7 @@ def test_localities_a_town_cut_in_two_by_the_tagger_is_one_town(nlp):
     # the larger place a town is said to lie in settles a tie between the town's namesakes abroad
     ("Unknown attackers burned a school near Bagan in upper Kurram overnight.", "Pakistan"),
     ("Several hundred nurses marched through Mexico City on Monday over unpaid wages.", "Mexico"),
+    ("Soldiers burned rice stores in Kani township, Sagaing Region, according to farmers.", "Myanmar"),
 ])
 def test_localities_a_people_or_group_is_not_a_place_abroad(nlp, text, country):
     doc = nlp(text)
@@ -103,3 +104,8 @@ def test_localities_a_held_place_or_one_in_an_unknown_district_is_placed_by_its_
     found = places_of(nlp, text)
     assert found, found
     assert (found[0].name, found[0].admin1, found[0].geo_precision) == (town, admin1, 2), found
+
+
+def test_localities_a_possessive_town_votes_for_its_country(nlp):
+    doc = nlp("Security agents detained a radio host at the station in Addis Ababa's Arada sub-city.")
+    assert article_country(doc) == "ET"

@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
 AREA_KIND = {"province": "admin1", "provinces": "admin1", "region": "admin1", "state": "admin1",
              "governorate": "admin1", "oblast": "admin1", "prefecture": "admin1", "district": "district",
-             "districts": "district", "county": "district", "department": "admin1", "territory": "district"}
+             "districts": "district", "county": "district", "department": "admin1", "territory": "district",
+             "township": "district"}
 
 def enclosing_province(doc: Doc, ent: Span, code: str | None, *, sent: Span,
                         ents_at: dict[int, Span]) -> Place | None:

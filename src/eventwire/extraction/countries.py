@@ -15,6 +15,7 @@ from eventwire.analysis.prefilter import fold
 from eventwire.extraction import actor_tables
 from eventwire.extraction.areas import AREA_KIND
 from eventwire.extraction.localities import joined_names, names_a_people
+from eventwire.geo import gazetteer_data
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -46,7 +47,7 @@ def article_country(doc: Doc) -> str | None:
     lead = _lead_end(doc)
     joined = joined_names(doc, {e.start: e for e in doc.ents})  # "Mocimboa da Praia", not Praia
     place_ends = {e.end for e in joined.values() if e.label_ in {"GPE", "LOC"}}
-    for ent in (joined[k] for k in sorted(joined)):
+    for ent in (_without_possessive(joined[k]) for k in sorted(joined)):
         if ent.label_ not in {"GPE", "LOC", "NORP"} or common_word(ent):
             continue
         key = name_key(ent.text)
@@ -82,12 +83,28 @@ CONTAINER_WEIGHT = 1.0
 
 
 def _holds_the_place_before(doc: Doc, ent: Span, place_ends: set[int]) -> bool:
-    """Whether ``ent`` follows another place after "in" or a comma and at most two lower-case
-    adjectives ("in lower Kurram", ", northern Cape Town")."""
+    """Whether ``ent`` follows another place (with its kind word, if any) after "in" or a comma
+    and at most two lower-case adjectives ("in lower Kurram", "Kani township, Sagaing Region")."""
     i = ent.start
     while i > 0 and ent.start - i < 2 and doc[i - 1].pos_ == "ADJ" and doc[i - 1].is_lower:
         i -= 1
-    return i > 1 and doc[i - 1].lower_ in {"in", ","} and (i - 1) in place_ends
+    if i < 2 or doc[i - 1].lower_ not in {"in", ","}:
+        return False
+    before = i - 1
+    return before in place_ends or (doc[before - 1].lower_ in _KIND_WORDS and before - 1 in place_ends)
+
+
+#: The words that say what kind of place a name is ("township", "county", "region").
+_KIND_WORDS = frozenset(gazetteer_data.ADMIN1_SUFFIXES + gazetteer_data.DISTRICT_SUFFIXES)
+
+
+def _without_possessive(ent: Span) -> Span:
+    """"Addis Ababa's" as the tagger took it: the name without its possessive ending."""
+    from spacy.tokens import Span
+
+    if len(ent) > 1 and ent[-1].lower_ in {"'s", "\u2019s"}:
+        return Span(ent.doc, ent.start, ent.end - 1, label=ent.label_)
+    return ent
 
 
 #: The vote of one naming of a group or force that acts at home: above a hamlet's (1) or an

@@ -124,12 +124,15 @@ def test_roles_sides_told_apart(nlp, text, sub, actor1, actor2):
     ("Gunmen shot dead a prosecutor in Kisumu on Monday.", "Unidentified Armed Group (Kenya)", "Civilians (Kenya)"),
     ("Masked men raped a teenage hawker in Garissa on Friday, police said.",
      "Unidentified Armed Group (Kenya)", "Civilians (Kenya)"),
+    # a doer told as the country's dominant group's kind of fighter is that group
+    ("A man in a suicide vest blew himself up at a tea shop in Baidoa on Monday, killing three customers.",
+     "Al Shabaab", "Civilians (Somalia)"),
     # an activist away from any protest is a civilian, not a protester
     ("Gunmen shot dead a land-rights activist outside a church in Kisumu on Monday.",
      "Unidentified Armed Group (Kenya)", "Civilians (Kenya)"),
 ])
 def test_roles_violence_against_civilians_has_a_doer_and_civilians(nlp, text, actor1, actor2):
-    event = next(m for m in events_of(nlp, text) if m.sub_event_type in {"Attack", "Sexual violence"})
+    event = next(m for m in events_of(nlp, text) if m.sub_event_type in {"Attack", "Sexual violence", "Suicide bomb"})
     assert (event.actor1, event.actor2) == (actor1, actor2)
 
 

@@ -74,6 +74,12 @@ def build_context(text: str, *, country_code: str | None, country: str | None) -
                         attacker=_foreign_attacker(text, country_code), short_forms=short_forms)
 
 
+def dominant_group(text: str, country: str | None) -> str | None:
+    """The dominant insurgent group of ``country`` when ``text`` speaks of its kind of fighters
+    ("militants", "a man wearing an explosive vest" in Somalia: Al Shabaab), else None."""
+    return _dominant(text, country)
+
+
 def _dominant(text: str, country: str | None) -> str | None:
     """The dominant insurgent group of ``country`` when the text speaks of its kind of fighters
     ("militants", "a suicide bomber" in Somalia: Al Shabaab) and names no group."""

@@ -19,6 +19,7 @@ from eventwire.analysis import lexicon as lx
 from eventwire.analysis.lexicon import definite
 from eventwire.extraction import actors as actor_mod
 from eventwire.extraction import harmed, hits, sides
+from eventwire.extraction.actor_context import dominant_group
 from eventwire.extraction.candidates import Evidence
 from eventwire.extraction.triggers import arguments, phrase, told_by_pronoun, trigger_kind
 from eventwire.records import named
@@ -99,8 +100,12 @@ def actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tuple[Eviden
     if a1 is not None and a1.kind == "civilian" and (family in {tx.VAC, tx.REMOTE, tx.BATTLES} or (
             trig.agent_span is not None and _dressed_as_armed(trig.agent_span.root))):
         # "a man in uniform", "men in hoods"; "a man threw a grenade", "two men shot a trader":
-        # whoever attacks or fights is armed, and nobody names the group
-        a1, unarmed_doer = actor_mod.unidentified(country), True
+        # whoever attacks or fights is armed, and nobody names the group, unless the doer is told
+        # as the country's dominant group's kind of fighter ("a man wearing an explosive vest")
+        root = trig.agent_span.root if trig.agent_span is not None else None
+        group = dominant_group(root.doc[root.left_edge.i:root.right_edge.i + 1].text, country) if root else None
+        a1, unarmed_doer = (actor_mod.Actor(group, "nonstate", country), False) if group else (
+            actor_mod.unidentified(country), True)
     if a1 is not None and a2 is not None and a1.name == a2.name and family != tx.RIOTS:
         a2 = None  # (a mob's victims are its own kind of people: "villagers beat two villagers")
     phrase1 = trig.agent_span.text if a1 is not None and trig.agent_span is not None else None

@@ -54,6 +54,9 @@ def test_localities_a_town_cut_in_two_by_the_tagger_is_one_town(nlp):
     ("Unknown attackers burned a school near Bagan in upper Kurram overnight.", "Pakistan"),
     ("Several hundred nurses marched through Mexico City on Monday over unpaid wages.", "Mexico"),
     ("Soldiers burned rice stores in Kani township, Sagaing Region, according to farmers.", "Myanmar"),
+    # a big city under a common spelling, before a small town of that name abroad
+    ("Dozens of lawyers gathered outside the courthouse in Mansoura on Sunday to demand a colleague's release.",
+     "Egypt"),
 ])
 def test_localities_a_people_or_group_is_not_a_place_abroad(nlp, text, country):
     doc = nlp(text)
@@ -109,3 +112,8 @@ def test_localities_a_held_place_or_one_in_an_unknown_district_is_placed_by_its_
 def test_localities_a_possessive_town_votes_for_its_country(nlp):
     doc = nlp("Security agents detained a radio host at the station in Addis Ababa's Arada sub-city.")
     assert article_country(doc) == "ET"
+
+
+def test_localities_a_village_of_a_people_is_not_a_town_abroad(nlp):
+    # "a Kuki village" is a village of the Kuki people, not the Japanese town of Kuki
+    assert article_country(nlp("Attackers looted grain stores in a Kuki village in Kangpokpi overnight.")) == "IN"

@@ -182,6 +182,8 @@ def names_a_people(doc: Doc, ent: Span) -> bool:
     from eventwire.geo.gazetteer import default_gazetteer
 
     name = ent.text
+    if name in lx.ETHNIC_GROUPS and ent.start >= 1 and doc[ent.start - 1].lower_ in {"a", "an"}:
+        return True  # "a Kuki village", "a Fulani settlement": a village of that people
     if _told_as_a_locality(doc, ent) or ent.end < len(doc) and doc[ent.end].lower_ in AREA_KIND:
         return False
     if name in lx.ETHNIC_GROUPS or name.lower() in lx.ARMED_GENERIC_WORDS \

@@ -152,7 +152,7 @@ def neighbours(country_code: str) -> frozenset[str]:
     return frozenset(code for code in str(row.get("neighbours") or "").split(",") if code)
 
 
-#: How much less a namesake weighs under an alternate spelling than under its own name.
+#: How much less a city of millions weighs under an alternate spelling than under its own name.
 _SPELLING_DISCOUNT = 0.1
 #: Towns at least this large point to their country as strongly as a province does.
 _TOWN_WEIGHT_POPULATION = 5_000
@@ -194,9 +194,10 @@ def _name_weight(gaz: Gazetteer, pid: int, key: str) -> float:
     """The weight of one namesake (see :func:`country_weights`)."""
     people = gaz.population(pid)
     if name_key(gaz.place_record(pid).name) != key:
-        # a little under a place of the same size under its own name: "Puno" is Puno, not Pune
-        return (3.0 if people >= FOREIGN_ANY_SPELLING_POPULATION else 2.0 if people >= FOREIGN_MIN_POPULATION
-                else 1.5 if people >= 2 * _TOWN_WEIGHT_POPULATION else 0.5) - _SPELLING_DISCOUNT
+        # a city of millions under another spelling weighs a little under a city of its own name
+        # ("Puno" is Puno, not Pune); below that, ties go to the larger place ("Mansoura", Egypt)
+        return 3.0 - _SPELLING_DISCOUNT if people >= FOREIGN_ANY_SPELLING_POPULATION else 2.0 \
+            if people >= FOREIGN_MIN_POPULATION else 1.5 if people >= 2 * _TOWN_WEIGHT_POPULATION else 0.5
     if gaz.kind_of(pid) != CITY:
         return 2.0
     if people >= FOREIGN_MIN_POPULATION:

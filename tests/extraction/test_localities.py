@@ -117,3 +117,8 @@ def test_localities_a_possessive_town_votes_for_its_country(nlp):
 def test_localities_a_village_of_a_people_is_not_a_town_abroad(nlp):
     # "a Kuki village" is a village of the Kuki people, not the Japanese town of Kuki
     assert article_country(nlp("Attackers looted grain stores in a Kuki village in Kangpokpi overnight.")) == "IN"
+
+
+def test_localities_a_district_the_tagger_cut_in_two_is_one_district(nlp):
+    found = places_of(nlp, "Insurgents attacked a police post in Shigal wa Sheltan district on Monday, killing two officers.")
+    assert [(p.name, p.admin1) for p in found] == [("Shigal wa Sheltan", "Kunar")], found

@@ -68,11 +68,18 @@ def joined_names(doc: Doc, ents_at: dict[int, Span]) -> dict[int, Span]:
             if doc[first.start].sent.start != doc[second.start].sent.start:
                 continue
             whole = doc[first.start:second.end].text
-            if any(p.kind == "city" for p in gaz.candidates(whole)):  # a town (a province's parts still say where)
+            told = "district" if second.end < len(doc) and doc[second.end].lower_ in _DISTRICT_WORDS else "city"
+            if any(p.kind == told for p in gaz.candidates(whole)):
+                # a town, or a district the text calls one ("Shigal wa Sheltan district"); a
+                # province's parts still say where
                 out[start] = Span(doc, first.start, second.end, label=first.label_)
                 del out[second.start]
             break
     return out
+
+
+#: The words after a name that say it is a district.
+_DISTRICT_WORDS = frozenset({"district", "districts"})
 
 
 def _an_area(ent: Span) -> bool:

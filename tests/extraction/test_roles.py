@@ -227,3 +227,17 @@ def test_roles_a_weapon_made_safe_by_the_force_the_sentence_names(nlp, text, act
 def test_roles_violence_done_by_the_armed_subject_of_another_verb(nlp, text, actor1):
     found = [m for m in events_of(nlp, text) if m.event_type == "Violence against civilians"]
     assert found and found[0].actor1 == actor1, [(m.sub_event_type, m.actor1) for m in found]
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    # a blast told by one word, delivered by the armed subject of another verb
+    ("Two rockets landed near the hospital in Kaga-Bandoro on Sunday as rebels targeted the army base, residents said.",
+     "Unidentified Armed Group (Central African Republic)"),
+    ("A grenade exploded in a crowded bar in Bujumbura on Friday after an attacker tossed it through a window.",
+     "Unidentified Armed Group (Burundi)"),
+    # the subject of another verb is who the blast hit, not who set it
+    ("Soldiers were escorting a fuel convoy near Elwak on Sunday when a bomb went off under their truck.", None),
+])
+def test_roles_the_armed_side_that_delivered_a_blast(nlp, text, actor1):
+    event = next(m for m in events_of(nlp, text) if m.event_type == "Explosions/Remote violence")
+    assert event.actor1 == actor1

@@ -191,12 +191,14 @@ def _whose_weapon(trigger: Token, ctx: actor_mod.ActorContext) -> tuple[actor_mo
     return None
 
 
-def armed_subject(trigger: Token, ctx: actor_mod.ActorContext, skip: set[int]) -> tuple[actor_mod.Actor, Span] | None:
+def armed_subject(trigger: Token, ctx: actor_mod.ActorContext, skip: set[int], *,
+                  verbs: frozenset[str] | None = None) -> tuple[actor_mod.Actor, Span] | None:
     """"A detainee died ... after officers beat him", "has not been seen since security officers
-    took him": the first armed side that is the subject of a verb of the trigger's sentence,
-    not of a speech verb nor among ``skip`` (who tells it)."""
+    took him": the first armed side that is the subject of a verb of the trigger's sentence
+    (of one of ``verbs``, when given), not of a speech verb nor among ``skip`` (who tells it)."""
     for tok in trigger.sent:
-        if tok.dep_ != "nsubj" or tok.i in skip or tok.head.lemma_ in lx.SPEECH_VERBS:
+        if tok.dep_ != "nsubj" or tok.i in skip or tok.head.lemma_ in lx.SPEECH_VERBS \
+                or verbs is not None and tok.head.lemma_ not in verbs:
             continue
         span = phrase(tok)
         actor = actor_mod.resolve(span.text, ctx=ctx, words=[w.text for w in span])

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 
 #: Actor kinds that are a crowd's people, not an armed or state side.
 CROWD_KINDS = frozenset({"civilian", "protester", "rioter"})
+#: The verbs whose armed subject delivered a blast told by another word.
+_DELIVERING = lx.DELIVERING_VERBS | lx.THROWING_VERBS | lx.LAUNCH_VERBS
 
 
 def unnamed(actor: str | None) -> bool:
@@ -145,6 +147,11 @@ def actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tuple[Eviden
             and (armed := hits.armed_subject(trig.token, ctx, _speakers_words(trig.token.sent))) is not None:
         # "a detainee died ... after officers beat him", "not seen since security officers took him"
         name1, rule1, phrase1 = armed[0].name, "the armed subject of another verb of the sentence", armed[1].text
+    if family == tx.REMOTE and name1 is None and (armed := hits.armed_subject(
+            trig.token, ctx, _speakers_words(trig.token.sent), verbs=_DELIVERING)) is not None:
+        # "rockets fell near the airstrip as rebels targeted the camp" (not "officers were escorting
+        # a convoy when the device went off": who it hit)
+        name1, rule1, phrase1 = armed[0].name, "the armed subject of a verb that delivers a weapon", armed[1].text
     if name1 is None:
         if sub == tx.NON_STATE_OVERTAKES or (family in {tx.BATTLES, tx.REMOTE}
                                              and sub not in {tx.AIR_STRIKE, tx.SHELLING}

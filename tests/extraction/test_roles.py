@@ -241,3 +241,13 @@ def test_roles_violence_done_by_the_armed_subject_of_another_verb(nlp, text, act
 def test_roles_the_armed_side_that_delivered_a_blast(nlp, text, actor1):
     event = next(m for m in events_of(nlp, text) if m.event_type == "Explosions/Remote violence")
     assert event.actor1 == actor1
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    # a group that announces its own change is its doer, also when its leader speaks for it
+    ("On Tuesday, the Mai-Mai Yakutumba announced that its commander had been replaced.", "Mai-Mai Yakutumba"),
+    ("The leader of the Mai-Mai Yakutumba announced on Monday that the group would move its headquarters to Fizi.",
+     "Mai-Mai Yakutumba"),
+])
+def test_roles_a_group_that_announces_its_own_change(nlp, text, actor1):
+    assert of_type(nlp, text, "Change to group/activity").actor1 == actor1

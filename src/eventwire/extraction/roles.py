@@ -83,6 +83,7 @@ def actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tuple[Eviden
     country = ctx.country
     civilians = f"Civilians ({country})" if country else "Civilians"
     speaker = _reports(trig.token)
+    speaker_tok = trig.token
     unarmed_doer = False  # the doer the parse found is unarmed people, coded as an unnamed armed group
     if speaker:
         # "a crowd beat two men to death, police said", coded from "said": who tells it is no side
@@ -152,6 +153,10 @@ def actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tuple[Eviden
         # "rockets fell near the airstrip as rebels targeted the camp" (not "officers were escorting
         # a convoy when the device went off": who it hit)
         name1, rule1, phrase1 = armed[0].name, "the armed subject of a verb that delivers a weapon", armed[1].text
+    if name1 is None and speaker and sub in _ANNOUNCED_BY_THEIR_DOER \
+            and (announcer := _armed_speaker(speaker_tok, ctx)) is not None:
+        # "the CRP announced that its military leader had been replaced": a group tells its own change
+        name1, rule1, phrase1 = announcer[0].name, "the armed side that announces its own change", announcer[1].text
     if name1 is None:
         if sub == tx.NON_STATE_OVERTAKES or (family in {tx.BATTLES, tx.REMOTE}
                                              and sub not in {tx.AIR_STRIKE, tx.SHELLING}
@@ -249,6 +254,24 @@ def _reports(tok: Token) -> bool:
     attacked"), not one that is the act ("the army declared a curfew")."""
     return tok.lemma_ in lx.SPEECH_VERBS and (tok.dep_ == "parataxis" or any(
         c.dep_ in {"ccomp", "parataxis"} for c in tok.children))
+
+
+#: The types whose doer is who announces them ("the group said it had merged with ...").
+_ANNOUNCED_BY_THEIR_DOER = frozenset({tx.CHANGE_TO_GROUP, tx.BASE_ESTABLISHED})
+
+
+def _armed_speaker(verb: Token, ctx: actor_mod.ActorContext) -> tuple[actor_mod.Actor, Span] | None:
+    """The armed side that is the subject of the speech verb ``verb`` ("the CRP announced"; "the
+    leader of the CRP announced": his group)."""
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        whose = [g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                 if g.dep_ == "pobj"] if subject.lower_ in lx.PERSON_WORDS else []
+        for head in (subject, *whose):
+            span = phrase(head)
+            actor = actor_mod.resolve(span.text, ctx=ctx, words=[w.text for w in span])
+            if actor is not None and actor.kind in {"state", "nonstate"}:
+                return actor, span
+    return None
 
 
 def _speakers_words(sent: Span) -> set[int]:

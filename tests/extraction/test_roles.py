@@ -251,3 +251,10 @@ def test_roles_the_armed_side_that_delivered_a_blast(nlp, text, actor1):
 ])
 def test_roles_a_group_that_announces_its_own_change(nlp, text, actor1):
     assert of_type(nlp, text, "Change to group/activity").actor1 == actor1
+
+
+def test_roles_a_speaker_that_tells_its_own_strike(nlp):
+    text = "U.S. Africa Command said it conducted an air strike on a militant camp near Jilib on Sunday."
+    assert of_type(nlp, text, "Air/drone strike").actor1 == "Military Forces of the United States"
+    assert of_type(nlp, "The Sudanese army said on Monday it had recaptured Wad Madani.",
+                   "Government regains territory").actor1 == "Military Forces of Sudan"

@@ -140,6 +140,10 @@ def actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tuple[Eviden
         name1, rule1, phrase1 = threw[0].name, threw[2], threw[1].text
     elif name1 is None and _unidentified_told(trig.token):
         name1, rule1 = actor_mod.unidentified(country).name, "an attacker the sentence says nobody identified"
+    if name1 is None and not speaker and trig.token.pos_ in {"VERB", "AUX"} and trig.agent_span is not None \
+            and trig.agent_span.root.lower_ in _SPEAKERS_OWN and (own := _speaker_of(trig.token, ctx)) is not None:
+        # "the army said it had arrested five men": the speaker's own act
+        name1, rule1, phrase1 = own[0].name, "the speaker that tells its own act ('X said it ...')", own[1].text
     if name1 is None and trig.token.pos_ in {"NOUN", "PROPN"} and not speaker:
         doer = _governing_doer(trig.token, ctx)
         if doer is not None:
@@ -324,10 +328,23 @@ def _governing_doer(trigger: Token, ctx: actor_mod.ActorContext) -> tuple[actor_
             and node.head.dep_ == "prep" and node.head.head.pos_ in {"VERB", "AUX"}:
         node = node.head.head  # "soldiers are back in Kouki, after driving out X in a battle": the soldiers
     for subj in (c for c in node.children if c.dep_ == "nsubj"):
+        if subj.lower_ in _SPEAKERS_OWN:
+            return _speaker_of(node, ctx)  # "U.S. Africa Command said it carried out an air strike"
         span = phrase(subj)
         actor = actor_mod.resolve(span.text, ctx=ctx, words=[w.text for w in span])
         if actor is not None:
             return actor, span
+    return None
+
+
+#: Pronouns by which a speaker tells its own act ("the coalition said it conducted a strike").
+_SPEAKERS_OWN = frozenset({"it", "we"})
+
+
+def _speaker_of(verb: Token, ctx: actor_mod.ActorContext) -> tuple[actor_mod.Actor, Span] | None:
+    """The armed speaker whose reported clause ``verb`` heads ("X said it ..."), if any."""
+    if verb.dep_ == "ccomp" and verb.head.lemma_ in lx.SPEECH_VERBS:
+        return _armed_speaker(verb.head, ctx)
     return None
 
 

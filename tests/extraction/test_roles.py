@@ -258,3 +258,18 @@ def test_roles_a_speaker_that_tells_its_own_strike(nlp):
     assert of_type(nlp, text, "Air/drone strike").actor1 == "Military Forces of the United States"
     assert of_type(nlp, "The Sudanese army said on Monday it had recaptured Wad Madani.",
                    "Government regains territory").actor1 == "Military Forces of Sudan"
+
+
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    # a toll that names no one: the armed side the blast was aimed at, not civilians
+    ("A car bomb exploded among soldiers lining up at a base in Beledweyne on Tuesday, killing five.",
+     None, "Military Forces of Somalia"),
+    # the article's main group as the target: an unnamed bomber is not of it
+    ("A suicide bomber struck a meeting of SDF commanders in Raqqa on Monday, killing three.",
+     "Unidentified Armed Group (Syria)", "Syrian Democratic Forces"),
+])
+def test_roles_the_armed_side_a_blast_was_aimed_at(nlp, text, actor1, actor2):
+    event = next(m for m in events_of(nlp, text) if m.event_type == "Explosions/Remote violence")
+    assert event.actor2 == actor2
+    if actor1 is not None:
+        assert event.actor1 == actor1

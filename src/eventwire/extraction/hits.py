@@ -207,6 +207,29 @@ def armed_subject(trigger: Token, ctx: actor_mod.ActorContext, skip: set[int], *
     return None
 
 
+def armed_target(trigger: Token, ctx: actor_mod.ActorContext, doer: str | None) -> tuple[actor_mod.Actor, Span] | None:
+    """"Detonated it among soldiers queuing for their pay", "went off at an SDF checkpoint", "struck
+    a gathering of SDF fighters", "rammed a bus carrying soldiers": the armed side the blast was
+    aimed at, told in the trigger's object or place (not ``doer``), when the toll names no one."""
+    verbs = [trigger] + ([trigger.head] if trigger.dep_ in {"advcl", "xcomp"} else [])  # "rammed a bus, killing four"
+    aimed = [c for v in verbs for c in v.children if c.dep_ == "dobj"]
+    aimed += [g for v in verbs for c in v.children if c.dep_ == "prep" and c.lower_ in _AIMED_AT
+              for g in c.children if g.dep_ == "pobj"]
+    for head in aimed:
+        for tok in head.subtree:
+            if tok.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            span = phrase(tok)
+            actor = actor_mod.resolve(span.text, ctx=ctx, words=[w.text for w in span])
+            if actor is not None and actor.kind in {"state", "police", "nonstate"} and actor.name != doer:
+                return actor, span
+    return None
+
+
+#: The prepositions that tell what a blast was aimed at.
+_AIMED_AT = frozenset({"at", "among", "on", "into", "against"})
+
+
 def _ground(tok: Token) -> bool:
     """"From Congolese territory", "from the Pakistani side": ground told only by a nation's
     adjective, which says where the weapon came from, not whose it was (not "from M23 lines")."""

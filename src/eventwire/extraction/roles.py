@@ -109,6 +109,12 @@ def actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tuple[Eviden
         group = dominant_group(root.doc[root.left_edge.i:root.right_edge.i + 1].text, country) if root else None
         a1, unarmed_doer = (actor_mod.Actor(group, "nonstate", country), False) if group else (
             actor_mod.unidentified(country), True)
+    if family == tx.REMOTE and a1 is not None and a1.name == ctx.main_group and trig.agent_span is not None \
+            and actor_mod.named_group(trig.agent_span.text, country) is None \
+            and (aimed := hits.armed_target(trig.token, ctx, None)) is not None and aimed[0].name == a1.name:
+        # "a suicide bomber struck a gathering of SDF fighters": the article's main group is the
+        # one the blast was aimed at, so an unnamed bomber is not of it
+        a1 = actor_mod.unidentified(country)
     if a1 is not None and a2 is not None and a1.name == a2.name and family != tx.RIOTS:
         a2 = None  # (a mob's victims are its own kind of people: "villagers beat two villagers")
     phrase1 = trig.agent_span.text if a1 is not None and trig.agent_span is not None else None
@@ -180,6 +186,10 @@ def actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tuple[Eviden
         hit, told_by = hits.governing_target(trig.token, ctx), "the verb the event word is the subject of"
     if hit is not None and hit[0] is not None and hit[0].name != name1:
         name2, rule2, phrase2 = hit[0].name, f"who {told_by} killed or wounded", hit[1].text
+    elif hit is not None and family == tx.REMOTE and not hits.unarmed(hit[1].root) \
+            and (aimed := hits.armed_target(trig.token, ctx, name1)) is not None:
+        # "detonated it among soldiers queuing for their pay, killing six": the six are soldiers
+        name2, rule2, phrase2 = aimed[0].name, "the armed side the blast was aimed at", aimed[1].text
     elif hit is not None and family in {tx.VAC, tx.REMOTE} and hits.people(hit[1].root):
         name2, rule2 = civilians, f"the people {told_by} killed"
         phrase2 = hit[1].text

@@ -264,6 +264,11 @@ def test_roles_a_speaker_that_tells_its_own_strike(nlp):
     # a toll that names no one: the armed side the blast was aimed at, not civilians
     ("A car bomb exploded among soldiers lining up at a base in Beledweyne on Tuesday, killing five.",
      None, "Military Forces of Somalia"),
+    # the side told in the object or place of another verb of the blast's sentence
+    ("Insurgents fired three rockets at a Kenyan army camp near Kolbio overnight; nobody was hurt.",
+     None, "Military Forces of Kenya"),
+    ("A grenade thrown at the house of a Kosovo police officer in Zubin Potok exploded overnight.",
+     None, "Police Forces of Kosovo"),
     # the article's main group as the target: an unnamed bomber is not of it
     ("A suicide bomber struck a meeting of SDF commanders in Raqqa on Monday, killing three.",
      "Unidentified Armed Group (Syria)", "Syrian Democratic Forces"),
@@ -273,3 +278,4 @@ def test_roles_the_armed_side_a_blast_was_aimed_at(nlp, text, actor1, actor2):
     assert event.actor2 == actor2
     if actor1 is not None:
         assert event.actor1 == actor1
+

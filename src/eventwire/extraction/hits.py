@@ -212,13 +212,16 @@ def armed_target(trigger: Token, ctx: actor_mod.ActorContext, doer: str | None) 
     a gathering of SDF fighters", "rammed a bus carrying soldiers": the armed side the blast was
     aimed at, told in the trigger's object or place (not ``doer``), when the toll names no one."""
     verbs = [trigger] + ([trigger.head] if trigger.dep_ in {"advcl", "xcomp"} else [])  # "rammed a bus, killing four"
+    verbs += [t for t in trigger.sent if t.pos_ == "VERB" and t.lemma_ in _DELIVERY and t not in verbs]
     aimed = [c for v in verbs for c in v.children if c.dep_ == "dobj"]
     aimed += [g for v in verbs for c in v.children if c.dep_ == "prep" and c.lower_ in _AIMED_AT
               for g in c.children if g.dep_ == "pobj"]
     for head in aimed:
+        if head.lower_ in lx.PROTEST_WORDS:
+            continue  # "threw grenades at a rally of a party's candidate": the people at the rally
         for tok in head.subtree:
-            if tok.pos_ not in {"NOUN", "PROPN"}:
-                continue
+            if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ in {"compound", "amod", "nmod", "poss"}:
+                continue  # a modifier is read with its noun ("a Kosovo police officer", "an SDF checkpoint")
             span = phrase(tok)
             actor = actor_mod.resolve(span.text, ctx=ctx, words=[w.text for w in span])
             if actor is not None and actor.kind in {"state", "police", "nonstate"} and actor.name != doer:
@@ -226,6 +229,8 @@ def armed_target(trigger: Token, ctx: actor_mod.ActorContext, doer: str | None) 
     return None
 
 
+#: The verbs of the sentence whose objects a blast told by another word may have been aimed at.
+_DELIVERY = lx.DELIVERING_VERBS | lx.THROWING_VERBS | lx.LAUNCH_VERBS | lx.IMPACT_VERBS | {"strike", "hit"}
 #: The prepositions that tell what a blast was aimed at.
 _AIMED_AT = frozenset({"at", "among", "on", "into", "against"})
 

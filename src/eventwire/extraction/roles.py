@@ -193,6 +193,9 @@ def actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tuple[Eviden
     elif hit is not None and family in {tx.VAC, tx.REMOTE} and hits.people(hit[1].root):
         name2, rule2 = civilians, f"the people {told_by} killed"
         phrase2 = hit[1].text
+    if name2 is None and family == tx.REMOTE and (aimed := hits.armed_target(trig.token, ctx, name1)) is not None:
+        # "fired mortar rounds at a Turkish military base", "dropped bombs on a camp of MPC fighters"
+        name2, rule2, phrase2 = aimed[0].name, "the armed side the blast was aimed at", aimed[1].text
     if name2 is None and family == tx.REMOTE and trig.patient_span is not None and hits.unarmed(trig.patient_span.root):
         # "a shepherd was killed when a bomb exploded", "a grenade thrown at a group of students"
         name2, rule2 = civilians, "the unarmed people the blast hit"

@@ -265,8 +265,8 @@ def test_roles_a_speaker_that_tells_its_own_strike(nlp):
     ("A car bomb exploded among soldiers lining up at a base in Beledweyne on Tuesday, killing five.",
      None, "Military Forces of Somalia"),
     # the side told in the object or place of another verb of the blast's sentence
-    ("Kurdish militants fired mortar rounds at a Turkish military base near Zakho on Thursday; nobody was hurt, "
-     "the ministry said.", None, "Military Forces of Turkey"),
+    (("Kurdish militants fired mortar rounds at a Turkish military base near Zakho on Thursday; nobody was hurt, "
+      "the ministry said."), None, "Military Forces of Turkey"),
     ("Three rockets fired by militants slammed into a police station in Tank on Sunday night, injuring two constables.",
      None, "Police Forces of Pakistan"),
     # the article's main group as the target: an unnamed bomber is not of it

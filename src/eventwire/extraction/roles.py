@@ -18,7 +18,7 @@ from eventwire import taxonomy as tx
 from eventwire.analysis import lexicon as lx
 from eventwire.analysis.lexicon import definite
 from eventwire.extraction import actors as actor_mod
-from eventwire.extraction import harmed, hits, sides
+from eventwire.extraction import harmed, hits, sides, speakers
 from eventwire.extraction.actor_context import dominant_group
 from eventwire.extraction.candidates import Evidence
 from eventwire.extraction.triggers import arguments, phrase, told_by_pronoun, trigger_kind
@@ -82,7 +82,7 @@ def actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tuple[Eviden
     family = tx.event_type(sub)
     country = ctx.country
     civilians = f"Civilians ({country})" if country else "Civilians"
-    speaker = _reports(trig.token)
+    speaker = speakers.reports(trig.token)
     speaker_tok = trig.token
     unarmed_doer = False  # the doer the parse found is unarmed people, coded as an unnamed armed group
     if speaker:
@@ -147,7 +147,7 @@ def actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tuple[Eviden
     elif name1 is None and _unidentified_told(trig.token):
         name1, rule1 = actor_mod.unidentified(country).name, "an attacker the sentence says nobody identified"
     if name1 is None and not speaker and trig.token.pos_ in {"VERB", "AUX"} and trig.agent_span is not None \
-            and trig.agent_span.root.lower_ in _SPEAKERS_OWN and (own := _speaker_of(trig.token, ctx)) is not None:
+            and trig.agent_span.root.lower_ in speakers.SPEAKERS_OWN and (own := speakers.speaker_of(trig.token, ctx)) is not None:
         # "the army said it had arrested five men": the speaker's own act
         name1, rule1, phrase1 = own[0].name, "the speaker that tells its own act ('X said it ...')", own[1].text
     if name1 is None and trig.token.pos_ in {"NOUN", "PROPN"} and not speaker:
@@ -155,16 +155,16 @@ def actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tuple[Eviden
         if doer is not None:
             name1, rule1, phrase1 = doer[0].name, "the doer of the verb the event word hangs on", doer[1].text
     if family == tx.VAC and (name1 is None or unarmed_doer) \
-            and (armed := hits.armed_subject(trig.token, ctx, _speakers_words(trig.token.sent))) is not None:
+            and (armed := hits.armed_subject(trig.token, ctx, speakers.speakers_words(trig.token.sent))) is not None:
         # "a detainee died ... after officers beat him", "not seen since security officers took him"
         name1, rule1, phrase1 = armed[0].name, "the armed subject of another verb of the sentence", armed[1].text
     if family == tx.REMOTE and name1 is None and (armed := hits.armed_subject(
-            trig.token, ctx, _speakers_words(trig.token.sent), verbs=_DELIVERING)) is not None:
+            trig.token, ctx, speakers.speakers_words(trig.token.sent), verbs=_DELIVERING)) is not None:
         # "rockets fell near the airstrip as rebels targeted the camp" (not "officers were escorting
         # a convoy when the device went off": who it hit)
         name1, rule1, phrase1 = armed[0].name, "the armed subject of a verb that delivers a weapon", armed[1].text
-    if name1 is None and speaker and sub in _ANNOUNCED_BY_THEIR_DOER \
-            and (announcer := _armed_speaker(speaker_tok, ctx)) is not None:
+    if name1 is None and speaker and sub in speakers.ANNOUNCED_BY_THEIR_DOER \
+            and (announcer := speakers.armed_speaker(speaker_tok, ctx)) is not None:
         # "the CRP announced that its military leader had been replaced": a group tells its own change
         name1, rule1, phrase1 = announcer[0].name, "the armed side that announces its own change", announcer[1].text
     if name1 is None:
@@ -266,48 +266,12 @@ _SIDES_MET: dict[str, frozenset[str]] = {
 }
 
 
-def _reports(tok: Token) -> bool:
-    """A speech verb that reports a clause ("..., police said", "officials said gunmen
-    attacked"), not one that is the act ("the army declared a curfew")."""
-    return tok.lemma_ in lx.SPEECH_VERBS and (tok.dep_ == "parataxis" or any(
-        c.dep_ in {"ccomp", "parataxis"} for c in tok.children))
-
-
-#: The types whose doer is who announces them ("the group said it had merged with ...").
-_ANNOUNCED_BY_THEIR_DOER = frozenset({tx.CHANGE_TO_GROUP, tx.BASE_ESTABLISHED})
-
-
-def _armed_speaker(verb: Token, ctx: actor_mod.ActorContext) -> tuple[actor_mod.Actor, Span] | None:
-    """The armed side that is the subject of the speech verb ``verb`` ("the CRP announced"; "the
-    leader of the CRP announced": his group)."""
-    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
-        whose = [g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                 if g.dep_ == "pobj"] if subject.lower_ in lx.PERSON_WORDS else []
-        for head in (subject, *whose):
-            span = phrase(head)
-            actor = actor_mod.resolve(span.text, ctx=ctx, words=[w.text for w in span])
-            if actor is not None and actor.kind in {"state", "nonstate"}:
-                return actor, span
-    return None
-
-
-def _speakers_words(sent: Span) -> set[int]:
-    """The tokens of who tells the report: "..., police said", "according to officials"."""
-    out: set[int] = set()
-    for tok in sent:
-        if tok.dep_ == "nsubj" and tok.head.lemma_ in lx.SPEECH_VERBS:
-            out.update(t.i for t in tok.subtree)
-        if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
-            out.update(t.i for t in tok.subtree)
-    return out
-
-
 def _other_side(trig: Trigger, sub: str, name1: str | None, ctx: actor_mod.ActorContext,
                 kinds: frozenset[str]) -> tuple[actor_mod.Actor, Span] | None:
     """The first armed side of ``kinds`` the trigger's sentence names, other than actor1 and
     not the source of the report: "protesters hurled stones at police", "a mine killed two
     soldiers", "fighting between Fano and federal troops"."""
-    skip = _speakers_words(trig.token.sent)
+    skip = speakers.speakers_words(trig.token.sent)
     if trig.agent_span is not None:
         skip.update(t.i for t in trig.agent_span)
     crowd = sub in {tx.VIOLENT_DEMONSTRATION, tx.MOB_VIOLENCE}
@@ -341,23 +305,12 @@ def _governing_doer(trigger: Token, ctx: actor_mod.ActorContext) -> tuple[actor_
             and node.head.dep_ == "prep" and node.head.head.pos_ in {"VERB", "AUX"}:
         node = node.head.head  # "soldiers are back in Kouki, after driving out X in a battle": the soldiers
     for subj in (c for c in node.children if c.dep_ == "nsubj"):
-        if subj.lower_ in _SPEAKERS_OWN:
-            return _speaker_of(node, ctx)  # "U.S. Africa Command said it carried out an air strike"
+        if subj.lower_ in speakers.SPEAKERS_OWN:
+            return speakers.speaker_of(node, ctx)  # "U.S. Africa Command said it carried out an air strike"
         span = phrase(subj)
         actor = actor_mod.resolve(span.text, ctx=ctx, words=[w.text for w in span])
         if actor is not None:
             return actor, span
-    return None
-
-
-#: Pronouns by which a speaker tells its own act ("the coalition said it conducted a strike").
-_SPEAKERS_OWN = frozenset({"it", "we"})
-
-
-def _speaker_of(verb: Token, ctx: actor_mod.ActorContext) -> tuple[actor_mod.Actor, Span] | None:
-    """The armed speaker whose reported clause ``verb`` heads ("X said it ..."), if any."""
-    if verb.dep_ == "ccomp" and verb.head.lemma_ in lx.SPEECH_VERBS:
-        return _armed_speaker(verb.head, ctx)
     return None
 
 

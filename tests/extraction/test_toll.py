@@ -30,3 +30,27 @@ def test_toll_a_passive_killing_with_no_event_of_its_own_is_the_last_reports_tol
     assert mentions
     assert mentions[0].fatalities == 5
     assert sum(m.fatalities or 0 for m in mentions) == 5
+
+
+def test_toll_a_count_since_a_month_is_no_events_toll(nlp) -> None:
+    text = ("More than 300 people have been killed in North Kordofan since January, according to the United Nations. "
+            "On Tuesday, an air strike on a market in Um Rawaba killed nine people and wounded 20, medics said.")
+    tolls = {m.sub_event_type: m.fatalities for m in _mentions(nlp, "Air strike hits market\n\n" + text)}
+    assert tolls == {"Air/drone strike": 9}, tolls
+
+
+def test_toll_a_clash_that_has_gone_on_since_saturday_is_one_event(nlp) -> None:
+    from eventwire.extraction.totals import running_total
+
+    doc = nlp("At least 20 people have been killed in clashes near Beni since Saturday, officials said.")
+    assert not any(running_total(t) for t in doc if t.pos_ == "VERB")
+    doc = nlp("At least 200 people have been killed in clashes near Beni since March, officials said.")
+    assert any(running_total(t) for t in doc if t.pos_ == "VERB")
+
+
+def test_toll_a_toll_told_as_having_risen_replaces_the_reports(nlp) -> None:
+    text = ("At least 12 people were killed when gunmen stormed the village of Kuryan Madaro in Zamfara state "
+            "on Sunday night, local officials said. The attackers set fire to houses and shot residents who "
+            "tried to flee. On Monday the police said the number of dead had risen to 17.")
+    mentions = [m for m in _mentions(nlp, text, "2025-03-11") if m.fatalities]
+    assert [m.fatalities for m in mentions] == [17], [(m.sub_event_type, m.fatalities) for m in mentions]

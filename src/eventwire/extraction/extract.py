@@ -120,6 +120,12 @@ def trail(doc: Doc, article: Article, *, limits: Thresholds | None = None,
         found, refused = find.recognise(rule_found, row, sent, si, ctx, limits)
         dropped += [_scored(c, row) for c in not_events] + refused
         if not rule_found and not found and last is not None:
+            risen = toll.risen_toll(sent, [c.record for c in out])
+            if risen is not None:  # "the number of dead had risen to 17": a report's toll, raised
+                out[risen[0]] = place.toll_place(out[risen[0]], risen[1], "a toll told as having risen", sent, si,
+                                                 places)
+                last = out[-1]
+                continue
             deaths, deaths_rule = toll.deaths_in(sent)
             if deaths and toll.toll_of_no_event(sent, si, last.record, places, times):
                 at = next(i for i, c in enumerate(out) if c.record == last.record)

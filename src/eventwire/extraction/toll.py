@@ -10,13 +10,15 @@ its own. That last rule also lets the toll sentence say where, when the report d
 one told in the next sentence that tells no act of its own (:func:`toll_told_after`: "Nobody was
 hurt.", "Six terrorists were neutralised during the assault."), and a passive killing in a sentence
 that gives no event of its own ("Owing to effective engagement, four militants were killed.") is
-the toll of the report before it (:func:`toll_of_no_event`). When a sentence tells several violent
+the toll of the report before it (:func:`toll_of_no_event`); a toll that rose ("the number of dead had risen to 17") replaces the
+last report's (:func:`risen_toll`). When a sentence tells several violent
 acts, the one told by the killing word takes the toll (:func:`toll_taker`: "raided the village and
 beheaded two men").
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from eventwire import taxonomy as tx
@@ -95,6 +97,25 @@ def toll_of_the_last(found: list[Candidate], sent: Span, si: int, last: Mention,
     if trig.kind not in {"kill", "shoot"} or trig.agent is not None:
         return False
     return _passive_toll(trig.token, sent, si, last, refs, times)
+
+
+#: A toll told as having risen: "the death toll rose to 17", "the number of dead had risen to 17".
+_RISEN = re.compile(r"\b(?:death\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|victims|people\s+killed))\b"
+                    r"[^.;]{0,60}?\b(?:rose|risen|climbed|increased|jumped|grew|reached)\s+to\b", re.IGNORECASE)
+
+
+def risen_toll(sent: Span, told: list[Mention]) -> tuple[int, int] | None:
+    """"On Monday the police said the number of dead had risen to 17": a sentence with no event
+    of its own raises the toll of the last violent report of ``told`` that has one (else of the
+    last violent report) to that higher number; (the report's index, the toll), or None."""
+    if not _RISEN.search(sent.text):
+        return None
+    violent = [i for i in range(len(told) - 1, -1, -1) if told[i].event_type in tx.VIOLENT_EVENT_TYPES]
+    at = next((i for i in violent if told[i].fatalities), violent[0] if violent else None)
+    deaths = count_fatalities(sent.text)
+    if at is None or not deaths or deaths <= (told[at].fatalities or 0):
+        return None
+    return at, deaths
 
 
 def toll_of_no_event(sent: Span, si: int, last: Mention, refs: list[PlaceRef], times: list[TimeRef]) -> bool:

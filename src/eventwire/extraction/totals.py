@@ -20,14 +20,28 @@ if TYPE_CHECKING:
 
 def running_total(trigger: Token) -> bool:
     """"The violence has killed tens of thousands": a present perfect whose subject is a
-    whole conflict sums many events; it is background, not an event."""
+    whole conflict, or that counts since a time ("have been killed since January"), sums many
+    events; it is background, not an event."""
     verb = trigger
     while verb.dep_ == "conj" and verb.head is not verb:  # "has displaced and killed thousands"
         verb = verb.head
     children = [*trigger.children, *verb.children]
     if not _present_perfect(children):
         return False
-    return any(c.dep_ == "nsubj" and c.lemma_.lower() in lx.AGGREGATE_SUBJECTS for c in children)
+    # "more than 300 people have been killed in the region since January": a count since a time
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in lx.AGGREGATE_SUBJECTS for c in children) \
+        or any(c.dep_ == "prep" and c.lower_ == "since" and not _days_ago(c) for c in children)
+
+
+#: What "since" may count from that is one recent event's span, not a running total.
+_RECENT = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                     "yesterday", "morning", "night", "dawn", "weekend", "evening", "afternoon"})
+
+
+def _days_ago(since: Token) -> bool:
+    """"Since Saturday", "since the early hours of Monday": the days of one event (a clash that
+    has gone on since Saturday), not months of a war."""
+    return any(t.lower_ in _RECENT for t in since.subtree)
 
 
 def _present_perfect(children: Iterable[Token]) -> bool:

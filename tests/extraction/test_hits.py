@@ -87,3 +87,14 @@ def test_hits_a_weapon_whose_modifier_names_an_armed_side_names_the_doer(nlp):
     article = parse_text(f" date 2024-03-12\n{text}", file="t.txt")
     found = [m for m in consolidate(extract(nlp(article.text), article)) if m.event_type == "Explosions/Remote violence"]
     assert found and found[0].actor1 == "Military Forces of Sudan", [(m.sub_event_type, m.actor1) for m in found]
+
+
+def test_hits_a_weapon_sent_from_a_group_the_tagger_took_for_a_facility(nlp):
+    from eventwire.extraction import hits
+    from eventwire.extraction.actor_context import build_context
+
+    text = "A drone from the Gulf Clan dropped explosives on a police post in Remedios, wounding two officers."
+    doc = nlp(text)
+    ctx = build_context(text, country_code="CO", country="Colombia")
+    found = hits.sender(next(t for t in doc if t.text == "dropped"), ctx)
+    assert found is not None and found[0].name == "Gulf Clan (AGC)"

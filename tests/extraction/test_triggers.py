@@ -89,3 +89,17 @@ def test_triggers_a_participle_strike_shares_only_a_launched_attack_s_weapon(bar
 def test_triggers_a_crowd_hit_with_no_unrest_told_is_civilians(bare_nlp, sentence, word, civilians):
     patient = arguments(find_token(bare_nlp(sentence), word), ActorContext(country="Myanmar")).patient
     assert patient is not None and (patient.kind == "civilian") is civilians, patient
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a wounding is an event word only when a weapon did it
+    ("Two men were wounded by a drone in Vovchansk on Monday.", "strike"),
+    ("Two men were wounded by gunmen near Kherson.", None),
+    ("Two men were injured in a car crash near Kherson.", None),
+])
+def test_triggers_a_wounding_by_a_weapon(bare_nlp, sentence, kind):
+    from eventwire.extraction.triggers import trigger_kind
+
+    doc = bare_nlp(sentence)
+    verb = next(t for t in doc if t.lemma_ in {"wound", "injure"})
+    assert trigger_kind(verb) == kind

@@ -79,4 +79,9 @@ def candidates_in(span: Span) -> list[int]:
 def event_lemmas() -> frozenset[str]:
     """Every lemma for which :func:`trigger_kind` can return a kind."""
     return frozenset({*(lemma for lemma, _ in lx.PHRASAL), "take", *lx.IMPACT_VERBS, *lx.LAUNCH_VERBS,
-                      *lx.VERB_KINDS, "death", "strike", "attack", "raid", "bombing", *lx.NOUN_KINDS})
+                      *lx.VERB_KINDS, "death", "strike", "attack", "raid", "bombing", *lx.NOUN_KINDS,
+                      *WOUNDING_VERBS})
+
+
+#: Verbs of wounding: an event word only when a weapon did it ("two men were wounded by a drone").
+WOUNDING_VERBS = frozenset({"wound", "injure"})

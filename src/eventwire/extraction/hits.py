@@ -165,7 +165,8 @@ def sender(trigger: Token, ctx: actor_mod.ActorContext) -> tuple[actor_mod.Actor
     weapons = [trigger, *(c for c in trigger.children if c.dep_ == "nsubj")]
     senders = [*weapons, *(a for w in weapons for a in w.children if a.dep_ == "acl" and a.tag_ == "VBN")]
     found = [g for h in senders for c in h.children if (c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in {"by", "from"}))
-             for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in {"GPE", "LOC", "FAC"}]
+             for g in c.children if g.dep_ == "pobj" and (g.ent_type_ not in {"GPE", "LOC", "FAC"}
+                                                          or actor_mod.named_group(phrase(g).text) is not None)]
     for tok in found:
         actor, span = actor_of([tok], ctx)
         if actor is not None and span is not None and actor.kind in actor_mod.ARMED_KINDS and not _ground(tok):

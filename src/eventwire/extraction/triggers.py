@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from eventwire.analysis import lexicon as lx
-from eventwire.analysis.eventwords import event_lemma, event_lemmas
+from eventwire.analysis.eventwords import WOUNDING_VERBS, event_lemma, event_lemmas
 from eventwire.extraction.actors import Actor, ActorContext, resolve
 from eventwire.records import named
 
@@ -52,6 +52,9 @@ def trigger_kind(tok: Token) -> str | None:
         weapons = lx.AIR_WORDS | lx.SHELL_WORDS | lx.EXPLOSIVE_WORDS
         if lemma in lx.IMPACT_VERBS and any(c.dep_ == "nsubj" and c.lower_ in weapons for c in tok.children):
             return "strike"  # "a missile hit the building"; "the drought hit Kansas" is no event
+        if lemma in WOUNDING_VERBS:
+            by = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            return "strike" if any(g.lower_ in weapons for g in by) else None  # "wounded by a drone"
         if lemma in lx.LAUNCH_VERBS and tok.dep_ not in {"acl", "relcl"} and any(
                 c.dep_ in {"nsubj", "dobj"} and c.lower_ in weapons for c in tok.children):
             # ("missiles fired at the city were intercepted" is told by its main verb)

@@ -451,3 +451,15 @@ def test_ingest_language_scripts_count_every_letter(words: list[str]) -> None:
     expected = Counter(_script(char) for word in words for char in word)
     got = _scripts(words)
     assert got == expected and list(got) == list(expected)  # same counts, same order of first sight
+
+
+def test_ingest_html_with_control_characters_is_read_or_refused_clearly() -> None:
+    from eventwire.errors import EmptyInput
+    from eventwire.ingest.htmlpage import parse_html
+
+    # an XML-incompatible character after a dropped element (found by the fuzz test): no lxml error
+    with pytest.raises(EmptyInput):
+        parse_html("<p><script></script>\x1f", file="x.html")
+    words = " ".join(["Protesters marched through the town centre on Monday."] * 3)
+    article = parse_html(f"<html><body><p>{words}\x0b</p><script>x</script>\x1f</body></html>", file="y.html")
+    assert "Protesters marched" in article.text and "\x1f" not in article.text

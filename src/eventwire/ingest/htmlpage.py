@@ -27,7 +27,7 @@ def parse_html(raw: str, *, file: str, article_id: str | None = None, default_id
     the parser drops all that lies below) is read with its layout elements (``div``,
     ``span``, ...) taken out, and if it is still too deep, as plain text.
     """
-    raw, deep = _within_parser_depth(raw)
+    raw, deep = _within_parser_depth(_XML_UNSAFE.sub(" ", raw))
     meta = _html_metadata(raw)
     text = _plain_page_text(raw) if deep else _html_main_text(raw)
     if not text.strip():
@@ -40,6 +40,11 @@ def parse_html(raw: str, *, file: str, article_id: str | None = None, default_id
     return parse_text(text, file=file, article_id=article_id, title=meta.get("title"),
                       source=meta.get("source"), published=published, url=meta.get("url"),
                       guess_title=True, published_origin="meta", default_id=default_id)
+
+
+#: Characters an XML tree cannot hold (lxml refuses them when a text is set, as when a dropped
+#: element's tail joins its parent's text); no page shows them, so they are read as spaces.
+_XML_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def _html_tree(raw: str) -> Any:

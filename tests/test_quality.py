@@ -122,7 +122,9 @@ def test_quality_argument_sets_do_not_regress(tmp_path, name, floor):
 # place 0.866, actor1 0.689, actor2 0.636, date 0.963, fatalities 0.93).
 # Raised with session 15's unknown scenes, sides and days (2026-12-03: coverage 0.727, place 0.900, actor1 0.694,
 # actor2 0.636, date 0.962, fatalities 0.93).
-CORPUS_ARGUMENT_FLOORS = {"coverage": 0.72, "place": 0.89, "actor1": 0.69, "actor2": 0.63, "date": 0.955,
+# Raised with session 16's country votes, speakers and blast targets (2026-12-03: coverage 0.728, place 0.903,
+# actor1 0.705, actor2 0.651, date 0.962, fatalities 0.929).
+CORPUS_ARGUMENT_FLOORS = {"coverage": 0.72, "place": 0.895, "actor1": 0.70, "actor2": 0.645, "date": 0.955,
                           "fatalities": 0.925}
 
 

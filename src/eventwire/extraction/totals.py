@@ -30,7 +30,8 @@ def running_total(trigger: Token) -> bool:
         return False
     # "more than 300 people have been killed in the region since January": a count since a time
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in lx.AGGREGATE_SUBJECTS for c in children) \
-        or any(c.dep_ == "prep" and c.lower_ == "since" and not _days_ago(c) for c in children)
+        or verb.tag_ != "VBG" and any(c.dep_ == "prep" and c.lower_ == "since" and not _days_ago(c)
+                                      for c in children)  # ("have been fighting since 2019": ongoing)
 
 
 #: What "since" may count from that is one recent event's span, not a running total.

@@ -230,8 +230,10 @@ def armed_target(trigger: Token, ctx: actor_mod.ActorContext, doer: str | None) 
     return None
 
 
+#: The verbs whose armed subject delivered a blast told by another word ("as rebels targeted the camp").
+DELIVERY_VERBS = lx.DELIVERING_VERBS | lx.THROWING_VERBS | lx.LAUNCH_VERBS
 #: The verbs of the sentence whose objects a blast told by another word may have been aimed at.
-_DELIVERY = lx.DELIVERING_VERBS | lx.THROWING_VERBS | lx.LAUNCH_VERBS | lx.IMPACT_VERBS | {"strike", "hit"}
+_DELIVERY = DELIVERY_VERBS | lx.IMPACT_VERBS | {"strike"}
 #: The prepositions that tell what a blast was aimed at.
 _AIMED_AT = frozenset({"at", "among", "on", "into", "against"})
 

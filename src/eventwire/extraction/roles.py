@@ -33,8 +33,6 @@ if TYPE_CHECKING:
 
 #: Actor kinds that are a crowd's people, not an armed or state side.
 CROWD_KINDS = frozenset({"civilian", "protester", "rioter"})
-#: The verbs whose armed subject delivered a blast told by another word.
-_DELIVERING = lx.DELIVERING_VERBS | lx.THROWING_VERBS | lx.LAUNCH_VERBS
 
 
 def unnamed(actor: str | None) -> bool:
@@ -159,7 +157,7 @@ def actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tuple[Eviden
         # "a detainee died ... after officers beat him", "not seen since security officers took him"
         name1, rule1, phrase1 = armed[0].name, "the armed subject of another verb of the sentence", armed[1].text
     if family == tx.REMOTE and name1 is None and (armed := hits.armed_subject(
-            trig.token, ctx, speakers.speakers_words(trig.token.sent), verbs=_DELIVERING)) is not None:
+            trig.token, ctx, speakers.speakers_words(trig.token.sent), verbs=hits.DELIVERY_VERBS)) is not None:
         # "rockets fell near the airstrip as rebels targeted the camp" (not "officers were escorting
         # a convoy when the device went off": who it hit)
         name1, rule1, phrase1 = armed[0].name, "the armed subject of a verb that delivers a weapon", armed[1].text
@@ -184,16 +182,17 @@ def actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tuple[Eviden
     if hit is None and name2 is None and family in tx.VIOLENT_EVENT_TYPES:
         # "a drone strike destroyed a car", "the attack wounded three staff": the verb the event word leads
         hit, told_by = hits.governing_target(trig.token, ctx), "the verb the event word is the subject of"
+    # the armed side a blast was aimed at ("among soldiers", "at an SDF checkpoint"), read once
+    aimed = hits.armed_target(trig.token, ctx, name1) if family == tx.REMOTE and name2 is None else None
     if hit is not None and hit[0] is not None and hit[0].name != name1:
         name2, rule2, phrase2 = hit[0].name, f"who {told_by} killed or wounded", hit[1].text
-    elif hit is not None and family == tx.REMOTE and not hits.unarmed(hit[1].root) \
-            and (aimed := hits.armed_target(trig.token, ctx, name1)) is not None:
+    elif hit is not None and aimed is not None and not hits.unarmed(hit[1].root):
         # "detonated it among soldiers queuing for their pay, killing six": the six are soldiers
         name2, rule2, phrase2 = aimed[0].name, "the armed side the blast was aimed at", aimed[1].text
     elif hit is not None and family in {tx.VAC, tx.REMOTE} and hits.people(hit[1].root):
         name2, rule2 = civilians, f"the people {told_by} killed"
         phrase2 = hit[1].text
-    if name2 is None and family == tx.REMOTE and (aimed := hits.armed_target(trig.token, ctx, name1)) is not None:
+    if name2 is None and aimed is not None:
         # "fired mortar rounds at a Turkish military base", "dropped bombs on a camp of MPC fighters"
         name2, rule2, phrase2 = aimed[0].name, "the armed side the blast was aimed at", aimed[1].text
     if name2 is None and family == tx.REMOTE and trig.patient_span is not None and hits.unarmed(trig.patient_span.root):

@@ -161,3 +161,27 @@ def test_assertion_lookalike_modals_and_reported_perfects_pass(bare_nlp, sentenc
 ])
 def test_assertion_real_modals_and_planned_infinitives_still_block(bare_nlp, sentence, word):
     assert assertion_blocker(find_token(bare_nlp(sentence), word)) is not None
+
+
+@pytest.mark.parametrize(("sentence", "word", "blocked"), [
+    # a verb whose victims are no one tells that it happened to nobody
+    ("No journalists were hurt or detained during the raid on the newspaper.", "detained", True),
+    ("Police detained no one after the march through Dakar.", "detained", True),
+    ("Nobody was arrested at the rally in Lusaka.", "arrested", True),
+    ("Police detained nine students after the march through Dakar.", "detained", False),
+])
+def test_assertion_no_one_hit_is_no_event(bare_nlp, sentence, word, blocked):
+    assert (assertion_blocker(find_token(bare_nlp(sentence), word)) is not None) == blocked
+
+
+@pytest.mark.parametrize(("sentence", "word", "blocked"), [
+    # a bare plural event noun under a simple present tells what someone does
+    ("The smuggler supplies rifles to the gangs for raids on villages in Zamfara.", "raids", True),
+    ("He commands the cell and leads ambushes against army convoys near Mopti.", "ambushes", True),
+    ("The broker finances fighters during offensives against the army in the east.", "offensives", True),
+    # a past verb, a number, or a headline tells particular ones
+    ("The cell led ambushes against army convoys near Mopti on Friday.", "ambushes", False),
+    ("The group claims two raids on villages in Zamfara.", "raids", False),
+])
+def test_assertion_bare_plural_under_a_present_is_a_habit(bare_nlp, sentence, word, blocked):
+    assert (assertion_blocker(find_token(bare_nlp(sentence), word)) is not None) == blocked

@@ -103,3 +103,14 @@ def test_triggers_a_wounding_by_a_weapon(bare_nlp, sentence, kind):
     doc = bare_nlp(sentence)
     verb = next(t for t in doc if t.lemma_ in {"wound", "injure"})
     assert trigger_kind(verb) == kind
+
+
+@pytest.mark.parametrize(("sentence", "word", "kind"), [
+    # a verb that carries an event noun is not an event word of its own: the noun is
+    ("The commander planned and executed ambushes on supply convoys near Gao.", "executed", None),
+    ("The rebels executed three prisoners near Gao on Sunday.", "executed", "kill"),
+])
+def test_triggers_a_carrying_verb_leaves_the_event_to_its_noun(bare_nlp, sentence, word, kind):
+    from eventwire.extraction.triggers import trigger_kind
+
+    assert trigger_kind(find_token(bare_nlp(sentence), word)) == kind

@@ -254,6 +254,17 @@ def test_link_reports_dated_days_apart_are_one_event_only_within_a_day(gap: int,
     assert len(link([first, second])) == events
 
 
+@pytest.mark.parametrize(("sources", "events"), [
+    (("Ministry of Defence", "Ministry of Defence"), 2),  # one office, two days: two events
+    (("Ministry of Defence", "Yemen Monitor"), 1),  # two outlets a day apart: one event
+    ((None, None), 1),  # outlets unknown: as two outlets
+])
+def test_link_one_outlet_s_reports_a_day_apart_are_two_events(sources, events) -> None:
+    first = replace(mention("m1", article="a1", day=dt.date(2021, 3, 7)), source=sources[0])
+    second = replace(mention("m2", article="a2", day=dt.date(2021, 3, 8)), source=sources[1])
+    assert len(link([first, second])) == events
+
+
 def test_link_consolidate_an_article_keeps_its_first_toll_against_a_later_claim():
     lede = replace(mention("m1", deaths=8), sentence="Jihadists stormed the base, leaving eight soldiers dead.")
     claim = replace(mention("m2", deaths=40), sentence="The group said its fighters had killed 40 soldiers.")

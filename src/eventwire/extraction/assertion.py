@@ -89,6 +89,12 @@ def blocker(trigger: Token) -> Blocked | None:
         return Blocked(Reason.ONGOING, "ongoing for a long time")
     if period_total(trigger):
         return Blocked(Reason.PERIOD_TOTAL, "total over a period")
+    nobody = _no_one_hit(trigger)
+    if nobody is not None:
+        return Blocked(Reason.NEGATED, f"no one: '{nobody.text}'")
+    habit = _generic_object(trigger)
+    if habit is not None:
+        return Blocked(Reason.GENERIC_PRESENT, f"generic present: '{habit}'")
     if _whose_side(trigger):
         return Blocked(Reason.HABITUAL, f"whose side: '{trigger.text} {_whose_side(trigger)}'")
     reason = _governing_blocker(trigger)
@@ -108,6 +114,46 @@ def _whose_side(trigger: Token) -> str | None:
 
 #: Prepositions after "fighting" that say whose side, not where or against whom.
 _SIDE_PREPOSITIONS = frozenset({"alongside", "beside", "for"})
+
+
+def _no_one_hit(trigger: Token) -> Token | None:
+    """"No women or children were injured or detained", "they detained no one": a verb whose
+    victim is no one tells that it did not happen to anyone (the word that says so, or None)."""
+    if trigger.pos_ != "VERB":
+        return None
+    verb = trigger
+    patients = [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}]
+    if not patients and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        patients = [c for c in verb.head.children if c.dep_ == "nsubjpass"]  # "were injured or detained"
+    for noun in patients:
+        if noun.lower_ in {"nobody", "none"} or (noun.lower_ == "one" and noun.i > 0
+                                                 and noun.doc[noun.i - 1].lower_ == "no"):
+            return noun
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+            return noun
+    return None
+
+
+def _generic_object(noun: Token) -> str | None:
+    """"The facilitator provides weapons for attacks against the police", "he leads attacks on
+    convoys": a bare plural event noun that a simple-present verb governs (directly or through
+    its preposition) tells what someone does, not one event (the verb, or None)."""
+    if not _is_event_noun(noun) or noun.tag_ != "NNS" or any(
+            c.dep_ in {"nummod", "det", "poss"} for c in noun.children):
+        return None
+    if noun.dep_ not in {"dobj", "pobj"}:
+        return None
+    head = noun.head
+    for _ in range(6):  # "supplies rifles to the gangs for raids": up the nouns and prepositions to the verb
+        if head.pos_ == "VERB" or head.dep_ not in {"prep", "pobj", "dobj"}:
+            break
+        head = head.head
+    if head.pos_ != "VERB" or head.tag_ not in {"VBZ", "VBP"} or head.lemma_ in lx.SPEECH_VERBS \
+            or any(c.dep_ in {"aux", "auxpass"} for c in head.children):
+        return None
+    if not noun.sent.text.rstrip().endswith(".") or _headline(noun):
+        return None
+    return head.text
 
 
 def _every_day(tok: Token) -> bool:

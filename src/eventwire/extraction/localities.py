@@ -23,7 +23,7 @@ from eventwire.records import Place
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["joined_names", "modifies_a_person", "names_a_people", "unknown_localities"]
+__all__ = ["joined_names", "modifies_a_person", "names_a_people", "told_districts", "unknown_localities"]
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Entity types a name of a locality is never given (dates, numbers, amounts).
@@ -80,6 +80,48 @@ def joined_names(doc: Doc, ents_at: dict[int, Span]) -> dict[int, Span]:
 
 #: The words after a name that say it is a district.
 _DISTRICT_WORDS = frozenset({"district", "districts"})
+
+
+def told_districts(doc: Doc, ents_at: dict[int, Span], code: str | None) -> dict[int, Span]:
+    """``ents_at`` with the districts the tagger missed in a spelling of their own: "Qal’ eh ye
+    Zal district", "Dasht-i-Archi district" (capitalised words, apostrophes, hyphens and the short
+    particles between them, right before "district") when the gazetteer knows a district of the
+    country under a loose spelling of the words (:meth:`~eventwire.geo.gazetteer.Gazetteer.district_ids_loose`)."""
+    if code is None:
+        return ents_at
+    from spacy.tokens import Span
+
+    from eventwire.geo.geocode import geocode
+
+    out = dict(ents_at)
+    for tok in doc:
+        if tok.lower_ != "district" or tok.i == 0:
+            continue
+        start = tok.i
+        while start > tok.sent.start and tok.i - start < _MOST_NAME_TOKENS and _name_part(doc[start - 1]):
+            start -= 1
+        while start < tok.i and not doc[start].text[:1].isupper():
+            start += 1  # the name begins with a capital
+        inside = [e for e in out.values() if e.start < tok.i and e.end > start]
+        if tok.i - start < 2 or any(e.start < start or e.end > tok.i for e in inside) \
+                or any(e.start == start and e.end == tok.i for e in inside):
+            continue  # one word, a name the tagger found whole, or an entity reaching outside
+        place = geocode(doc[start:tok.i].text, kind="district", country_code=code)
+        if place is not None and place.kind == "district":
+            for s in [s for s, e in out.items() if e.start < tok.i and e.end > start]:
+                del out[s]
+            out[start] = Span(doc, start, tok.i, label="GPE")
+    return out
+
+
+#: The most tokens of a district's name told in a spelling of its own.
+_MOST_NAME_TOKENS = 7
+#: Lower-case words inside a Persian or Arabic place name ("Qal'eh-ye Zal", "Shigal wa Sheltan").
+_NAME_PARTICLES = frozenset({"e", "i", "ye", "eh", "ah", "wa", "al", "el", "-", "’", "'", "‘"})
+
+
+def _name_part(tok: Token) -> bool:
+    return tok.lower_ in _NAME_PARTICLES or (tok.is_alpha and tok.text[:1].isupper())
 
 
 def _an_area(ent: Span) -> bool:

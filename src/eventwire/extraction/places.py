@@ -30,6 +30,7 @@ from eventwire.extraction.localities import (
     joined_names,
     modifies_a_person,
     names_a_people,
+    told_districts,
     unknown_localities,
 )
 from eventwire.records import Place
@@ -75,7 +76,8 @@ def place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]:
     cache: dict[tuple[str, str | None, str | None, str | None], Place | None] = {}
     recent: dict[str, Place] = {}
     people: list[PlaceRef] = []
-    all_ents = joined_names(doc, {e.start: e for e in doc.ents})  # "Mocimboa da Praia": one town
+    # "Mocimboa da Praia": one town; "Qal' eh ye Zal district": a district in a spelling of its own
+    all_ents = told_districts(doc, joined_names(doc, {e.start: e for e in doc.ents}), code)
     ent_at = {start: e for start, e in all_ents.items()
               if e.label_ in _PLACE_LABELS or _after_a_locality_noun(doc, e)}
     # only places and the anaphora words can give a reference: the other tokens are not visited

@@ -59,6 +59,8 @@ def trigger_kind(tok: Token) -> str | None:
                 c.dep_ in {"nsubj", "dobj"} and c.lower_ in weapons for c in tok.children):
             # ("missiles fired at the city were intercepted" is told by its main verb)
             return "strike"  # "artillery fired at the town", "Russia launched 40 missiles"
+        if lemma in lx.LIGHT_VERBS and any(c.dep_ == "dobj" and _names_an_event(c) for c in tok.children):
+            return None  # "executed IED attacks", "carried out raids": the noun is the event word
         return lx.VERB_KINDS.get(lemma)
     if tok.pos_ in {"NOUN", "PROPN"}:
         if tok.dep_ == "compound" and tok.head.pos_ in {"NOUN", "PROPN"} and \
@@ -83,6 +85,11 @@ def trigger_kind(tok: Token) -> str | None:
                 return None
         return lx.NOUN_KINDS.get(lemma) or lx.NOUN_KINDS.get(tok.lower_)
     return None
+
+
+def _names_an_event(noun: Token) -> bool:
+    """Whether a noun is an event word of its own ("attacks", "a raid"), not a person or a thing."""
+    return noun.pos_ == "NOUN" and lx.NOUN_KINDS.get(noun.lemma_.lower(), lx.NOUN_KINDS.get(noun.lower_)) is not None
 
 
 def _reports_a_death(tok: Token) -> bool:

@@ -39,6 +39,7 @@ from eventwire.geo.tables import (
     _PRECISION,
     ADMIN1,
     COUNTRY,
+    DISTRICT,
     _array,
     _Strings,
     name_key,
@@ -159,6 +160,7 @@ class Gazetteer:
         self._max_words: int = t["max_words"]
         self._admin1_skeleton: dict[str, list[int]] = t["admin1_skeleton"]
         self._skeletons_by_country: dict[str, list[tuple[str, int]]] = {}
+        self._district_skeletons: dict[str, dict[str, list[int]]] = {}
         self._country_names: dict[str, str] = t["country_names"]
         self._stop = frozenset(name_key(n) for n in data.STOPLIST)
         self._demonyms = {name_key(w): cc for cc, words in data.DEMONYMS.items() for w in words}
@@ -219,6 +221,26 @@ class Gazetteer:
             loose = [i for skel, i in self._country_skeletons(cc) if swapped_pair(skel, skeleton(key))]
             return loose if len(loose) == 1 else []
         return loose if cc is not None or len({self._cc[i] for i in loose}) == 1 else []
+
+    def district_ids_loose(self, name: str, *, country_code: str) -> list[int]:
+        """The one district of a country whose name is a loose spelling of ``name`` ("Qal' eh ye
+        Zal" for Qal'ah-ye Zal, "Dasht-i-Archi" for Dasht-e Archi: the same consonants, the same
+        first letter), or none when no district or more than one shares them. For a name the text
+        calls a district and the exact spellings miss."""
+        self._ensure()
+        key = name_key(name)
+        cc = country_code.upper()
+        if len(key) < 6:
+            return []
+        table = self._district_skeletons.get(cc)
+        if table is None:
+            table = {}
+            for pid, kind in enumerate(self._kind):
+                if kind == DISTRICT and self._ccs[self._cc[pid]] == cc:
+                    table.setdefault(_district_skeleton(name_key(self._names.text(pid))), []).append(pid)
+            self._district_skeletons[cc] = table
+        found = [i for i in table.get(_district_skeleton(key), []) if name_key(self._names.text(i))[:1] == key[:1]]
+        return found if len(found) == 1 else []
 
     def _country_skeletons(self, cc: str) -> list[tuple[str, int]]:
         found = self._skeletons_by_country.get(cc)
@@ -298,6 +320,14 @@ class Gazetteer:
     def admin1_of(self, pid: int) -> int:
         self._ensure()
         return pid if self._kind[pid] == ADMIN1 else self._admin1[pid]
+
+
+def _district_skeleton(key: str) -> str:
+    """:func:`skeleton` without an "h" that only lengthens a vowel ("Qal'ah", "Qala", "Qal'eh")."""
+    return skeleton(_SILENT_H.sub(r"\1", key))
+
+
+_SILENT_H = re.compile(r"([aeiou])h(?![aeiou])")
 
 
 def _strip_article(name: str) -> str:

@@ -90,6 +90,8 @@ def geocode(name: str, *, country_code: str | None = None, admin1_hint: str | No
                   stop=gaz.is_stopword(bare), name=bare)
     if not ids and kind is None and cc is not None:
         ids = gaz.admin1_ids(bare, country_code=cc)  # loose spelling of a province
+    if not ids and kind == "district" and cc is not None:
+        ids = gaz.district_ids_loose(bare, country_code=cc)  # loose spelling of a district
     if not ids:
         return None
     best = ids[0]

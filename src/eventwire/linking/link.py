@@ -315,6 +315,13 @@ class _Index:
         return [seen[n] for n in sorted(seen)]
 
 
+def _slack(a: Mention, b: Mention, days: int) -> int:
+    """The days two dated reports may disagree by: ``days`` across outlets (one heard of it a day
+    later, or counts from another time zone); none within one outlet, whose two reports of
+    different days are two events (an office does not re-date its own event)."""
+    return 0 if a.source and b.source and _norm(a.source) == _norm(b.source) else days
+
+
 def link(reports: Sequence[Mention], *, article_words: dict[str, frozenset[str]] | None = None,
          days: int = 1, km: float = 30.0) -> list[list[Mention]]:
     """Group article reports (one per article and event) into events, near-linearly.
@@ -338,7 +345,7 @@ def link(reports: Sequence[Mention], *, article_words: dict[str, frozenset[str]]
                 continue
             if not places_compatible(r.place, m.place, km=km):
                 continue
-            if not dates_compatible(_window(r), _window(m), slack=days):
+            if not dates_compatible(_window(r), _window(m), slack=_slack(r, m, days)):
                 continue
             if (_timeless(m) or not c.timed) and not _says_the_same(c, m):
                 continue

@@ -54,3 +54,16 @@ def test_toll_a_toll_told_as_having_risen_replaces_the_reports(nlp) -> None:
             "tried to flee. On Monday the police said the number of dead had risen to 17.")
     mentions = [m for m in _mentions(nlp, text, "2025-03-11") if m.fatalities]
     assert [m.fatalities for m in mentions] == [17], [(m.sub_event_type, m.fatalities) for m in mentions]
+
+
+@pytest.mark.parametrize(("when", "toll"), [
+    ("overnight", 9),  # the night of the strikes: their toll
+    ("on Monday", 9),  # the strikes' own day
+    ("on Thursday", None),  # another day: other deaths, not the strikes'
+])
+def test_toll_a_passive_killing_dated_the_report_s_day_is_its_toll(nlp, when, toll) -> None:
+    text = ("Government warplanes bombed the rebel-held town of Kutum on Monday. "
+            f"Residents said at least nine people were killed {when} when their homes were hit.")
+    mentions = _mentions(nlp, text, published="2025-09-16")  # a Tuesday: "overnight" is Monday night
+    strike = next(m for m in mentions if m.sub_event_type == "Air/drone strike")
+    assert strike.fatalities == toll

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from eventwire.extraction.places import PlaceRef
     from eventwire.extraction.time import TimeRef
     from eventwire.extraction.triggers import Trigger
-    from eventwire.records import Mention
+    from eventwire.records import DateSpan, Mention
 
 #: How many sentences after a report its toll may come.
 TOLL_SENTENCES = 2
@@ -138,7 +138,8 @@ def _passive_toll(tok: Token, sent: Span, si: int, last: Mention, refs: list[Pla
     if tok.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in tok.children):
         return False
     here = [r.place for r in refs if r.sent_index == si and r.place.kind != "country"]
-    if date_for(tok, si, times).known or len({p.name for p in here}) > 1 or any(
+    own = date_for(tok, si, times)
+    if (own.known and not _same_days(own, last.dates)) or len({p.name for p in here}) > 1 or any(
             last.place is not None and p.name != last.place.name for p in here):
         return False  # a place of its own, other than the report's: victims elsewhere
     doc = sent.doc
@@ -146,6 +147,13 @@ def _passive_toll(tok: Token, sent: Span, si: int, last: Mention, refs: list[Pla
         else None
     # the next sentence or so (Span.sents exists since spaCy 3.2; spaCy's span.pyi omits it)
     return between is None or len(list(between.sents)) <= TOLL_SENTENCES  # type: ignore[attr-defined]
+
+
+def _same_days(own: DateSpan, told: DateSpan) -> bool:
+    """Whether a toll's own date meets the report's ("were killed overnight" after Monday's
+    strikes): the same event's deaths, not others on another day."""
+    return told.known and own.start is not None and own.end is not None and told.start is not None \
+        and told.end is not None and told.start <= own.end and own.start <= told.end
 
 
 def toll_told_after(sent: Span) -> tuple[int, str] | None:

@@ -30,6 +30,9 @@ def test_place_a_dateline_with_an_outlet_in_brackets_is_never_the_scene(nlp):
     ("Gunmen attacked a checkpoint in Jamundi, south of Cali, on Monday, killing two police officers.",
      "Jamundi", 1),
     ("Fighting between the army and rebels near Sake, west of Goma, killed six people on Friday.", "Sake", 2),
+    # a border the countries name is no scene: the town it is near is
+    ("Soldiers engaged a group of smugglers trying to cross the Mali-Niger border near Menaka on Monday.",
+     "Menaka", 2),
     # the scene is not known: near the anchor town, at precision 2
     ("Gunmen killed three farmers near Bamenda on Monday, residents said.", "Bamenda", 2),
     # an unknown town said to lie near a known one: the text's name, near that town

@@ -98,6 +98,8 @@ def test_pubdate_find_publication_date_uses_callers_year_hint() -> None:
     # an outlet of any name in brackets, and a capital with an accent: still a dateline
     ("Headline\n\nGAROWE (Coast Desk) — Troops retook a village.", "GAROWE (Coast Desk) — "),
     ("BOGOTÁ (Andes Wire) - Two soldiers were seized.", "BOGOTÁ (Andes Wire) - "),
+    # a press release's place-and-date line of its own
+    ("STATEMENT No 12/2025\nMopti, March 4, 2025\n\nTroops repelled an attack.", "Mopti, March 4, 2025"),
     ("The army (Second Division) said it withdrew.", None),
     ("Troops withdrew from the town on March 3.", None),
     ("The army said on Monday (March 3) that it withdrew.", None),

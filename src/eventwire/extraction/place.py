@@ -193,6 +193,8 @@ def _anchored_place(doc: Doc, anchor: PlaceRef, refs: list[PlaceRef]) -> PlaceRe
     if not before:
         return None
     head = max(before, key=lambda r: r.end)
+    if head.place.kind == "country":
+        return None  # "the Pakistan-Afghanistan border near Datta Khel": a country names no scene
     gap = doc[head.end:anchor.start]
     if len(gap) > 10 or any(t.pos_ in {"VERB", "AUX"} for t in gap):
         return None

@@ -182,6 +182,11 @@ def dateline_span(text: str, *, dated: bool = False) -> tuple[int, int] | None:
             while end < len(top) and top[end] in " \t":
                 end += 1
             return found.start(), end
+    at = 0
+    for line in top.splitlines(keepends=True):  # a press release's "Rawalpindi, October 14, 2026" line
+        if _PLACE_DATE_LINE.match(line.rstrip("\n")):
+            return at, at + len(line.rstrip("\n"))
+        at += len(line)
     return None
 
 

@@ -77,6 +77,8 @@ def test_sides_the_side_a_place_was_taken_from(bare_nlp):
     ("Doctors accused the army of dropping gas bombs on a village near Golo.", "Military Forces of Sudan"),
     ("Shells hit a market in Kosti on Friday, killing six people, officials said, blaming RSF fighters.",
      "Rapid Support Forces"),
+    # what is attributed is the act; whom it is attributed to is the doer
+    ("A drone strike attributed to the RSF hit a fuel depot in Kosti on Friday.", "Rapid Support Forces"),
 ])
 def test_sides_the_doer_a_speaker_blames(bare_nlp, sentence, doer):
     found = blamed(bare_nlp(sentence)[:], CTX)
@@ -86,6 +88,7 @@ def test_sides_the_doer_a_speaker_blames(bare_nlp, sentence, doer):
 def test_sides_no_blame_when_denied_or_no_one(bare_nlp):
     assert blamed(bare_nlp("Residents did not blame the RSF for the fire in Kosti.")[:], CTX) is None
     assert blamed(bare_nlp("The army held talks with elders in Kosti.")[:], CTX) is None
+    assert blamed(bare_nlp("Officials attributed the RSF's losses to the heavy rains in Kosti.")[:], CTX) is None
 
 
 def test_sides_allies_that_met_a_third_side_are_no_pair(bare_nlp):

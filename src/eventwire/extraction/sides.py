@@ -248,12 +248,13 @@ def under_fire(sent: Span, ctx: actor_mod.ActorContext) -> tuple[Side | None, Si
 
 def blamed(sent: Span, ctx: actor_mod.ActorContext) -> Side | None:
     """The doer a speaker names: "residents blamed the RSF", "accused the army of using gas",
-    "blaming Fano fighters", "the attack was blamed on X"."""
+    "blaming Fano fighters", "the attack was blamed on X", "a strike attributed to US forces"."""
     for tok in sent:
         if tok.lemma_ not in lx.BLAMING_VERBS or tok.pos_ != "VERB" or any(c.dep_ == "neg" for c in tok.children):
             continue
-        found = [c for c in tok.children if c.dep_ == "dobj"]
-        found += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children
+        to = "to" if tok.lemma_ == "attribute" else "on"  # what is attributed is the act, not its doer
+        found = [c for c in tok.children if c.dep_ == "dobj" and to == "on"]
+        found += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == to for g in c.children
                   if g.dep_ == "pobj"]
         if tok.lemma_ == "hold" and not any(c.lower_ == "responsible" for c in tok.children):
             continue  # "held talks", "held a rally": only "held X responsible" blames

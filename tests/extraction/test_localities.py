@@ -136,3 +136,11 @@ def test_localities_a_district_in_a_spelling_of_its_own(nlp, text, name, admin1)
     found = places_of(nlp, text)
     assert found, found
     assert (found[0].name, found[0].admin1, found[0].kind) == (name, admin1, "district")
+
+
+def test_localities_a_province_the_tagger_cut_in_two_is_one_province(nlp):
+    # "Valle del Cauca department": one province, not "Valle" (a town of that other name
+    # elsewhere) and "Cauca"; the town in it is the scene
+    found = places_of(nlp, "On Monday, a grenade exploded outside a police post in Tulua, north of Cali "
+                           "in Valle del Cauca department, wounding three officers.")
+    assert found and (found[0].name, found[0].admin1) == ("Tulua", "Valle del Cauca"), found

@@ -224,3 +224,16 @@ def test_place_a_toll_of_the_fighting_told_by_a_source_elsewhere_is_the_fighting
             "At least six soldiers were killed in the fighting, a chief in Walikale said.")
     found = events_of(nlp, text)
     assert [(m.place.name if m.place else None, m.fatalities) for m in found] == [("Kashebere", 6)], found
+
+
+@pytest.mark.parametrize(("text", "scene"), [
+    # "the capital" is the country's, not the town told last
+    ("Gunmen attacked a market in Djibo on Saturday. In the capital, hundreds of people marched "
+     "peacefully on Monday to support the army.", "Ouagadougou"),
+    # a province's capital is the town told
+    ("Gunmen attacked Kaya on Saturday. In the regional capital, hundreds of people marched "
+     "peacefully on Monday to support the army.", "Kaya"),
+])
+def test_place_the_capital_is_the_country_s_unless_told_a_province_s(nlp, text, scene):
+    marches = [m for m in events_of(nlp, text) if m.sub_event_type == "Peaceful protest"]
+    assert marches and marches[0].place is not None and marches[0].place.name == scene, marches

@@ -68,10 +68,11 @@ def joined_names(doc: Doc, ents_at: dict[int, Span]) -> dict[int, Span]:
             if doc[first.start].sent.start != doc[second.start].sent.start:
                 continue
             whole = doc[first.start:second.end].text
-            told = "district" if second.end < len(doc) and doc[second.end].lower_ in _DISTRICT_WORDS else "city"
+            after = doc[second.end].lower_ if second.end < len(doc) else ""
+            told = "district" if after in _DISTRICT_WORDS else "admin1" if AREA_KIND.get(after) == "admin1" else "city"
             if any(p.kind == told for p in gaz.candidates(whole)):
-                # a town, or a district the text calls one ("Shigal wa Sheltan district"); a
-                # province's parts still say where
+                # a town, or a district or province the text calls one ("Shigal wa Sheltan
+                # district", "Valle del Cauca department"); else a province's parts still say where
                 out[start] = Span(doc, first.start, second.end, label=first.label_)
                 del out[second.start]
             break

@@ -64,7 +64,7 @@ def place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]:
     event happened, so its places are left out.
     """
     from eventwire.analysis.analyse import doc_text
-    from eventwire.geo.geocode import geocode
+    from eventwire.geo.geocode import capital_of, geocode
     from eventwire.ingest.pubdate import dateline_span
 
     dateline = dateline_span(doc_text(doc)) or (0, 0)
@@ -149,9 +149,10 @@ def place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]:
         if low in ANAPHORA and tok_i > 0 and doc[tok_i - 1].lower_ in {"the", "that", "this"} \
                 and tok.dep_ not in {"compound"} and not tok.ent_type_:
             want = ANAPHORA[low]
-            if low == "capital" and tok_i > 1 and doc[tok_i - 2].lower_ in {"national"}:
-                continue
             target = recent.get(want or "city") if want else recent.get("city") or recent.get("district")
+            if low == "capital" and code and doc[tok_i - 2 if tok_i > 1 else 0].lower_ not in _LOCAL_CAPITAL:
+                # "the capital", "the national capital": the country's, not the town told last
+                target = capital_of(code) or (None if doc[tok_i - 2].lower_ == "national" else target)
             if target is not None and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
                 refs.append(PlaceRef(tok_i, tok_i + 1, target, sent_index.get(tok_i, 0)))
     told = {r.sent_index for r in refs}
@@ -161,6 +162,11 @@ def place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]:
     for start, end, place in unknown_localities(doc, sents, sent_index, code, all_ents, taken):
         refs.append(PlaceRef(start, end, place, sent_index.get(start, 0)))
     return sorted(refs, key=lambda r: r.start)
+
+
+#: Words that make "the capital" a province's or a district's ("the provincial capital").
+_LOCAL_CAPITAL = frozenset({"provincial", "regional", "state", "district", "county", "departmental", "local",
+                            "province", "region", "governorate"})
 
 
 def _anaphora_at(doc: Doc) -> list[int]:

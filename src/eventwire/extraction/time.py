@@ -118,6 +118,9 @@ def date_for(tok: Token, si: int, times: list[TimeRef]) -> DateSpan:
             verb = clause_verb(ref.root)
             beside = verb.dep_ == "conj" and verb.head.lemma_ in lx.SPEECH_VERBS \
                 and any(verb.head.i == a.i for a in tok.ancestors)
+            # "a strike killed 56 people and wounded 30 late on Friday": the day of the verb
+            # joined to the trigger's own (its clause names none of its own, or prio 0 would win)
+            beside = beside or (verb.dep_ == "conj" and verb.head.i == clause_verb(tok).i)
             if not beside and not any(verb.i == a.i for a in tok.ancestors):
                 continue
         cand = (prio, abs(ref.root.i - tok.i), ref.expr.span)

@@ -114,3 +114,17 @@ def test_triggers_a_carrying_verb_leaves_the_event_to_its_noun(bare_nlp, sentenc
     from eventwire.extraction.triggers import trigger_kind
 
     assert trigger_kind(find_token(bare_nlp(sentence), word)) == kind
+
+
+@pytest.mark.parametrize(("sentence", "word", "agent"), [
+    # the units act, not the volunteers who support them
+    ("Army units backed by local militiamen retook the market town on Sunday.", "retook", "Military Forces of Sudan"),
+    # a weapon's sender outranks its maker
+    ("Chinese-made drones operated by the army struck a fuel depot near Kutum on Friday.", "struck",
+     "Military Forces of Sudan"),
+    # a weapon sent by a group: the group
+    ("A drone launched by the RSF struck a fuel depot near Kutum on Friday.", "struck", "Rapid Support Forces"),
+])
+def test_triggers_the_doer_is_who_sent_the_weapon_not_who_helped_or_made_it(bare_nlp, sentence, word, agent):
+    trig = arguments(find_token(bare_nlp(sentence), word), CTX)
+    assert trig.agent is not None and trig.agent.name == agent

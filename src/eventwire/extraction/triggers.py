@@ -8,6 +8,7 @@ X") or a phrasal verb ("took over", "opened fire"). Its *kind* comes from
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -245,6 +246,11 @@ def actor_of(tokens: list[Token], ctx: ActorContext) -> tuple[Actor | None, Span
     """The first of ``tokens`` whose phrase (or what it stands for) names an actor, with that
     phrase; else no actor and the first one's phrase."""
     for t in tokens:
+        if t.pos_ == "NOUN" and t.lower_ in _weapons():
+            for alt in _descriptions(t):  # "Turkish-made drones operated by the army": who flew them
+                actor = resolve(alt.text, ctx=ctx, words=[w.text for w in alt])
+                if actor is not None:
+                    return actor, alt
         if t.lemma_.lower() in lx.COLLECTIVES and t.pos_ == "NOUN":
             for alt in _descriptions(t):  # "the same coalition of rebel groups": the rebels
                 actor = resolve(alt.text, ctx=ctx, words=[w.text for w in alt])
@@ -268,12 +274,24 @@ def actor_of(tokens: list[Token], ctx: ActorContext) -> tuple[Actor | None, Span
     return None, (phrase(tokens[0]) if tokens else None)
 
 
+#: Verbs of helping: "units supported by volunteers" are the units, not their helpers.
+_SUPPORTING = frozenset({"support", "back", "assist", "aid", "accompany", "escort", "reinforce", "help",
+                         "join", "arm", "train", "fund", "finance", "equip", "advise"})
+
+
+@functools.cache
+def _weapons() -> frozenset[str]:
+    """Weapon nouns, whose sender ("drones operated by the army") outranks their maker ("Turkish-made")."""
+    return lx.AIR_WORDS | lx.SHELL_WORDS | lx.EXPLOSIVE_WORDS
+
+
 def _descriptions(tok: Token) -> list[Span]:
     """What a name or a quantity stands for: "Abdi Warsame, a senior al-Shabaab commander"
     (the apposition), "several of the gunmen" (the partitive's noun)."""
     out = [phrase(c) for c in tok.children if c.dep_ == "appos" and c.pos_ in {"NOUN", "PROPN"}]
-    for acl in (c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+    for acl in (c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ not in _SUPPORTING):
         # "a drone launched by the RSF", "missiles fired by Russian forces": who sent the weapon
+        # (not "units supported by volunteers": the units act)
         out += [phrase(g) for by in acl.children if by.dep_ == "agent" for g in by.children if g.dep_ == "pobj"]
     if tok.pos_ in {"NUM", "ADJ", "PRON", "DET", "NOUN"} or tok.i == tok.sent.start:
         for child in tok.children:  # (a sentence's first word is often tagged a proper noun: "Members of")

@@ -38,6 +38,9 @@ def names(found):
     # a state force named before a shared noun is the force itself ("army", not "army fighters")
     ("Army and RSF fighters fight for hours near Bara; 5 soldiers killed", "fight",
      "Military Forces of Sudan", "Rapid Support Forces"),
+    # a fight that pitted one side against another
+    ("Fierce clashes pitted RSF fighters against army soldiers near Bara on Monday.", "clashes",
+     "Rapid Support Forces", "Military Forces of Sudan"),
 ])
 def test_sides_two_told_together_first_named_first(bare_nlp, sentence, word, first, second):
     found = pair(find_token(bare_nlp(sentence), word), CTX)

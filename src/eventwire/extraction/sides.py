@@ -122,6 +122,17 @@ def _pair(trigger: Token, ctx: actor_mod.ActorContext) -> tuple[Side, Side] | No
     holders = [trigger]
     if trigger.dep_ in {"nsubj", "dobj", "advcl"} and trigger.head.pos_ in {"VERB", "AUX"}:
         holders.append(trigger.head)  # "clashes broke out ... between", "broke out between ..., killing"
+    for verb in (h for h in holders if h.lemma_ == "pit"):
+        # "fighting pitted government troops against SPLA-IO units": the object, then whom against
+        one = actor_of([c for c in verb.children if c.dep_ == "dobj"], ctx)
+        against = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "against"
+                   for g in c.children if g.dep_ == "pobj"]
+        against += [g for d in verb.children if d.dep_ == "dobj" for c in d.children
+                    if c.dep_ == "prep" and c.lower_ == "against" for g in c.children if g.dep_ == "pobj"]
+        two = actor_of(against, ctx)
+        if one[0] is not None and two[0] is not None and one[1] is not None and two[1] is not None \
+                and one[0].name != two[0].name:
+            return (one[0], one[1].text), (two[0], two[1].text)
     near = [c for h in holders for c in h.children if c.lower_ == "between"]
     # else the sentence's "between" a parse hung elsewhere ("broke out in Mogadishu between ...")
     near += [t for t in trigger.sent if t.lower_ == "between" and t.dep_ == "prep" and t not in near]

@@ -405,3 +405,12 @@ def test_fuse_never_makes_an_act_against_an_armed_side_violence_against_civilian
 def test_fuse_does_not_reject_a_sentence_told_through_the_one_before(nlp):
     fused = _fused(nlp, "They killed five people in the village.", _row({"none": 0.99}))
     assert [sub for _, sub in fused.found] == ["Attack"]
+
+
+def test_recogniser_a_learned_event_hangs_on_the_verb_that_handles_the_weapon(nlp):
+    # not on the verb of counting its dead: who threw the grenade is the doer
+    from eventwire.extraction.recogniser.fuse import _anchors
+
+    doc = nlp("Medics tallied four dead in Mopti after a man tossed a grenade into a crowded bar on Friday night.")
+    first = next(t for t in _anchors(doc[:]) if t.lemma_ in {"tally", "toss"})
+    assert first.lemma_ == "toss"

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from eventwire.analysis import lexicon as lx
 from eventwire.analysis.eventwords import candidates_in
 from eventwire.extraction.actors import ARMED_KINDS
 from eventwire.extraction.assertion import assertion_blocker
@@ -171,6 +172,10 @@ def _anchors(sent: Span) -> list[Token]:
     verb)."""
     doc = sent.doc
     out = [doc[i] for i in candidates_in(sent) if trigger_kind(doc[i])]
+    weapons = lx.AIR_WORDS | lx.SHELL_WORDS | lx.EXPLOSIVE_WORDS | lx.GRENADE_WORDS
+    # "police counted two dead after an attacker rolled a grenade": the verb that handles a weapon
+    out += [t for t in sent if t.pos_ == "VERB" and any(
+        c.dep_ in {"dobj", "nsubj", "nsubjpass"} and c.lower_ in weapons for c in t.children)]
     root = sent.root
     if root.pos_ in {"VERB", "AUX", "NOUN", "PROPN"}:
         out.append(root)

@@ -63,3 +63,16 @@ def test_classify_territory_taken_from_an_armed_group_is_regained(bare_nlp):
 ])
 def test_classify_riots_and_force_on_them(bare_nlp, sentence, word, expected):
     assert type_of(bare_nlp, sentence, word) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a crowd that set fire to a building riots; what burned is told after "to"
+    ("Demonstrators set fire to a police post in Kasese on Monday.", tx.VIOLENT_DEMONSTRATION),
+    # a fire set to no building is no riot by itself
+    ("Demonstrators set fire to their own placards in Kasese on Monday.", None),
+])
+def test_classify_a_crowd_setting_fire_to_a_building_riots(bare_nlp, sentence, expected):
+    doc = bare_nlp(sentence)
+    verb = find_token(doc, "set")
+    trig = arguments(verb, build_context(sentence, country_code="UG", country="Uganda"))
+    assert classify(trigger_kind(verb), trig, sentence=doc[:]) == expected

@@ -67,9 +67,11 @@ def test_quality_isaf_dev_does_not_regress(tmp_path):
     from isaf_dates import measure
 
     # raised to 0.94 with session 15's operation and story days (0.943 at 1.49 mentions per release)
+    # raised to 0.95 with session 17's district spellings and one outlet's days (0.952 at 1.46);
+    # mentions per release no more than at the issue's filing (1.47)
     dates = measure(SHARED / "bench" / "isaf" / "dev.jsonl", tmp_path / "out")
-    assert dates["within_a_day"] >= 0.94, dates
-    assert dates["mentions_per_release"] <= 1.5, dates
+    assert dates["within_a_day"] >= 0.95, dates
+    assert dates["mentions_per_release"] <= 1.47, dates
 
 
 @needs_shared
@@ -78,7 +80,8 @@ def test_quality_unseen_conflicts_do_not_regress(tmp_path):
     run([str(ROOT / "tests" / "data" / "unseen")], out_dir=tmp_path / "out", db=tmp_path / "db.duckdb")
     result = _seed_score(ROOT / "tests" / "data" / "unseen.gold.json", tmp_path / "out")
     # 0.84 until session 15, whose story days dated two undated reports (0.868 measured)
-    assert result["events"]["f1"] >= 0.86, result["events"]
+    # 0.88 with session 17's tolls dated the report's night (0.885 measured)
+    assert result["events"]["f1"] >= 0.88, result["events"]
     assert result["metadata"]["published"] == 1.0
 
 
@@ -92,7 +95,8 @@ def test_quality_fresh_heldout_set_does_not_regress(tmp_path):
     # their article (published 0.947 -> 1.0, event dates 0.864 -> 0.909), at one more false event
     # 0.72 again with issue 16's dateline rule (0.721 measured, one false event fewer)
     # 0.73 with session 15's localities in a part of a province (0.734 measured)
-    assert result["events"]["f1"] >= 0.73, result["events"]
+    # 0.74 with session 17's days of a joined verb (0.746 measured)
+    assert result["events"]["f1"] >= 0.74, result["events"]
     assert result["events"]["recall"] >= 0.85, result["events"]
 
 
@@ -124,7 +128,9 @@ def test_quality_argument_sets_do_not_regress(tmp_path, name, floor):
 # actor2 0.636, date 0.962, fatalities 0.93).
 # Raised with session 16's country votes, speakers and blast targets (2026-12-03: coverage 0.728, place 0.903,
 # actor1 0.705, actor2 0.651, date 0.962, fatalities 0.929).
-CORPUS_ARGUMENT_FLOORS = {"coverage": 0.72, "place": 0.895, "actor1": 0.70, "actor2": 0.645, "date": 0.955,
+# Raised with session 17's places and days (2026-12-03: coverage 0.728, place 0.905, actor1 0.705,
+# actor2 0.648, date 0.965, fatalities 0.929).
+CORPUS_ARGUMENT_FLOORS = {"coverage": 0.72, "place": 0.90, "actor1": 0.70, "actor2": 0.645, "date": 0.96,
                           "fatalities": 0.925}
 
 

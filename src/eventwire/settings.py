@@ -30,7 +30,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("article_seconds", 30.0, "time budget per article for analysis; an article over it is reported"),
     Setting("batch_size", 32, "articles per spaCy batch"),
     Setting("workers", 0, "processes for the per-article stages (0: one per core; 1: all in this process)"),
-    Setting("link_days", 1, "largest gap in days between two dated mentions of one event"),
+    Setting("link_days", 1, "largest gap in days between two dated mentions of one event from two outlets (none within one)"),
     Setting("link_km", 30.0, "largest distance in km between the places of two mentions of one event"),
     Setting("recogniser_accept", 0.3, "recogniser score from which a sentence is coded with a type "
             "(0: the threshold chosen at training; above 1: the recogniser adds and retypes nothing)"),

@@ -231,11 +231,11 @@ def test_place_a_toll_of_the_fighting_told_by_a_source_elsewhere_is_the_fighting
 
 @pytest.mark.parametrize(("text", "scene"), [
     # "the capital" is the country's, not the town told last
-    ("Gunmen attacked a market in Djibo on Saturday. In the capital, hundreds of people marched "
-     "peacefully on Monday to support the army.", "Ouagadougou"),
+    (("Gunmen attacked a market in Djibo on Saturday. In the capital, hundreds of people marched "
+     "peacefully on Monday to support the army."), "Ouagadougou"),
     # a province's capital is the town told
-    ("Gunmen attacked Kaya on Saturday. In the regional capital, hundreds of people marched "
-     "peacefully on Monday to support the army.", "Kaya"),
+    (("Gunmen attacked Kaya on Saturday. In the regional capital, hundreds of people marched "
+     "peacefully on Monday to support the army."), "Kaya"),
 ])
 def test_place_the_capital_is_the_country_s_unless_told_a_province_s(nlp, text, scene):
     marches = [m for m in events_of(nlp, text) if m.sub_event_type == "Peaceful protest"]

@@ -31,11 +31,11 @@ def _refs(nlp, text: str, published: str):
     ("Troops recaptured the bridge, which rebels had held since 2019, on Monday.", "recaptured",
      dt.date(2024, 5, 13)),
     # the day told on the verb joined to the event's own: "killed ... and wounded ... on Tuesday"
-    ("A drone strike on a market in Kutum killed nine people and wounded 20 late on Tuesday, "
-     "medics said on Wednesday.", "strike", dt.date(2024, 5, 14)),
+    (("A drone strike on a market in Kutum killed nine people and wounded 20 late on Tuesday, "
+     "medics said on Wednesday."), "strike", dt.date(2024, 5, 14)),
     # a date told before a source given after the news is the event's
-    ("Fighting between the army and the rebels went on around Kutum, north of El Fasher, on Tuesday, "
-     "residents there said.", "Fighting", dt.date(2024, 5, 14)),
+    (("Fighting between the army and the rebels went on around Kutum, north of El Fasher, on Tuesday, "
+     "residents there said."), "Fighting", dt.date(2024, 5, 14)),
 ])
 def test_time_date_for_the_event_word(nlp, text: str, word: str, expected: dt.date | None) -> None:
     doc, refs = _refs(nlp, text, "2024-05-16")

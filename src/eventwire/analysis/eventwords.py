@@ -25,6 +25,11 @@ def event_lemma(tok: Token) -> str:
     return lemma
 
 
+def is_event_noun(tok: Token) -> bool:
+    """"airstrike", "raid", "bombing": a noun that names an event (not "fighters who led attacks")."""
+    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in lx.NOUN_KINDS or tok.lower_ in lx.NOUN_KINDS)
+
+
 def may_trigger(tok: Token) -> bool:
     """Whether any rule of :func:`trigger_kind` can give ``tok`` a kind (it reads the lemma and
     part of speech only, so it can run before the entity recogniser)."""

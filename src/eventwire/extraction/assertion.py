@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from eventwire.analysis import lexicon as lx
+from eventwire.analysis.eventwords import is_event_noun
 from eventwire.extraction.candidates import Reason
 from eventwire.extraction.totals import ongoing, period_total, running_total
 
@@ -138,7 +139,7 @@ def _generic_object(noun: Token) -> str | None:
     """"The facilitator provides weapons for attacks against the police", "he leads attacks on
     convoys": a bare plural event noun that a simple-present verb governs (directly or through
     its preposition) tells what someone does, not one event (the verb, or None)."""
-    if not _is_event_noun(noun) or noun.tag_ != "NNS" or any(
+    if not is_event_noun(noun) or noun.tag_ != "NNS" or any(
             c.dep_ in {"nummod", "det", "poss"} for c in noun.children):
         return None
     if noun.dep_ not in {"dobj", "pobj"}:
@@ -167,14 +168,9 @@ def _every_day(tok: Token) -> bool:
 
 def _has_past_consequence(trigger: Token) -> bool:
     """Whether an event noun has a relative clause in the simple past ("a strike that killed")."""
-    return _is_event_noun(trigger) and any(
+    return is_event_noun(trigger) and any(
         c.dep_ == "relcl" and c.tag_ == "VBD" and not any(g.dep_ == "neg" for g in c.children)
         for c in trigger.children)
-
-
-def _is_event_noun(tok: Token) -> bool:
-    """"airstrike", "raid", "bombing": a noun that names an event (not "fighters who led attacks")."""
-    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in lx.NOUN_KINDS or tok.lower_ in lx.NOUN_KINDS)
 
 
 def _governing_blocker(trigger: Token) -> Blocked | None:
@@ -188,7 +184,7 @@ def _governing_blocker(trigger: Token) -> Blocked | None:
         head = node.head
         if head is node or node.dep_ in _CLAUSE_TOP:
             return None
-        if node.dep_ == "relcl" and node.tag_ == "VBD" and _is_event_noun(head):
+        if node.dep_ == "relcl" and node.tag_ == "VBD" and is_event_noun(head):
             return None  # "... an airstrike which killed two": a past relative clause states a fact
         # A reporting verb states its complement as fact (unless it denies it).
         if head.lemma_ in lx.SPEECH_VERBS and node.dep_ in {"ccomp", "parataxis"}:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from eventwire.analysis import lexicon as lx
-from eventwire.analysis.eventwords import WOUNDING_VERBS, event_lemma, event_lemmas
+from eventwire.analysis.eventwords import WOUNDING_VERBS, event_lemma, event_lemmas, is_event_noun
 from eventwire.extraction.actors import Actor, ActorContext, resolve
 from eventwire.records import named
 
@@ -50,7 +50,7 @@ def trigger_kind(tok: Token) -> str | None:
                 return lx.PHRASAL[(lemma, child.lower_)]
         if lemma == "take":
             return "take"
-        weapons = lx.AIR_WORDS | lx.SHELL_WORDS | lx.EXPLOSIVE_WORDS
+        weapons = weapon_words()
         if lemma in lx.IMPACT_VERBS and any(c.dep_ == "nsubj" and c.lower_ in weapons for c in tok.children):
             return "strike"  # "a missile hit the building"; "the drought hit Kansas" is no event
         if lemma in WOUNDING_VERBS:
@@ -60,7 +60,7 @@ def trigger_kind(tok: Token) -> str | None:
                 c.dep_ in {"nsubj", "dobj"} and c.lower_ in weapons for c in tok.children):
             # ("missiles fired at the city were intercepted" is told by its main verb)
             return "strike"  # "artillery fired at the town", "Russia launched 40 missiles"
-        if lemma in lx.LIGHT_VERBS and any(c.dep_ == "dobj" and _names_an_event(c) for c in tok.children):
+        if lemma in lx.LIGHT_VERBS and any(c.dep_ == "dobj" and is_event_noun(c) for c in tok.children):
             return None  # "executed IED attacks", "carried out raids": the noun is the event word
         return lx.VERB_KINDS.get(lemma)
     if tok.pos_ in {"NOUN", "PROPN"}:
@@ -86,11 +86,6 @@ def trigger_kind(tok: Token) -> str | None:
                 return None
         return lx.NOUN_KINDS.get(lemma) or lx.NOUN_KINDS.get(tok.lower_)
     return None
-
-
-def _names_an_event(noun: Token) -> bool:
-    """Whether a noun is an event word of its own ("attacks", "a raid"), not a person or a thing."""
-    return noun.pos_ == "NOUN" and lx.NOUN_KINDS.get(noun.lemma_.lower(), lx.NOUN_KINDS.get(noun.lower_)) is not None
 
 
 def _reports_a_death(tok: Token) -> bool:
@@ -246,7 +241,7 @@ def actor_of(tokens: list[Token], ctx: ActorContext) -> tuple[Actor | None, Span
     """The first of ``tokens`` whose phrase (or what it stands for) names an actor, with that
     phrase; else no actor and the first one's phrase."""
     for t in tokens:
-        if t.pos_ == "NOUN" and t.lower_ in _weapons():
+        if t.pos_ == "NOUN" and t.lower_ in weapon_words():
             for alt in _descriptions(t):  # "Turkish-made drones operated by the army": who flew them
                 actor = resolve(alt.text, ctx=ctx, words=[w.text for w in alt])
                 if actor is not None:
@@ -280,8 +275,10 @@ _SUPPORTING = frozenset({"support", "back", "assist", "aid", "accompany", "escor
 
 
 @functools.cache
-def _weapons() -> frozenset[str]:
-    """Weapon nouns, whose sender ("drones operated by the army") outranks their maker ("Turkish-made")."""
+def weapon_words() -> frozenset[str]:
+    """The words of weapons that strike from afar (air, shell and explosive words): "a missile hit
+    the building" is a strike; a weapon's sender outranks its maker ("Turkish-made drones operated
+    by the army")."""
     return lx.AIR_WORDS | lx.SHELL_WORDS | lx.EXPLOSIVE_WORDS
 
 

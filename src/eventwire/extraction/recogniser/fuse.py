@@ -27,6 +27,7 @@ the sentence tells no event:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -37,7 +38,7 @@ from eventwire.analysis import lexicon as lx
 from eventwire.analysis.eventwords import candidates_in
 from eventwire.extraction.actors import ARMED_KINDS
 from eventwire.extraction.assertion import assertion_blocker
-from eventwire.extraction.triggers import Trigger, arguments, trigger_kind
+from eventwire.extraction.triggers import Trigger, arguments, trigger_kind, weapon_words
 from eventwire.taxonomy import BY_NAME, NAMES, VAC
 
 if TYPE_CHECKING:
@@ -165,6 +166,12 @@ def _p(row: np.ndarray | None, sub: str) -> float | None:
     return None if row is None else float(row[_INDEX[sub]])
 
 
+@functools.cache
+def _handled_weapons() -> frozenset[str]:
+    """The weapons a verb handles ("rolled a grenade", "fired missiles"): strike weapons and grenades."""
+    return weapon_words() | lx.GRENADE_WORDS
+
+
 def _anchors(sent: Span) -> list[Token]:
     """The words a learned event may hang on, best first: the sentence's event words, its main
     verb, its other verbs, never a verb of state (:data:`STATIVE`). The first one the article
@@ -172,7 +179,7 @@ def _anchors(sent: Span) -> list[Token]:
     verb)."""
     doc = sent.doc
     out = [doc[i] for i in candidates_in(sent) if trigger_kind(doc[i])]
-    weapons = lx.AIR_WORDS | lx.SHELL_WORDS | lx.EXPLOSIVE_WORDS | lx.GRENADE_WORDS
+    weapons = _handled_weapons()
     # "police counted two dead after an attacker rolled a grenade": the verb that handles a weapon
     out += [t for t in sent if t.pos_ == "VERB" and any(
         c.dep_ in {"dobj", "nsubj", "nsubjpass"} and c.lower_ in weapons for c in t.children)]

@@ -150,9 +150,10 @@ def place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]:
                 and tok.dep_ not in {"compound"} and not tok.ent_type_:
             want = ANAPHORA[low]
             target = recent.get(want or "city") if want else recent.get("city") or recent.get("district")
-            if low == "capital" and code and doc[tok_i - 2 if tok_i > 1 else 0].lower_ not in _LOCAL_CAPITAL:
+            before = doc[tok_i - 2].lower_ if tok_i > 1 else ""  # the word before "the"
+            if low == "capital" and code and before not in _LOCAL_CAPITAL:
                 # "the capital", "the national capital": the country's, not the town told last
-                target = capital_of(code) or (None if doc[tok_i - 2].lower_ == "national" else target)
+                target = capital_of(code) or (None if before == "national" else target)
             if target is not None and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
                 refs.append(PlaceRef(tok_i, tok_i + 1, target, sent_index.get(tok_i, 0)))
     told = {r.sent_index for r in refs}

@@ -113,3 +113,26 @@ def test_merge_article_toll_first_figure_stands_unless_revised():
     assert article_toll(first, replace(higher, fatalities=2)) == 17
     headline = replace(first, sentence="Gunmen kill 12 in village raid")  # a headline's figure is short-hand
     assert article_toll(headline, higher) == 30
+
+@pytest.mark.parametrize("first", ["blast", "fight"])
+def test_merge_keeps_the_actor_pair_of_the_mention_whose_type_wins(first: str) -> None:
+    """"A man blew himself up as gendarmes approached, killing one gendarme": the weaker
+    'killing' read the gendarmes as doers; the bombing's pair (an unnamed bomber, the
+    gendarmes) stands, whichever mention comes first."""
+    from dataclasses import replace
+
+    from eventwire.linking.merge import merge_two
+
+    blast = replace(report("a", article="w1", published=dt.date(2024, 2, 8), actor1="Unidentified Armed Group (DR Congo)"),
+                    event_type="Explosions/Remote violence", sub_event_type="Suicide bomb",
+                    actor2="Police Forces of the Democratic Republic of Congo")
+    fight = replace(report("b", article="w1", published=dt.date(2024, 2, 8),
+                           actor1="Police Forces of the Democratic Republic of Congo"), actor2=None)
+    merged = merge_two(blast, fight) if first == "blast" else merge_two(fight, blast)
+    assert merged.sub_event_type == "Suicide bomb"
+    assert (merged.actor1, merged.actor2) == ("Unidentified Armed Group (DR Congo)",
+                                              "Police Forces of the Democratic Republic of Congo")
+    # a side the winner leaves open is filled from the other mention
+    open_blast = replace(blast, actor2=None)
+    fight2 = replace(fight, actor2="Civilians (DR Congo)")
+    assert merge_two(open_blast, fight2).actor2 == "Civilians (DR Congo)"

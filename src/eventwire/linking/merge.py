@@ -141,10 +141,16 @@ def merge_two(base: Mention, other: Mention) -> Mention:
     sub = base.sub_event_type if _RANK[base.sub_event_type] <= _RANK[other.sub_event_type] else other.sub_event_type
     place = better_place(base.place, other.place)
     host = base if place is base.place else other
-    actor1 = named(base.actor1) or named(other.actor1) or base.actor1 or other.actor1
-    actor2 = base.actor2 or other.actor2
-    if sub == other.sub_event_type and named(other.actor1) and base.sub_event_type != sub:
-        actor1, actor2 = other.actor1, other.actor2 or actor2
+    if base.sub_event_type == other.sub_event_type:
+        actor1 = named(base.actor1) or named(other.actor1) or base.actor1 or other.actor1
+        actor2 = base.actor2 or other.actor2
+    else:
+        # the pair of the mention whose type wins ("a man blew himself up ..., killing one
+        # gendarme": the bomber and the gendarmes, not the gendarmes the weaker 'killing' gave
+        # as doers); the other mention fills only a side the winner left open
+        winner, loser = (base, other) if sub == base.sub_event_type else (other, base)
+        actor1 = winner.actor1 or (loser.actor1 if loser.actor1 != winner.actor2 else None)
+        actor2 = winner.actor2 or (loser.actor2 if loser.actor2 != actor1 else None)
     family = base.event_type if sub == base.sub_event_type else other.event_type
     return replace(host, event_type=family, sub_event_type=sub, place=place,
                    dates=narrower(base.dates, other.dates),

@@ -93,6 +93,40 @@ def set_alight(trig: Trigger, ctx: actor_mod.ActorContext) -> Trigger:
     return replace(trig, patient=actor, patient_span=hit)
 
 
+#: Verbs by which a vehicle or a walker meets a mine ("a pickup hit a device", "rolled over it",
+#: "stepped on a landmine"), and the prepositions of the mine they meet.
+_MEETS_A_MINE = frozenset({"hit", "strike", "roll", "run", "drive", "step", "tread"})
+_ONTO = frozenset({"over", "on", "onto", "upon"})
+
+
+def meets_a_mine(subject: Token) -> bool:
+    """Whether ``subject`` is the subject of a verb that meets an explosive: "a police pickup hit
+    an explosive device", "when a Taliban pickup rolled over it", "a herder stepped on a mine".
+    Who meets a mine is what the blast hit, not its doer (who planted it is someone else)."""
+    verb = subject.head
+    if subject.dep_ != "nsubj" or verb.lemma_ not in _MEETS_A_MINE:
+        return False
+    met = [(c, False) for c in verb.children if c.dep_ == "dobj"] + [
+        (g, True) for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ in _ONTO
+        for g in c.children if g.dep_ == "pobj"]
+    return any((o.lower_ == "it" and onto) or (o.pos_ == "NOUN" and o.lower_ in _MINES) for o, onto in met)
+
+
+#: What a vehicle meets on a road and blows up under it (not "car": "a truck hit a car" is a crash).
+_MINES = lx.EXPLOSIVE_WORDS - {"car", "roadside", "booby"}
+
+
+def mine_victim(trig: Trigger) -> Trigger:
+    """"A FACA vehicle struck an explosive device": the vehicle (its force) is what the blast
+    hit, and the blast's doer is not told by that verb."""
+    span = trig.agent_span
+    if span is None or not meets_a_mine(span.root):
+        return trig
+    if trig.patient is not None:
+        return replace(trig, agent=None, agent_span=None)
+    return replace(trig, agent=None, agent_span=None, patient=trig.agent, patient_span=span)
+
+
 def governing_target(trigger: Token, ctx: actor_mod.ActorContext) -> tuple[actor_mod.Actor | None, Span] | None:
     """"A drone strike destroyed a car", "the attack wounded three staff": an event told by a
     noun, subject of a verb, hit what that verb's object or its participle names (the actor,
@@ -120,7 +154,10 @@ def when_doer(trigger: Token, ctx: actor_mod.ActorContext) -> tuple[actor_mod.Ac
     for clause in (c for h in heads for c in h.children if c.dep_ == "advcl" and c.pos_ == "VERB"):
         if not any(m.dep_ in {"advmod", "mark"} and m.lower_ == "when" for m in clause.children):
             continue
-        actor, span = actor_of([c for c in clause.children if c.dep_ == "nsubj"], ctx)
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        if any(meets_a_mine(c) for c in subjects):
+            continue  # "three were killed when a pickup rolled over it": the pickup was hit
+        actor, span = actor_of(subjects, ctx)
         if actor is not None and span is not None:
             return actor, span
     return None
@@ -199,7 +236,7 @@ def armed_subject(trigger: Token, ctx: actor_mod.ActorContext, skip: set[int], *
     (of one of ``verbs``, when given), not of a speech verb nor among ``skip`` (who tells it)."""
     for tok in trigger.sent:
         if tok.dep_ != "nsubj" or tok.i in skip or tok.head.lemma_ in lx.SPEECH_VERBS \
-                or verbs is not None and tok.head.lemma_ not in verbs:
+                or verbs is not None and tok.head.lemma_ not in verbs or meets_a_mine(tok):
             continue
         span = phrase(tok)
         actor = actor_mod.resolve(span.text, ctx=ctx, words=[w.text for w in span])

@@ -95,8 +95,9 @@ def actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tuple[Eviden
         # the roles are those of the act it reports ("the army opened a camp, officers said")
         trig = arguments(reported, ctx) if reported is not None else replace(
             trig, agent=None, patient=None, agent_span=None, patient_span=None)
-    # "set fire to the homes of two families": the homes; "MP arrested in Kasama": the MP
-    trig = hits.headline_passive(hits.set_alight(trig, ctx))
+    # "set fire to the homes of two families": the homes; "MP arrested in Kasama": the MP;
+    # "a police pickup hit a device": the police, hit
+    trig = hits.mine_victim(hits.headline_passive(hits.set_alight(trig, ctx)))
     a1, a2 = trig.agent, trig.patient
     if a1 is not None and a1.kind == "civilian" and (family in {tx.VAC, tx.REMOTE, tx.BATTLES} or (
             trig.agent_span is not None and _dressed_as_armed(trig.agent_span.root))):

@@ -40,3 +40,18 @@ def test_speakers_the_speaker_of_a_reported_clause(nlp):
     assert found is not None and found[0].name == "Military Forces of the Democratic Republic of the Congo"
     # a clause no one reports has no speaker
     assert speakers.speaker_of(_verb(nlp("The FARDC shelled rebel positions near Sake."), "shelled"), ctx) is None
+
+
+@pytest.mark.parametrize(("text", "verb", "name"), [
+    # a verb joined to the reported clause's own is in that clause; "they" and the police too
+    ("Police in Goma said they found and defused a bomb near the market on Friday.", "defused",
+     "Police Forces of the Democratic Republic of the Congo"),
+    ("The FARDC said they had pushed the rebels back and retaken Kibumba.", "retaken",
+     "Military Forces of the Democratic Republic of the Congo"),
+    # residents are no armed side, whatever they say they did
+    ("Residents said they found and buried three bodies near Sake.", "buried", None),
+])
+def test_speakers_the_speaker_of_a_joined_verb(nlp, text, verb, name):
+    ctx = build_context(text, country_code="CD", country="Democratic Republic of the Congo")
+    found = speakers.speaker_of(_verb(nlp(text), verb), ctx)
+    assert (found[0].name if found else None) == name

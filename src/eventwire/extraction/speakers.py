@@ -30,16 +30,17 @@ def reports(tok: Token) -> bool:
 ANNOUNCED_BY_THEIR_DOER = frozenset({tx.CHANGE_TO_GROUP, tx.BASE_ESTABLISHED})
 
 
-def armed_speaker(verb: Token, ctx: actor_mod.ActorContext) -> tuple[actor_mod.Actor, Span] | None:
-    """The armed side that is the subject of the speech verb ``verb`` ("the CRP announced"; "the
-    leader of the CRP announced": his group)."""
+def armed_speaker(verb: Token, ctx: actor_mod.ActorContext, kinds: frozenset[str] = frozenset({"state", "nonstate"})
+                  ) -> tuple[actor_mod.Actor, Span] | None:
+    """The armed side (of ``kinds``) that is the subject of the speech verb ``verb`` ("the CRP
+    announced"; "the leader of the CRP announced": his group)."""
     for subject in (c for c in verb.children if c.dep_ == "nsubj"):
         whose = [g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                  if g.dep_ == "pobj"] if subject.lower_ in lx.PERSON_WORDS else []
         for head in (subject, *whose):
             span = phrase(head)
             actor = actor_mod.resolve(span.text, ctx=ctx, words=[w.text for w in span])
-            if actor is not None and actor.kind in {"state", "nonstate"}:
+            if actor is not None and actor.kind in kinds:
                 return actor, span
     return None
 
@@ -55,12 +56,18 @@ def speakers_words(sent: Span) -> set[int]:
     return out
 
 
-#: Pronouns by which a speaker tells its own act ("the coalition said it conducted a strike").
-SPEAKERS_OWN = frozenset({"it", "we"})
+#: Pronouns by which a speaker tells its own act ("the coalition said it conducted a strike",
+#: "security forces said they defused a device").
+SPEAKERS_OWN = frozenset({"it", "we", "they"})
+#: The speakers whose own act a pronoun tells: armed sides and the police.
+_TELLS_ITS_OWN_ACT = frozenset({"state", "nonstate", "police"})
 
 
 def speaker_of(verb: Token, ctx: actor_mod.ActorContext) -> tuple[actor_mod.Actor, Span] | None:
-    """The armed speaker whose reported clause ``verb`` heads ("X said it ..."), if any."""
+    """The armed speaker whose reported clause ``verb`` heads ("X said it ..."), if any; a verb
+    joined to that clause's own ("said they found and defused a device") is in it too."""
+    while verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"} and verb.head is not verb:
+        verb = verb.head
     if verb.dep_ == "ccomp" and verb.head.lemma_ in lx.SPEECH_VERBS:
-        return armed_speaker(verb.head, ctx)
+        return armed_speaker(verb.head, ctx, _TELLS_ITS_OWN_ACT)
     return None

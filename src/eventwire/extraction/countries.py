@@ -71,10 +71,51 @@ def article_country(doc: Doc) -> str | None:
             votes[code] = votes.get(code, 0.0) + (weight + around) * (2 if ent.start < lead else 1)
     for code, weight in _home_votes(doc, lead).items():
         votes[code] = votes.get(code, 0.0) + weight
+    if not votes:
+        votes = _untagged_votes(doc)
     if votes:
         return max(votes, key=lambda c: votes[c])
     return infer_country([e.text for e in doc.ents if e.label_ in {"GPE", "NORP", "LOC"} and not common_word(e)
                           and not (e.label_ != "NORP" and names_a_people(doc, e))])
+
+
+#: The least weight a name the tagger did not take for a place needs to vote (a town of
+#: 5,000 people or a province: not a hamlet's name, nor an alternate spelling's).
+UNTAGGED_MIN_WEIGHT = 2.0
+
+
+def _untagged_votes(doc: Doc) -> dict[str, float]:
+    """The vote of a text in which the tagger found no place: the names right after a place
+    preposition that it took for a facility, an organisation or a person, or missed ("rallied in
+    Pointe-Noire", "a crowd in Kakamega's Lurambi area"), each for the towns and provinces of
+    that name (:data:`UNTAGGED_MIN_WEIGHT`)."""
+    from eventwire.geo.geocode import country_weights
+
+    votes: dict[str, float] = {}
+    seen: set[str] = set()
+    for tok in doc:
+        if tok.lower_ not in lx.PLACE_PREPOSITIONS or tok.i + 1 >= len(doc):
+            continue
+        end = tok.i + 1
+        while end < len(doc) and end - tok.i <= 3 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+                and doc[end].ent_type_ not in _NOT_PLACES:
+            end += 1
+        name = doc[tok.i + 1:end].text
+        if end == tok.i + 1 or name in seen or end < len(doc) and (
+                doc[end].text in {"-", "'", "\u2019"} and not doc[end - 1].whitespace_
+                or doc[end].lower_ in _NAME_PARTICLES):
+            continue  # "Bir al-Abd", "Kaga-Bandoro": not Bir nor Kaga, names of their own
+        seen.add(name)
+        for code, weight in country_weights(name).items():
+            if weight >= UNTAGGED_MIN_WEIGHT:
+                votes[code] = votes.get(code, 0.0) + weight
+    return votes
+
+
+#: Lower-case words inside a place name ("Bir al-Abd", "Foz do Iguacu", "Dar es Salaam").
+_NAME_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "es", "de", "da", "do", "du", "la", "le", "di"})
+#: Entity labels a word of a place name never carries.
+_NOT_PLACES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "NORP"})
 
 
 #: What a place said to hold the place before it ("Bagan in lower Kurram", "Delft, Cape Town")

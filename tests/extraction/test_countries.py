@@ -33,3 +33,12 @@ def test_countries_a_name_cut_short_does_not_vote(nlp):
     # "Bir" alone is another country's town: the name goes on past the hyphenated particle
     doc = _tagged(nlp, "Militants stopped a car near Bir al-Abd on Thursday.", "Bir", "")
     assert article_country(doc) is None
+
+
+def test_countries_a_town_told_before_its_police_votes(nlp):
+    # "Lusaka police" tagged as an organisation: the town's police, so the town votes
+    text = "A crowd in Kanyama beat a suspected thief to death on Sunday, Lusaka police said."
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == "Lusaka")
+    doc.ents = [Span(doc, 2, 3, label="GPE"), Span(doc, start, start + 1, label="ORG")]
+    assert article_country(doc) == "ZM"

@@ -48,6 +48,10 @@ def article_country(doc: Doc) -> str | None:
     joined = joined_names(doc, {e.start: e for e in doc.ents})  # "Mocimboa da Praia", not Praia
     place_ends = {e.end for e in joined.values() if e.label_ in {"GPE", "LOC"}}
     for ent in (_without_possessive(joined[k]) for k in sorted(joined)):
+        if ent.label_ in {"ORG", "FAC", "PERSON"} and _a_place_that_modifies_a_force(ent):
+            for code, weight in _town_weights(ent.text).items():  # "..., Lusaka police said"
+                votes[code] = votes.get(code, 0.0) + weight
+            continue
         if ent.label_ not in {"GPE", "LOC", "NORP"} or common_word(ent):
             continue
         key = name_key(ent.text)
@@ -89,8 +93,6 @@ def _untagged_votes(doc: Doc) -> dict[str, float]:
     preposition that it took for a facility, an organisation or a person, or missed ("rallied in
     Pointe-Noire", "a crowd in Kakamega's Lurambi area"), each for the towns and provinces of
     that name (:data:`UNTAGGED_MIN_WEIGHT`)."""
-    from eventwire.geo.geocode import country_weights
-
     votes: dict[str, float] = {}
     seen: set[str] = set()
     for tok in doc:
@@ -106,10 +108,29 @@ def _untagged_votes(doc: Doc) -> dict[str, float]:
                 or doc[end].lower_ in _NAME_PARTICLES):
             continue  # "Bir al-Abd", "Kaga-Bandoro": not Bir nor Kaga, names of their own
         seen.add(name)
-        for code, weight in country_weights(name).items():
-            if weight >= UNTAGGED_MIN_WEIGHT:
-                votes[code] = votes.get(code, 0.0) + weight
+        for code, weight in _town_weights(name).items():
+            votes[code] = votes.get(code, 0.0) + weight
     return votes
+
+
+def _town_weights(name: str) -> dict[str, float]:
+    """The countries with a town or province called ``name`` weighing at least
+    :data:`UNTAGGED_MIN_WEIGHT`: the vote of a name the tagger did not take for a place."""
+    from eventwire.geo.geocode import country_weights
+
+    return {code: weight for code, weight in country_weights(name).items() if weight >= UNTAGGED_MIN_WEIGHT}
+
+
+def _a_place_that_modifies_a_force(ent: Span) -> bool:
+    """A name the tagger took for an organisation that stands before a force or officials
+    ("Lusaka police", "Kismayo officials"): a town's people, told by their town."""
+    root = ent[-1]
+    return len(ent) <= 3 and root.dep_ in {"compound", "det", "nmod", "amod", "poss"} and root.head.i == ent.end \
+        and root.head.lower_ in _FORCE_HEADS
+
+
+#: The people a town's name may stand before ("Lusaka police", "Goma residents").
+_FORCE_HEADS = lx.POLICE_WORDS | lx.TROOP_WORDS | frozenset({"officials", "authorities", "residents"})
 
 
 #: Lower-case words inside a place name ("Bir al-Abd", "Foz do Iguacu", "Dar es Salaam").

@@ -105,10 +105,10 @@ def test_hits_a_weapon_sent_from_a_group_the_tagger_took_for_a_facility(nlp):
     (("An army truck struck a landmine outside Kadugli on Sunday, killing three soldiers, officials said, "
       "blaming the SPLM-N."), "SPLM-North (al-Hilu)", "Military Forces of Sudan"),
     ("A police van ran over a buried device near Garissa on Friday, wounding two officers.",
-     None, "Police Forces of Kenya"),
+     "Unidentified Armed Group (Kenya)", "Police Forces of Kenya"),
     # "rolled over it" in a 'when' clause: the vehicle is no doer of the blast
     (("A bomb had been hidden in a culvert near Wajir; when a police lorry rolled over it on Monday, "
-      "two officers were killed."), None, "Police Forces of Kenya"),
+      "two officers were killed."), "Unidentified Armed Group (Kenya)", "Police Forces of Kenya"),
 ])
 def test_hits_who_meets_a_mine_is_what_the_blast_hit(nlp, text, actor1, actor2):
     found = of_type(nlp, text, "Remote explosive/landmine/IED")

@@ -167,9 +167,12 @@ def actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tuple[Eviden
         # "the CRP announced that its military leader had been replaced": a group tells its own change
         name1, rule1, phrase1 = announcer[0].name, "the armed side that announces its own change", announcer[1].text
     if name1 is None:
-        if sub == tx.NON_STATE_OVERTAKES or (family in {tx.BATTLES, tx.REMOTE}
-                                             and sub not in {tx.AIR_STRIKE, tx.SHELLING}
-                                             and (a2 is None or a2.kind != "nonstate")):
+        if sub in _PLANTED and ctx.main_group is None and (a2 is None or a2.kind != "nonstate"):
+            # "a bomb attached to a motorbike went off": who planted or threw it, nobody says
+            name1, rule1 = actor_mod.unidentified(country).name, "a bomb's doer nobody names: an unidentified armed group"
+        elif sub == tx.NON_STATE_OVERTAKES or (family in {tx.BATTLES, tx.REMOTE}
+                                               and sub not in {tx.AIR_STRIKE, tx.SHELLING}
+                                               and (a2 is None or a2.kind != "nonstate")):
             name1, rule1 = ctx.main_group, "the article's main armed group"
         elif sub in {tx.ARRESTS} or (family == tx.BATTLES and a2 is not None and a2.kind == "nonstate"):
             name1, rule1 = actor_mod._military(country) if country else None, "the country's military"
@@ -241,6 +244,10 @@ def actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tuple[Eviden
     rule1, rule2 = _unfilled(name1, rule1), _unfilled(name2, rule2)
     return Evidence("actor1", name1, phrase1 if name1 else None, rule1), \
         Evidence("actor2", name2, phrase2 if name2 else None, rule2)
+
+
+#: The blasts whose doer plants, throws or carries the bomb: unnamed, an unidentified armed group.
+_PLANTED = frozenset({tx.REMOTE_EXPLOSIVE, tx.GRENADE, tx.SUICIDE_BOMB})
 
 
 def _unfilled(name: str | None, rule: str) -> str:

@@ -290,8 +290,8 @@ def test_roles_the_armed_side_a_blast_was_aimed_at(nlp, text, actor1, actor2):
     ("A grenade was thrown into a tea shop in Mardan on Friday night, wounding four men.",
      "Grenade", "Unidentified Armed Group (Pakistan)"),
     # an article's main armed group still stands for the unnamed doer
-    ("TTP fighters have stepped up attacks around Mardan. A bomb hidden in a handcart exploded in a market "
-     "there on Friday, killing three shoppers.", "Remote explosive/landmine/IED", "Tehreek-e-Taliban Pakistan"),
+    (("TTP fighters have stepped up attacks around Mardan. A bomb hidden in a handcart exploded in a market "
+      "there on Friday, killing three shoppers."), "Remote explosive/landmine/IED", "Tehreek-e-Taliban Pakistan"),
 ])
 def test_roles_a_bombs_unnamed_doer_is_an_unidentified_armed_group(nlp, text, sub, actor1):
     assert of_type(nlp, text, sub).actor1 == actor1

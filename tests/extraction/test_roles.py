@@ -295,3 +295,19 @@ def test_roles_the_armed_side_a_blast_was_aimed_at(nlp, text, actor1, actor2):
 ])
 def test_roles_a_bombs_unnamed_doer_is_an_unidentified_armed_group(nlp, text, sub, actor1):
     assert of_type(nlp, text, sub).actor1 == actor1
+
+
+@pytest.mark.parametrize(("text", "sub", "actor1"), [
+    # a weapon said to be of a nation is its forces', and still tells the type
+    ("An Israeli missile hit a car near Tyre on Monday, killing two men.", "Shelling/artillery/missile attack",
+     "Military Forces of Israel"),
+    ("A Russian glide bomb hit a school in Sumy on Saturday, killing two teachers.", "remote",
+     "Military Forces of Russia"),
+    # a verb after "after ...ing" has the main verb's subject
+    ("Troops restored control over the prison in Cuenca after storming it at dawn.", "Government regains territory",
+     "Military Forces of Ecuador"),
+])
+def test_roles_a_nations_weapon_and_the_subject_of_an_after_clause(nlp, text, sub, actor1):
+    found = [m for m in events_of(nlp, text) if m.sub_event_type == sub or (
+        sub == "remote" and m.event_type == "Explosions/Remote violence")]
+    assert found and found[0].actor1 == actor1, events_of(nlp, text)

@@ -175,6 +175,11 @@ def _agent_tokens(tok: Token) -> list[Token]:
                 found = _subjects(head.head)
     node = tok
     for _ in range(3):  # "crowds attacked the embassies, setting fires and looting offices": the crowds
+        if not found and node.dep_ == "pcomp" and node.pos_ == "VERB" and node.head.dep_ == "prep" \
+                and node.head.head.pos_ in {"VERB", "AUX"}:
+            node = node.head.head  # "troops retook the prison after storming it": the troops
+            found = [c for c in node.children if c.dep_ in {"nsubj"}]
+            continue
         if found or node.dep_ not in {"conj", "advcl", "xcomp"} or node.head.pos_ not in {"VERB", "AUX"}:
             break
         node = node.head
@@ -237,6 +242,20 @@ def told_by_pronoun(trig: Trigger) -> bool:
         and span.root.pos_ == "PRON" and span.root.lower_ in _PERSONAL_PRONOUNS
 
 
+def _nation_of_weapon(weapon: Token, ctx: ActorContext) -> tuple[Actor, Span] | None:
+    """"A Russian glide bomb", "Israeli missiles": the state forces of the nation a weapon is
+    said to be of (not of the nation that made it: "Turkish-made drones")."""
+    for mod in weapon.children:
+        if mod.dep_ != "amod" or mod.ent_type_ != "NORP" or mod.i > weapon.i:
+            continue
+        if mod.i + 1 < len(mod.doc) and mod.doc[mod.i + 1].text == "-":
+            continue
+        actor = resolve(mod.text, ctx=ctx, words=[mod.text])
+        if actor is not None and actor.kind == "state":
+            return actor, phrase(weapon)  # the weapon's words stay with it: they tell the type
+    return None
+
+
 def actor_of(tokens: list[Token], ctx: ActorContext) -> tuple[Actor | None, Span | None]:
     """The first of ``tokens`` whose phrase (or what it stands for) names an actor, with that
     phrase; else no actor and the first one's phrase."""
@@ -246,6 +265,9 @@ def actor_of(tokens: list[Token], ctx: ActorContext) -> tuple[Actor | None, Span
                 actor = resolve(alt.text, ctx=ctx, words=[w.text for w in alt])
                 if actor is not None:
                     return actor, alt
+            owner = _nation_of_weapon(t, ctx)
+            if owner is not None:  # "a Russian glide bomb hit ...": the Russian forces
+                return owner
         if t.lemma_.lower() in lx.COLLECTIVES and t.pos_ == "NOUN":
             for alt in _descriptions(t):  # "the same coalition of rebel groups": the rebels
                 actor = resolve(alt.text, ctx=ctx, words=[w.text for w in alt])

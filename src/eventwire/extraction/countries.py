@@ -49,8 +49,8 @@ def article_country(doc: Doc) -> str | None:
     place_ends = {e.end for e in joined.values() if e.label_ in {"GPE", "LOC"}}
     for ent in (_without_possessive(joined[k]) for k in sorted(joined)):
         if ent.label_ in {"ORG", "FAC", "PERSON"} and _a_place_that_modifies_a_force(ent):
-            for code, weight in _town_weights(ent.text).items():  # "..., Lusaka police said"
-                votes[code] = votes.get(code, 0.0) + weight
+            for town_country, weight in _town_weights(ent.text).items():  # "..., Lusaka police said"
+                votes[town_country] = votes.get(town_country, 0.0) + weight
             continue
         if ent.label_ not in {"GPE", "LOC", "NORP"} or common_word(ent):
             continue

@@ -161,3 +161,17 @@ def test_sides_two_names_the_parse_made_objects_of_one_of(bare_nlp):
               sent_starts=[True] + [False] * 9)
     found = pair(doc[7], CTX)
     assert found is not None and names(found) == ("Rapid Support Forces", "Unidentified Armed Group (Sudan)"), found
+
+
+@pytest.mark.parametrize(("sentence", "word", "first", "second"), [
+    # people exchanged or freed between two sides do not make the pair allies against a third
+    ("The army and the RSF exchanged 30 prisoners near Kosti on Sunday.", "exchanged",
+     "Military Forces of Sudan", "Rapid Support Forces"),
+    ("The army and the RSF each released 20 detainees in Kosti on Sunday.", "released",
+     "Military Forces of Sudan", "Rapid Support Forces"),
+    ("The army and the RSF handed over 20 prisoners each in Kosti on Sunday.", "handed",
+     "Military Forces of Sudan", "Rapid Support Forces"),
+])
+def test_sides_two_that_exchange_people(bare_nlp, sentence, word, first, second):
+    doc = bare_nlp(sentence)
+    assert names(pair(find_token(doc, word), CTX)) == (first, second)

@@ -118,6 +118,13 @@ def pair(trigger: Token, ctx: actor_mod.ActorContext) -> tuple[Side, Side] | Non
     return found
 
 
+def _each(verb: Token) -> bool:
+    """"Moscow and Kyiv handed over 206 prisoners each", "X and Y each freed 48 detainees": what
+    two subjects do to each other."""
+    return any(c.lower_ == "each" for c in verb.children) or any(
+        g.lower_ == "each" for c in verb.children if c.dep_ in {"dobj", "nsubj"} for g in c.children)
+
+
 def _pair(trigger: Token, ctx: actor_mod.ActorContext) -> tuple[Side, Side] | None:
     holders = [trigger]
     if trigger.dep_ in {"nsubj", "dobj", "advcl"} and trigger.head.pos_ in {"VERB", "AUX"}:
@@ -144,8 +151,10 @@ def _pair(trigger: Token, ctx: actor_mod.ActorContext) -> tuple[Side, Side] | No
     verb = trigger.head if trigger.dep_ in {"dobj", "pobj"} and trigger.pos_ == "NOUN" else trigger
     if verb.lemma_ not in lx.MUTUAL_VERBS and trigger.dep_ == "advcl" and trigger.head.lemma_ in lx.MUTUAL_VERBS:
         verb = trigger.head  # "X and Y traded fire, killing two": the sides of the exchange
-    if verb.lemma_ in lx.MUTUAL_VERBS and actor_of([c for c in verb.children if c.dep_ == "dobj"], ctx)[0] is None:
-        # (not "troops and police engaged the rebels": allies, and the side they met)
+    met = actor_of([c for c in verb.children if c.dep_ == "dobj"], ctx)[0]
+    if (verb.lemma_ in lx.MUTUAL_VERBS or _each(verb)) and (met is None or met.kind == "civilian"):
+        # (not "troops and police engaged the rebels": allies, and the side they met; but "the
+        # army and the RSF exchanged 40 prisoners", "X and Y each freed 48 detainees": two sides)
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         for subj in subjects:
             found = _two(subj, ctx)

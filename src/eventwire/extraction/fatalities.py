@@ -115,6 +115,13 @@ _TOLL = re.compile(
     r"(?:bodies|deaths|fatalities|dead\b(?!\s+(?:bodies|and\s+injured)\b))",
     re.IGNORECASE,
 )
+# a toll revised upwards ("the death toll has risen to #3#"): the event's whole toll, which the
+# deaths the same sentence adds ("after two residents died in hospital") are part of
+_REVISED_TOLL = re.compile(
+    rf"\b(?:death\s+)?toll\b[^#.;]{{0,80}}?\b(?:rose|risen|climbed|increased|jumped|grew)\s+to\s+"
+    rf"{vl.MOD}{vl.Q.format('q1')}",
+    re.IGNORECASE,
+)
 # the word before a victim list when that list is the object of another verb
 _OTHER_VERB_BEFORE = re.compile(
     r"\b(?:wounded|wounding|injured|injuring|hurt|arrested|arresting|detained|detaining|captured|"
@@ -262,6 +269,9 @@ def count_fatalities(sentence: str, *, vague: bool = True, causes: bool = False)
     ``causes``: also count the deaths of an act the sentence gives as a cause ("after a man
     died in custody"), for an event that is that act."""
     masked, values = victim_numbers(sentence, vague=vague)
+    revised = _REVISED_TOLL.search(masked)
+    if revised is not None:
+        return values[int(revised.group("q1"))]
     groups = [g for g in _passive_groups(masked, values) + _active_groups(masked, values)
               if causes or not _CAUSE_BEFORE.search(masked[max(0, g[0] - 60):g[0]])]
     chosen: list[tuple[int, int, int]] = []

@@ -351,8 +351,8 @@ def test_fatalities_a_headline_bare_victim_is_one(sentence: str, expected: int |
 
 @pytest.mark.parametrize(("sentence", "expected"), [
     # a toll revised upwards is the whole toll, the deaths the sentence adds part of it
-    ("The death toll from the clashes in the north of Bangui has risen to eleven, the hospital said on Monday, "
-     "after two wounded men and a child died overnight.", 11),
+    (("The death toll from the clashes in the north of Bangui has risen to eleven, the hospital said on Monday, "
+      "after two wounded men and a child died overnight."), 11),
     ("The toll climbed to at least 23 after rescuers pulled four more bodies from the rubble.", 23),
     # a toll "brought to" by new deaths may cover earlier events: the new deaths
     ("Gunmen killed five farmers on Monday, bringing the death toll in the district this month to 30.", 5),

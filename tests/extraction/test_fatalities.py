@@ -359,3 +359,11 @@ def test_fatalities_a_headline_bare_victim_is_one(sentence: str, expected: int |
 ])
 def test_fatalities_a_revised_toll_is_the_whole_toll(sentence: str, expected: int) -> None:
     assert count_fatalities(sentence) == expected
+
+
+def test_fatalities_a_joined_verb_is_no_attribution() -> None:
+    # ", and shot dead five men they accused of ...": a second verb of the doers, not who tells it
+    assert count_fatalities("Troops entered Kaga, north of the river, and shot dead four men they accused "
+                            "of hiding rebels, residents said.") == 4
+    # the clause of who reports it is still no victim
+    assert count_fatalities("Gunmen shot dead two traders, a local chief who saw the attack told reporters.") == 2

@@ -51,9 +51,9 @@ def _speech_forms() -> str:
 
 # "killing three soldiers, a police officer told reporters": the trailing clause names who
 # reports the toll, never a victim (its noun phrase would be read as one more death);
-# a clause that starts with a participle (", killing three men whom the army described as militants") is no
-# attribution, nor a passive of the toll itself (", with 30 combatants reported killed", "were reported dead")
-_ATTRIBUTION = re.compile(rf",\s+(?![a-z]+ing\b)(?:[A-Za-z#][\w#'’.-]*\s+){{1,8}}?(?:{_speech_forms()})\b"
+# a clause that starts with a participle (", killing three men whom the army described as militants") or
+# joins a verb of its own (", and shot dead five men they accused of ...") is no attribution, nor a passive of the toll itself (", with 30 combatants reported killed", "were reported dead")
+_ATTRIBUTION = re.compile(rf",\s+(?![a-z]+ing\b|(?:and|or|but|then)\s)(?:[A-Za-z#][\w#'’.-]*\s+){{1,8}}?(?:{_speech_forms()})\b"
                           r"(?!\s+(?:to\s+have\s+been\s+|as\s+)?(?:killed|dead|slain|murdered|executed)\b)",
                           re.IGNORECASE)
 

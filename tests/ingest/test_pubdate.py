@@ -136,6 +136,9 @@ def test_pubdate_press_release_place_and_date_line(text: str, expected: dt.date 
     ("By our staff — March 9, 2025", dt.date(2025, 3, 9)),
     ("Lakeside Herald – 12 July 2024, 08:30", dt.date(2024, 7, 12)),
     ("Harbour Desk · 2023-11-30", dt.date(2023, 11, 30)),
+    # the writer and the outlet, then the date, each part after a separator
+    ("By Amina Tchad | Sahel Morning Post | 6 March 2026", dt.date(2026, 3, 6)),
+    ("Staff reporter · Lakeside Herald · 2024-07-12", dt.date(2024, 7, 12)),
     # a long phrase before the date is a sentence or a headline, not a byline
     ("Fighting resumed around the northern city and several villages on the road — 3 May 2024", None),
 ])

@@ -47,9 +47,10 @@ _BYLINE_PREFIX = (r"(?:(?:published|posted|updated|last updated|first published|
                   r"(?:\s+on)?\s*:?\s*)?")
 _BYLINE = re.compile(rf"^\s*{_BYLINE_PREFIX}(?:{_MDY}|{_DMY}|{_ISO}){_TIME}\s*$", re.IGNORECASE)
 # A byline that names who wrote it before the date: "By a staff reporter in Aden | 3 December 2025",
-# "Harbour Desk — April 15, 2026" (the date is the line's last part, after a separator).
+# "Harbour Desk — April 15, 2026", "By Ana Ruiz | Andes Review | 10 May 2026" (the date is the
+# line's last part, after a separator; the parts before it may be separated too).
 _BYLINE_AFTER_NAME = re.compile(
-    rf"^\s*(?P<who>[^|—–•·]{{2,70}}?)\s*(?:[|—–•·]|\s-\s)\s*{_BYLINE_PREFIX}(?:{_MDY}|{_DMY}|{_ISO}){_TIME}\s*$",
+    rf"^\s*(?P<who>[^|—–•·]{{2,70}}?(?:\s*[|•·]\s*[^|—–•·]{{2,70}}?)?)\s*(?:[|—–•·]|\s-\s)\s*{_BYLINE_PREFIX}(?:{_MDY}|{_DMY}|{_ISO}){_TIME}\s*$",
     re.IGNORECASE)
 #: Words at most in the name part of such a byline that does not begin with "By".
 _BYLINE_NAME_WORDS = 6

@@ -171,3 +171,20 @@ def test_time_an_undated_arrest_takes_the_day_its_story_told(nlp) -> None:
             "farmers led the force to a walled compound. Several suspected insurgents were detained.")
     arrests = _mentions(nlp, text, "2011-05-03", tx.ARRESTS)
     assert arrests and arrests[0].dates.start == dt.date(2011, 5, 3), arrests
+
+
+def test_time_the_next_day_counts_from_a_day_told_four_sentences_before(nlp):
+    """"The next day" says outright that it counts from the last day told, however many lines
+    of detail lie between."""
+    from eventwire.extraction.extract import extract
+    from eventwire.ingest import parse_text
+    from eventwire.linking.link import consolidate
+
+    text = ("Rebels attacked an army post outside Bria on Sunday, military sources said. "
+            "Two soldiers were wounded, an officer told reporters. "
+            "He said the attackers came on motorbikes. "
+            "The post guards the road to Ndele. "
+            "The next day, soldiers shot dead three men they accused of guiding the rebels in Bria, residents said.")
+    article = parse_text(f" date 2026-07-08\n{text}", file="t.txt")
+    attack = next(m for m in consolidate(extract(nlp(article.text), article)) if m.sub_event_type == "Attack")
+    assert (attack.dates.start, attack.dates.end) == (dt.date(2026, 7, 6), dt.date(2026, 7, 6))

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 #: How many sentences back a mention may look for a place or date it lacks.
 LOOKBACK = 3
-#: How many sentences back "the same afternoon" may find the event it refers to: the cue says
+#: How many sentences back "the same afternoon" or "the next day" may find the day it counts from: the cue says
 #: outright that the date is the last told event's, so the lines between (details, quotes) do not matter.
 SAME_TIME_LOOKBACK = 5
 #: How many sentences back an undated act of violence or arrest may find the day its story told.
@@ -61,9 +61,11 @@ def time_refs(doc: Doc, article: Article, sents: list[Span]) -> list[TimeRef]:
         si = max(bisect.bisect_right(starts, expr.start) - 1, 0)
         anchor = next((r for r in reversed(refs) if r.root is None or clause_verb(r.root).lemma_ not in lx.SPEECH_VERBS),
                       None)
-        if expr.kind == "relative" and not expr.span.known and anchor is not None and si - anchor.sent_index < LOOKBACK:
+        if expr.kind == "relative" and not expr.span.known and anchor is not None \
+                and si - anchor.sent_index <= SAME_TIME_LOOKBACK:
             # "Rebels shelled Rutshuru on Tuesday. The next day, troops retook it.": counted from the
-            # day of the event told just before (not a statement's day: "the ministry said on Wednesday")
+            # day of the event told just before (not a statement's day: "the ministry said on Wednesday");
+            # the offset says outright that it counts from that day, as "the same afternoon" does
             expr = replace(expr, span=offset_from(expr.text, anchor.expr.span, published=article.published))
         if expr.kind == "vague" or not expr.span.known:
             continue

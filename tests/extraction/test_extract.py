@@ -482,6 +482,13 @@ def test_extract_ranked_and_relative_retellings_are_not_new_events(nlp):
     (("A roadside bomb killed three soldiers on a patrol near Kumba on Thursday, the army said. The bombing "
       "came a day after gunmen kidnapped four teachers from a school in Mamfe on Wednesday."), "2025-02-08",
      [("Abduction/forced disappearance", "Mamfe"), ("Remote explosive/landmine/IED", "Kumba")]),
+    # victims named only back ("the men"): another account of the killing told before
+    (("Soldiers shot dead four fishermen in Bambari on Monday, residents said. The army said in a statement "
+      "that the men were rebels killed in combat, a version the residents rejected."), "2025-06-11",
+     [("Attack", "Bambari")]),
+    # victims counted anew: an event of their own
+    (("Soldiers shot dead four fishermen in Bambari on Monday, residents said. Two traders were killed "
+      "in Bossangoa on Tuesday."), "2025-06-11", [("Attack", "Bambari"), ("Attack", "Bossangoa")]),
 ])
 def test_extract_definite_event_nouns_tell_an_event_again(nlp, text, published, expected):
     found = events_of(nlp, text, published=published)

@@ -119,9 +119,10 @@ def _definite_retelling(tok: Token, sub: str, sent: Span, si: int, earlier: list
     noun in a sentence with no time and no other place, after a violent event of its kind was
     told in an earlier sentence, names that event again (a generic noun, "the attack", any
     violent one)."""
-    if tok.pos_ != "NOUN" or not definite(tok) or any(c.dep_ == "nummod" for c in tok.children):
+    by_victims = tok.pos_ == "VERB" and _victims_told_before(tok)
+    if not by_victims and (tok.pos_ != "NOUN" or not definite(tok) or any(c.dep_ == "nummod" for c in tok.children)):
         return False
-    generic = tok.lemma_.lower() in lx.GENERIC_EVENT_NOUNS
+    generic = by_victims or tok.lemma_.lower() in lx.GENERIC_EVENT_NOUNS
     told = [m for m in earlier if m.end <= sent.start_char and m.event_type in tx.VIOLENT_EVENT_TYPES
             and (generic or m.event_type == tx.event_type(sub))]
     doc = tok.doc
@@ -132,6 +133,27 @@ def _definite_retelling(tok: Token, sub: str, sent: Span, si: int, earlier: list
     known = {name for m in told if m.place for name in (m.place.name, m.place.admin1)}
     return all(r.place.name in known for r in refs if r.sent_index == si and r.place.kind != "country"
                and not _of_another_event(doc[r.start:r.end].root, tok))
+
+
+def _victims_told_before(verb: Token) -> bool:
+    """"The ministry said the men were armed elements killed in combat": a killing whose victims
+    are only named back ("the men", "them", "the victims", no number of their own) tells again the
+    killing of people told before."""
+    victims = [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}]
+    if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PRON"}:
+        victims.append(verb.head)  # "armed elements killed in combat"
+        victims += [c for c in verb.head.head.children if c.dep_ == "nsubj"] if verb.head.dep_ == "attr" else []
+    return bool(victims) and all(_named_back(v) for v in victims)
+
+
+def _named_back(noun: Token) -> bool:
+    """"the men", "them", "the victims": people named only as those told before."""
+    if noun.lower_ in {"them", "they"}:
+        return True
+    return noun.pos_ == "NOUN" and noun.tag_ == "NNS" and definite(noun) \
+        and not any(c.dep_ in {"nummod", "amod", "compound"} for c in noun.children) \
+        or noun.dep_ == "attr" and not definite(noun) and any(  # "were armed elements": what they were
+            c.dep_ == "nsubj" and _named_back(c) for c in noun.head.children)
 
 
 def _of_another_event(tok: Token, trigger: Token) -> bool:

@@ -34,7 +34,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("link_km", 30.0, "largest distance in km between the places of two mentions of one event"),
     Setting("recogniser_accept", 0.3, "recogniser score from which a sentence is coded with a type "
             "(0: the threshold chosen at training; above 1: the recogniser adds and retypes nothing)"),
-    Setting("recogniser_reject", 0.9, "recogniser score of 'no event' from which a rule's event is dropped "
+    Setting("recogniser_reject", 0.85, "recogniser score of 'no event' from which a rule's event is dropped "
             "(above 1: never)"),
 )
 
@@ -50,7 +50,7 @@ class Settings:
     link_days: int = 1
     link_km: float = 30.0
     recogniser_accept: float = 0.3
-    recogniser_reject: float = 0.9
+    recogniser_reject: float = 0.85
 
     def updated(self, values: dict[str, Any]) -> Settings:
         """A copy with ``values`` (strings or typed) validated and applied."""

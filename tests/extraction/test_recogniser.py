@@ -414,3 +414,17 @@ def test_recogniser_a_learned_event_hangs_on_the_verb_that_handles_the_weapon(nl
     doc = nlp("Medics tallied four dead in Mopti after a man tossed a grenade into a crowded bar on Friday night.")
     first = next(t for t in _anchors(doc[:]) if t.lemma_ in {"tally", "toss"})
     assert first.lemma_ == "toss"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "kept"), [
+    # a toll with no doer tells the event before it: a one-sentence "none" is no rejection
+    ("Thanks to the swift response, six insurgents were killed.", True),
+    ("Four policemen were killed, the ministry said.", True),
+    # a total over a span is no such toll: the recogniser's "none" stands
+    ("At least 300 civilians were killed across the three states in March alone.", False),
+    ("More than 7,000 people have been killed in the region since 2004.", False),
+])
+def test_fuse_a_toll_with_no_doer_is_read_with_the_sentences_before(nlp, text, kept):
+    fused = _fused(nlp, text, _row({"none": 0.95}))
+    assert bool(fused.found) is kept, fused.dropped

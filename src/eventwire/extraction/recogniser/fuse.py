@@ -151,15 +151,40 @@ def _may_retype(trig: Trigger, name: str) -> bool:
 
 def _needs_context(trig: Trigger) -> bool:
     """A sentence whose event is told through the sentences before it ("They killed five people",
-    "eleven people were killed in the air strikes"): the recogniser reads one sentence alone,
+    "eleven people were killed in the air strikes", "six insurgents were killed"): the recogniser
+    reads one sentence alone,
     so its "no event" there is no rejection."""
     tok = trig.token
     if any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "PRON" for c in tok.children):
         return True
+    if tok.lemma_ in {"kill", "die"} and tok.pos_ == "VERB" and not any(c.dep_ == "agent" for c in tok.children) \
+            and (tok.lemma_ == "die" or any(c.dep_ == "nsubjpass" for c in tok.children)) \
+            and not any(_over_a_span(t) for t in tok.sent):
+        return True  # a toll with no doer ("six insurgents were killed"): of the event told before
     # the toll of an event named as "the strikes": "... were killed in the air strikes"
     return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in {"in", "during", "by"} \
         and tok.head.head.lemma_ in {"kill", "die", "wound", "injure"} \
         and any(c.dep_ == "det" and c.lower_ in {"the", "this", "these", "those"} for c in tok.children)
+
+
+#: Words of a total over time or places ("since 2004", "across the three states", "in January alone").
+_SPAN_WORDS = frozenset({"since", "across", "throughout", "alone", "so-far", "tally", "total", "year", "years",
+                         "month", "months", "week", "weeks"})
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                     "october", "november", "december"})
+
+
+def _over_a_span(tok: Token) -> bool:
+    """A word that makes a toll a total over a span: "since", "across", a year, a month with no day."""
+    if tok.lower_ in _SPAN_WORDS:
+        return True
+    if tok.ent_type_ != "DATE":
+        return False
+    if tok.like_num and len(tok.text) == 4:
+        return True  # "in 2004"
+    doc = tok.doc
+    day = (tok.i > 0 and doc[tok.i - 1].like_num) or (tok.i + 1 < len(doc) and doc[tok.i + 1].like_num)
+    return tok.lower_ in _MONTHS and not day  # "in January", not "on 20 August"
 
 
 def _p(row: np.ndarray | None, sub: str) -> float | None:

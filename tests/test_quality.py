@@ -96,7 +96,8 @@ def test_quality_fresh_heldout_set_does_not_regress(tmp_path):
     # 0.72 again with issue 16's dateline rule (0.721 measured, one false event fewer)
     # 0.73 with session 15's localities in a part of a province (0.734 measured)
     # 0.74 with session 17's days of a joined verb (0.746 measured)
-    assert result["events"]["f1"] >= 0.74, result["events"]
+    # 0.75 with session 18's recogniser rejection at 0.85 (0.759 measured)
+    assert result["events"]["f1"] >= 0.75, result["events"]
     assert result["events"]["recall"] >= 0.85, result["events"]
 
 
@@ -107,10 +108,12 @@ def test_quality_fresh_heldout_set_does_not_regress(tmp_path):
 # raised to 0.74 / 0.75 with session 12's localities, hits, placed actors and article tolls (0.750 / 0.759)
 # raised to 0.75 / 0.76 with session 13's districts, actors and retellings (0.761 / 0.769)
 # raised to 0.76 / 0.77 with session 15's places, sides and days (0.766 / 0.782)
-@pytest.mark.parametrize(("name", "floor"), [("args_dev", 0.76), ("args_heldback", 0.77)])
+# args_dev 0.765 and the second development set args_dev2 (session 18) 0.82, measured 0.770 / 0.824
+@pytest.mark.parametrize(("name", "floor"), [("args_dev", 0.765), ("args_dev2", 0.82), ("args_heldback", 0.77)])
 def test_quality_argument_sets_do_not_regress(tmp_path, name, floor):
-    """Issue 16's article sets (tests/data/args_dev for development, args_heldback held back:
-    its figures are read, never its articles). Events F1 held at the 2026-12-02 level."""
+    """Issue 16's article sets (tests/data/args_dev and args_dev2 for development, args_heldback
+    held back: its figures are read, never its articles). Events F1 held just under the last
+    measured level."""
     run([str(ROOT / "tests" / "data" / name)], out_dir=tmp_path / "out", db=tmp_path / "db.duckdb")
     result = _seed_score(ROOT / "tests" / "data" / f"{name}.gold.json", tmp_path / "out")
     assert result["events"]["f1"] >= floor, result["events"]
@@ -130,7 +133,9 @@ def test_quality_argument_sets_do_not_regress(tmp_path, name, floor):
 # actor1 0.705, actor2 0.651, date 0.962, fatalities 0.929).
 # Raised with session 17's places and days (2026-12-03: coverage 0.728, place 0.905, actor1 0.705,
 # actor2 0.648, date 0.965, fatalities 0.929).
-CORPUS_ARGUMENT_FLOORS = {"coverage": 0.72, "place": 0.90, "actor1": 0.70, "actor2": 0.645, "date": 0.96,
+# Raised with session 18's merge pairs, mines, sides and country votes (2026-12-03: coverage 0.728, place 0.905,
+# actor1 0.708, actor2 0.653, date 0.965, fatalities 0.93).
+CORPUS_ARGUMENT_FLOORS = {"coverage": 0.72, "place": 0.90, "actor1": 0.70, "actor2": 0.65, "date": 0.96,
                           "fatalities": 0.925}
 
 

@@ -240,3 +240,42 @@ def test_place_a_toll_of_the_fighting_told_by_a_source_elsewhere_is_the_fighting
 def test_place_the_capital_is_the_country_s_unless_told_a_province_s(nlp, text, scene):
     marches = [m for m in events_of(nlp, text) if m.sub_event_type == "Peaceful protest"]
     assert marches and marches[0].place is not None and marches[0].place.name == scene, marches
+
+
+def test_place_the_dateline_town_places_the_lede_when_the_text_names_no_other_place(nlp):
+    text = ("HARARE — Riot police fired tear gas to clear hundreds of vendors from a square outside "
+            "parliament on Saturday and detained 14 people, a police spokesman said.\n\n"
+            "The vendors had refused to move to a new market on the edge of the city.")
+    found = events_of(nlp, text, published="2026-03-16")
+    assert found, found
+    assert {m.place.name for m in found if m.place} == {"Harare"}, found
+
+
+def test_place_the_dateline_is_not_lent_when_the_release_names_the_place_later(nlp):
+    text = ("KABUL, Afghanistan — A combined force detained two insurgent facilitators on Monday.\n\n"
+            "The operation took place in Nad-e Ali district, Helmand province.")
+    found = events_of(nlp, text, published="2011-05-10")
+    assert all(m.place is None or m.place.name != "Kabul" for m in found), found
+
+
+def test_place_a_dateline_abroad_is_never_lent(nlp):
+    text = ("NAIROBI — Gunmen attacked a convoy of lorries on a desert road in Somalia on Monday, "
+            "killing three drivers, officials said.")
+    found = events_of(nlp, text, published="2026-03-16")
+    assert all(m.place is None or m.place.country_code != "KE" for m in found), found
+
+
+def test_place_outside_a_place_is_not_the_scene_when_the_clause_names_another(nlp):
+    text = "Outside the capital, hundreds of traders blocked the main road near Kisumu on Monday."
+    found = [m for m in events_of(nlp, "NAIROBI — " + text, published="2026-03-16") if m.place is not None]
+    assert found, found
+    assert found[0].place.name == "Kisumu", found
+
+
+@pytest.mark.parametrize("lede", [
+    "Jihadists attacked an army post in a village in the north on Sunday, killing 12 soldiers, the army said.",
+    "Jihadists attacked an army post near Tessalit on Sunday, killing 12 soldiers, the army said.",
+])
+def test_place_the_dateline_is_not_lent_to_a_report_that_tells_a_place_of_its_own(nlp, lede):
+    found = events_of(nlp, "BAMAKO — " + lede, published="2026-03-16")
+    assert all(m.place is None or m.place.name != "Bamako" for m in found), found

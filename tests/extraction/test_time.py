@@ -188,3 +188,15 @@ def test_time_the_next_day_counts_from_a_day_told_four_sentences_before(nlp):
     article = parse_text(f" date 2026-07-08\n{text}", file="t.txt")
     attack = next(m for m in consolidate(extract(nlp(article.text), article)) if m.sub_event_type == "Attack")
     assert (attack.dates.start, attack.dates.end) == (dt.date(2026, 7, 6), dt.date(2026, 7, 6))
+
+
+def test_time_a_date_of_history_told_between_two_reports_is_not_lent(nlp):
+    from eventwire.extraction.extract import extract
+
+    text = ("Police fired tear gas at hundreds of teachers marching in Harare on Saturday, union leaders said.\n\n"
+            "The dispute began with a strike over unpaid allowances in March 2024.\n\n"
+            "Some marchers threw stones at police lines and burned tyres across the road.")
+    article = parse_text(f" date 2026-03-16\n{text}", file="t.txt")
+    riots = [m for m in extract(nlp(article.text), article) if m.sub_event_type == tx.VIOLENT_DEMONSTRATION]
+    assert riots, riots
+    assert riots[0].dates.start == dt.date(2026, 3, 14), riots[0].dates

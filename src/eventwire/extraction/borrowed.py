@@ -42,9 +42,13 @@ def borrowed(place: Place | None, rule: str) -> Evidence:
 
 
 def from_context(cand: Candidate, trig: Trigger, sent: Span, si: int, *, anchored: bool,
-                 refs: list[PlaceRef], scenes: list[Scene], earlier: list[Mention]) -> Candidate:
+                 refs: list[PlaceRef], scenes: list[Scene], earlier: list[Mention],
+                 dateline: PlaceRef | None = None) -> Candidate:
     """A place for a candidate whose sentence names none: the scene it points back to
-    ("during the operation"), else the place named in the sentences just before."""
+    ("during the operation"), else the place named in the sentences just before, else the
+    dateline's town (:func:`~.places.dateline_place`) when the text names no other place (nor
+    another country) up to :data:`~.time.LOOKBACK` sentences after the report (a press release's
+    "KABUL -" heads news of the provinces it names later)."""
     if points_back(sent):
         scened = same_scene(cand, sent, earlier)
         if scened.record.place is None:
@@ -60,7 +64,45 @@ def from_context(cand: Candidate, trig: Trigger, sent: Span, si: int, *, anchore
             return cand.given(replace(mention, place=ref.place),
                               evidence(ref, trig.token.doc[ref.start:ref.end],
                                        f"named {n} sentence{'s' if n > 1 else ''} before"))
+        if dateline is not None and dateline.sent_index < si and not _somewhere_of_its_own(sent, dateline) \
+                and not any(dateline.sent_index < r.sent_index <= si + LOOKBACK and _elsewhere(r.place, dateline.place)
+                            for r in refs):
+            return cand.given(replace(mention, place=dateline.place),
+                              evidence(dateline, trig.token.doc[dateline.start:dateline.end],
+                                       "the dateline's town: the text names no other place before this report "
+                                       "or just after it"))
     return cand
+
+
+#: Words of a part of a country away from the dateline's town ("in the north", "the eastern region").
+_QUARTERS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                       "northern", "southern", "eastern", "western", "north-east", "north-west", "south-east",
+                       "south-west", "north-eastern", "north-western", "south-eastern", "south-western"})
+
+
+def _somewhere_of_its_own(sent: Span, dateline: PlaceRef) -> bool:
+    """Whether the report's sentence tells a place of its own that the gazetteer could not place:
+    a locality ("a village", "two districts", "the town of X"), a quarter of the country ("in the
+    north"), or a place name; the dateline's town would be a guess ("the city", "the capital" and
+    streets or buildings of the town, and its country, are its own)."""
+    own = {dateline.place.name.lower(), (dateline.place.country or "").lower()}
+    for tok in sent:
+        low = tok.lower_
+        if low in (lx.LOCALITY_WORDS | lx.PLACE_NOUNS) - {"city", "capital"} and tok.pos_ == "NOUN" \
+                and (not definite(tok) or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)):
+            return True
+        if low in _QUARTERS and (tok.dep_ == "pobj" or tok.head.lower_ in lx.PLACE_NOUNS):
+            return True
+    return any(e.label_ in {"GPE", "LOC"} and e.text.lower().removeprefix("the ") not in own
+               for e in sent.ents)
+
+
+def _elsewhere(place: Place, town: Place) -> bool:
+    """Whether a place the text names is not the dateline's town: another town or area, or
+    another country ("NAIROBI - Gunmen attacked a convoy in Somalia")."""
+    if place.country_code != town.country_code:
+        return True
+    return place.kind != "country" and place.name != town.name
 
 
 def _may_look_back(tok: Token, anchored: bool) -> bool:

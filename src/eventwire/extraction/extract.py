@@ -37,7 +37,7 @@ from eventwire import taxonomy as tx
 from eventwire.extraction import actors as actor_mod
 from eventwire.extraction import assertion, find, place, retelling, roles, time, toll
 from eventwire.extraction.candidates import Candidate, Drop, Evidence, Reason, SentenceTrail
-from eventwire.extraction.places import PlaceRef, article_country, place_refs
+from eventwire.extraction.places import PlaceRef, article_country, dateline_place, place_refs
 from eventwire.extraction.recogniser import recogniser
 from eventwire.extraction.recogniser.fuse import Thresholds
 from eventwire.extraction.scenes import last_scene, scene_told, scenes_of
@@ -96,6 +96,7 @@ def trail(doc: Doc, article: Article, *, limits: Thresholds | None = None,
                                   country=country_name(code) if code else None)
     sents = list(doc.sents)
     places = place_refs(doc, sents, code)
+    dateline = dateline_place(doc, sents, code)
     times = time_refs(doc, article, sents)
     scenes = scenes_of(sents, places, times)
     limits = limits or default_thresholds()
@@ -169,7 +170,7 @@ def trail(doc: Doc, article: Article, *, limits: Thresholds | None = None,
                 if ref is None:
                     anchored = date_for(trig.token, si, times).known or fat is not None
                     c = place.from_context(c, trig, sent, si, anchored=anchored, refs=places, scenes=scenes,
-                                           earlier=told)
+                                           earlier=told, dateline=dateline)
                 c = _actors_where(place.same_scene(c, sent, told), trig, ctx, article.text, brief=len(sents) <= 2)
                 if last is not None and roles.pronoun_doer(trig, c.record.actor1, last.record, previous_start):
                     doer = last.record.actor1

@@ -83,8 +83,9 @@ def places_for(trig: Trigger, sent: Span, si: int, refs: list[PlaceRef], code: s
                 continue  # "Somalia's army", "Kenyan police"; "Debre Elias town", "Mambasa territory" are places
         dist = float(_tree_distance(tok, root))
         path_preps = {t.lower_ for t in root.ancestors if t.dep_ == "prep"} - {t.lower_ for t in tok.ancestors}
-        if path_preps & {"despite", "between", "with", "from", "toward", "towards", "to"}:
-            dist += 3
+        if path_preps & {"despite", "between", "with", "from", "toward", "towards", "to"} \
+                or root.head.lower_ in {"outside", "beyond"}:
+            dist += 3  # ("Outside the capital, a crowd blocked the highway near Zugdidi": the capital is not it)
         if code and ref.place.country_code and ref.place.country_code != code \
                 and stated_country(tok.doc, ref.start) != ref.place.country_code:
             dist += 8  # a foreign place, unless the sentence says which country it is in

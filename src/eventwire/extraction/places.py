@@ -11,6 +11,7 @@ Needs a spaCy ``Doc`` with entities from :mod:`eventwire.analysis.analyse`.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -277,3 +278,33 @@ def names_an_institution(doc: Doc, ref: PlaceRef) -> bool:
         return False
     return root.dep_ in {"compound", "nmod", "amod"} and root.head.pos_ in {"NOUN", "PROPN"} \
         and root.head.lower_ not in lx.TERRITORY_WORDS
+
+
+def dateline_place(doc: Doc, sents: list[Span], code: str | None) -> PlaceRef | None:
+    """The town of the article's dateline ("TBILISI -", "KABUL, Afghanistan -"), when it lies in
+    the article's country: where the reporter filed from, which :mod:`.borrowed` lends to the
+    first reports when the text has named no place yet ("Riot police cleared the avenue outside
+    parliament"). A dateline abroad ("MOSCOW -" over a story of Ukraine) is never lent."""
+    from eventwire.analysis.analyse import doc_text
+    from eventwire.geo.geocode import geocode
+    from eventwire.ingest.pubdate import dateline_span
+
+    span = dateline_span(doc_text(doc))
+    if span is None or code is None:
+        return None
+    head = _DATELINE_END.split(doc_text(doc)[span[0]:span[1]], maxsplit=1)[0].rstrip()
+    if not head[:1].isalpha():
+        return None
+    town = " ".join(w.capitalize() if w.isupper() else w for w in head.split())
+    place = geocode(town, country_code=code)
+    if place is None or place.kind == "country" or place.country_code != code:
+        return None
+    at = doc.char_span(span[0], span[0] + len(head), alignment_mode="expand")
+    if at is None:
+        return None
+    sent_index = next((i for i, s in enumerate(sents) if s.start <= at.start < s.end), 0)
+    return PlaceRef(at.start, at.end, place, sent_index)
+
+
+#: Where the town that opens a dateline ends: its comma, parenthesis or dash ("Bab-el-Oued" is one name).
+_DATELINE_END = re.compile(r",|\(|\u2013|\u2014|\s-|\n")

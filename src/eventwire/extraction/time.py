@@ -36,6 +36,8 @@ LOOKBACK = 3
 #: How many sentences back "the same afternoon" or "the next day" may find the day it counts from: the cue says
 #: outright that the date is the last told event's, so the lines between (details, quotes) do not matter.
 SAME_TIME_LOOKBACK = 5
+#: A date told just before that ends this many days before an event told just before is history, not a date to lend.
+BACKGROUND_DAYS = 30
 #: How many sentences back an undated act of violence or arrest may find the day its story told.
 STORY_REACH = 6
 
@@ -253,6 +255,17 @@ def same_time(sent: Span, earlier: list[Mention]) -> DateSpan:
                  and m.start >= _sentence_start_before(sent, SAME_TIME_LOOKBACK)), DateSpan.unknown())
 
 
+def _background(dates: DateSpan, earlier: list[Mention], sent: Span) -> bool:
+    """Whether a date told just before is history recalled between two reports ("a decision that set
+    off protests in November 2024"): an event told in the sentences before is dated more than
+    :data:`BACKGROUND_DAYS` after it ends."""
+    if dates.end is None:
+        return False
+    since = _sentence_start_before(sent, LOOKBACK - 1)
+    return any(m.dates.start is not None and m.start >= since and (m.dates.start - dates.end).days > BACKGROUND_DAYS
+               for m in earlier)
+
+
 def lede_date(si: int, times: list[TimeRef]) -> DateSpan:
     """The event date of the sentence just before ("... in Helmand yesterday. Forces detained two.")."""
     return _last_told(si, times, reach=2, days_only=False)
@@ -317,7 +330,7 @@ def date_of(tok: Token, sub: str, sent: Span, si: int, times: list[TimeRef],
         return operation[1], f"the date of the operation told in sentence {operation[0] + 1}"
     if family in tx.VIOLENT_EVENT_TYPES or sub == tx.ARRESTS:
         dates = lede_date(si, times)
-        if dates.known:
+        if dates.known and not _background(dates, earlier, sent):
             return dates, "the date of the sentences just before"
     if in_scene and operation is not None:
         # "... conducted an operation west of Nad-e Ali yesterday. [two sentences] Several men were detained."

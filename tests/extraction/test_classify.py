@@ -76,3 +76,20 @@ def test_classify_a_crowd_setting_fire_to_a_building_riots(bare_nlp, sentence, e
     verb = find_token(doc, "set")
     trig = arguments(verb, build_context(sentence, country_code="UG", country="Uganda"))
     assert classify(trigger_kind(verb), trig, sentence=doc[:]) == expected
+
+
+@pytest.mark.parametrize(("sentence", "word", "expected"), [
+    # a crowd's blockade of a road is a protest; a force's, or one that only names its people, is none
+    ("Hundreds of farmers blocked the highway near Nakuru on Monday.", "blocked", tx.PEACEFUL_PROTEST),
+    ("Residents blocked the road and threw stones at passing cars, demanding water.", "blocked",
+     tx.VIOLENT_DEMONSTRATION),
+    ("Troops blocked the road to the airport on Monday.", "blocked", None),
+    ("Police arrested nine farmers who had blocked the highway near Ica.", "blocked", None),
+    # violence done by hand or blade to people: an attack, a mob's when a crowd does it
+    ("Three masked men beat a journalist outside her home in Kumasi on Saturday night.", "beat", tx.ATTACK),
+    ("Villagers beat two suspected thieves in a market near Mbale on Sunday.", "beat", tx.MOB_VIOLENCE),
+    ("A man stabbed two worshippers at a mosque in the old town on Friday.", "stabbed", tx.ATTACK),
+    ("The champions beat the visitors three goals to one on Sunday.", "beat", None),
+])
+def test_classify_blockades_and_beatings(nlp, sentence, word, expected):
+    assert type_of(nlp, sentence, word) == expected

@@ -71,6 +71,8 @@ CASES = [
                                              "attacked the depot escaped, witnesses said."), "attacked"),
     (Reason.DEFINITE_RETELLING, RULES_ONLY, ("Gunmen stormed a school in Zamfara on Monday. || Analysts said "
                                              "the attack showed how far the gangs now reach."), "attack"),
+    (Reason.ANSWERED, RULES_ONLY, ("Thousands of students protested in Dakar on Monday. || On Tuesday, drivers in "
+                                   "Ziguinchor blocked the main road in solidarity with the protest."), "protest"),
 ]
 
 

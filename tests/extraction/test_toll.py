@@ -67,3 +67,18 @@ def test_toll_a_passive_killing_dated_the_report_s_day_is_its_toll(nlp, when, to
     mentions = _mentions(nlp, text, published="2025-09-16")  # a Tuesday: "overnight" is Monday night
     strike = next(m for m in mentions if m.sub_event_type == "Air/drone strike")
     assert strike.fatalities == toll
+
+
+@pytest.mark.parametrize(("text", "sub", "deaths", "victims"), [
+    ("Two shepherds were killed when an old mine exploded near Tessalit on Sunday, officials said.",
+     "Remote explosive/landmine/IED", 2, "Civilians (Mali)"),
+    ("Three people were killed when police opened fire on demonstrators in Kisumu on Friday.",
+     "Excessive force against protesters", 3, None),
+])
+def test_toll_a_doerless_killing_is_the_toll_of_the_blast_or_shooting_its_when_clause_tells(
+        nlp, text, sub, deaths, victims) -> None:
+    found = _mentions(nlp, text)
+    assert [m.sub_event_type for m in found] == [sub], found
+    assert found[0].fatalities == deaths
+    if victims is not None:
+        assert found[0].actor2 == victims

@@ -16,6 +16,7 @@ from eventwire.analysis.words import pairs, table, words
 AGGREGATE_SUBJECTS: frozenset[str]
 AGREEMENT_WORDS: frozenset[str]
 AIR_WORDS: frozenset[str]
+ANSWERING_NOUNS: frozenset[str]
 ARMED_DRESS: frozenset[str]
 ARMED_GENERIC_WORDS: frozenset[str]
 ARRIVING_VERBS: frozenset[str]

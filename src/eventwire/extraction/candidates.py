@@ -62,6 +62,7 @@ class Reason(Enum):
     RANKED = ("retelling", "an event told, then ranked ('the deadliest attack in years')")
     RELATIVE_RETELLING = ("retelling", "people named by an event already told ('the men who attacked the depot')")
     DEFINITE_RETELLING = ("retelling", "'the attack' with no time or new place after an event of its kind")
+    ANSWERED = ("retelling", "an event told before, named as what a new act answers ('in solidarity with the rally')")
 
     @property
     def step(self) -> str:

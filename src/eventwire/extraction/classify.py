@@ -144,6 +144,18 @@ def _fight(kind: str, r: Reading) -> str | None:
     return tx.ARMED_CLASH
 
 
+def _harm(kind: str, r: Reading) -> str | None:
+    """"Three masked men beat a reporter", "a man stabbed two worshippers": violence done to people
+    by hand or blade, an attack by the doer's kind; done to no one ("beat the odds") it is none."""
+    if r.patient is None or r.patient.kind not in {"civilian", "protester"}:
+        return None
+    if r.agent is not None and r.trig.agent_span is not None and (r.agent.kind in {"rioter", "protester"} or (
+            r.agent.kind == "civilian" and (r.trig.agent_span.root.tag_ in {"NNS", "NNPS"}
+                                            or r.trig.agent_span.root.lower_ in {"group", "crowd", "mob"}))):
+        return tx.MOB_VIOLENCE  # "residents beat to death two men", "a group of people beat two men"
+    return _fight("attack", r)
+
+
 def _detain(kind: str, r: Reading) -> str | None:
     """"detained": an arrest, or an abduction when an armed group holds them."""
     if r.agent is not None and r.agent.kind == "nonstate":
@@ -168,6 +180,20 @@ def _protest(kind: str, r: Reading) -> str | None:
     if tok.pos_ == "VERB" and (any(c.dep_ in {"dobj", "nsubjpass", "auxpass"} for c in tok.children)
                                or (agent is not None and agent.kind not in {"civilian", "protester", "rioter"})):
         return None  # "leadership was demonstrated", "the army demonstrated its strength"
+    return _protest_by_words(r)
+
+
+def _blockade(kind: str, r: Reading) -> str | None:
+    """"A crowd of 300 people blocked the main highway", "farmers blocked roads": a protest told by
+    its blockade; soldiers or police who block a road ("troops blocked the road") tell none."""
+    if r.agent is None or r.agent.kind not in {"civilian", "protester", "rioter"} or r.tok.dep_ in {"relcl", "acl"}:
+        return None  # ("farmers who had blocked the highway": the people, named by what they did)
+    sub = _protest_by_words(r)
+    return None if sub == tx.EXCESSIVE_FORCE else sub  # the force that killed is told by its own verb
+
+
+def _protest_by_words(r: Reading) -> str:
+    """Peaceful, met by force, or violent, by the words of the sentence."""
     if any(w in r.sent_low for w in lx.PROTEST_LETHAL) and "protest" in r.sent_low:
         return tx.EXCESSIVE_FORCE
     if any(w in r.sent_low for w in lx.PROTEST_RIOT):
@@ -240,9 +266,11 @@ RULES: dict[str, Callable[[str, Reading], str | None]] = {
     "explode": _explode,
     **dict.fromkeys(("attack", "raid", "fight", "offensive", "shoot", "kill"), _fight),
     **dict.fromkeys(("capture", "take", "retake", "fall"), territory),
+    "harm": _harm,
     "detain": _detain,
     **dict.fromkeys(("abduct", "sexual", "riot", "mob"), _always),
     "protest": _protest,
+    "blockade": _blockade,
     **dict.fromkeys(("loot", "burn"), _loot),
     **dict.fromkeys(("defuse", "intercept"), _disrupt),
     **dict.fromkeys(("withdraw", "handover"), _transfer),

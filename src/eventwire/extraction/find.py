@@ -62,9 +62,10 @@ def one_per_act(found: list[Candidate]) -> Found:
     """One candidate per act of the sentence (the order of the rules below matters)."""
     dropped: list[Candidate] = []
     tokens = {_tok(c).i for c in found}
+    when = {_tok(c).i for c in found if c.kind in _WHEN_KINDS and _told_by_when(_tok(c))}
     kept = []
     for c in found:
-        if c.kind == "kill" and _killed_in(_tok(c)) & tokens:
+        if c.kind == "kill" and (_killed_in(_tok(c)) & tokens or (when and _passive_and_doerless(c))):
             dropped.append(c.drop(Reason.TOLL_OF_ANOTHER_WORD))
         else:
             kept.append(c)
@@ -156,6 +157,26 @@ def _one_with_its_toll(found: list[Candidate]) -> Found:
             dropped[_tok(head).i] = Reason.ATTACK_TOLD_BY_ITS_KILLING
     return ([c for c in found if _tok(c).i not in dropped],
             [c.drop(dropped[_tok(c).i]) for c in found if _tok(c).i in dropped])
+
+
+#: Kinds of event word whose act, told in a "when" clause, did the killing of a passive, doerless
+#: "killed": a blast, a strike or shooting ("killed when a bomb exploded", "when police opened fire
+#: on demonstrators"). An attack or ambush with a target of its own ("when militants ambushed their
+#: patrol") leaves the killing its event, with the victims it names.
+_WHEN_KINDS = frozenset({"explode", "bomb", "strike", "shell", "air", "grenade", "suicide", "chemical", "shoot"})
+
+
+def _told_by_when(tok: Token) -> bool:
+    """"... were killed when two car bombs exploded": the act of a "when" clause (the parser may hang
+    the clause on another verb of the sentence)."""
+    return tok.pos_ in {"VERB", "AUX"} and any(c.dep_ == "advmod" and c.lower_ == "when" for c in tok.children)
+
+
+def _passive_and_doerless(c: Candidate) -> bool:
+    """"100 people were killed": a passive killing that names no doer (the toll of what a "when"
+    clause of its sentence tells)."""
+    tok = _tok(c)
+    return _trig(c).agent is None and any(ch.dep_ in {"nsubjpass", "auxpass"} for ch in tok.children)
 
 
 def _killed_in(tok: Token) -> set[int]:

@@ -142,6 +142,21 @@ def governing_target(trigger: Token, ctx: actor_mod.ActorContext) -> tuple[actor
     return victims(verb, ctx)
 
 
+def killed_when(trigger: Token, ctx: actor_mod.ActorContext) -> tuple[actor_mod.Actor | None, Span] | None:
+    """"A shepherd and his son were killed when an old bomb exploded": the act of a "when" clause hit
+    the people a passive killing of its sentence names (the actor, None when the phrase names none,
+    and the phrase); the parser may hang the clause on another verb."""
+    if not any(c.dep_ == "advmod" and c.lower_ == "when" for c in trigger.children):
+        return None
+    for verb in trigger.sent:
+        if verb.pos_ == "VERB" and verb.lemma_ in {"kill", "wound", "injure"} and verb.i < trigger.i \
+                and not any(c.dep_ == "agent" for c in verb.children):
+            dead = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            if dead and people(dead[0]):
+                return actor_of(dead, ctx)[0], verb.doc[dead[0].left_edge.i:dead[0].right_edge.i + 1]
+    return None
+
+
 def when_doer(trigger: Token, ctx: actor_mod.ActorContext) -> tuple[actor_mod.Actor, Span] | None:
     """"Two people were killed when gunmen fired on a bus", "six were hurt when shells fired by
     the RSF hit the market": a passive act with no doer of its own, whose "when" clause tells

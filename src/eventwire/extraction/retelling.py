@@ -56,6 +56,8 @@ def told_before(found: list[Candidate], sent: Span, si: int, earlier: list[Menti
         tok = c.found.token
         if _during_a_told_event(tok, sent, earlier):
             dropped.append(c.drop(Reason.TIME_REFERENCE, f"{tok.head.text} {tok.text}"))
+        elif _answered(tok):
+            dropped.append(c.drop(Reason.ANSWERED, f"{tok.doc[tok.head.i - 1].text} {tok.head.text} {tok.text}"))
         elif _relative_retelling(tok, earlier) and not date_for(tok, si, times).known:
             dropped.append(c.drop(Reason.RELATIVE_RETELLING, f"{tok.head.text} {tok.text}"))
         elif not toll and _definite_retelling(tok, c.sub_event_type, sent, si, earlier, refs, times):
@@ -63,6 +65,15 @@ def told_before(found: list[Candidate], sent: Span, si: int, earlier: list[Menti
         else:
             kept.append(c)
     return kept, dropped
+
+
+def _answered(tok: Token) -> bool:
+    """"Blocked the highway in solidarity with the Tbilisi rally", "in retaliation for the attack":
+    a definite event noun that a new act answers is the event told before, not this sentence's."""
+    prep, doc = tok.head, tok.doc
+    return tok.dep_ == "pobj" and tok.pos_ == "NOUN" and definite(tok) and prep.i >= 2 \
+        and prep.lower_ in {"with", "for", "to", "of", "against", "at"} \
+        and doc[prep.i - 1].lower_ in lx.ANSWERING_NOUNS and doc[prep.i - 2].lower_ == "in"
 
 
 def earlier_telling(mention: Mention, earlier: list[Mention]) -> Mention | None:

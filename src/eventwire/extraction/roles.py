@@ -186,6 +186,9 @@ def actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tuple[Eviden
     if hit is None and name2 is None and family in tx.VIOLENT_EVENT_TYPES:
         # "a drone strike destroyed a car", "the attack wounded three staff": the verb the event word leads
         hit, told_by = hits.governing_target(trig.token, ctx), "the verb the event word is the subject of"
+    if hit is None and name2 is None and family in tx.VIOLENT_EVENT_TYPES:
+        # "two men were killed when a bomb exploded": the killing its "when" clause explains
+        hit, told_by = hits.killed_when(trig.token, ctx), "the act of a 'when' clause"
     # the armed side a blast was aimed at ("among soldiers", "at an SDF checkpoint"), read once
     aimed = hits.armed_target(trig.token, ctx, name1) if family == tx.REMOTE and name2 is None else None
     if hit is not None and hit[0] is not None and hit[0].name != name1:

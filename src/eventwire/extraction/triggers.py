@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 #: Kinds that only stand for an event when no stronger trigger in the sentence does.
-WEAK_KINDS = frozenset({"kill", "shoot", "attack", "raid", "fight", "offensive", "explode", "burn"})
+WEAK_KINDS = frozenset({"kill", "shoot", "attack", "raid", "fight", "offensive", "explode", "burn", "blockade"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -290,3 +290,23 @@ def test_link_an_unidentified_doer_does_not_split_an_event_from_its_named_doer()
     assert roles_agree(unnamed, named_later)
     # two named doers still make two events
     assert len(consolidate([mention("m1"), named_later])) == 2
+
+
+@pytest.mark.parametrize(("protest", "merged"), [
+    ("Protest with intervention", ["Violent demonstration"]),
+    ("Peaceful protest", ["Violent demonstration"]),
+    # lethal force against the crowd is the force's event, told apart
+    ("Excessive force against protesters", ["Excessive force against protesters", "Violent demonstration"]),
+])
+def test_link_consolidate_a_protest_and_its_crowds_violence_are_one_violent_demonstration(protest, merged):
+    day = DateSpan.day(dt.date(2021, 3, 7))
+    crowd = Mention("m1", "a1", "a1.txt", "Police cleared the square.", 0, 10, "Protests", protest,
+                    "Protesters (Yemen)", "Police Forces of Yemen", SANAA, day, None)
+    riot = replace(crowd, mention_id="m2", start=20, end=30, sentence="Some threw stones at police.",
+                   event_type="Riots", sub_event_type="Violent demonstration", actor1="Rioters (Yemen)")
+    found = consolidate([crowd, riot])
+    assert sorted(m.sub_event_type for m in found) == merged
+    if len(found) == 1:
+        assert found[0].actor1 == "Rioters (Yemen)"
+    # another day, or another article, stays apart
+    assert len(consolidate([crowd, replace(riot, dates=DateSpan.day(dt.date(2021, 3, 8)))])) == 2

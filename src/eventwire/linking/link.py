@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 from eventwire import taxonomy as tx
 from eventwire.linking.merge import (
     article_toll,
+    demonstration_turned_violent,
     in_the_province,
     merge_two,
     narrower,
@@ -98,9 +99,11 @@ def consolidate(mentions: Sequence[Mention], *, km: float = 30.0) -> list[Mentio
             floating.append(m)
             continue
         for i, g in enumerate(groups):
-            if (types_mergeable(g, m) or strike_told_as_fight(g, m) or one_complex_attack(g, m)) \
+            if (types_mergeable(g, m) or strike_told_as_fight(g, m) or one_complex_attack(g, m)
+                    or demonstration_turned_violent(g, m)) \
                     and (places_compatible(g.place, m.place, km=km) or in_the_province(g.place, m.place)) \
-                    and dates_compatible(g.dates, m.dates) and actors_compatible(g, m) \
+                    and dates_compatible(g.dates, m.dates) \
+                    and (actors_compatible(g, m) or demonstration_turned_violent(g, m)) \
                     and _same_spot_or_contained(g.place, m.place):
                 groups[i] = replace(merge_two(g, m), fatalities=article_toll(g, m))
                 break

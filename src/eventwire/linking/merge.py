@@ -86,6 +86,18 @@ def one_complex_attack(a: Mention, b: Mention) -> bool:
         and a.place == b.place and not _SEPARATE.search(a.sentence)
 
 
+def demonstration_turned_violent(a: Mention, b: Mention) -> bool:
+    """"Riot police cleared thousands of demonstrators ... Some protesters threw fireworks at police
+    lines": a protest and the violence of its own crowd, told in one article at one place on one
+    day, are one demonstration, a violent one (:func:`merge_two`). Lethal force against the crowd
+    ("Excessive force against protesters") stays an event of its own."""
+    subs = {a.sub_event_type, b.sub_event_type}
+    return {a.event_type, b.event_type} == {tx.PROTESTS, tx.RIOTS} and tx.VIOLENT_DEMONSTRATION in subs \
+        and tx.EXCESSIVE_FORCE not in subs \
+        and a.article_id == b.article_id and a.place is not None and a.place == b.place \
+        and a.dates.known and (a.dates.start, a.dates.end) == (b.dates.start, b.dates.end) and a.dates.width == 1
+
+
 #: Words that tell two acts of one sentence apart: "and in a separate attack gunmen killed ...".
 _SEPARATE = re.compile(r"\b(?:separate(?:ly)?|another|elsewhere|meanwhile|later)\b", re.IGNORECASE)
 
@@ -139,6 +151,8 @@ def max_none(a: int | None, b: int | None) -> int | None:
 def merge_two(base: Mention, other: Mention) -> Mention:
     """One mention carrying the best values of two mentions of one event."""
     sub = base.sub_event_type if _RANK[base.sub_event_type] <= _RANK[other.sub_event_type] else other.sub_event_type
+    if demonstration_turned_violent(base, other):
+        sub = tx.VIOLENT_DEMONSTRATION  # the crowd's own violence decides
     place = better_place(base.place, other.place)
     host = base if place is base.place else other
     if base.sub_event_type == other.sub_event_type:

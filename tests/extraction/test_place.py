@@ -279,3 +279,18 @@ def test_place_outside_a_place_is_not_the_scene_when_the_clause_names_another(nl
 def test_place_the_dateline_is_not_lent_to_a_report_that_tells_a_place_of_its_own(nlp, lede):
     found = events_of(nlp, "BAMAKO — " + lede, published="2026-03-16")
     assert all(m.place is None or m.place.name != "Bamako" for m in found), found
+
+
+def test_place_a_town_told_by_an_apposition_lies_in_the_area_the_apposition_names(nlp):
+    text = "Rebels took control of Kauda, a town in the Nuba Mountains of South Kordofan state, on Saturday."
+    found = [m for m in events_of(nlp, text) if m.place is not None]
+    assert found, found
+    assert (found[0].place.name, found[0].place.admin1) == ("Kauda", "South Kordofan"), found[0].place
+
+
+def test_place_an_unknown_town_of_the_report_lies_in_the_province_of_the_place_told_before(nlp):
+    text = ("Opposition fighters captured the town of Pibor in Jonglei state on Saturday, a spokesman said.\n\n"
+            "On Sunday, a government aircraft bombed the market in Lankien town, killing five civilians.")
+    found = [m for m in events_of(nlp, text) if m.sub_event_type == "Air/drone strike"]
+    assert found, events_of(nlp, text)
+    assert (found[0].place.name, found[0].place.admin1, found[0].place.geo_precision) == ("Lankien", "Jonglei", 3)

@@ -73,6 +73,12 @@ def area_around(doc: Doc, ent: Span, code: str | None, *, sent: Span, ents_at: d
     if i + 1 < len(doc) and doc[i + 1].lower_ in {"'s", "’s"} and doc[i].ent_type_ == "GPE":
         i += 2  # "in Haiti's Centre department"
     other = ents_at.get(i)
+    if (other is None or i == ent.end) and comma:
+        # "Ulang, a county headquarters on the Sobat river in Upper Nile state": the town, then
+        # what it is, then where that lies
+        i = _area_in_an_apposition(doc, ent)
+        other = ents_at.get(i) if i is not None else None
+        said_in = other is not None
     if other is None or other.label_ not in {"GPE", "LOC", "FAC"} or i == ent.end:
         return None
     if not sent.start <= other.start < other.end <= sent.end:
@@ -89,6 +95,24 @@ def area_around(doc: Doc, ent: Span, code: str | None, *, sent: Span, ents_at: d
     if place is None and kind == "district":
         place = _province_after(doc, other, code, sent=sent, ents_at=ents_at)
     return place if place is not None and place.admin1 and place.kind in {"admin1", "district"} else None
+
+
+#: Nouns by which an apposition says that a name is a town ("X, a county headquarters ...").
+_TOWN_NOUNS = frozenset({"headquarters", "seat", "hub", "capital"})
+
+
+def _area_in_an_apposition(doc: Doc, ent: Span) -> int | None:
+    """The start of the area named by "in" inside an apposition that tells what the name is, a
+    town ("Ulang, a county headquarters on the Sobat river in Upper Nile state", "Kauda, a
+    village in the Nuba Mountains")."""
+    for appos in ent.root.children:
+        if appos.dep_ != "appos" or appos.lower_ not in lx.LOCALITY_WORDS | _TOWN_NOUNS:
+            continue
+        for tok in appos.subtree:
+            if tok.lower_ == "in" and tok.i + 1 < len(doc):
+                j = tok.i + 1
+                return j + 1 if doc[j].lower_ == "the" and j + 1 < len(doc) else j
+    return None
 
 
 def _past_a_direction(doc: Doc, i: int, start: int) -> int:

@@ -22,6 +22,7 @@ from eventwire.extraction.retelling import earlier_telling
 from eventwire.extraction.scenes import Scene, points_back, scene_told
 from eventwire.extraction.time import LOOKBACK
 from eventwire.extraction.time import evidence as time_evidence
+from eventwire.extraction.unknown_scenes import put_in_its_province
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -56,8 +57,18 @@ def from_context(cand: Candidate, trig: Trigger, sent: Span, si: int, *, anchore
         if scened.record.place is not None:
             return scened
     mention = cand.record
-    if _may_look_back(trig.token, anchored) and not _names_an_unknown_town(trig.token, sent, refs) and (
-            mention.event_type in tx.VIOLENT_EVENT_TYPES | {tx.PROTESTS} or mention.sub_event_type == tx.ARRESTS):
+    kinds = mention.event_type in tx.VIOLENT_EVENT_TYPES | {tx.PROTESTS} or mention.sub_event_type == tx.ARRESTS
+    if _may_look_back(trig.token, anchored) and kinds and (own := _unknown_town_told(trig.token, si, refs)) is not None:
+        back = _lookback_place(trig, si, refs)
+        if back and back[0].place.country_code == own.place.country_code:
+            placed = put_in_its_province(own, [back[0]])
+            if placed is not own:
+                # "bombed the market in Nasir town" after "Ulang ... in Upper Nile state": Nasir, in Upper Nile
+                return cand.given(replace(mention, place=placed.place), evidence(
+                    placed, trig.token.doc[own.start:own.end],
+                    f"a town the gazetteer lacks, in the province of the place named {back[1]} "
+                    f"sentence{'s' if back[1] > 1 else ''} before"))
+    if _may_look_back(trig.token, anchored) and not _names_an_unknown_town(trig.token, sent, refs) and kinds:
         back = _lookback_place(trig, si, refs)
         if back:
             ref, n = back
@@ -138,6 +149,24 @@ def _names_an_unknown_town(tok: Token, sent: Span, refs: list[PlaceRef]) -> bool
         if (named_area or at_place) and ent.start not in placed:
             return True
     return False
+
+
+def _unknown_town_told(tok: Token, si: int, refs: list[PlaceRef]) -> PlaceRef | None:
+    """A town of the trigger's clause that the gazetteer lacks, told as a town at a place
+    preposition ("in Nasir town", "near the village of Kauda"): a place known only at the country level."""
+    first, last = tok.left_edge.i, tok.right_edge.i
+    for ref in refs:
+        if ref.sent_index != si or not vague(ref) or not first <= ref.start <= last:
+            continue
+        root = tok.doc[ref.start:ref.end].root
+        noun = root.head if root.dep_ == "compound" and root.head.lower_ in lx.LOCALITY_WORDS else root
+        if noun is root and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in lx.LOCALITY_WORDS:
+            noun = root.head.head  # "the village of Kauda"
+        elif noun is root:
+            continue
+        if noun.dep_ == "pobj" and noun.head.lower_ in lx.PLACE_PREPOSITIONS:
+            return ref
+    return None
 
 
 def _lookback_place(trig: Trigger, si: int, refs: list[PlaceRef]) -> tuple[PlaceRef, int] | None:

@@ -76,8 +76,9 @@ def area_around(doc: Doc, ent: Span, code: str | None, *, sent: Span, ents_at: d
     if (other is None or i == ent.end) and comma:
         # "Ulang, a county headquarters on the Sobat river in Upper Nile state": the town, then
         # what it is, then where that lies
-        i = _area_in_an_apposition(doc, ent)
-        other = ents_at.get(i) if i is not None else None
+        at = _area_in_an_apposition(doc, ent)
+        other = ents_at.get(at) if at is not None else None
+        i = at if at is not None else i
         said_in = other is not None
     if other is None or other.label_ not in {"GPE", "LOC", "FAC"} or i == ent.end:
         return None

@@ -93,3 +93,12 @@ def test_classify_a_crowd_setting_fire_to_a_building_riots(bare_nlp, sentence, e
 ])
 def test_classify_blockades_and_beatings(nlp, sentence, word, expected):
     assert type_of(nlp, sentence, word) == expected
+
+
+@pytest.mark.parametrize(("sentence", "word", "expected"), [
+    # armed men who wound people attack them; a wound told with no armed subject is no event word
+    ("Gunmen firing from a ridge wounded four farmers near the river on Sunday.", "wounded", tx.ATTACK),
+    ("Soldiers wounded two protesters during a march in the capital.", "wounded", tx.EXCESSIVE_FORCE),
+])
+def test_classify_armed_men_who_wound_people(nlp, sentence, word, expected):
+    assert type_of(nlp, sentence, word) == expected

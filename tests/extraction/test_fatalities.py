@@ -367,3 +367,12 @@ def test_fatalities_a_joined_verb_is_no_attribution() -> None:
                             "of hiding rebels, residents said.") == 4
     # the clause of who reports it is still no victim
     assert count_fatalities("Gunmen shot dead two traders, a local chief who saw the attack told reporters.") == 2
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Three soldiers of the Malian Armed Forces (FAMa) were killed in the ambush, an officer said.", 3),
+    ("Fighters of the Rapid Support Forces (RSF) killed 12 villagers near the market.", 12),
+    ("Five (5) people were killed when the bus overturned into the ravine.", 5),
+])
+def test_fatalities_a_bracketed_acronym_or_figure_does_not_cut_the_victims_from_their_verb(sentence, expected):
+    assert count_fatalities(sentence) == expected

@@ -294,3 +294,12 @@ def test_place_an_unknown_town_of_the_report_lies_in_the_province_of_the_place_t
     found = [m for m in events_of(nlp, text) if m.sub_event_type == "Air/drone strike"]
     assert found, events_of(nlp, text)
     assert (found[0].place.name, found[0].place.admin1, found[0].place.geo_precision) == ("Lankien", "Jonglei", 3)
+
+
+def test_place_a_town_a_force_entered_is_the_scene_even_when_the_gazetteer_lacks_it(nlp):
+    text = ("Soldiers and allied militiamen entered Nyal, further north on the road to Bor, and shot dead "
+            "four traders on Monday, residents said.")
+    found = [m for m in events_of(nlp, "JUBA — Fighting flared in Jonglei state on Sunday.\n\n" + text)
+             if m.sub_event_type == "Attack"]
+    assert found, found
+    assert found[0].place.name == "Nyal", found[0].place

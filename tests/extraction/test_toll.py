@@ -82,3 +82,11 @@ def test_toll_a_doerless_killing_is_the_toll_of_the_blast_or_shooting_its_when_c
     assert found[0].fatalities == deaths
     if victims is not None:
         assert found[0].actor2 == victims
+
+
+def test_toll_the_town_of_whoever_tells_the_toll_is_no_place_of_its_own(nlp) -> None:
+    text = ("Militiamen attacked an army position on the outskirts of Zemio on Sunday.\n\n"
+            "Two soldiers of the Central African Armed Forces (FACA) were killed, an officer in Obo told reporters.")
+    found = _mentions(nlp, text)
+    assert [(m.sub_event_type, m.place.name if m.place else None, m.fatalities) for m in found] == [
+        ("Armed clash", "Zemio", 2)], found

@@ -91,6 +91,9 @@ _LEFT_DEAD = re.compile(rf"^(?:\s*,?\s*(?:and|as\s+well\s+as)(?:\s+{vl.NPWORD}){
 # what "neutralised" may be said of besides people ("two mines were neutralised")
 _THINGS = re.compile(r"\b(?:mines?|devices?|ieds?|bombs?|explosives?|posts?|positions?|launchers?|drones?)\b",
                      re.IGNORECASE)
+# the acronym a name is followed by, in brackets ("the Central African Armed Forces (FACA)"), or a figure
+# repeated in digits ("five (5) people")
+_ACRONYM = re.compile(r"\s+\((?:[A-Z][A-Za-z0-9/&.-]{1,11}|\d{1,4})\)(?=[\s,.;:])")
 # "three fighters dead on each side": the figure counts twice
 _EACH_SIDE = re.compile(r"\b(?:on|of|from)\s+each\s+side\b", re.IGNORECASE)
 # "killing both": two victims named before
@@ -268,6 +271,7 @@ def count_fatalities(sentence: str, *, vague: bool = True, causes: bool = False)
     """Deaths reported in one sentence: a number, 0 when denied, None when not given.
     ``causes``: also count the deaths of an act the sentence gives as a cause ("after a man
     died in custody"), for an event that is that act."""
+    sentence = _ACRONYM.sub("", sentence)  # "Two soldiers of the Central African Armed Forces (FACA) were killed"
     masked, values = victim_numbers(sentence, vague=vague)
     revised = _REVISED_TOLL.search(masked)
     if revised is not None:

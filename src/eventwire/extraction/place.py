@@ -33,7 +33,13 @@ from eventwire.extraction.areas import AREA_KIND
 from eventwire.extraction.borrowed import evidence, from_context, same_scene
 from eventwire.extraction.candidates import Candidate, Evidence
 from eventwire.extraction.find import type_score
-from eventwire.extraction.places import MAX_PLACE_DISTANCE, PlaceRef, stated_country, vague
+from eventwire.extraction.places import (
+    MAX_PLACE_DISTANCE,
+    PlaceRef,
+    stated_country,
+    vague,
+    where_the_source_is,
+)
 from eventwire.extraction.scenes import points_back
 from eventwire.extraction.unknown_scenes import put_in_its_province, unknown_scenes
 from eventwire.records import DateSpan
@@ -96,12 +102,12 @@ def places_for(trig: Trigger, sent: Span, si: int, refs: list[PlaceRef], code: s
         scored.append((dist, ref))
     # "police in Kampala said": where the report comes from is the scene only when nothing else is
     # and a place in a clause of its own ("... three days after troops left Kadugli") is less likely one
-    scored = [(d + (8 if _where_the_source_is(doc[r.start:r.end].root, tok) else 0)
+    scored = [(d + (8 if where_the_source_is(doc[r.start:r.end].root, tok) else 0)
                + (2 if _in_another_clause(doc[r.start:r.end].root, tok) else 0), r)
               for d, r in scored if d <= MAX_PLACE_DISTANCE]
     if not scored:
         return []
-    if after_an_event and points_back(sent) and all(_where_the_source_is(doc[r.start:r.end].root, tok) for _, r in scored):
+    if after_an_event and points_back(sent) and all(where_the_source_is(doc[r.start:r.end].root, tok) for _, r in scored):
         return []  # "... were killed in the fighting, a leader in Masisi said": the fighting's scene, told before
     scored.sort(key=lambda x: (x[0], x[1].place.geo_precision or 9))
     best = scored[0][1]
@@ -111,7 +117,7 @@ def places_for(trig: Trigger, sent: Span, si: int, refs: list[PlaceRef], code: s
         # it is only where the report comes from
         if best.place.kind == "admin1" and ref.place.kind in {"city", "district"} \
                 and ref.place.admin1 == best.place.admin1 \
-                and not _where_the_source_is(doc[ref.start:ref.end].root, tok):
+                and not where_the_source_is(doc[ref.start:ref.end].root, tok):
             best = ref
             break
     if best.start in unknown:
@@ -147,18 +153,6 @@ def _in_another_clause(root: Token, trigger: Token) -> bool:
 def _brief(doc: Doc) -> bool:
     """A text of one or two sentences (a headline and its lead, a one-line notice)."""
     return sum(1 for _ in zip(doc.sents, range(3))) <= 2
-
-
-def _where_the_source_is(root: Token, trigger: Token) -> bool:
-    """"Police in Kampala confirmed that ...", "residents of Gao said", "Mandera police said": the
-    place of whoever tells of the event (the subject of a speech verb that is not the trigger)."""
-    if root.dep_ == "compound" and root.head.lower_ in AREA_KIND:
-        root = root.head  # "villagers in Leilek district said"
-    noun = root.head.head if root.dep_ == "pobj" and root.head.lower_ in {"in", "of", "from"} else \
-        root.head if root.dep_ == "compound" else None
-    if noun is None or noun.dep_ != "nsubj" or noun.head.i == trigger.i:
-        return False
-    return noun.head.lemma_.lower() in lx.SPEECH_VERBS
 
 
 def _possessed_place(root: Token) -> bool:

@@ -37,10 +37,10 @@ from eventwire.extraction.localities import (
 from eventwire.records import Place
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["ANAPHORA", "AREA_KIND", "MAX_PLACE_DISTANCE", "PlaceRef", "article_country", "common_word",
-           "names_an_institution", "place_refs", "stated_country", "vague"]
+           "names_an_institution", "place_refs", "stated_country", "vague", "where_the_source_is"]
 
 ANAPHORA = {"city": "city", "town": "city", "village": "city", "province": "admin1", "region": "admin1",
             "district": "district", "capital": "city", "area": None, "governorate": "admin1"}
@@ -210,8 +210,10 @@ def _somewhere(place: Place) -> bool:
 
 def _put_at_a_place(doc: Doc, ent: Span) -> bool:
     """Whether the text puts something at ``ent``: "in central Sinai", "south of Kufra", "near
-    X", "the town of X", "X village"."""
+    X", "the town of X", "X village"; or a force enters it ("soldiers entered Mboki")."""
     if _told_as_a_locality(doc, ent):
+        return True
+    if ent.label_ == "GPE" and ent.root.dep_ == "dobj" and ent.root.head.lemma_ in lx.ARRIVING_VERBS:
         return True
     i = ent.start - 1
     while i >= 0 and doc[i].pos_ == "ADJ" and i > ent.start - 3:
@@ -308,3 +310,15 @@ def dateline_place(doc: Doc, sents: list[Span], code: str | None) -> PlaceRef | 
 
 #: Where the town that opens a dateline ends: its comma, parenthesis or dash ("Bab-el-Oued" is one name).
 _DATELINE_END = re.compile(r",|\(|\u2013|\u2014|\s-|\n")
+
+
+def where_the_source_is(root: Token, trigger: Token) -> bool:
+    """"Police in Kampala confirmed that ...", "residents of Gao said", "Mandera police said": the
+    place of whoever tells of the event (the subject of a speech verb that is not the trigger)."""
+    if root.dep_ == "compound" and root.head.lower_ in AREA_KIND:
+        root = root.head  # "villagers in Leilek district said"
+    noun = root.head.head if root.dep_ == "pobj" and root.head.lower_ in {"in", "of", "from"} else \
+        root.head if root.dep_ == "compound" else None
+    if noun is None or noun.dep_ != "nsubj" or noun.head.i == trigger.i:
+        return False
+    return noun.head.lemma_.lower() in lx.SPEECH_VERBS

@@ -25,6 +25,7 @@ from eventwire import taxonomy as tx
 from eventwire.extraction.assertion import running_total
 from eventwire.extraction.candidates import Evidence
 from eventwire.extraction.fatalities import count_fatalities, told_as_a_cause
+from eventwire.extraction.places import where_the_source_is
 from eventwire.extraction.time import date_for
 from eventwire.extraction.triggers import trigger_kind
 
@@ -137,7 +138,8 @@ def _passive_toll(tok: Token, sent: Span, si: int, last: Mention, refs: list[Pla
     no day and no other place of its own, within :data:`TOLL_SENTENCES` of it."""
     if tok.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in tok.children):
         return False
-    here = [r.place for r in refs if r.sent_index == si and r.place.kind != "country"]
+    here = [r.place for r in refs if r.sent_index == si and r.place.kind != "country"
+            and not where_the_source_is(sent.doc[r.start:r.end].root, tok)]  # ("an officer in Obo told")
     own = date_for(tok, si, times)
     if (own.known and not _same_days(own, last.dates)) or len({p.name for p in here}) > 1 or any(
             last.place is not None and p.name != last.place.name for p in here):

@@ -54,6 +54,9 @@ def trigger_kind(tok: Token) -> str | None:
         if lemma in lx.IMPACT_VERBS and any(c.dep_ == "nsubj" and c.lower_ in weapons for c in tok.children):
             return "strike"  # "a missile hit the building"; "the drought hit Kansas" is no event
         if lemma in WOUNDING_VERBS:
+            if any(c.dep_ == "nsubj" and c.lower_ in lx.ARMED_GENERIC_WORDS | lx.TROOP_WORDS | lx.POLICE_WORDS
+                   for c in tok.children) and any(c.dep_ == "dobj" for c in tok.children):
+                return "shoot"  # "gunmen firing from the hills wounded four farmers": armed men hurt people
             by = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             return "strike" if any(g.lower_ in weapons for g in by) else None  # "wounded by a drone"
         if lemma in lx.LAUNCH_VERBS and tok.dep_ not in {"acl", "relcl"} and any(

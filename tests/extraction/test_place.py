@@ -303,3 +303,4 @@ def test_place_a_town_a_force_entered_is_the_scene_even_when_the_gazetteer_lacks
              if m.sub_event_type == "Attack"]
     assert found, found
     assert found[0].place.name == "Nyal", found[0].place
+

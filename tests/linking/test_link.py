@@ -310,3 +310,17 @@ def test_link_consolidate_a_protest_and_its_crowds_violence_are_one_violent_demo
         assert found[0].actor1 == "Rioters (Yemen)"
     # another day, or another article, stays apart
     assert len(consolidate([crowd, replace(riot, dates=DateSpan.day(dt.date(2021, 3, 8)))])) == 2
+
+
+def test_link_consolidate_a_headline_and_its_lede_in_one_province_are_one_event_at_the_ledes_place():
+    town = Place("Narathiwat", "Narathiwat", "Thailand", 6.43, 101.82, 1, "city", "TH")
+    district = Place("Rueso", "Narathiwat", "Thailand", 6.2, 101.77, 2, "district", "TH")
+    day = DateSpan.day(dt.date(2021, 3, 7))
+    head = Mention("h", "a1", "a1.txt", "Bomb kills two rangers in Narathiwat", 0, 10,
+                   "Explosions/Remote violence", "Remote explosive/landmine/IED", None, None, town, day, 2)
+    lede = replace(head, mention_id="l", start=40, end=90, place=district,
+                   sentence="Two rangers were killed when a bomb exploded in Rueso district on Monday.")
+    found = consolidate([head, lede])
+    assert [m.place.name for m in found] == ["Rueso"], found
+    # two full sentences at those places stay two events
+    assert len(consolidate([replace(head, sentence=head.sentence + "."), lede])) == 2

@@ -196,6 +196,13 @@ def same_scene(cand: Candidate, sent: Span, earlier: list[Mention]) -> Candidate
     mention = cand.record
     family = mention.event_type
     retold = earlier_telling(mention, earlier)
+    if retold is not None and _finer_inside(mention.place, retold):
+        # "Bomb kills two rangers in Narathiwat" told again "in Rueso district of Narathiwat province":
+        # the retelling's own place says more, inside the first one's province
+        if mention.dates.known:
+            return cand
+        return cand.given(replace(mention, dates=retold.dates),
+                          time_evidence(retold.dates, "the date of the event's first telling"))
     if retold is not None:
         rule = "the place of the event's first telling"
         if mention.dates.known:
@@ -222,6 +229,17 @@ def same_scene(cand: Candidate, sent: Span, earlier: list[Mention]) -> Candidate
         cand = cand.given(replace(mention, dates=scene.dates),
                           time_evidence(scene.dates, "the date of the same actor's last report"))
     return cand
+
+
+def _finer_inside(own: Place | None, first: Mention) -> bool:
+    """Whether a report's own place says more than its first telling's, in the same province: more
+    precise, or told in a full sentence after a headline's short-hand ("in Narathiwat")."""
+    told = first.place
+    if own is None or told is None or own.kind == "country" or not own.admin1 or own.admin1 != told.admin1 \
+            or own.country_code != told.country_code or own.name == told.name:
+        return False
+    headline = not first.sentence.rstrip().endswith((".", "!", "?", '"', "”", "'"))
+    return headline or (own.geo_precision or 9) < (told.geo_precision or 9)
 
 
 def _told_operation(cand: Candidate, sent: Span, si: int, scenes: list[Scene]) -> Candidate:

@@ -35,6 +35,7 @@ from eventwire.linking.merge import (
     one_complex_attack,
     strike_told_as_fight,
     sub_country,
+    told_in_a_headline,
     types_mergeable,
 )
 from eventwire.records import DateSpan, Mention, Place, in_article, named
@@ -101,11 +102,15 @@ def consolidate(mentions: Sequence[Mention], *, km: float = 30.0) -> list[Mentio
         for i, g in enumerate(groups):
             if (types_mergeable(g, m) or strike_told_as_fight(g, m) or one_complex_attack(g, m)
                     or demonstration_turned_violent(g, m)) \
-                    and (places_compatible(g.place, m.place, km=km) or in_the_province(g.place, m.place)) \
+                    and (_headline_in_the_province(g, m) or (
+                        (places_compatible(g.place, m.place, km=km) or in_the_province(g.place, m.place))
+                        and _same_spot_or_contained(g.place, m.place))) \
                     and dates_compatible(g.dates, m.dates) \
-                    and (actors_compatible(g, m) or demonstration_turned_violent(g, m)) \
-                    and _same_spot_or_contained(g.place, m.place):
-                groups[i] = replace(merge_two(g, m), fatalities=article_toll(g, m))
+                    and (actors_compatible(g, m) or demonstration_turned_violent(g, m)):
+                merged = replace(merge_two(g, m), fatalities=article_toll(g, m))
+                if _headline_in_the_province(g, m):  # the lede's place, not the headline's short-hand
+                    merged = replace(merged, place=(m if told_in_a_headline(g) else g).place)
+                groups[i] = merged
                 break
         else:
             groups.append(m)
@@ -141,6 +146,15 @@ def _at_the_country(floating: Sequence[Mention]) -> list[Mention]:
         else:
             out.append(m)
     return out
+
+
+def _headline_in_the_province(a: Mention, b: Mention) -> bool:
+    """"Roadside bomb kills two rangers in Narathiwat" over "... in Rueso district of Narathiwat
+    province": a headline names the province's town for the province; a report of its type in
+    the same province is its lede's."""
+    if told_in_a_headline(a) == told_in_a_headline(b) or a.place is None or b.place is None:
+        return False
+    return bool(a.place.admin1) and a.place.admin1 == b.place.admin1 and a.place.country_code == b.place.country_code
 
 
 def _same_spot_or_contained(a: Place | None, b: Place | None) -> bool:

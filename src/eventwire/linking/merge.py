@@ -183,7 +183,7 @@ def article_toll(first: Mention, later: Mention) -> int | None:
     at 30", "the group claimed it killed 40"), unless the later sentence revises it ("rose to")."""
     if first.fatalities is None or later.fatalities is None:
         return first.fatalities if later.fatalities is None else later.fatalities
-    if _headline(first):
+    if told_in_a_headline(first):
         # "Soldier, 3 militants dead": a headline's figure is short-hand for the lede's fuller one
         return max(first.fatalities, later.fatalities)
     if later.fatalities > first.fatalities and _REVISED.search(later.sentence):
@@ -191,7 +191,7 @@ def article_toll(first: Mention, later: Mention) -> int | None:
     return first.fatalities
 
 
-def _headline(m: Mention) -> bool:
+def told_in_a_headline(m: Mention) -> bool:
     """Whether the mention is told in a headline (no closing stop), not in a full sentence."""
     return not m.sentence.rstrip().endswith((".", "!", "?", '"', "”", "'"))
 

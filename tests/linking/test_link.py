@@ -308,8 +308,10 @@ def test_link_consolidate_a_protest_and_its_crowds_violence_are_one_violent_demo
     assert sorted(m.sub_event_type for m in found) == merged
     if len(found) == 1:
         assert found[0].actor1 == "Rioters (Yemen)"
-    # another day, or another article, stays apart
+    # another day, or violence told apart, stays apart
     assert len(consolidate([crowd, replace(riot, dates=DateSpan.day(dt.date(2021, 3, 8)))])) == 2
+    later = replace(riot, sentence="Later that night, a smaller group threw stones at police.")
+    assert len(consolidate([crowd, later])) == 2
 
 
 def test_link_consolidate_a_headline_and_its_lede_in_one_province_are_one_event_at_the_ledes_place():

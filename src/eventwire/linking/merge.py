@@ -90,12 +90,14 @@ def demonstration_turned_violent(a: Mention, b: Mention) -> bool:
     """"Riot police cleared thousands of demonstrators ... Some protesters threw fireworks at police
     lines": a protest and the violence of its own crowd, told in one article at one place on one
     day, are one demonstration, a violent one (:func:`merge_two`). Lethal force against the crowd
-    ("Excessive force against protesters") stays an event of its own."""
+    ("Excessive force against protesters") stays an event of its own, and so does violence told
+    apart ("Later that night, a smaller group of young men hurled stones")."""
     subs = {a.sub_event_type, b.sub_event_type}
     return {a.event_type, b.event_type} == {tx.PROTESTS, tx.RIOTS} and tx.VIOLENT_DEMONSTRATION in subs \
         and tx.EXCESSIVE_FORCE not in subs \
         and a.article_id == b.article_id and a.place is not None and a.place == b.place \
-        and a.dates.known and (a.dates.start, a.dates.end) == (b.dates.start, b.dates.end) and a.dates.width == 1
+        and a.dates.known and (a.dates.start, a.dates.end) == (b.dates.start, b.dates.end) and a.dates.width == 1 \
+        and not _SEPARATE.search(a.sentence) and not _SEPARATE.search(b.sentence)
 
 
 #: Words that tell two acts of one sentence apart: "and in a separate attack gunmen killed ...".

@@ -470,3 +470,14 @@ def test_actors_a_possessive_country_is_the_force_s_country(phrase: str, expecte
     # the article is about another country: the possessive says whose force it is
     actor = resolve(phrase, ctx=ActorContext(country_code="CM", country="Cameroon"), words=phrase.split())
     assert actor is not None and actor.name == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("the Palestinian village", "Civilians (Palestine)"),
+    ("a Kenyan market", "Civilians (Kenya)"),
+    ("the Syrian army", "Military Forces of Syria"),
+    ("Russia", "Military Forces of Russia"),
+])
+def test_actors_a_village_of_a_nationality_is_its_people_not_the_country_acting(phrase: str, expected: str) -> None:
+    actor = resolve(phrase, ctx=build_context(phrase, country_code=None, country=None))
+    assert actor is not None and actor.name == expected

@@ -173,9 +173,16 @@ def _resolve(phrase: str, ctx: ActorContext, words: Iterable[str] | None) -> Act
     if _has("CIVILIAN_WORDS", phrase):
         where = where if code else ctx.country
         return Actor(f"Civilians ({where})" if where else "Civilians", "civilian", where)
+    if code and len(tokens) <= 3 and low & (lx.CIVILIAN_PLACES | _VILLAGES):
+        # "the Palestinian village", "a Kenyan market": the people of a place, not the country acting
+        return Actor(f"Civilians ({where})" if where else "Civilians", "civilian", where)
     if code and len(tokens) <= 3:
         return Actor(military(where), "state", where)  # a country acting: "Russia launched"
     return None
+
+
+#: Small places whose people an attack on them hits (a city or a town may stand for its authorities).
+_VILLAGES = frozenset({"village", "villages", "hamlet", "hamlets"})
 
 
 def _by_name(phrase: str, tokens: list[str], ctx: ActorContext) -> Actor | None:

@@ -304,3 +304,20 @@ def test_place_a_town_a_force_entered_is_the_scene_even_when_the_gazetteer_lacks
     assert found, found
     assert found[0].place.name == "Nyal", found[0].place
 
+
+
+def test_place_a_locality_placed_once_is_the_same_place_when_told_again(nlp):
+    text = ("Soldiers recaptured the locality of Nyamuk, in Tsangano district of Tete province, on Sunday.\n\n"
+            "During clearance operations in and around Nyamuk on Monday, soldiers recovered a cache of "
+            "rifles and ammunition.")
+    found = [m for m in events_of(nlp, text) if m.sub_event_type == "Disrupted weapons use"]
+    assert found, events_of(nlp, text)
+    assert (found[0].place.name, found[0].place.admin1) == ("Nyamuk", "Tete"), found[0].place
+
+
+def test_place_a_name_the_gazetteer_lacks_at_a_preposition_lies_in_the_province_told_before(nlp):
+    text = ("Insurgents attacked the town of Macomia in Cabo Delgado province on Thursday, officials said.\n\n"
+            "On Friday, insurgents beheaded three civilians in Nkonga.")
+    found = [m for m in events_of(nlp, text) if m.fatalities == 3]
+    assert found, events_of(nlp, text)
+    assert (found[0].place.name, found[0].place.admin1, found[0].place.geo_precision) == ("Nkonga", "Cabo Delgado", 3)

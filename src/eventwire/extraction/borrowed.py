@@ -152,8 +152,8 @@ def _names_an_unknown_town(tok: Token, sent: Span, refs: list[PlaceRef]) -> bool
 
 
 def _unknown_town_told(tok: Token, si: int, refs: list[PlaceRef]) -> PlaceRef | None:
-    """A town of the trigger's clause that the gazetteer lacks, told as a town at a place
-    preposition ("in Nasir town", "near the village of Kauda"): a place known only at the country level."""
+    """A town of the trigger's clause that the gazetteer lacks, told at a place preposition ("in
+    Nasir town", "near the village of Kauda", "in Chai"): a place known only at the country level."""
     first, last = tok.left_edge.i, tok.right_edge.i
     for ref in refs:
         if ref.sent_index != si or not vague(ref) or not first <= ref.start <= last:
@@ -162,10 +162,8 @@ def _unknown_town_told(tok: Token, si: int, refs: list[PlaceRef]) -> PlaceRef | 
         noun = root.head if root.dep_ == "compound" and root.head.lower_ in lx.LOCALITY_WORDS else root
         if noun is root and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in lx.LOCALITY_WORDS:
             noun = root.head.head  # "the village of Kauda"
-        elif noun is root:
-            continue
         if noun.dep_ == "pobj" and noun.head.lower_ in lx.PLACE_PREPOSITIONS:
-            return ref
+            return ref  # ("beheaded four civilians ... in Chai": a name the text puts the act at)
     return None
 
 

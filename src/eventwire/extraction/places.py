@@ -163,7 +163,36 @@ def place_refs(doc: Doc, sents: list[Span], code: str | None) -> list[PlaceRef]:
     # "raided Widhu village in Lamu county": a locality the gazetteer lacks, by the area it lies in
     for start, end, place in unknown_localities(doc, sents, sent_index, code, all_ents, taken):
         refs.append(PlaceRef(start, end, place, sent_index.get(start, 0)))
-    return sorted(refs, key=lambda r: r.start)
+    return sorted(_told_again(doc, refs, sent_index), key=lambda r: r.start)
+
+
+def _told_again(doc: Doc, refs: list[PlaceRef], sent_index: dict[int, int]) -> list[PlaceRef]:
+    """"Mbau, in Mocimboa da Praia District" ... "clearance operations in and around Mbau": a
+    locality the gazetteer lacks, once placed by the area the text names, is the same place when
+    its name is told again without it (the article's own spelling, word for word). Returns the
+    references with those tellings placed."""
+    placed: dict[tuple[str, ...], Place] = {}
+    for r in refs:
+        words = tuple(t.text for t in doc[r.start:r.end])
+        if r.place.kind == "city" and r.place.geo_precision == 2 and r.place.latitude is not None \
+                and words[0][:1].isupper() and r.place.name == " ".join(words):  # a name, not "the city"
+            placed.setdefault(words, r.place)
+    if not placed:
+        return refs
+    # a telling known only at the country level ("in and around Mbau") takes the place told before
+    found = [replace(r, place=placed[words]) if vague(r) and (words := tuple(t.text for t in doc[r.start:r.end]))
+             in placed else r for r in refs]
+    taken = {i for r in refs for i in range(r.start, r.end)}
+    for words, place in placed.items():
+        n = len(words)
+        for i in range(len(doc) - n + 1):
+            if doc[i].text != words[0] or any(j in taken for j in range(i, i + n)):
+                continue
+            whole = i + n == len(doc) or not doc[i + n].text[:1].isupper()  # not "Mbau Road"
+            if whole and tuple(t.text for t in doc[i:i + n]) == words:
+                found.append(PlaceRef(i, i + n, place, sent_index.get(i, 0)))
+                taken.update(range(i, i + n))
+    return found
 
 
 #: Words that make "the capital" a province's or a district's ("the provincial capital").

@@ -102,3 +102,15 @@ def test_classify_blockades_and_beatings(nlp, sentence, word, expected):
 ])
 def test_classify_armed_men_who_wound_people(nlp, sentence, word, expected):
     assert type_of(nlp, sentence, word) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Nine people were killed when their homes collapsed in the floods.", None),
+    ("Four miners were killed when a wall collapsed at the quarry.", None),
+    ("Two farmers were killed when their car hit a landmine near the village.", "some"),
+    ("Five people were killed when shells landed on the camp.", "some"),
+    ("Three people were killed when gunmen opened fire on a bus.", "some"),
+])
+def test_classify_a_killing_its_when_clause_tells_as_a_mishap_is_no_event(nlp, sentence, expected):
+    got = type_of(nlp, sentence, "killed")
+    assert (got is None) if expected is None else (got is not None), got

@@ -181,3 +181,10 @@ def test_explain_codes_what_extract_codes(nlp):
     coded = sorted((m.mention_id, m.fatalities, m.place.name if m.place else None)
                    for m in extract(nlp(article.text), article))
     assert explained == coded and len(coded) >= 2
+
+
+def test_explain_an_event_in_a_since_clause_is_a_point_in_time():
+    text = "Attacks on the valley have grown more frequent since the army sent troops into the district in 2019."
+    dropped = [c for c in _dropped(text, RULES_ONLY) if c.dropped is not None
+               and c.dropped.reason is Reason.TIME_REFERENCE]
+    assert [c.trigger for c in dropped] == ["sent"], [(c.trigger, c.dropped) for c in _dropped(text, RULES_ONLY)]

@@ -58,7 +58,7 @@ class Reason(Enum):
     # toll
     TOLL_OF_THE_LAST = ("toll", "a passive killing with nothing of its own after a report without a toll: its toll")
     # retelling: an event already told in the article
-    TIME_REFERENCE = ("retelling", "an event told before, used as a point in time ('after the attack')")
+    TIME_REFERENCE = ("retelling", "an event used as a point in time ('after the attack', 'since Kenya sent troops')")
     RANKED = ("retelling", "an event told, then ranked ('the deadliest attack in years')")
     RELATIVE_RETELLING = ("retelling", "people named by an event already told ('the men who attacked the depot')")
     DEFINITE_RETELLING = ("retelling", "'the attack' with no time or new place after an event of its kind")

@@ -118,6 +118,8 @@ def _fight(kind: str, r: Reading) -> str | None:
     if kind == "kill" and agent is None and r.trig.agent_span is not None and not told_by_pronoun(r.trig) \
             and not people(r.trig.agent_span):
         return None  # "the war has killed...": an abstract killer is no event (not "armed herders killed...")
+    if kind == "kill" and agent is None and r.trig.agent_span is None and _killed_by_a_mishap(tok):
+        return None  # "nine people were killed when their homes collapsed": no one did it
     if agent is not None and agent.kind in {"rioter", "protester"} and kind in {"attack", "raid"}:
         return tx.VIOLENT_DEMONSTRATION  # "angry crowds attacked the embassies"
     if agent is not None and agent.kind in {"state", "police"} and (patient is None or patient.kind == "civilian") \
@@ -295,6 +297,25 @@ def _shared_weapon_words(tok: Token) -> set[str]:
         return set()  # the attack itself was launched (not "repelled a suicide attack and struck back")
     return {w.lower_ for c in tok.head.children if c is not tok and c.dep_ in {"dobj", "nsubj", "nsubjpass"}
             for w in c.subtree if w.dep_ in {"compound", "amod", "nmod"}}
+
+
+def _killed_by_a_mishap(tok: Token) -> bool:
+    """"Nine people were killed when their homes collapsed", "... when a wall collapsed": a killing
+    whose "when" clause tells a thing that happened, not an act (no event word and no weapon in it,
+    and a subject that is not people)."""
+    from eventwire.extraction.triggers import trigger_kind, weapon_words
+
+    for clause in tok.children:
+        if clause.dep_ != "advcl" or not any(c.dep_ == "advmod" and c.lower_ == "when" for c in clause.children):
+            continue
+        subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not subjects or trigger_kind(clause) is not None:
+            continue
+        subject = tok.doc[subjects[0].left_edge.i:subjects[0].right_edge.i + 1]
+        weapons = weapon_words()
+        if not people(subject) and not any(trigger_kind(w) or w.lower_ in weapons for w in clause.subtree):
+            return True  # (not "when their car hit a landmine", "when shells landed on the camp")
+    return False
 
 
 def _when_words(tok: Token) -> set[str]:

@@ -34,7 +34,8 @@ def as_time_or_rank(found: list[Candidate]) -> tuple[list[Candidate], list[Candi
     for c in found:
         tok = c.found.token if c.found is not None else None
         if tok is not None and _time_reference(tok):
-            dropped.append(c.drop(Reason.TIME_REFERENCE, f"{tok.head.text} {tok.text}"))
+            word = next((m.text for m in tok.children if m.dep_ == "mark"), tok.head.text)
+            dropped.append(c.drop(Reason.TIME_REFERENCE, f"{word} {tok.text}"))
         elif tok is not None and _described(tok):
             dropped.append(c.drop(Reason.RANKED))
         else:
@@ -101,7 +102,11 @@ def _described(tok: Token) -> bool:
 
 
 def _time_reference(tok: Token) -> bool:
-    """"Suspects were detained after the attack": an event already told, used as a point in time."""
+    """"Suspects were detained after the attack": an event already told, used as a point in time;
+    "... stepped up attacks since Kenya sent troops into Somalia in 2011": a clause of "since"."""
+    if tok.pos_ == "VERB" and tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since"
+                                                        for c in tok.children):
+        return True
     return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in {
         "after", "before", "since", "following", "until"} and definite(tok)
 

@@ -114,3 +114,14 @@ def test_classify_armed_men_who_wound_people(nlp, sentence, word, expected):
 def test_classify_a_killing_its_when_clause_tells_as_a_mishap_is_no_event(nlp, sentence, expected):
     got = type_of(nlp, sentence, "killed")
     assert (got is None) if expected is None else (got is not None), got
+
+
+@pytest.mark.parametrize(("sentence", "word", "expected"), [
+    # a place taken after the other side left it changed hands without a fight
+    ("Militiamen took control of the town of Mota after federal troops withdrew overnight.", "took",
+     tx.TERRITORY_TRANSFER),
+    ("Militiamen took control of the town of Mota after heavy fighting with federal troops.", "took",
+     tx.NON_STATE_OVERTAKES),
+])
+def test_classify_a_place_taken_after_its_holders_left(nlp, sentence, word, expected):
+    assert type_of(nlp, sentence, word) == expected

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.extraction.actors import ActorContext
-from eventwire.extraction.triggers import arguments
+from eventwire.extraction.triggers import arguments, trigger_kind
 
 from ..conftest import find_token
 
@@ -128,3 +128,13 @@ def test_triggers_a_carrying_verb_leaves_the_event_to_its_noun(bare_nlp, sentenc
 def test_triggers_the_doer_is_who_sent_the_weapon_not_who_helped_or_made_it(bare_nlp, sentence, word, agent):
     trig = arguments(find_token(bare_nlp(sentence), word), CTX)
     assert trig.agent is not None and trig.agent.name == agent
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("An elderly resident died of a heart attack while neighbours tried to evacuate her.", None),
+    ("The striker suffered a panic attack before the final.", None),
+    ("Militants carried out a rocket attack on the base.", "shell"),
+])
+def test_triggers_a_heart_or_panic_attack_is_no_event_word(bare_nlp, sentence, kind):
+    doc = bare_nlp(sentence)
+    assert trigger_kind(find_token(doc, "attack")) == kind

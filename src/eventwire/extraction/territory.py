@@ -7,6 +7,8 @@ trigger's objects more deeply than the other rules: whether they are places or p
 
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING
 
 from eventwire import taxonomy as tx
@@ -35,6 +37,8 @@ def territory(kind: str, r: Reading) -> str | None:
         state = to_actor is not None and to_actor.kind == "state"
         return tx.GOVERNMENT_REGAINS if state else tx.NON_STATE_OVERTAKES
     if _territorial(trig):
+        if _given_up(tok) and not _FIGHTING.search(r.sent_low):
+            return tx.TERRITORY_TRANSFER  # "took control of Mota after federal troops withdrew overnight"
         if agent is not None and agent.kind == "state":
             return tx.GOVERNMENT_REGAINS
         from_actor = _prep_actor(tok, "from")  # "troops and militias recaptured the town from Al Shabaab"
@@ -51,6 +55,19 @@ def territory(kind: str, r: Reading) -> str | None:
             return tx.ABDUCTION
         return tx.ARRESTS
     return None
+
+
+#: Words that say a place was fought for.
+_FIGHTING = re.compile(r"\b(?:fight|fought|clash|battle|assault|attack|storm|overran|overrun|shell|kill|dead|killed)",
+                       re.IGNORECASE)
+
+
+def _given_up(tok: Token) -> bool:
+    """"Took control of the town after federal troops withdrew": a clause of the taking tells that
+    the other side left the place (a verb of leaving after "after", "as" or "when")."""
+    return any(c.dep_ == "advcl" and c.lemma_ in lx.LEAVING_VERBS
+               and any(m.dep_ in {"mark", "advmod"} and m.lower_ in {"after", "as", "when", "once"} for m in c.children)
+               for c in tok.children)
 
 
 def _of_objects(tok: Token) -> set[Token]:

@@ -85,8 +85,9 @@ def trigger_kind(tok: Token) -> str | None:
                 return "grenade"
             if mods & {"chemical", "gas"}:
                 return "chemical"
-            if mods & {"hunger", "general", "labor", "labour", "worker", "union", "teacher"}:
-                return None
+            if mods & {"hunger", "general", "labor", "labour", "worker", "union", "teacher", "heart", "panic",
+                       "asthma"}:
+                return None  # a hunger strike, a general strike; a heart or panic attack
         return lx.NOUN_KINDS.get(lemma) or lx.NOUN_KINDS.get(tok.lower_)
     return None
 

@@ -8,7 +8,6 @@ trigger's objects more deeply than the other rules: whether they are places or p
 from __future__ import annotations
 
 import re
-
 from typing import TYPE_CHECKING
 
 from eventwire import taxonomy as tx

@@ -111,8 +111,9 @@ def test_quality_fresh_heldout_set_does_not_regress(tmp_path):
 # args_dev 0.765 and the second development set args_dev2 (session 18) 0.82, measured 0.770 / 0.824
 # (session 19: on a fresh install the same tree gave args_dev2 0.815 and failed this gate; 0.824 again with
 # that session's datelines, answered rallies and merged violent demonstrations)
-# args_heldback raised to 0.79 with session 19's headline places (measured 0.804; one event fewer gives 0.793)
-@pytest.mark.parametrize(("name", "floor"), [("args_dev", 0.765), ("args_dev2", 0.82), ("args_heldback", 0.79)])
+# raised to 0.81 / 0.84 / 0.80 with session 19's places, headlines and not-events (measured 0.823 / 0.857 / 0.814;
+# one event fewer gives 0.815 / 0.848 / 0.804)
+@pytest.mark.parametrize(("name", "floor"), [("args_dev", 0.81), ("args_dev2", 0.84), ("args_heldback", 0.80)])
 def test_quality_argument_sets_do_not_regress(tmp_path, name, floor):
     """Issue 16's article sets (tests/data/args_dev and args_dev2 for development, args_heldback
     held back: its figures are read, never its articles). Events F1 held just under the last
@@ -139,7 +140,7 @@ def test_quality_argument_sets_do_not_regress(tmp_path, name, floor):
 # Raised with session 18's merge pairs, mines, sides and country votes (2026-12-03: coverage 0.728, place 0.905,
 # actor1 0.708, actor2 0.653, date 0.965, fatalities 0.93).
 # Coverage raised to 0.73 with session 19's datelines, blockades and 'when' tolls on a fresh install
-# (2026-12-04: coverage 0.740, place 0.901, actor1 0.712, actor2 0.655, date 0.965, fatalities 0.933).
+# (2026-12-04: coverage 0.740, place 0.901, actor1 0.713, actor2 0.656, date 0.965, fatalities 0.933).
 CORPUS_ARGUMENT_FLOORS = {"coverage": 0.73, "place": 0.90, "actor1": 0.70, "actor2": 0.65, "date": 0.96,
                           "fatalities": 0.925}
 

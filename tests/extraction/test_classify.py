@@ -122,6 +122,8 @@ def test_classify_a_killing_its_when_clause_tells_as_a_mishap_is_no_event(nlp, s
      tx.TERRITORY_TRANSFER),
     ("Militiamen took control of the town of Mota after heavy fighting with federal troops.", "took",
      tx.NON_STATE_OVERTAKES),
+    ("Militiamen captured the town of Mota after federal troops withdrew overnight.", "captured",
+     tx.NON_STATE_OVERTAKES),
 ])
 def test_classify_a_place_taken_after_its_holders_left(nlp, sentence, word, expected):
     assert type_of(nlp, sentence, word) == expected

@@ -36,8 +36,10 @@ def territory(kind: str, r: Reading) -> str | None:
         state = to_actor is not None and to_actor.kind == "state"
         return tx.GOVERNMENT_REGAINS if state else tx.NON_STATE_OVERTAKES
     if _territorial(trig):
-        if _given_up(tok) and not _FIGHTING.search(r.sent_low):
-            return tx.TERRITORY_TRANSFER  # "took control of Mota after federal troops withdrew overnight"
+        if kind == "take" and _given_up(tok) and not _FIGHTING.search(r.sent_low):
+            # "took control of Mota after federal troops withdrew overnight" (not "captured ... after
+            # troops withdrew": a verb of force tells a fight)
+            return tx.TERRITORY_TRANSFER
         if agent is not None and agent.kind == "state":
             return tx.GOVERNMENT_REGAINS
         from_actor = _prep_actor(tok, "from")  # "troops and militias recaptured the town from Al Shabaab"

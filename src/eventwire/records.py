@@ -307,6 +307,11 @@ def named(actor: str | None) -> str | None:
     return None if actor is None or actor.startswith(UNIDENTIFIED_ARMED_GROUP) else actor
 
 
+def told_in_a_headline(m: Mention) -> bool:
+    """Whether the mention is told in a headline (no closing stop), not in a full sentence."""
+    return not m.sentence.rstrip().endswith((".", "!", "?", '"', "”", "'"))
+
+
 def mention_order(m: Mention) -> tuple[Any, ...]:
     """The order an event's mentions are listed in: publication date (unknown last), article, offset."""
     return (m.published is None, m.published or dt.date.min, m.article_id, *in_article(m))

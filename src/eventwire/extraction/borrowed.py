@@ -23,6 +23,7 @@ from eventwire.extraction.scenes import Scene, points_back, scene_told
 from eventwire.extraction.time import LOOKBACK
 from eventwire.extraction.time import evidence as time_evidence
 from eventwire.extraction.unknown_scenes import put_in_its_province
+from eventwire.records import told_in_a_headline
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -58,18 +59,19 @@ def from_context(cand: Candidate, trig: Trigger, sent: Span, si: int, *, anchore
             return scened
     mention = cand.record
     kinds = mention.event_type in tx.VIOLENT_EVENT_TYPES | {tx.PROTESTS} or mention.sub_event_type == tx.ARRESTS
-    if _may_look_back(trig.token, anchored) and kinds and (own := _unknown_town_told(trig.token, si, refs)) is not None:
-        back = _lookback_place(trig, si, refs)
-        if back and back[0].place.country_code == own.place.country_code:
-            placed = put_in_its_province(own, [back[0]])
-            if placed is not own:
-                # "bombed the market in Nasir town" after "Ulang ... in Upper Nile state": Nasir, in Upper Nile
-                return cand.given(replace(mention, place=placed.place), evidence(
-                    placed, trig.token.doc[own.start:own.end],
-                    f"a town the gazetteer lacks, in the province of the place named {back[1]} "
-                    f"sentence{'s' if back[1] > 1 else ''} before"))
-    if _may_look_back(trig.token, anchored) and not _names_an_unknown_town(trig.token, sent, refs) and kinds:
-        back = _lookback_place(trig, si, refs)
+    if not (_may_look_back(trig.token, anchored) and kinds):
+        return cand
+    back = _lookback_place(trig, si, refs)
+    own = _unknown_town_told(trig.token, si, refs)
+    if own is not None and back and back[0].place.country_code == own.place.country_code:
+        placed = put_in_its_province(own, [back[0]])
+        if placed is not own:
+            # "bombed the market in Nasir town" after "Ulang ... in Upper Nile state": Nasir, in Upper Nile
+            return cand.given(replace(mention, place=placed.place), evidence(
+                placed, trig.token.doc[own.start:own.end],
+                f"a town the gazetteer lacks, in the province of the place named {back[1]} "
+                f"sentence{'s' if back[1] > 1 else ''} before"))
+    if not _names_an_unknown_town(trig.token, sent, refs):
         if back:
             ref, n = back
             return cand.given(replace(mention, place=ref.place),
@@ -85,12 +87,6 @@ def from_context(cand: Candidate, trig: Trigger, sent: Span, si: int, *, anchore
     return cand
 
 
-#: Words of a part of a country away from the dateline's town ("in the north", "the eastern region").
-_QUARTERS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-                       "northern", "southern", "eastern", "western", "north-east", "north-west", "south-east",
-                       "south-west", "north-eastern", "north-western", "south-eastern", "south-western"})
-
-
 def _somewhere_of_its_own(sent: Span, dateline: PlaceRef) -> bool:
     """Whether the report's sentence tells a place of its own that the gazetteer could not place:
     a locality ("a village", "two districts", "the town of X"), a quarter of the country ("in the
@@ -102,7 +98,7 @@ def _somewhere_of_its_own(sent: Span, dateline: PlaceRef) -> bool:
         if low in (lx.LOCALITY_WORDS | lx.PLACE_NOUNS) - {"city", "capital"} and tok.pos_ == "NOUN" \
                 and (not definite(tok) or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)):
             return True
-        if low in _QUARTERS and (tok.dep_ == "pobj" or tok.head.lower_ in lx.PLACE_NOUNS):
+        if low in lx.QUARTER_WORDS and (tok.dep_ == "pobj" or tok.head.lower_ in lx.PLACE_NOUNS):
             return True
     return any(e.label_ in {"GPE", "LOC"} and e.text.lower().removeprefix("the ") not in own
                for e in sent.ents)
@@ -236,8 +232,7 @@ def _finer_inside(own: Place | None, first: Mention) -> bool:
     if own is None or told is None or own.kind == "country" or not own.admin1 or own.admin1 != told.admin1 \
             or own.country_code != told.country_code or own.name == told.name:
         return False
-    headline = not first.sentence.rstrip().endswith((".", "!", "?", '"', "”", "'"))
-    return headline or (own.geo_precision or 9) < (told.geo_precision or 9)
+    return told_in_a_headline(first) or (own.geo_precision or 9) < (told.geo_precision or 9)
 
 
 def _told_operation(cand: Candidate, sent: Span, si: int, scenes: list[Scene]) -> Candidate:

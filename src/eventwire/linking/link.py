@@ -35,10 +35,9 @@ from eventwire.linking.merge import (
     one_complex_attack,
     strike_told_as_fight,
     sub_country,
-    told_in_a_headline,
     types_mergeable,
 )
-from eventwire.records import DateSpan, Mention, Place, in_article, named
+from eventwire.records import DateSpan, Mention, Place, in_article, named, told_in_a_headline
 
 #: An undated report can only be of an event this many days before publication.
 UNDATED_WINDOW_DAYS = 30

@@ -32,7 +32,7 @@ from dataclasses import replace
 from typing import Any
 
 from eventwire import taxonomy as tx
-from eventwire.records import DateSpan, Event, Mention, Place, in_article, named
+from eventwire.records import DateSpan, Event, Mention, Place, in_article, named, told_in_a_headline
 
 #: Within a family, the sub-event type that wins when mentions merge.
 PRIORITY = (
@@ -191,11 +191,6 @@ def article_toll(first: Mention, later: Mention) -> int | None:
     if later.fatalities > first.fatalities and _REVISED.search(later.sentence):
         return later.fatalities
     return first.fatalities
-
-
-def told_in_a_headline(m: Mention) -> bool:
-    """Whether the mention is told in a headline (no closing stop), not in a full sentence."""
-    return not m.sentence.rstrip().endswith((".", "!", "?", '"', "”", "'"))
 
 
 def event_id_for(mentions: Sequence[Mention]) -> str:

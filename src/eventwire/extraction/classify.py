@@ -18,7 +18,7 @@ from eventwire.analysis import lexicon as lx
 from eventwire.extraction.actors import Actor
 from eventwire.extraction.targets import at_a_protest, counted_people, people
 from eventwire.extraction.territory import territory
-from eventwire.extraction.triggers import Trigger, told_by_pronoun
+from eventwire.extraction.triggers import Trigger, opens_with_when, told_by_pronoun
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -306,7 +306,7 @@ def _killed_by_a_mishap(tok: Token) -> bool:
     from eventwire.extraction.triggers import trigger_kind, weapon_words
 
     for clause in tok.children:
-        if clause.dep_ != "advcl" or not any(c.dep_ == "advmod" and c.lower_ == "when" for c in clause.children):
+        if clause.dep_ != "advcl" or not opens_with_when(clause):
             continue
         subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if not subjects or trigger_kind(clause) is not None:
@@ -321,4 +321,4 @@ def _killed_by_a_mishap(tok: Token) -> bool:
 def _when_words(tok: Token) -> set[str]:
     """Words of a "when" clause on a killing: "people were killed when shells landed on the camp"."""
     return {w.lower_ for c in tok.children if c.dep_ == "advcl"
-            and any(m.dep_ == "advmod" and m.lower_ == "when" for m in c.children) for w in c.subtree}
+            and opens_with_when(c) for w in c.subtree}

@@ -23,7 +23,7 @@ from eventwire.extraction.actors import ARMED_KINDS
 from eventwire.extraction.candidates import Candidate, Reason
 from eventwire.extraction.classify import classify
 from eventwire.extraction.recogniser.fuse import LEARNED, Thresholds, fuse
-from eventwire.extraction.triggers import WEAK_KINDS, arguments, trigger_kind
+from eventwire.extraction.triggers import WEAK_KINDS, arguments, opens_with_when, trigger_kind
 
 if TYPE_CHECKING:
     import numpy as np
@@ -169,7 +169,7 @@ _WHEN_KINDS = frozenset({"explode", "bomb", "strike", "shell", "air", "grenade",
 def _told_by_when(tok: Token) -> bool:
     """"... were killed when two car bombs exploded": the act of a "when" clause (the parser may hang
     the clause on another verb of the sentence)."""
-    return tok.pos_ in {"VERB", "AUX"} and any(c.dep_ == "advmod" and c.lower_ == "when" for c in tok.children)
+    return tok.pos_ in {"VERB", "AUX"} and opens_with_when(tok)
 
 
 def _passive_and_doerless(c: Candidate) -> bool:

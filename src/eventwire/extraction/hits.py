@@ -29,7 +29,7 @@ from eventwire import taxonomy as tx
 from eventwire.analysis import lexicon as lx
 from eventwire.extraction import actors as actor_mod
 from eventwire.extraction.harmed import victims
-from eventwire.extraction.triggers import actor_of, arguments, phrase
+from eventwire.extraction.triggers import actor_of, arguments, opens_with_when, phrase
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -146,7 +146,7 @@ def killed_when(trigger: Token, ctx: actor_mod.ActorContext) -> tuple[actor_mod.
     """"A shepherd and his son were killed when an old bomb exploded": the act of a "when" clause hit
     the people a passive killing of its sentence names (the actor, None when the phrase names none,
     and the phrase); the parser may hang the clause on another verb."""
-    if not any(c.dep_ == "advmod" and c.lower_ == "when" for c in trigger.children):
+    if not opens_with_when(trigger):
         return None
     for verb in trigger.sent:
         if verb.pos_ == "VERB" and verb.lemma_ in {"kill", "wound", "injure"} and verb.i < trigger.i \

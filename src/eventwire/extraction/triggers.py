@@ -92,6 +92,11 @@ def trigger_kind(tok: Token) -> str | None:
     return None
 
 
+def opens_with_when(tok: Token) -> bool:
+    """Whether a verb heads a "when" clause ("... were killed when two car bombs exploded")."""
+    return any(c.dep_ == "advmod" and c.lower_ == "when" for c in tok.children)
+
+
 def _reports_a_death(tok: Token) -> bool:
     """"resulted in the death of X", "confirmed the death of X", "caused the deaths of": a death
     reported as the outcome of an act, not a death toll, sentence or threat."""

@@ -12,10 +12,14 @@ if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
 stamp=.venv/.eventwire-installed
-want=$(cat pyproject.toml | sha256sum | cut -d' ' -f1)
+# scripts/constraints.txt holds the exact versions the README's figures and the quality gates
+# in tests/ were measured with (an unpinned upgrade once moved an F1 by an event). After a
+# deliberate upgrade: .venv/bin/pip freeze --exclude-editable > scripts/constraints.txt, and
+# measure again.
+want=$(cat pyproject.toml scripts/constraints.txt | sha256sum | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   .venv/bin/python -m pip install --quiet --upgrade pip
-  .venv/bin/python -m pip install --quiet -e '.[test]'
+  .venv/bin/python -m pip install --quiet -c scripts/constraints.txt -e '.[test]'
   echo "$want" > "$stamp"
 fi
 

@@ -66,6 +66,29 @@ def test_wheel_every_runtime_import_is_declared() -> None:
     assert not missing, f"imported under src/ but not in pyproject's dependencies: {missing}"
 
 
+def test_wheel_install_script_pins_every_declared_requirement() -> None:
+    """scripts/install.sh installs with scripts/constraints.txt: every requirement of the project
+    and its test extra is pinned there, to a version its own specifier accepts."""
+    from packaging.requirements import Requirement
+
+    pins = {}
+    for line in (ROOT / "scripts" / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            name, _, version = line.partition("==")
+            assert version, f"not an exact pin in scripts/constraints.txt: {line!r}"
+            pins[_norm(name)] = version
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wrong = {}
+    for dep in project["dependencies"] + project["optional-dependencies"]["test"]:
+        requirement = Requirement(dep)
+        version = pins.get(_norm(requirement.name))
+        if version is None or not requirement.specifier.contains(version, prereleases=True):
+            wrong[requirement.name] = version
+    assert not wrong, f"unpinned, or pinned outside pyproject's range: {wrong}"
+    assert "-c scripts/constraints.txt" in (ROOT / "scripts" / "install.sh").read_text(encoding="utf-8")
+
+
 def test_wheel_vendored_assets_are_committed_with_their_licences() -> None:
     from eventwire.web.assets import REQUIRED
 

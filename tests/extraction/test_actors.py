@@ -481,3 +481,13 @@ def test_actors_a_possessive_country_is_the_force_s_country(phrase: str, expecte
 def test_actors_a_village_of_a_nationality_is_its_people_not_the_country_acting(phrase: str, expected: str) -> None:
     actor = resolve(phrase, ctx=build_context(phrase, country_code=None, country=None))
     assert actor is not None and actor.name == expected
+
+
+@pytest.mark.parametrize(("phrase", "country", "expected"), [
+    ("Carabineros", "Chile", "Police Forces of Chile"),  # a national police by its own name
+    ("carabinieri officers", "Italy", "Police Forces of Italy"),
+    ("suspected members of the Jalisco cartel", "Mexico", "Jalisco New Generation Cartel"),
+])
+def test_actors_forces_and_groups_by_their_own_names(phrase: str, country: str, expected: str) -> None:
+    actor = resolve(phrase, ctx=ActorContext(country=country))
+    assert actor is not None and actor.name == expected, actor

@@ -90,3 +90,18 @@ def test_toll_the_town_of_whoever_tells_the_toll_is_no_place_of_its_own(nlp) -> 
     found = _mentions(nlp, text)
     assert [(m.sub_event_type, m.place.name if m.place else None, m.fatalities) for m in found] == [
         ("Armed clash", "Zemio", 2)], found
+
+
+def test_toll_dead_told_as_also_are_more_dead_of_the_report_just_told(nlp) -> None:
+    text = ("On Sunday night, insurgents ambushed a police patrol on the road between Mocimboa and Awasse. "
+            "Four officers were killed and two were wounded. The provincial command said nine insurgents also "
+            "died when the officers fought back.")
+    tolls = [m.fatalities for m in _mentions(nlp, text, "2025-03-11") if m.fatalities]
+    assert tolls == [13], tolls
+
+
+def test_toll_also_killed_elsewhere_is_no_more_dead_of_the_report(nlp) -> None:
+    text = ("On Sunday night, insurgents ambushed a police patrol near Awasse, killing four officers. "
+            "Two farmers were also killed in Macomia on Monday, residents said.")
+    tolls = sorted(m.fatalities for m in _mentions(nlp, text, "2025-03-11") if m.fatalities)
+    assert 13 not in tolls and 6 not in tolls and tolls[-1] == 4, tolls

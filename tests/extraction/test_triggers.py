@@ -138,3 +138,16 @@ def test_triggers_the_doer_is_who_sent_the_weapon_not_who_helped_or_made_it(bare
 def test_triggers_a_heart_or_panic_attack_is_no_event_word(bare_nlp, sentence, kind):
     doc = bare_nlp(sentence)
     assert trigger_kind(find_token(doc, "attack")) == kind
+
+
+@pytest.mark.parametrize(("sentence", "word", "doer"), [
+    # armed people nobody would name, but for the group they are said to be part of
+    ("Armed members of the Kuki-Chin National Front raided a bank in Ruma.", "raided", "Kuki-Chin National Front"),
+    ("Gunmen of the Jalisco cartel entered Teocaltiche overnight.", "entered", "Jalisco New Generation Cartel"),
+    ("Fighters of the Chin Brotherhood attacked a checkpoint near Falam.", "attacked", "Chin Brotherhood"),
+    # "of" a thing that names no group: still unidentified
+    ("Gunmen of all ages attacked a checkpoint near Falam.", "attacked", "Unidentified Armed Group (Myanmar)"),
+])
+def test_triggers_armed_people_of_a_named_group_are_that_group(bare_nlp, sentence, word, doer):
+    agent = arguments(find_token(bare_nlp(sentence), word), ActorContext(country="Myanmar")).agent
+    assert agent is not None and agent.name == doer, agent

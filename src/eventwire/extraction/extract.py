@@ -127,6 +127,12 @@ def trail(doc: Doc, article: Article, *, limits: Thresholds | None = None,
                                                  places)
                 last = out[-1]
                 continue
+            added = toll.added_toll([], sent, si, last.record, places, times)
+            if added is not None:  # "11 attackers also died": more dead of the report just told
+                at = next(i for i, c in enumerate(out) if c.record == last.record)
+                last = place.toll_place(last, added, "more dead told as 'also'", sent, si, places)
+                out = [*out[:at], last, *out[at + 1:]]
+                continue
             deaths, deaths_rule = toll.deaths_in(sent)
             if deaths and toll.toll_of_no_event(sent, si, last.record, places, times):
                 at = next(i for i, c in enumerate(out) if c.record == last.record)
@@ -134,6 +140,13 @@ def trail(doc: Doc, article: Article, *, limits: Thresholds | None = None,
                 out = [*out[:at], last, *out[at + 1:]]
                 continue
             out += place.elliptical(sent, si, last, places, find.type_score(row, last.sub_event_type))
+            continue
+        added = toll.added_toll(found, sent, si, last.record, places, times) if found and last is not None else None
+        if added is not None and last is not None:  # "three militants were also killed, the army said"
+            at = next(i for i, c in enumerate(out) if c.record == last.record)
+            last = place.toll_place(last, added, "more dead told as 'also'", sent, si, places)
+            out = [*out[:at], last, *out[at + 1:]]
+            dropped += [c.drop(Reason.TOLL_OF_THE_LAST, f"more dead of '{last.trigger}'") for c in found]
             continue
         deaths, deaths_rule = toll.deaths_in(sent)
         if found and last is not None and last.record.fatalities is None and deaths is not None \

@@ -132,12 +132,44 @@ def toll_of_no_event(sent: Span, si: int, last: Mention, refs: list[PlaceRef], t
         and _passive_toll(kills[0], sent, si, last, refs, times)
 
 
+def added_toll(found: list[Candidate], sent: Span, si: int, last: Mention, refs: list[PlaceRef],
+               times: list[TimeRef]) -> int | None:
+    """"Six soldiers were killed. The ministry said 11 attackers also died when troops returned
+    fire.": after a violent report with a toll, deaths told as "also" (killed or died, by no doer
+    named, with no day and no other place of their own, within :data:`TOLL_SENTENCES`) are more of
+    that report's dead; the report's new toll, or None. The sentence may tell no event of its own,
+    or only that killing and how it came ("when troops returned fire": the report's fight again)."""
+    if not last.fatalities or last.event_type not in tx.VIOLENT_EVENT_TYPES:
+        return None
+    also = [t for t in sent if t.lower_ == "also" and t.dep_ == "advmod" and t.head.pos_ == "VERB"
+            and (t.head.lemma_ in _DYING or trigger_kind(t.head) == "kill")
+            and not any(c.dep_ == "agent" for c in t.head.children)]
+    if len(also) != 1 or any(c.found is None or not also[0].head.is_ancestor(c.found.token)
+                             and c.found.token != also[0].head for c in found):
+        return None  # (the sentence may tell how they died: "... also died when troops returned fire")
+    deaths = count_fatalities(sent.text)
+    if not deaths or not _nothing_of_its_own(also[0].head, sent, si, last, refs, times):
+        return None
+    return last.fatalities + deaths
+
+
+#: Verbs whose subject died: "11 attackers also died", "two more perished".
+_DYING = frozenset({"die", "perish"})
+
+
 def _passive_toll(tok: Token, sent: Span, si: int, last: Mention, refs: list[PlaceRef],
                   times: list[TimeRef]) -> bool:
     """Whether the passive killing ``tok`` ("were shot dead") is the toll of the report ``last``:
     no day and no other place of its own, within :data:`TOLL_SENTENCES` of it."""
     if tok.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in tok.children):
         return False
+    return _nothing_of_its_own(tok, sent, si, last, refs, times)
+
+
+def _nothing_of_its_own(tok: Token, sent: Span, si: int, last: Mention, refs: list[PlaceRef],
+                        times: list[TimeRef]) -> bool:
+    """Whether the deaths ``tok`` tells have no day and no other place than the report ``last``'s,
+    within :data:`TOLL_SENTENCES` of it."""
     here = [r.place for r in refs if r.sent_index == si and r.place.kind != "country"
             and not where_the_source_is(sent.doc[r.start:r.end].root, tok)]  # ("an officer in Obo told")
     own = date_for(tok, si, times)

@@ -291,6 +291,13 @@ def actor_of(tokens: list[Token], ctx: ActorContext) -> tuple[Actor | None, Span
                 other = resolve(alt.text, ctx=ctx, words=[w.text for w in alt])
                 if other is not None and other.kind == "nonstate" and named(other.name) and other.name != actor.name:
                     return other, alt
+        if actor is not None and named(actor.name) is None:
+            # "armed members of the Kuki-Chin National Front", "gunmen of the Jalisco cartel": armed
+            # people nobody would name but for the group or force they are said to be of
+            for alt in _members_of(t):
+                other = resolve(alt.text, ctx=ctx, words=[w.text for w in alt])
+                if other is not None and named(other.name) and other.kind in {"nonstate", "state", "police"}:
+                    return other, alt
         if actor is not None:
             return actor, span
         for alt in _descriptions(t):
@@ -326,6 +333,12 @@ def _descriptions(tok: Token) -> list[Span]:
             if child.dep_ == "prep" and child.lower_ == "of":
                 out += [phrase(g) for g in child.children if g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"}]
     return out
+
+
+def _members_of(tok: Token) -> list[Span]:
+    """What "of" says people are part of: "members of the KNF", "gunmen of the Jalisco cartel"."""
+    return [phrase(g) for child in tok.children if child.dep_ == "prep" and child.lower_ == "of"
+            for g in child.children if g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"}]
 
 
 #: Words that make a crowd one of protesters or rioters ("March 3" is a date, "marched" is not).

@@ -620,3 +620,11 @@ def test_extract_a_definite_event_noun_after_during_is_the_time_of_a_told_event(
     found = events_of(nlp, "Houthi missiles struck an oil depot near Jizan on Monday, officials said. Soldiers at a "
                            "base outside the city took cover in shelters during the attack.", published="2024-03-05")
     assert [m.sub_event_type for m in found] == [tx.SHELLING], found
+
+
+def test_extract_a_side_that_came_under_fire_is_a_fight_and_criticism_is_none(nlp) -> None:
+    article = parse_text(" date 2025-03-11\nOn Monday, soldiers searching for the gunmen came under fire near "
+                         "Sugapa, the army said. The minister came under fire from lawmakers over the budget.",
+                         file="t.txt")
+    mentions = extract(nlp(article.text), article)
+    assert [(m.sub_event_type, m.actor2) for m in mentions] == [("Armed clash", "Military Forces of Indonesia")]

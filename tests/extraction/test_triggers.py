@@ -151,3 +151,20 @@ def test_triggers_a_heart_or_panic_attack_is_no_event_word(bare_nlp, sentence, k
 def test_triggers_armed_people_of_a_named_group_are_that_group(bare_nlp, sentence, word, doer):
     agent = arguments(find_token(bare_nlp(sentence), word), ActorContext(country="Myanmar")).agent
     assert agent is not None and agent.name == doer, agent
+
+
+@pytest.mark.parametrize(("sentence", "kind", "agent", "patient"), [
+    # the side that "came under fire" was attacked; who fired is the "from"
+    ("A police patrol came under attack from suspected militants near Mandera.", "attack",
+     "Unidentified Armed Group (Myanmar)", "Police Forces of Myanmar"),
+    ("Soldiers searching for the gunmen came under fire near the village.", "attack", None,
+     "Military Forces of Myanmar"),
+    ("The minister came under pressure from donors.", None, None, None),  # pressure is no attack
+])
+def test_triggers_a_side_that_came_under_fire_was_attacked(bare_nlp, sentence, kind, agent, patient):
+    came = find_token(bare_nlp(sentence), "came")
+    assert trigger_kind(came) == kind
+    if kind is not None:
+        told = arguments(came, ActorContext(country="Myanmar"))
+        assert (told.agent.name if told.agent else None, told.patient.name if told.patient else None) \
+            == (agent, patient), told

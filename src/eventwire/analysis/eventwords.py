@@ -83,7 +83,7 @@ def candidates_in(span: Span) -> list[int]:
 @functools.cache
 def event_lemmas() -> frozenset[str]:
     """Every lemma for which :func:`trigger_kind` can return a kind."""
-    return frozenset({*(lemma for lemma, _ in lx.PHRASAL), "take", *lx.IMPACT_VERBS, *lx.LAUNCH_VERBS,
+    return frozenset({*(lemma for lemma, _ in lx.PHRASAL), "take", "come", *lx.IMPACT_VERBS, *lx.LAUNCH_VERBS,
                       *lx.VERB_KINDS, "death", "strike", "attack", "raid", "bombing", *lx.NOUN_KINDS,
                       *WOUNDING_VERBS})
 

@@ -18,7 +18,7 @@ from eventwire.analysis import lexicon as lx
 from eventwire.extraction.actors import Actor
 from eventwire.extraction.targets import at_a_protest, counted_people, people
 from eventwire.extraction.territory import territory
-from eventwire.extraction.triggers import Trigger, opens_with_when, told_by_pronoun
+from eventwire.extraction.triggers import Trigger, came_under_fire, opens_with_when, told_by_pronoun
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -139,7 +139,7 @@ def _fight(kind: str, r: Reading) -> str | None:
     if patient is None and r.armed_agent and kind in {"kill", "shoot"} and counted_people(tok):
         return tx.ATTACK  # "gunmen killed five shepherds"
     if kind == "attack" and tok.pos_ == "VERB" and agent is None and not any(
-            c.dep_ in {"dobj", "nsubjpass"} for c in tok.children):
+            c.dep_ in {"dobj", "nsubjpass"} for c in tok.children) and not (patient and came_under_fire(tok)):
         return None  # "futures stormed past $10,000": nobody armed, nothing attacked
     if kind == "offensive" and not (r.armed_agent or patient):
         return None

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from eventwire import taxonomy as tx
 from eventwire.analysis import lexicon as lx
 from eventwire.extraction import actors as actor_mod
-from eventwire.extraction.triggers import actor_of, arguments, phrase
+from eventwire.extraction.triggers import actor_of, arguments, came_under_fire, phrase
 from eventwire.records import named
 
 if TYPE_CHECKING:
@@ -249,20 +249,11 @@ def taken_from(trigger: Token, ctx: actor_mod.ActorContext) -> Side | None:
 def under_fire(sent: Span, ctx: actor_mod.ActorContext) -> tuple[Side | None, Side | None]:
     """"A patrol came under fire from insurgents": who fired (the "from"), and who was fired on
     (the subject of "came")."""
-    for tok in sent:
-        if tok.lower_ != "under" or tok.head.lemma_ != "come":
-            continue
-        came = tok.head
-        fire = [g for g in tok.children if g.dep_ == "pobj" and g.lemma_ in {"fire", "attack", "assault"}]
-        if not fire:
-            continue
-        froms = [g for h in (came, fire[0]) for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
-                 for g in c.children if g.dep_ == "pobj"]
-        shooter, span = actor_of(froms, ctx)
-        target = arguments(came, ctx)
-        hit = (target.agent, target.agent_span.text) if target.agent and target.agent_span else None
-        if shooter is not None and span is not None:
-            return (shooter, span.text), hit
+    for came in (t for t in sent if came_under_fire(t)):
+        told = arguments(came, ctx)
+        hit = (told.patient, told.patient_span.text) if told.patient and told.patient_span else None
+        if told.agent is not None and told.agent_span is not None:
+            return (told.agent, told.agent_span.text), hit
     return None, None
 
 

@@ -50,6 +50,8 @@ def trigger_kind(tok: Token) -> str | None:
                 return lx.PHRASAL[(lemma, child.lower_)]
         if lemma == "take":
             return "take"
+        if lemma == "come":
+            return "attack" if came_under_fire(tok) else None  # "a patrol came under fire": others attacked it
         weapons = weapon_words()
         if lemma in lx.IMPACT_VERBS and any(c.dep_ == "nsubj" and c.lower_ in weapons for c in tok.children):
             return "strike"  # "a missile hit the building"; "the drought hit Kansas" is no event
@@ -90,6 +92,21 @@ def trigger_kind(tok: Token) -> str | None:
                 return None  # a hunger strike, a general strike; a heart or panic attack
         return lx.NOUN_KINDS.get(lemma) or lx.NOUN_KINDS.get(tok.lower_)
     return None
+
+
+def came_under_fire(verb: Token) -> bool:
+    """"A patrol came under fire (from insurgents)", "the base came under attack": its subject is
+    the side attacked, the "from" the attacker."""
+    return verb.lemma_ == "come" and any(c.dep_ == "prep" and c.lower_ == "under" and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in lx.UNDER_FIRE_NOUNS for g in c.children) for c in verb.children)
+
+
+def fired_from(verb: Token) -> list[Token]:
+    """Who fired on a side that "came under fire from" them: the "from" of the verb or of "fire"."""
+    fire = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "under" for g in c.children
+            if g.dep_ == "pobj"]
+    return [g for h in (verb, *fire) for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+            for g in c.children if g.dep_ == "pobj"]
 
 
 def opens_with_when(tok: Token) -> bool:
@@ -347,6 +364,13 @@ _UNREST = re.compile(r"\b(?:(?i:protest|riot|demonstrat|unrest|rall(?:y|ies)|loo
 
 
 def arguments(tok: Token, ctx: ActorContext) -> Trigger:
+    if came_under_fire(tok):  # the subject was fired on; who fired is the "from"
+        agent, agent_span = actor_of(fired_from(tok), ctx)
+        # ("soldiers searching for the gunmen came under fire": a parse may make the subject a clause)
+        fired_on = [next((g for g in s.children if g.dep_ == "nsubj"), s) if s.dep_ == "csubj" else s
+                    for s in _subjects(tok)]
+        patient, patient_span = actor_of(fired_on, ctx)
+        return Trigger(tok, "", agent, patient, agent_span if agent else None, patient_span)
     agent, agent_span = actor_of(_agent_tokens(tok), ctx)
     patient, patient_span = actor_of(_patient_tokens(tok), ctx)
     if patient is not None and patient.kind == "rioter" and patient_span is not None \

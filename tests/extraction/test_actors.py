@@ -491,3 +491,15 @@ def test_actors_a_village_of_a_nationality_is_its_people_not_the_country_acting(
 def test_actors_forces_and_groups_by_their_own_names(phrase: str, country: str, expected: str) -> None:
     actor = resolve(phrase, ctx=ActorContext(country=country))
     assert actor is not None and actor.name == expected, actor
+
+
+@pytest.mark.parametrize(("phrase", "country", "expected"), [
+    ("a Zambian peacekeeper", "Central African Republic", "MINUSCA"),  # the mission, not his army
+    ("UN peacekeepers", "South Sudan", "UNMISS"),
+    ("blue helmets", "Democratic Republic of the Congo", "MONUSCO"),
+    ("peacekeepers", "Somalia", None),  # no UN mission of that kind there
+])
+def test_actors_peacekeepers_are_the_un_mission_of_their_country(phrase: str, country: str,
+                                                                 expected: str | None) -> None:
+    actor = resolve(phrase, ctx=ActorContext(country=country))
+    assert (actor.name if actor else None) == expected

@@ -628,3 +628,12 @@ def test_extract_a_side_that_came_under_fire_is_a_fight_and_criticism_is_none(nl
                          file="t.txt")
     mentions = extract(nlp(article.text), article)
     assert [(m.sub_event_type, m.actor2) for m in mentions] == [("Armed clash", "Military Forces of Indonesia")]
+
+
+def test_extract_the_force_of_a_vehicle_that_struck_a_mine_was_hit(nlp) -> None:
+    article = parse_text(" date 2025-03-11\nAn armoured vehicle of the UN peacekeeping mission struck a landmine on "
+                         "the road between Bocaranga and Koui on Tuesday, killing a Zambian peacekeeper, the mission "
+                         "said.", file="t.txt")
+    mentions = extract(nlp(article.text), article)
+    assert [(m.sub_event_type, m.actor2) for m in mentions] == [("Remote explosive/landmine/IED", "MINUSCA")]
+    assert mentions[0].actor1 != "MINUSCA"

@@ -120,7 +120,11 @@ def mine_victim(trig: Trigger) -> Trigger:
     """"A FACA vehicle struck an explosive device": the vehicle (its force) is what the blast
     hit, and the blast's doer is not told by that verb."""
     span = trig.agent_span
-    if span is None or not meets_a_mine(span.root):
+    if span is None:
+        return trig
+    root = span.root  # (or the vehicle the force is told by: "a vehicle of the UN mission struck a mine")
+    owner = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
+    if not meets_a_mine(root) and not (owner is not None and meets_a_mine(owner)):
         return trig
     if trig.patient is not None:
         return replace(trig, agent=None, agent_span=None)

@@ -321,3 +321,10 @@ def test_place_a_name_the_gazetteer_lacks_at_a_preposition_lies_in_the_province_
     found = [m for m in events_of(nlp, text) if m.fatalities == 3]
     assert found, events_of(nlp, text)
     assert (found[0].place.name, found[0].place.admin1, found[0].place.geo_precision) == ("Nkonga", "Cabo Delgado", 3)
+
+
+def test_place_a_road_between_two_towns_is_one_scene(nlp):
+    events = events_of(nlp, "On Monday morning, a bus driver on the road between Kotido and Kaabong was shot dead by "
+                            "a man who had boarded as a passenger, police said.")
+    assert [e.place.name for e in events if e.place] in (["Kotido"], ["Kaabong"]), events
+

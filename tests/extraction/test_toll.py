@@ -105,3 +105,24 @@ def test_toll_also_killed_elsewhere_is_no_more_dead_of_the_report(nlp) -> None:
             "Two farmers were also killed in Macomia on Monday, residents said.")
     tolls = sorted(m.fatalities for m in _mentions(nlp, text, "2025-03-11") if m.fatalities)
     assert 13 not in tolls and 6 not in tolls and tolls[-1] == 4, tolls
+
+
+def test_toll_killed_in_the_raid_told_before_is_that_raids_toll(nlp) -> None:
+    text = ("On Monday, police and soldiers exchanged fire with suspected gang members during a raid on a house in "
+            "Choloma. Two pistols were seized. Two of the suspects were killed in the raid, police said.")
+    mentions = _mentions(nlp, text, "2025-03-11")
+    clashes = [(m.sentence.startswith("On Monday"), m.fatalities) for m in mentions if m.sub_event_type == "Armed clash"]
+    assert clashes == [(True, 2)], clashes  # the first telling takes the toll; no second clash
+
+
+def test_toll_a_man_accused_of_a_theft_is_beaten_to_death_not_said(nlp) -> None:
+    from eventwire.extraction.fatalities import count_fatalities
+
+    assert count_fatalities("In Moroto town, a crowd beat to death a man accused of stealing goats on Monday.") == 1
+    assert count_fatalities("Gunmen killed three soldiers, a police officer told reporters.") == 3
+
+
+def test_toll_gunmen_who_opened_fire_on_a_lorry_killing_its_driver_are_one_attack(nlp) -> None:
+    mentions = _mentions(nlp, "On Monday evening, gunmen opened fire on a lorry carrying sorghum near Kotido, "
+                              "killing the driver.")
+    assert [(m.sub_event_type, m.fatalities) for m in mentions] == [("Attack", 1)], mentions

@@ -103,6 +103,9 @@ def test_pubdate_find_publication_date_uses_callers_year_hint() -> None:
     ("The army (Second Division) said it withdrew.", None),
     ("Troops withdrew from the town on March 3.", None),
     ("The army said on Monday (March 3) that it withdrew.", None),
+    # a page's stamp is no "Place:" dateline; the dateline under it is
+    ("Headline\n\nPublished: 24 February 2025\n\nCHATTOGRAM - Troops exchanged fire.", "CHATTOGRAM - "),
+    ("Updated: 3 May 2025\nGao: fighting resumed.", "Gao: "),
 ])
 def test_pubdate_dateline_span(text: str, span_text: str | None) -> None:
     span = dateline_span(text)

@@ -156,6 +156,15 @@ def trail(doc: Doc, article: Article, *, limits: Thresholds | None = None,
             out = [*out[:at], last, *out[at + 1:]]
             dropped.append(found[0].drop(Reason.TOLL_OF_THE_LAST, f"given to '{last.trigger}'"))
             continue
+        with_toll = retelling.retold_with_its_toll(found, sent, si, [c.record for c in out], places, times) \
+            if out and deaths else None
+        if with_toll is not None and deaths:  # "two of the suspects were killed in the raid": the raid's toll
+            at, retold_word = with_toll
+            out[at] = place.toll_place(out[at], deaths, f"{deaths_rule}, of '{retold_word.trigger}' told again",
+                                       sent, si, places)
+            last = out[-1]
+            dropped.append(retold_word.drop(Reason.DEFINITE_RETELLING, f"its toll given to '{out[at].trigger}'"))
+            continue
         if out:  # once events are told, "the gunmen who attacked the market" tells one again
             found, retold = retelling.told_before(found, sent, si, [c.record for c in out], toll=deaths is not None,
                                                   refs=places, times=times)

@@ -140,7 +140,7 @@ def _one_with_its_toll(found: list[Candidate]) -> Found:
     """"Attacked a police post, killing five people" ("shooting dead two drivers"): a killing told
     as an act's participle is that act's toll, one event. Against an armed side it stays the clash; an attack or raid on no
     armed side is the attack on those it killed ("stormed a displacement camp, killing 300
-    people"). Fighting ("clashed, killing five civilians") keeps both."""
+    people", "opened fire on a lorry, killing the driver"). Fighting ("clashed, killing five civilians") keeps both."""
     by_token = {_tok(c).i: c for c in found}
     dropped: dict[int, Reason] = {}
     for c in found:
@@ -153,7 +153,7 @@ def _one_with_its_toll(found: list[Candidate]) -> Found:
         patient = _trig(head).patient
         if patient is not None and patient.kind in ARMED_KINDS:
             dropped[tok.i] = Reason.KILLING_IN_A_CLASH
-        elif patient is None and head.kind in {"attack", "raid"} and c.sub_event_type == tx.ATTACK:
+        elif patient is None and head.kind in {"attack", "raid", "shoot"} and c.sub_event_type == tx.ATTACK:
             dropped[_tok(head).i] = Reason.ATTACK_TOLD_BY_ITS_KILLING
     return ([c for c in found if _tok(c).i not in dropped],
             [c.drop(dropped[_tok(c).i]) for c in found if _tok(c).i in dropped])

@@ -102,7 +102,10 @@ def places_for(trig: Trigger, sent: Span, si: int, refs: list[PlaceRef], code: s
         scored.append((dist, ref))
     # "police in Kampala said": where the report comes from is the scene only when nothing else is
     # and a place in a clause of its own ("... three days after troops left Kadugli") is less likely one
-    scored = [(d + (8 if where_the_source_is(doc[r.start:r.end].root, tok) else 0)
+    dateline = _dateline_chars(doc)
+    # (nor is the dateline's town, where the reporter filed from: "CHATTOGRAM - ... fire in the hills of Bandarban")
+    scored = [(d + (8 if where_the_source_is(doc[r.start:r.end].root, tok)
+                    or dateline is not None and dateline[0] <= doc[r.start].idx < dateline[1] else 0)
                + (2 if _in_another_clause(doc[r.start:r.end].root, tok) else 0), r)
               for d, r in scored if d <= MAX_PLACE_DISTANCE]
     if not scored:
@@ -129,9 +132,20 @@ def places_for(trig: Trigger, sent: Span, si: int, refs: list[PlaceRef], code: s
         root = doc[ref.start:ref.end].root
         if ref.place.kind == best.place.kind and (root.head.i == best_root.i and root.dep_ == "conj"
                                                  or best_root.head.i == root.i and best_root.dep_ == "conj"):
+            first = min(root, best_root, key=lambda t: t.i)
+            if first.head.lower_ == "between" or first.i > 0 and doc[first.i - 1].lower_ == "between":
+                continue  # "on the road between Bor and Pibor", "fighting between Nasir and Ulang": one scene
             if ref.place.name != best.place.name:
                 chosen.append(ref)
     return [_near(ref) if ref.start in near else _part_named(doc, ref) for ref in chosen]
+
+
+def _dateline_chars(doc: Doc) -> tuple[int, int] | None:
+    """The character span of the article's dateline ("CHATTOGRAM -", "KABUL, Afghanistan -")."""
+    from eventwire.analysis.analyse import doc_text
+    from eventwire.ingest.pubdate import dateline_span
+
+    return dateline_span(doc_text(doc))
 
 
 #: Words after a name that make it a river's or a canal's, not a town's.

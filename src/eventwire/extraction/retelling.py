@@ -68,6 +68,30 @@ def told_before(found: list[Candidate], sent: Span, si: int, earlier: list[Menti
     return kept, dropped
 
 
+def retold_with_its_toll(found: list[Candidate], sent: Span, si: int, earlier: list[Mention],
+                         refs: list[PlaceRef], times: list[TimeRef]) -> tuple[int, Candidate] | None:
+    """"Two of the suspects were killed in the raid": a sentence whose one event word is a definite
+    retelling of an event told before, told as where people were killed or died, gives that event
+    its toll when it had none; the index of that event in ``earlier``, and the retelling. (Other
+    retellings with a toll stay events: "the attack killed 12" may be news the first report lacked,
+    told as an act, not as a place of death.)"""
+    if len(found) != 1 or found[0].found is None:
+        return None
+    tok = found[0].found.token
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "during"} else None
+    if verb is None or verb.lemma_ not in {"kill", "die"} or not (
+            verb.lemma_ == "die" or any(c.dep_ == "auxpass" for c in verb.children)):
+        return None
+    if not _definite_retelling(tok, found[0].sub_event_type, sent, si, earlier, refs, times):
+        return None
+    kind = tx.event_type(found[0].sub_event_type)
+    generic = tok.lemma_.lower() in lx.GENERIC_EVENT_NOUNS
+    at = next((i for i in range(len(earlier) - 1, -1, -1) if earlier[i].end <= sent.start_char
+               and earlier[i].event_type in tx.VIOLENT_EVENT_TYPES
+               and (generic or earlier[i].event_type == kind)), None)
+    return (at, found[0]) if at is not None and earlier[at].fatalities is None else None
+
+
 def _answered(tok: Token) -> bool:
     """"Blocked the highway in solidarity with the Tbilisi rally", "in retaliation for the attack":
     a definite event noun that a new act answers is the event told before, not this sentence's."""

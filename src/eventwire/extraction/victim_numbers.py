@@ -54,7 +54,8 @@ def _speech_forms() -> str:
 # a clause that starts with a participle (", killing three men whom the army described as militants") or
 # joins a verb of its own (", and shot dead five men they accused of ...") is no attribution, nor a passive of the toll itself (", with 30 combatants reported killed", "were reported dead")
 _ATTRIBUTION = re.compile(rf",\s+(?![a-z]+ing\b|(?:and|or|but|then)\s)(?:[A-Za-z#][\w#'’.-]*\s+){{1,8}}?(?:{_speech_forms()})\b"
-                          r"(?!\s+(?:to\s+have\s+been\s+|as\s+)?(?:killed|dead|slain|murdered|executed)\b)",
+                          r"(?!\s+(?:to\s+have\s+been\s+|as\s+)?(?:killed|dead|slain|murdered|executed)\b)"
+                          r"(?!\s+of\b)",  # ("a man accused of stealing goats": what he was said to do)
                           re.IGNORECASE)
 
 

@@ -76,9 +76,11 @@ _DATELINE_PAREN = re.compile(
     rf"(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE}){_REGION}\s*\(\s*{_DATE_IN}\s*\){_AGENCY}?{_DASH}")
 _DATELINE_WIRE = re.compile(
     rf"^(?P<place>{_CAPS_PLACE}){_REGION},?\s+{_DATE_IN}{_AGENCY}?\s*[-–—−:]+", re.MULTILINE)
+#: The words of a page's stamps, which a title-case "Place:" dateline never is ("Published: 24 May").
+_STAMP_WORDS = r"(?i:published|posted|updated|last\s+updated|modified|date|dated|filed|released|source|by)\b"
 _DATELINE_UNDATED = re.compile(
     rf"^(?:(?P<place>{_CAPS_PLACE}){_REGION}{_AGENCY}?\s*[-–—−:]+"
-    rf"|(?P<place2>{_TITLE_PLACE}){_REGION}{_AGENCY}?\s*:)(?=\s)", re.MULTILINE)
+    rf"|(?!{_STAMP_WORDS})(?P<place2>{_TITLE_PLACE}){_REGION}{_AGENCY}?\s*:)(?=\s)", re.MULTILINE)
 _TOP_CHARS = 1500  # datelines and bylines live at the top of a story
 # A press release's place-and-date line, alone on its line: "Ouagadougou, 3 July 2024".
 _PLACE_DATE_LINE = re.compile(rf"^\s*(?-i:{_TITLE_PLACE}|{_CAPS_PLACE}),\s+(?:{_MDY}|{_DMY})\s*\.?\s*$",

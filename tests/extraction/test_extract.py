@@ -637,3 +637,16 @@ def test_extract_the_force_of_a_vehicle_that_struck_a_mine_was_hit(nlp) -> None:
     mentions = extract(nlp(article.text), article)
     assert [(m.sub_event_type, m.actor2) for m in mentions] == [("Remote explosive/landmine/IED", "MINUSCA")]
     assert mentions[0].actor1 != "MINUSCA"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Gunmen set fire to five lorries near Tame on Friday, police said.",
+    "Armed men set fire to a church in Kaduna on Sunday.",
+])
+def test_extract_armed_men_who_set_fire_to_property_destroy_it(nlp, sentence) -> None:
+    from eventwire.extraction.recogniser.fuse import Thresholds
+
+    article = parse_text(f" date 2025-03-11\n{sentence}", file="t.txt")
+    rules_only = Thresholds(accept=2.0, reject=2.0)  # the rules' own reading, without the recogniser
+    mentions = extract(nlp(article.text), article, limits=rules_only)
+    assert [m.sub_event_type for m in mentions] == ["Looting/property destruction"], mentions

@@ -200,3 +200,20 @@ def test_time_a_date_of_history_told_between_two_reports_is_not_lent(nlp):
     riots = [m for m in extract(nlp(article.text), article) if m.sub_event_type == tx.VIOLENT_DEMONSTRATION]
     assert riots, riots
     assert riots[0].dates.start == dt.date(2026, 3, 14), riots[0].dates
+
+
+def test_time_an_act_told_in_a_when_clause_on_a_date_is_of_that_date(nlp) -> None:
+    mentions = _mentions(nlp, "On Monday jihadists attacked an army post near Bol, killing seven soldiers. The raid "
+                                 "was the deadliest in the province since October 2024, when fighters attacked the "
+                              "army base at Barkaram.", "2025-03-11", "Armed clash")
+    dates = sorted((m.dates.start.isoformat(), m.dates.precision) for m in mentions)
+    assert dates == [("2024-10-01", "month"), ("2025-03-10", "day")], dates  # the ranked raid is no third one
+
+
+def test_time_a_statement_day_is_not_lent_to_the_next_sentence(nlp) -> None:
+    mentions = _mentions(nlp, "Raiders attacked a kraal near Loyoro before dawn on Sunday, killing two herdsmen. "
+                                 "Soldiers pursued the raiders and caught up with them later that morning, the army "
+                              "spokesperson said on Monday. Four of the raiders were killed in the exchange of fire.",
+                       "2025-03-11", "Armed clash")
+    clash = mentions
+    assert clash and all(m.dates.start.isoformat() == "2025-03-09" for m in clash), [(m.dates, m.trigger) for m in clash]

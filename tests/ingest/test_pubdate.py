@@ -53,6 +53,10 @@ def test_pubdate_split_header_keeps_body_on_same_line() -> None:
      (D(2023, 4, 16), "byline", 2023)),
     ("Fighting spreads\n\nPublished: April 16, 2023 10:15 GMT\n\nHeavy gunfire was heard.",
      (D(2023, 4, 16), "byline", 2023)),
+    # a broadcast's or a release's stamp says when it went out, as "Published:" does
+    ("Evening news (transcript)\nBroadcast: Tuesday 14 April 2026, 19:00 GMT\n\nShelling hit the town.",
+     (D(2026, 4, 14), "byline", 2026)),
+    ("Statement\nIssued 3 May 2026\n\nTroops repelled an attack.", (D(2026, 5, 3), "byline", 2026)),
     # datelines with a year
     ("KHARTOUM, Sudan (April 16, 2023) — Heavy gunfire was heard near the airport.",
      (D(2023, 4, 16), "dateline", 2023)),

@@ -209,15 +209,15 @@ def _loot(kind: str, r: Reading) -> str | None:
     """"looted", "torched": property destroyed, by rioters or not."""
     crowd = r.agent is not None and r.agent.kind in {"rioter", "protester"}
     if kind == "burn" and not (r.patient_words & (lx.TERRITORY_WORDS | lx.BURNT_PROPERTY)) \
-            and not (crowd and _set_fire_to_property(r.tok)):
-        return None
+            and not ((crowd or r.armed_agent) and _set_fire_to_property(r.tok)):
+        return None  # ("hooded men armed with rifles set fire to seven logging trucks": armed arson)
     if crowd:
         return tx.VIOLENT_DEMONSTRATION  # "protesters set fire to the offices": a riot
     return tx.LOOTING
 
 
 def _set_fire_to_property(tok: Token) -> bool:
-    """"Demonstrators ... set fire to a police post": what the crowd burned is told after "to"."""
+    """"Demonstrators ... set fire to a police post": what the crowd or armed men burned is told after "to"."""
     return any(c.dep_ == "dobj" and c.lower_ == "fire" for c in tok.children) and any(
         g.lower_ in lx.BURNT_PROPERTY | lx.TERRITORY_WORDS for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
         for g in c.children if g.dep_ == "pobj")

@@ -120,9 +120,14 @@ def earlier_telling(mention: Mention, earlier: list[Mention]) -> Mention | None:
 
 
 def _described(tok: Token) -> bool:
-    """"... in the deadliest attack in the capital for years": an event told, then ranked."""
-    return tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and any(
-        c.dep_ == "amod" and c.tag_ == "JJS" for c in tok.children)
+    """"... in the deadliest attack in the capital for years", "the raid was the deadliest in the
+    province since 2024": an event told, then ranked."""
+    if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return False
+    if any(c.dep_ == "amod" and c.tag_ == "JJS" for c in tok.children):
+        return True
+    return tok.dep_ == "nsubj" and tok.head.lemma_ == "be" and any(
+        c.dep_ in {"attr", "acomp"} and c.tag_ == "JJS" for c in tok.head.children)
 
 
 def _time_reference(tok: Token) -> bool:

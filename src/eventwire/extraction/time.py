@@ -23,7 +23,7 @@ from eventwire.analysis import lexicon as lx
 from eventwire.analysis.dates import TimeExpression, find_dates, span_after
 from eventwire.analysis.numbers import find_numbers
 from eventwire.extraction.candidates import Evidence
-from eventwire.extraction.triggers import trigger_kind
+from eventwire.extraction.triggers import opens_with_when, trigger_kind
 from eventwire.records import Article, DateSpan, Mention
 
 if TYPE_CHECKING:
@@ -109,6 +109,9 @@ def clause_verb(tok: Token) -> Token:
 
 
 def date_for(tok: Token, si: int, times: list[TimeRef]) -> DateSpan:
+    when = _when_of_a_date(tok)
+    if when.known:
+        return when
     best: tuple[int, int, DateSpan] | None = None
     for ref in times:
         if ref.sent_index != si or ref.root is None:
@@ -131,6 +134,17 @@ def date_for(tok: Token, si: int, times: list[TimeRef]) -> DateSpan:
         if best is None or cand[:2] < best[:2]:
             best = cand
     return best[2] if best else _victims_day(tok, si, times)
+
+
+def _when_of_a_date(tok: Token) -> DateSpan:
+    """"... since October 2024, when fighters attacked the base at Barkaram": an act told in a
+    "when" clause on a date happened at that date, whatever the phrase around it says ("since",
+    "until" give no day of their own). Only a date that needs no publication day to resolve."""
+    if tok.dep_ != "relcl" or tok.head.ent_type_ != "DATE" or not opens_with_when(tok):
+        return DateSpan.unknown()
+    ent = next((e for e in tok.doc.ents if e.start <= tok.head.i < e.end), None)
+    found = [e for e in find_dates(ent.text, published=None) if e.span.known] if ent is not None else []
+    return found[0].span if found else DateSpan.unknown()
 
 
 def _victims_day(tok: Token, si: int, times: list[TimeRef]) -> DateSpan:
@@ -281,7 +295,8 @@ def _last_told(si: int, times: list[TimeRef], *, reach: int, days_only: bool) ->
     """The last date told in the ``reach`` sentences before sentence ``si``, not a statement's."""
     for ref in reversed(times):
         if si - reach <= ref.sent_index < si and ref.root is not None \
-                and (not days_only or ref.expr.span.precision == "day") and ref.root.head.lemma_ not in lx.SPEECH_VERBS:
+                and (not days_only or ref.expr.span.precision == "day") \
+                and clause_verb(ref.root).lemma_ not in lx.SPEECH_VERBS:  # ("the spokesperson said on Monday")
             return ref.expr.span
     return DateSpan.unknown()
 

@@ -202,8 +202,8 @@ def toll_told_after(sent: Span) -> tuple[int, str] | None:
         return None
     after = doc[sent.end].sent
     deaths, _ = deaths_in(after)
-    if deaths is None or not after.text.rstrip().endswith((".", "!", '"', "”")):
-        return None
+    if deaths is None or not after.text.rstrip().endswith((".", "!", '"', "”")) or _RISEN.search(after.text):
+        return None  # (a toll told as having risen revises a report's toll: :func:`risen_toll`)
     if any(trigger_kind(t) is not None and not _names_the_told(t)
            and not (deaths == 0 and t.lemma_ in _DENIED_HARM) for t in after):
         return None  # another act ("nobody was killed" names no act: only what did not happen)

@@ -43,8 +43,10 @@ _FULL_DATE = re.compile(rf"\b(?:{_MDY}|{_DMY}|{_ISO})\b", re.IGNORECASE)
 _HEADER = re.compile(r"\A[ \t\ufeff]*date[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?", re.IGNORECASE)
 _TIME = (r"(?:\s*(?:,|at|-|–|—)?\s*\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?"
          r"\s*(?:[A-Z]{2,4}|UTC[+-]?\d*|GMT[+-]?\d*)?)?")
-_BYLINE_PREFIX = (r"(?:(?:published|posted|updated|last updated|first published|date|dated|released)"
-                  r"(?:\s+on)?\s*:?\s*)?")
+#: The words of a page's or a release's stamp before its date ("Published: 24 May", "Broadcast: Tuesday 14 April").
+_STAMPS = ("last updated", "first published", "published", "posted", "updated", "modified", "dated", "date",
+           "released", "issued", "filed", "broadcast", "aired", "transmitted")
+_BYLINE_PREFIX = rf"(?:(?:{'|'.join(_STAMPS)})(?:\s+on)?\s*:?\s*)?"
 _BYLINE = re.compile(rf"^\s*{_BYLINE_PREFIX}(?:{_MDY}|{_DMY}|{_ISO}){_TIME}\s*$", re.IGNORECASE)
 # A byline that names who wrote it before the date: "By a staff reporter in Aden | 3 December 2025",
 # "Harbour Desk — April 15, 2026", "By Ana Ruiz | Andes Review | 10 May 2026" (the date is the
@@ -77,7 +79,7 @@ _DATELINE_PAREN = re.compile(
 _DATELINE_WIRE = re.compile(
     rf"^(?P<place>{_CAPS_PLACE}){_REGION},?\s+{_DATE_IN}{_AGENCY}?\s*[-–—−:]+", re.MULTILINE)
 #: The words of a page's stamps, which a title-case "Place:" dateline never is ("Published: 24 May").
-_STAMP_WORDS = r"(?i:published|posted|updated|last\s+updated|modified|date|dated|filed|released|source|by)\b"
+_STAMP_WORDS = rf"(?i:{'|'.join(_STAMPS)}|source|by)\b"
 _DATELINE_UNDATED = re.compile(
     rf"^(?:(?P<place>{_CAPS_PLACE}){_REGION}{_AGENCY}?\s*[-–—−:]+"
     rf"|(?!{_STAMP_WORDS})(?P<place2>{_TITLE_PLACE}){_REGION}{_AGENCY}?\s*:)(?=\s)", re.MULTILINE)

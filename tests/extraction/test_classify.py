@@ -127,3 +127,14 @@ def test_classify_a_killing_its_when_clause_tells_as_a_mishap_is_no_event(nlp, s
 ])
 def test_classify_a_place_taken_after_its_holders_left(nlp, sentence, word, expected):
     assert type_of(nlp, sentence, word) == expected
+
+
+
+@pytest.mark.parametrize(("sentence", "word", "expected"), [
+    # a protest told as having turned violent is a violent demonstration
+    ("Students protested in Churachandpur on 3 May and the protest turned violent.", "protested",
+     tx.VIOLENT_DEMONSTRATION),
+    ("Students protested peacefully in Churachandpur on 3 May.", "protested", tx.PEACEFUL_PROTEST),
+])
+def test_classify_a_protest_that_turned_violent(bare_nlp, sentence, word, expected):
+    assert type_of(bare_nlp, sentence, word) == expected

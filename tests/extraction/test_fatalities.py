@@ -164,6 +164,9 @@ def test_fatalities_vague_switch(sentence: str, with_vague: int | None, without_
         ("None of them died.", True),
         ("No civilians were killed.", False),
         ("No women or children were harmed.", False),
+        # two kinds of people joined by "or": everyone there
+        ("No police officer or citizen was injured.", True),
+        ("No soldier or civilian was killed in the blast.", True),
         ("There were no immediate reports of casualties.", False),
         ("No shots were fired.", False),
         ("Five soldiers were killed.", False),

@@ -11,6 +11,8 @@ import re
 
 __all__ = ["death_denied"]
 
+_FORCE = r"(?:police\s+officers?|policem[ae]n|officers?|soldiers?|troops?|guards?|personnel)"
+_PEOPLE = r"(?:citizens?|civilians?|residents?|passers?-by|bystanders?|members\s+of\s+the\s+public)"
 _DENIAL = re.compile(
     r"\b(?:no[\s-]?one|nobody|none|no\s+lives|no\s+life)\b(?:\s+\w+){0,4}?\s+"
     r"(?:was|were|has\s+been|have\s+been|"
@@ -22,6 +24,10 @@ _DENIAL = re.compile(
     r"(?:casualties|deaths|fatalities|loss\s+of\s+(?:human\s+)?life|loss\s+of\s+lives|injuries\s+or\s+deaths|"
     r"deaths\s+or\s+injuries)\b"
     r"|\bno\s+lives\s+were\s+lost\b|\bthere\s+were\s+no\s+(?:casualties|deaths|fatalities)\b"
+    # "No police officer or citizen was injured", "no civilian or soldier was hurt": the force and the
+    # people both (not "no women or children were harmed": the others may have been)
+    rf"|\bno\s+(?:{_FORCE}\s+or\s+{_PEOPLE}|{_PEOPLE}\s+or\s+{_FORCE})\s+(?:was|were)\s+"
+    r"(?:killed|hurt|injured|harmed|wounded)\b"
     # "No serious injuries were reported", "there were no reports of serious injuries": not even
     # badly hurt, so nobody died (a plain "no reports of injuries" stays unread: not yet known)
     r"|\bno\s+(?:(?:immediate\s+)?reports?\s+of\s+(?:any\s+)?)?serious\s+injur(?:y|ies)\b"

@@ -113,9 +113,12 @@ def test_quality_fresh_heldout_set_does_not_regress(tmp_path):
 # that session's datelines, answered rallies and merged violent demonstrations)
 # raised to 0.81 / 0.84 / 0.80 with session 19's places, headlines and not-events (measured 0.823 / 0.857 / 0.814;
 # one event fewer gives 0.815 / 0.848 / 0.804)
-@pytest.mark.parametrize(("name", "floor"), [("args_dev", 0.81), ("args_dev2", 0.84), ("args_heldback", 0.80)])
+# session 20: args_dev2 raised to 0.85 (measured 0.870; one event fewer 0.855); the third development set
+# args_dev3 (written that session; first scored 0.736) at 0.71 (measured 0.728; one event fewer 0.714)
+@pytest.mark.parametrize(("name", "floor"), [("args_dev", 0.81), ("args_dev2", 0.85), ("args_dev3", 0.71),
+                                             ("args_heldback", 0.80)])
 def test_quality_argument_sets_do_not_regress(tmp_path, name, floor):
-    """Issue 16's article sets (tests/data/args_dev and args_dev2 for development, args_heldback
+    """Issue 16's article sets (tests/data/args_dev, args_dev2 and args_dev3 for development, args_heldback
     held back: its figures are read, never its articles). Events F1 held just under the last
     measured level."""
     run([str(ROOT / "tests" / "data" / name)], out_dir=tmp_path / "out", db=tmp_path / "db.duckdb")
@@ -141,8 +144,10 @@ def test_quality_argument_sets_do_not_regress(tmp_path, name, floor):
 # actor1 0.708, actor2 0.653, date 0.965, fatalities 0.93).
 # Coverage raised to 0.73 with session 19's datelines, blockades and 'when' tolls on a fresh install
 # (2026-12-04: coverage 0.740, place 0.901, actor1 0.712, actor2 0.657, date 0.965, fatalities 0.933).
+# Fatalities raised to 0.93 with session 20's tolls (2026-12-04: coverage 0.742, place 0.901, actor1 0.711,
+# actor2 0.658, date 0.965, fatalities 0.935).
 CORPUS_ARGUMENT_FLOORS = {"coverage": 0.73, "place": 0.90, "actor1": 0.70, "actor2": 0.65, "date": 0.96,
-                          "fatalities": 0.925}
+                          "fatalities": 0.93}
 
 
 def test_quality_corpus_test_split_arguments_do_not_regress():

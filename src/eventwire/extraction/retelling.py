@@ -79,8 +79,8 @@ def retold_with_its_toll(found: list[Candidate], sent: Span, si: int, earlier: l
         return None
     tok = found[0].found.token
     verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "during"} else None
-    if verb is None or verb.lemma_ not in {"kill", "die"} or not (
-            verb.lemma_ == "die" or any(c.dep_ == "auxpass" for c in verb.children)):
+    if verb is None or not (verb.lemma_ in lx.DYING_VERBS or verb.lemma_ == "kill"
+                            and any(c.dep_ == "auxpass" for c in verb.children)):
         return None
     if not _definite_retelling(tok, found[0].sub_event_type, sent, si, earlier, refs, times):
         return None

@@ -22,6 +22,7 @@ import re
 from typing import TYPE_CHECKING
 
 from eventwire import taxonomy as tx
+from eventwire.analysis import lexicon as lx
 from eventwire.extraction.assertion import running_total
 from eventwire.extraction.candidates import Evidence
 from eventwire.extraction.fatalities import count_fatalities, told_as_a_cause
@@ -142,7 +143,7 @@ def added_toll(found: list[Candidate], sent: Span, si: int, last: Mention, refs:
     if not last.fatalities or last.event_type not in tx.VIOLENT_EVENT_TYPES:
         return None
     also = [t for t in sent if t.lower_ == "also" and t.dep_ == "advmod" and t.head.pos_ == "VERB"
-            and (t.head.lemma_ in _DYING or trigger_kind(t.head) == "kill")
+            and (t.head.lemma_ in lx.DYING_VERBS or trigger_kind(t.head) == "kill")
             and not any(c.dep_ == "agent" for c in t.head.children)]
     if len(also) != 1 or any(c.found is None or not also[0].head.is_ancestor(c.found.token)
                              and c.found.token != also[0].head for c in found):
@@ -151,10 +152,6 @@ def added_toll(found: list[Candidate], sent: Span, si: int, last: Mention, refs:
     if not deaths or not _nothing_of_its_own(also[0].head, sent, si, last, refs, times):
         return None
     return last.fatalities + deaths
-
-
-#: Verbs whose subject died: "11 attackers also died", "two more perished".
-_DYING = frozenset({"die", "perish"})
 
 
 def _passive_toll(tok: Token, sent: Span, si: int, last: Mention, refs: list[PlaceRef],

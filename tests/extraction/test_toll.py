@@ -126,3 +126,21 @@ def test_toll_gunmen_who_opened_fire_on_a_lorry_killing_its_driver_are_one_attac
     mentions = _mentions(nlp, "On Monday evening, gunmen opened fire on a lorry carrying sorghum near Kotido, "
                               "killing the driver.")
     assert [(m.sub_event_type, m.fatalities) for m in mentions] == [("Attack", 1)], mentions
+
+
+@pytest.mark.parametrize(("sentence", "deaths"), [
+    ("A man injured in the clashes in Birgunj on Sunday night died in a hospital on Wednesday.", 1),
+    ("Two soldiers wounded in the ambush died on Tuesday, the army said.", 2),
+    ("A man wounded in the attack did not die.", None),
+])
+def test_toll_the_wounded_of_an_event_who_died_later(nlp, sentence, deaths) -> None:
+    from eventwire.extraction.toll import deaths_in
+
+    assert deaths_in(next(iter(nlp(sentence).sents)))[0] == deaths
+
+
+def test_toll_the_town_of_the_hospital_someone_died_in_is_not_the_scene(nlp) -> None:
+    text = ("A man injured in communal clashes in Birgunj on Sunday night died in a Kathmandu hospital on "
+            "Wednesday, police said, the first death linked to the unrest.")
+    mentions = [m for m in _mentions(nlp, text, "2025-03-13") if m.fatalities]
+    assert [(m.place.name if m.place else None, m.fatalities) for m in mentions] == [("Birgunj", 1)], mentions

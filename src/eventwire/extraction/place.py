@@ -97,6 +97,8 @@ def places_for(trig: Trigger, sent: Span, si: int, refs: list[PlaceRef], code: s
             dist += 8  # a foreign place, unless the sentence says which country it is in
         if ref.place.kind == "country" and ref.start not in unknown:
             dist += 6
+        if _a_care_place(root):
+            dist += 8  # "died in a Kathmandu hospital", "taken to hospital in Bol": where the hurt went
         if ref.end < len(doc) and doc[ref.end].lower_ in _WATERS:
             dist += 8  # "fired across the Dnipro river at Nikopol": a river's name, the scene only if alone
         scored.append((dist, ref))
@@ -146,6 +148,18 @@ def _dateline_chars(doc: Doc) -> tuple[int, int] | None:
     from eventwire.ingest.pubdate import dateline_span
 
     return dateline_span(doc_text(doc))
+
+
+def _a_care_place(root: Token) -> bool:
+    """"Died in a Kathmandu hospital", "were treated at the hospital in Bol": a town told as where a
+    hospital or morgue is that the hurt were treated or died in (not "bombed the hospital in Mrauk-U")."""
+    if root.dep_ == "compound" and root.head.lower_ in lx.CARE_PLACES:
+        care = root.head
+    elif root.dep_ == "pobj" and root.head.lower_ == "in" and root.head.head.lower_ in lx.CARE_PLACES:
+        care = root.head.head
+    else:
+        return False
+    return care.dep_ == "pobj" and care.head.head.lemma_ in lx.DYING_VERBS | lx.SUFFERING_VERBS
 
 
 #: Words after a name that make it a river's or a canal's, not a town's.

@@ -50,7 +50,36 @@ def deaths_in(sent: Span) -> tuple[int | None, str]:
     deaths = count_fatalities(sent.text)
     if deaths and any(running_total(t) for t in sent if t.pos_ == "VERB"):
         return None, "a running total, no event's toll"  # "the war has killed thousands"
+    if deaths is None:
+        later = died_of_wounds(sent)
+        if later is not None:
+            return later, "the wounded of the event who died later"
     return deaths, "the number of dead the sentence states"
+
+
+#: Participles that say a person was hurt in the event before dying of it.
+_HURT = frozenset({"injure", "wound", "hurt", "shoot"})
+
+
+def died_of_wounds(sent: Span) -> int | None:
+    """"A man injured in the clashes in Birgunj on Sunday night died in hospital on Wednesday",
+    "two soldiers wounded in the ambush died": people hurt in the event (a participle on the subject
+    of "died") who died of it later; their number (one for "a man"), or None."""
+    from eventwire.analysis.numbers import find_numbers
+
+    for verb in sent:
+        if verb.lemma_ not in lx.DYING_VERBS or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        for subject in (c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"):
+            if not any(c.dep_ == "acl" and c.lemma_ in _HURT and c.tag_ == "VBN" for c in subject.children):
+                continue
+            words = subject.doc[subject.left_edge.i:subject.i + 1].text
+            counted = find_numbers(words)
+            if counted:
+                return counted[0][2]
+            if subject.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in {"a", "an", "one"} for c in subject.children):
+                return 1
+    return None
 
 
 def toll_for(trig: Trigger, sub: str, deaths: int | None, *, given: bool, rule: str) -> Evidence:

@@ -206,6 +206,18 @@ def test_dates_month_without_year_is_latest_before_publication(
     assert span.precision == "month"
 
 
+@pytest.mark.parametrize(("expression", "start"), [
+    ("since Saturday", D(2020, 10, 10)),
+    ("since last Monday", D(2020, 10, 5)),  # the report's own weekday: the week before
+    ("since Monday", D(2020, 10, 5)),
+])
+def test_dates_since_a_weekday_runs_up_to_the_report(expression: str, start: dt.date) -> None:
+    """"Fighting has killed six men since Saturday": the event's days, not a bound."""
+    found = _only(f"Clashes in the valley have killed six men {expression}, police said.", MONDAY)
+    assert found.text == expression
+    assert (found.span.start, found.span.end, found.kind) == (start, MONDAY, "duration")
+
+
 @pytest.mark.parametrize(
     "expression",
     [

@@ -233,6 +233,9 @@ def test_fatalities_bench_sentences_never_raise() -> None:
     ("The number of people killed when a missile hit a nine-storey block in Dnipro rose to 40 on Monday.", 40),
     ("The number of civilians killed in the market attack has risen to 12, officials said.", 12),
     ("The number of soldiers deployed to the border rose to 400.", None),
+    # the deaths that raise a toll, and the total they bring it to: the total
+    ("The bodies of three more men were found in the bush, bringing the death toll to nine.", 9),
+    ("Two more residents died in hospital overnight, taking the toll to 14.", 14),
 ])
 def test_fatalities_number_killed_rose_to(sentence: str, expected: int | None) -> None:
     assert count_fatalities(sentence) == expected

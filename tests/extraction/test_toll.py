@@ -56,6 +56,14 @@ def test_toll_a_toll_told_as_having_risen_replaces_the_reports(nlp) -> None:
     assert [m.fatalities for m in mentions] == [17], [(m.sub_event_type, m.fatalities) for m in mentions]
 
 
+def test_toll_deaths_that_bring_the_toll_to_a_total_raise_the_report_s(nlp) -> None:
+    text = ("Fighting between two clans near Mendi has killed at least five men since Friday, police said. "
+            "On Monday officers said the bodies of two more men had been recovered from a creek, bringing the "
+            "toll to seven.")
+    mentions = [m for m in _mentions(nlp, text, "2025-03-11") if m.fatalities]
+    assert max(m.fatalities for m in mentions) == 7, [(m.sub_event_type, m.fatalities) for m in mentions]
+
+
 @pytest.mark.parametrize(("when", "toll"), [
     ("overnight", 9),  # the night of the strikes: their toll
     ("on Monday", 9),  # the strikes' own day

@@ -109,6 +109,8 @@ def test_merge_article_toll_first_figure_stands_unless_revised():
                      sentence="Residents put the toll at more than 30.")
     assert article_toll(first, higher) == 17
     assert article_toll(first, replace(higher, sentence="The toll has since climbed to 30.")) == 30
+    assert article_toll(first, replace(higher, sentence="Thirteen more bodies were found, bringing the toll to "
+                                                        "30.")) == 30
     assert article_toll(replace(first, fatalities=None), higher) == 30
     assert article_toll(first, replace(higher, fatalities=2)) == 17
     headline = replace(first, sentence="Gunmen kill 12 in village raid")  # a headline's figure is short-hand

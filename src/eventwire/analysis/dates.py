@@ -301,6 +301,15 @@ def _weekday(match: re.Match[str], ctx: _Context) -> _Result:
     return _span(day, day, "day", ctx), "weekday"
 
 
+def _since_weekday(match: re.Match[str], ctx: _Context) -> _Result:
+    """"since Saturday": from the last such day before the report up to the report's day."""
+    p = ctx.published
+    if p is None:
+        return None, "duration"
+    back = (p.weekday() - _WEEKDAYS[match.group("wd").lower()]) % 7 or 7
+    return _span(_shift(p, -back), p, "range", ctx), "duration"
+
+
 def _explicit_result(start: dt.date | None, end: dt.date | None, precision: str,
                      ctx: _Context) -> _Result:
     if start is None or end is None:
@@ -387,6 +396,8 @@ _DATEISH = (rf"(?:(?:the\s+)?(?:end|start|beginning|middle|close)\s+of\s+)?(?:(?
             rf"|(?:19|20)\d\d|(?:{_ALT_WEEKDAY})|(?:then|now|last|this|next)\s+(?:week|month|year))(?![\w])")
 
 _RULES: tuple[tuple[str, Callable[[re.Match[str], _Context], _Result]], ...] = (
+    # "has killed at least six men since Saturday": a recent weekday opens a window up to the report
+    (rf"\bsince\s+(?P<last>last\s+)?{_WEEKDAY}(?!s\b)", _since_weekday),
     # bounds, plans and forecasts: not event dates
     (rf"\b(?:since|until|till|untill|by|ahead\s+of)\s+{_DATEISH}", _vague),
     (rf"\bwithin\s+(?:the\s+next\s+)?{_ANY_COUNT}(?:\s*(?:to|-|–|or)\s*{_ANY_COUNT})?\s+{_UNIT}", _vague),

@@ -120,8 +120,11 @@ _TOLL = re.compile(
 )
 # a toll revised upwards ("the death toll has risen to #3#"): the event's whole toll, which the
 # deaths the same sentence adds ("after two residents died in hospital") are part of
+#: "the bodies of three more men were recovered, bringing the toll to nine": the total so far, told
+#: with the deaths that raise it (also asked by :mod:`.toll` and :mod:`eventwire.linking.merge`)
+TOLL_BROUGHT_TO = r"\b(?:bringing|taking|raising|pushing)\s+the\s+(?:death\s+)?toll\s+to\b"
 _REVISED_TOLL = re.compile(
-    rf"\b(?:death\s+)?toll\b[^#.;]{{0,80}}?\b(?:rose|risen|climbed|increased|jumped|grew)\s+to\s+"
+    rf"(?:\b(?:death\s+)?toll\b[^#.;]{{0,80}}?\b(?:rose|risen|climbed|increased|jumped|grew)\s+to|{TOLL_BROUGHT_TO})\s+"
     rf"{vl.MOD}{vl.Q.format('q1')}",
     re.IGNORECASE,
 )

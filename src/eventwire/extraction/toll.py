@@ -25,7 +25,7 @@ from eventwire import taxonomy as tx
 from eventwire.analysis import lexicon as lx
 from eventwire.extraction.assertion import running_total
 from eventwire.extraction.candidates import Evidence
-from eventwire.extraction.fatalities import count_fatalities, told_as_a_cause
+from eventwire.extraction.fatalities import TOLL_BROUGHT_TO, count_fatalities, told_as_a_cause
 from eventwire.extraction.places import where_the_source_is
 from eventwire.extraction.time import date_for
 from eventwire.extraction.triggers import trigger_kind
@@ -132,7 +132,8 @@ def toll_of_the_last(found: list[Candidate], sent: Span, si: int, last: Mention,
 
 #: A toll told as having risen: "the death toll rose to 17", "the number of dead had risen to 17".
 _RISEN = re.compile(r"\b(?:death\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|victims|people\s+killed))\b"
-                    r"[^.;]{0,60}?\b(?:rose|risen|climbed|increased|jumped|grew|reached)\s+to\b", re.IGNORECASE)
+                    r"[^.;]{0,60}?\b(?:rose|risen|climbed|increased|jumped|grew|reached)\s+to\b"
+                    rf"|{TOLL_BROUGHT_TO}", re.IGNORECASE)
 
 
 def risen_toll(sent: Span, told: list[Mention]) -> tuple[int, int] | None:

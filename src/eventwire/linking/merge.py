@@ -32,6 +32,7 @@ from dataclasses import replace
 from typing import Any
 
 from eventwire import taxonomy as tx
+from eventwire.extraction.fatalities import TOLL_BROUGHT_TO
 from eventwire.records import DateSpan, Event, Mention, Place, in_article, named, told_in_a_headline
 
 #: Within a family, the sub-event type that wins when mentions merge.
@@ -175,8 +176,8 @@ def merge_two(base: Mention, other: Mention) -> Mention:
 
 
 #: Words by which a later sentence revises a toll told before ("the toll rose to 12", "now says").
-_REVISED = re.compile(r"\b(?:rose|risen|climbed|increased|jumped|reached|now|updated|revised|later|since)\b",
-                      re.IGNORECASE)
+_REVISED = re.compile(r"\b(?:rose|risen|climbed|increased|jumped|reached|now|updated|revised|later|since)\b"
+                      rf"|{TOLL_BROUGHT_TO}", re.IGNORECASE)
 
 
 def article_toll(first: Mention, later: Mention) -> int | None:

@@ -54,6 +54,8 @@ def test_localities_a_town_cut_in_two_by_the_tagger_is_one_town(nlp):
     ("Unknown attackers burned a school near Bagan in upper Kurram overnight.", "Pakistan"),
     ("Several hundred nurses marched through Mexico City on Monday over unpaid wages.", "Mexico"),
     ("Soldiers burned rice stores in Kani township, Sagaing Region, according to farmers.", "Myanmar"),
+    # ... or is told after "of" and the smaller place's own noun
+    ("Gunmen shot dead two guards in the Tirah valley of Khyber district on Monday.", "Pakistan"),
     # a big city under a common spelling, before a small town of that name abroad
     ("Dozens of lawyers gathered outside the courthouse in Mansoura on Sunday to demand a colleague's release.",
      "Egypt"),

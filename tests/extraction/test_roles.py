@@ -311,3 +311,15 @@ def test_roles_a_nations_weapon_and_the_subject_of_an_after_clause(nlp, text, su
     found = [m for m in events_of(nlp, text) if m.sub_event_type == sub or (
         sub == "remote" and m.event_type == "Explosions/Remote violence")]
     assert found and found[0].actor1 == actor1, events_of(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    # a clash told from its dead, with no doer: the one armed side named is actor1 (every event has one)
+    ("Three suspected robbers were shot dead in a gunfight with police in Soweto on Friday.",
+     "Police Forces of South Africa"),
+    ("Two suspected kidnappers were killed in an exchange of fire with soldiers near Maiduguri on Sunday.",
+     "Military Forces of Nigeria"),
+])
+def test_roles_a_clash_with_no_doer_has_the_side_it_names_for_actor1(nlp, text, actor1):
+    found = of_type(nlp, text, "Armed clash")
+    assert found.actor1 == actor1, events_of(nlp, text)

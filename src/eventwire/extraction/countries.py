@@ -146,10 +146,14 @@ CONTAINER_WEIGHT = 1.0
 
 def _holds_the_place_before(doc: Doc, ent: Span, place_ends: set[int]) -> bool:
     """Whether ``ent`` follows another place (with its kind word, if any) after "in" or a comma
-    and at most two lower-case adjectives ("in lower Kurram", "Kani township, Sagaing Region")."""
+    and at most two lower-case adjectives ("in lower Kurram", "Kani township, Sagaing Region"), or
+    after "of" and the other place's own noun ("the Tirah valley of Khyber district", "the
+    Endulen area of Ngorongoro": not "the village of Kuryan", which names the village)."""
     i = ent.start
     while i > 0 and ent.start - i < 2 and doc[i - 1].pos_ == "ADJ" and doc[i - 1].is_lower:
         i -= 1
+    if i >= 3 and doc[i - 1].lower_ == "of" and doc[i - 2].pos_ == "NOUN" and doc[i - 2].is_lower:
+        return i - 2 in place_ends
     if i < 2 or doc[i - 1].lower_ not in {"in", ","}:
         return False
     before = i - 1

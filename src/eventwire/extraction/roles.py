@@ -236,10 +236,20 @@ def actors(trig: Trigger, sub: str, ctx: actor_mod.ActorContext) -> tuple[Eviden
     if sub in {tx.PEACEFUL_PROTEST, tx.PROTEST_WITH_INTERVENTION} and name1 and name1.startswith("Rioters"):
         name1 = "Protesters" + name1.removeprefix("Rioters")  # crowds that rally peacefully protest
         rule1 += " (a crowd that rallies: protesters)"
+    named_beside = False
     if name2 is None and sub in _SIDES_MET:
         other = _other_side(trig, sub, name1, ctx, _SIDES_MET[sub])
         if other is not None:
             name2, rule2, phrase2 = other[0].name, "the armed side the sentence names beside the doer", other[1].text
+            named_beside = True
+    if name1 is None and named_beside and sub == tx.ARMED_CLASH:
+        # "five suspected hitmen were killed in a shootout with police": with no doer, the one armed
+        # side the sentence names is actor1 (every event has one), and a second side, if named, actor2;
+        # not a side told as hit ("soldiers came under fire": actor2)
+        name1, rule1, phrase1 = name2, "the armed side the sentence names, with no doer told", phrase2
+        other = _other_side(trig, sub, name1, ctx, _SIDES_MET[sub])
+        name2, rule2, phrase2 = (other[0].name, "the armed side the sentence names beside the doer", other[1].text) \
+            if other is not None else (None, "no second armed side named", None)
     if name2 is None and family == tx.VAC:  # done to civilians, by its type, though the parse found no one
         name2, rule2 = civilians, "the civilians violence against civilians hit"
     if name1 == name2 and name1 is not None:

@@ -164,6 +164,15 @@ def _pair(trigger: Token, ctx: actor_mod.ActorContext) -> tuple[Side, Side] | No
             (a, span_a), (b, span_b) = ((_resolve(_alone(t).text, ctx), _alone(t)) for t in subjects)
             if a is not None and b is not None and a.name != b.name:
                 return (a, span_a.text), (b, span_b.text)
+    if trigger.dep_ == "ROOT" and trigger.pos_ == "NOUN":
+        # a headline whose verb the tagger took for a noun ("UPC and government sign truce"):
+        # the "X and Y" before that verb, hung on it or on the event word
+        verbs = [c for c in trigger.children if c.dep_ == "compound" and c.lemma_ in lx.MUTUAL_VERBS]
+        for holder in verbs and [trigger, *verbs]:
+            for first in (c for c in holder.children if c.dep_ in {"nmod", "nsubj"} and c.i < verbs[0].i):
+                found = _two(first, ctx)
+                if found is not None:
+                    return found
     return None
 
 

@@ -152,3 +152,15 @@ def test_toll_the_town_of_the_hospital_someone_died_in_is_not_the_scene(nlp) -> 
             "Wednesday, police said, the first death linked to the unrest.")
     mentions = [m for m in _mentions(nlp, text, "2025-03-13") if m.fatalities]
     assert [(m.place.name if m.place else None, m.fatalities) for m in mentions] == [("Birgunj", 1)], mentions
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # one more person the attackers took away, whose body was found later, is one more dead
+    (("Armed men raided Kabu near Bafilo on 24 March and shot dead two farmers. They took a third man with "
+      "them when they left. His body was found on 26 March beside the road to Sokode."), 3),
+    # "his body" after no taking is one of the dead already counted
+    ("Gunmen shot dead a trader in Kano on Monday. His body was found near the market.", 1),
+])
+def test_toll_a_person_taken_away_and_found_dead_is_one_more_dead(nlp, text, deaths) -> None:
+    mentions = _mentions(nlp, text, published="2025-03-31")
+    assert [m.fatalities for m in mentions if m.fatalities] == [deaths], mentions

@@ -133,6 +133,12 @@ def trail(doc: Doc, article: Article, *, limits: Thresholds | None = None,
                 last = place.toll_place(last, added, "more dead told as 'also'", sent, si, places)
                 out = [*out[:at], last, *out[at + 1:]]
                 continue
+            taken = toll.taken_and_found_dead(sent, [c.record for c in out])
+            if taken is not None:  # "they took a fourth man ... His body was found": one more dead
+                out[taken[0]] = place.toll_place(out[taken[0]], taken[1], "one more taken away and found dead",
+                                                 sent, si, places)
+                last = out[-1]
+                continue
             deaths, deaths_rule = toll.deaths_in(sent)
             if deaths and toll.toll_of_no_event(sent, si, last.record, places, times):
                 at = next(i for i, c in enumerate(out) if c.record == last.record)

@@ -184,6 +184,32 @@ def added_toll(found: list[Candidate], sent: Span, si: int, last: Mention, refs:
     return last.fatalities + deaths
 
 
+def taken_and_found_dead(sent: Span, told: list[Mention]) -> tuple[int, int] | None:
+    """"... shot dead three men. They took a fourth man with them when they left. His body was
+    found two days later": the body of one more person the attackers took away, found later, is one
+    more dead of the last violent report of ``told`` with a toll, told by the sentence just before or
+    the one before that; (the report's index, its new toll), or None. Only when the sentence just
+    before tells the taking of a person (so that "his body" is not one of the dead already counted)."""
+    if sent.start == 0:
+        return None
+    found = [t for t in sent if t.lemma_ in lx.FINDING_VERBS and t.pos_ == "VERB"
+             and any(c.dep_ == "auxpass" for c in t.children) and not any(c.dep_ == "neg" for c in t.children)]
+    bodies = [c for verb in found for c in verb.children if c.dep_ == "nsubjpass" and c.lemma_ in lx.BODY_WORDS
+              and c.tag_ == "NN" and any(g.dep_ == "poss" and g.lower_ in {"his", "her"} for g in c.children)]
+    before = sent.doc[sent.start - 1].sent
+    taken = any(t.lemma_ in lx.TAKING_VERBS and t.pos_ == "VERB" and not any(c.dep_ == "neg" for c in t.children)
+                and any(c.dep_ == "dobj" and c.tag_ == "NN" and c.lemma_ in lx.PERSON_WORDS for c in t.children)
+                for t in before)
+    if len(bodies) != 1 or not taken:
+        return None
+    earliest = sent.doc[before.start - 1].sent.start_char if before.start > 0 else before.start_char
+    at = next((i for i in range(len(told) - 1, -1, -1) if told[i].event_type in tx.VIOLENT_EVENT_TYPES
+               and told[i].fatalities), None)
+    if at is None or not earliest <= told[at].start <= before.end_char:
+        return None
+    return at, (told[at].fatalities or 0) + 1
+
+
 def _passive_toll(tok: Token, sent: Span, si: int, last: Mention, refs: list[PlaceRef],
                   times: list[TimeRef]) -> bool:
     """Whether the passive killing ``tok`` ("were shot dead") is the toll of the report ``last``:
